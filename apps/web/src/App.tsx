@@ -1,0 +1,111 @@
+import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
+import { ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { PlatformRole } from '@ztt/contracts';
+import { useAuth } from './auth/auth';
+import { useI18n } from './i18n/i18n';
+import { AdminAuditPage } from './pages/AdminAuditPage';
+import { AdminUsersPage } from './pages/AdminUsersPage';
+import { AdminVerificationsPage } from './pages/AdminVerificationsPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MyOrganisationRedirect, OrganisationPage } from './pages/OrganisationPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { RegisterPage } from './pages/RegisterPage';
+
+function RequireAuth({ children, role }: { children: ReactNode; role?: PlatformRole }) {
+  const { me, loading, hasRole } = useAuth();
+  const location = useLocation();
+  const { t } = useI18n();
+  if (loading) return <Spin style={{ margin: 48 }} />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (role && !hasRole(role)) return <Result status="403" title="403" subTitle={t('nav.admin')} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { me, logout, hasRole } = useAuth();
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items = [
+    { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
+    ...(me ? [{ key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> }] : []),
+    ...(hasRole(PlatformRole.Admin)
+      ? [
+          {
+            key: 'admin',
+            label: t('nav.admin'),
+            children: [
+              { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
+              { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
+              { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
+            ],
+          },
+        ]
+      : []),
+  ];
+  const selected = items.flatMap((i) => ('children' in i && i.children ? i.children.map((c) => c.key) : [i.key])).filter((k) => k !== '/' ? location.pathname.startsWith(k) : location.pathname === '/');
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #eee' }}>
+        <Link to="/" style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text strong style={{ fontSize: 18, color: '#0b6bcb' }}>
+            {t('app.title')}
+          </Typography.Text>
+        </Link>
+        <Menu mode="horizontal" items={items} selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+        <Space>
+          <Button icon={<GlobalOutlined />} type="text" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language-switch">
+            {t('nav.language')}
+          </Button>
+          {me ? (
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'profile', label: t('nav.profile'), onClick: () => navigate('/profile') },
+                  {
+                    key: 'logout',
+                    label: t('nav.logout'),
+                    onClick: () => void logout().then(() => navigate('/login')),
+                  },
+                ],
+              }}
+            >
+              <Button icon={<UserOutlined />} data-testid="user-menu">
+                {me.displayName}
+              </Button>
+            </Dropdown>
+          ) : (
+            <>
+              <Button onClick={() => navigate('/login')}>{t('nav.login')}</Button>
+              <Button type="primary" onClick={() => navigate('/register')}>
+                {t('nav.register')}
+              </Button>
+            </>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/onboarding" element={<RequireAuth><OnboardingPage /></RequireAuth>} />
+          <Route path="/organisation" element={<RequireAuth><MyOrganisationRedirect /></RequireAuth>} />
+          <Route path="/orgs/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
+          <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
+          <Route path="/admin/verifications" element={<RequireAuth role={PlatformRole.Admin}><AdminVerificationsPage /></RequireAuth>} />
+          <Route path="/admin/users" element={<RequireAuth role={PlatformRole.Admin}><AdminUsersPage /></RequireAuth>} />
+          <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
+          <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
+        </Routes>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.subtitle')}</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,69 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { AuthTokens, MeView, PlatformRole } from '@ztt/contracts';
+import { api, hasSession, setTokens, whenSignedOut } from '../api/client';
+
+interface Auth {
+  me: MeView | null;
+  loading: boolean;
+  login: (email: string, password: string) => Promise<void>;
+  register: (email: string, password: string, displayName: string) => Promise<void>;
+  logout: () => Promise<void>;
+  reload: () => Promise<void>;
+  adopt: (tokens: AuthTokens) => Promise<void>;
+  hasRole: (role: PlatformRole) => boolean;
+}
+
+const Ctx = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<MeView | null>(null);
+  const [loading, setLoading] = useState(hasSession());
+
+  const reload = useCallback(async () => {
+    if (!hasSession()) {
+      setMe(null);
+      return;
+    }
+    try {
+      setMe(await api<MeView>('GET', '/me'));
+    } catch {
+      setTokens(null);
+      setMe(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    whenSignedOut(() => setMe(null));
+    void reload().finally(() => setLoading(false));
+  }, [reload]);
+
+  const value = useMemo<Auth>(() => {
+    const adopt = async (tokens: AuthTokens) => {
+      setTokens(tokens);
+      await reload();
+    };
+    return {
+      me,
+      loading,
+      reload,
+      adopt,
+      login: async (email, password) => adopt(await api<AuthTokens>('POST', '/auth/login', { email, password })),
+      register: async (email, password, displayName) =>
+        adopt(await api<AuthTokens>('POST', '/auth/register', { email, password, displayName })),
+      logout: async () => {
+        await api('POST', '/auth/logout').catch(() => undefined);
+        setTokens(null);
+        setMe(null);
+      },
+      hasRole: (role) => !!me?.platformRoles.includes(role),
+    };
+  }, [me, loading, reload]);
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useAuth(): Auth {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}

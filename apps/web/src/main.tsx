@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import 'dayjs/locale/zh-cn';
+import { App } from './App';
+import { AuthProvider } from './auth/auth';
+import { I18nProvider, useI18n } from './i18n/i18n';
+
+function Themed() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b6bcb', borderRadius: 6 } }}>
+      <AntApp>
+        <AuthProvider>
+          <App />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <BrowserRouter>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

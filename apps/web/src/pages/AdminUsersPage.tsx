@@ -1,0 +1,85 @@
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Page, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
+import { api } from '../api/client';
+import { useAuth } from '../auth/auth';
+import { applyApiError } from '../components/form-errors';
+import { useI18n } from '../i18n/i18n';
+
+export function AdminUsersPage() {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const [q, setQ] = useState('');
+  const [current, setCurrent] = useState(1);
+  const [page, setPage] = useState<Page<UserAdminView> | null>(null);
+
+  const load = useCallback(async () => {
+    setPage(await api<Page<UserAdminView>>('GET', `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`));
+  }, [current, q]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    try {
+      await fn();
+      message.success(ok);
+      await load();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+
+  return (
+    <Card title={t('admin.users.title')} extra={<Input.Search allowClear onSearch={(v) => { setCurrent(1); setQ(v); }} style={{ width: 280 }} />}>
+      <Table<UserAdminView>
+        rowKey="id"
+        loading={!page}
+        dataSource={page?.items ?? []}
+        pagination={{ current, total: page?.total ?? 0, pageSize: 20, onChange: setCurrent }}
+        columns={[
+          { title: t('auth.displayName'), dataIndex: 'displayName' },
+          { title: t('auth.email'), dataIndex: 'email' },
+          { title: t('profile.memberships'), dataIndex: 'organisations', render: (os: UserAdminView['organisations']) => os.map((o) => <Tag key={o.id}>{o.name}</Tag>) },
+          {
+            title: t('profile.roles'),
+            dataIndex: 'platformRoles',
+            render: (roles: PlatformRole[], u) => (
+              <Select
+                mode="multiple"
+                style={{ minWidth: 220 }}
+                value={roles}
+                options={PLATFORM_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                onChange={(next: PlatformRole[]) => void act(() => api('PUT', `/admin/users/${u.id}/roles`, { roles: next }), t('admin.users.rolesSaved'))}
+              />
+            ),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s: UserStatus) => <Tag color={s === UserStatus.Active ? 'green' : 'red'}>{t(s === UserStatus.Active ? 'admin.users.active' : 'admin.users.disabled')}</Tag>,
+          },
+          { title: t('admin.users.lastLogin'), dataIndex: 'lastLoginAt', render: (d: string | null) => (d ? new Date(d).toLocaleString() : '-') },
+          {
+            title: t('common.actions'),
+            render: (_, u) =>
+              u.id === me?.id ? null : u.status === UserStatus.Active ? (
+                <Popconfirm title={t('admin.users.disableConfirm')} onConfirm={() => void act(() => api('POST', `/admin/users/${u.id}/disable`), t('admin.users.disabled'))}>
+                  <Button size="small" danger>
+                    {t('admin.users.disable')}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Space>
+                  <Button size="small" onClick={() => void act(() => api('POST', `/admin/users/${u.id}/enable`), t('admin.users.active'))}>
+                    {t('admin.users.enable')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

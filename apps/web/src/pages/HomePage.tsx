@@ -1,0 +1,66 @@
+import { Alert, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { OrganisationView, Page, PlatformRole } from '@ztt/contracts';
+import { api } from '../api/client';
+import { useAuth } from '../auth/auth';
+import { VerificationTag } from '../components/labels';
+import { useI18n } from '../i18n/i18n';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const { me, hasRole } = useAuth();
+  const navigate = useNavigate();
+  const [verifiedOrgs, setVerifiedOrgs] = useState<number | null>(null);
+  const [pending, setPending] = useState<number | null>(null);
+
+  useEffect(() => {
+    void api<Page<unknown>>('GET', '/orgs?pageSize=1').then((p) => setVerifiedOrgs(p.total)).catch(() => undefined);
+    if (hasRole(PlatformRole.Admin)) {
+      void api<Page<OrganisationView>>('GET', '/admin/verifications?pageSize=1').then((p) => setPending(p.total)).catch(() => undefined);
+    }
+  }, [hasRole]);
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {me ? t('home.welcome', { name: me.displayName }) : t('app.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('home.visitor')}</Typography.Paragraph>
+        {me && (
+          <Space wrap>
+            {me.platformRoles.map((r) => (
+              <Tag color="blue" key={r}>
+                {t(`role.${r}`)}
+              </Tag>
+            ))}
+            {me.memberships.map((m) => (
+              <Tag key={m.organisationId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/orgs/${m.organisationId}`)}>
+                {m.organisationName} {m.status === 'pending' ? `· ${t('org.pendingMembership')}` : <VerificationTag status={m.verificationStatus} />}
+              </Tag>
+            ))}
+          </Space>
+        )}
+      </Card>
+      {me && me.memberships.length === 0 && (
+        <Alert type="info" showIcon message={t('home.noOrg')} action={<Button onClick={() => navigate('/onboarding')}>{t('home.goOrg')}</Button>} />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Card>
+            <Statistic title={t('home.stats.orgs')} value={verifiedOrgs ?? '-'} />
+          </Card>
+        </Col>
+        {pending !== null && (
+          <Col xs={24} md={8}>
+            <Card hoverable onClick={() => navigate('/admin/verifications')}>
+              <Statistic title={t('nav.admin.verifications')} value={pending} />
+              <Typography.Text type="secondary">{t('home.pendingVerifications', { n: pending })}</Typography.Text>
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </Space>
+  );
+}

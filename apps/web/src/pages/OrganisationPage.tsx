@@ -1,0 +1,180 @@
+import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { MemberView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
+import { api, ApiError } from '../api/client';
+import { useAuth } from '../auth/auth';
+import { applyApiError } from '../components/form-errors';
+import { useTaxonomyLabels, VerificationTag } from '../components/labels';
+import { OrganisationForm, OrganisationFormValues } from '../components/OrganisationForm';
+import { useI18n } from '../i18n/i18n';
+
+/** "My organisation": the first one the user belongs to, or onboarding when there is none. */
+export function MyOrganisationRedirect() {
+  const { me } = useAuth();
+  const first = me?.memberships.find((m) => m.status === 'active') ?? me?.memberships[0];
+  return <Navigate to={first ? `/orgs/${first.organisationId}` : '/onboarding'} replace />;
+}
+
+export function OrganisationPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { me, hasRole, reload: reloadMe } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const labels = useTaxonomyLabels();
+  const [org, setOrg] = useState<OrganisationView | null>(null);
+  const [members, setMembers] = useState<MemberView[]>([]);
+  const [missing, setMissing] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [form] = Form.useForm<OrganisationFormValues>();
+
+  const load = useCallback(async () => {
+    try {
+      const o = await api<OrganisationView>('GET', `/orgs/${id}`);
+      setOrg(o);
+      if ('creditCode' in o) setMembers(await api<MemberView[]>('GET', `/orgs/${id}/members`).catch(() => []));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMissing(true);
+      else message.error(applyApiError(null, e));
+    }
+  }, [id, message]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (missing) return <Result status="404" title="404" subTitle={t('notFound.title')} />;
+  if (!org) return <Spin style={{ margin: 48 }} />;
+
+  const isOrgAdmin = org.myRole === OrgRole.Admin;
+  const canSubmit = isOrgAdmin && (org.verificationStatus === VerificationStatus.Unverified || org.verificationStatus === VerificationStatus.Rejected);
+  const act = async (fn: () => Promise<unknown>, ok?: string) => {
+    try {
+      await fn();
+      if (ok) message.success(ok);
+      await load();
+      await reloadMe();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+
+  const save = async () => {
+    const values = await form.validateFields();
+    try {
+      await api('PATCH', `/orgs/${id}`, { ...values, version: org.version });
+      setEditing(false);
+      message.success(t('common.saved'));
+      await load();
+    } catch (e) {
+      message.error(applyApiError(form, e));
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <span data-testid="org-name">{org.name}</span>
+            <VerificationTag status={org.verificationStatus} />
+          </Space>
+        }
+        extra={
+          <Space>
+            {canSubmit && (
+              <Button type="primary" data-testid="submit-verification" onClick={() => void act(() => api('POST', `/orgs/${id}/verification`), t('org.submitted'))}>
+                {t('org.submitVerification')}
+              </Button>
+            )}
+            {isOrgAdmin && <Button onClick={() => setEditing(true)}>{t('org.edit')}</Button>}
+          </Space>
+        }
+      >
+        {org.verificationStatus === VerificationStatus.Rejected && org.rejectionReason && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} message={`${t('org.rejectionReason')}：${org.rejectionReason}`} />
+        )}
+        {org.verificationStatus === VerificationStatus.Verified && <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('org.verifiedHint')} />}
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          <Descriptions.Item label={t('org.type')}>{labels.orgType(org.type)}</Descriptions.Item>
+          <Descriptions.Item label={t('org.creditCode')}>
+            <Typography.Text code>{org.creditCode}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('org.region')}>{labels.region(org.region)}</Descriptions.Item>
+          <Descriptions.Item label={t('org.industries')}>
+            {org.industries.length ? org.industries.map((i) => <Tag key={i}>{labels.industry(i)}</Tag>) : t('common.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('org.website')}>{org.website ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('org.description')} span={2}>
+            {org.description || t('common.none')}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card title={t('org.members')}>
+        <Table<MemberView>
+          rowKey="userId"
+          dataSource={members}
+          pagination={false}
+          columns={[
+            { title: t('auth.displayName'), dataIndex: 'displayName' },
+            { title: t('auth.email'), dataIndex: 'email' },
+            { title: t('org.type'), dataIndex: 'role', render: (r: OrgRole) => t(`org.member.role.${r}`) },
+            {
+              title: t('common.status'),
+              dataIndex: 'status',
+              render: (s: MemberView['status']) => <Tag color={s === 'pending' ? 'orange' : 'green'}>{t(`org.member.status.${s === 'pending' ? 'pending' : 'active'}`)}</Tag>,
+            },
+            {
+              title: t('common.actions'),
+              render: (_, m) => {
+                if (m.userId === me?.id) {
+                  return (
+                    <Popconfirm title={t('org.member.removeConfirm')} onConfirm={() => void act(() => api('DELETE', `/orgs/${id}/members/${m.userId}`)).then(() => navigate('/'))}>
+                      <Button size="small">{t('org.leave')}</Button>
+                    </Popconfirm>
+                  );
+                }
+                if (!isOrgAdmin) return null;
+                if (m.status === 'pending') {
+                  return (
+                    <Space>
+                      <Button size="small" type="primary" onClick={() => void act(() => api('POST', `/orgs/${id}/members/${m.userId}/decision`, { decision: 'approve' }))}>
+                        {t('common.approve')}
+                      </Button>
+                      <Button size="small" danger onClick={() => void act(() => api('POST', `/orgs/${id}/members/${m.userId}/decision`, { decision: 'reject' }))}>
+                        {t('common.reject')}
+                      </Button>
+                    </Space>
+                  );
+                }
+                const next = m.role === OrgRole.Admin ? OrgRole.Member : OrgRole.Admin;
+                return (
+                  <Space>
+                    <Button size="small" onClick={() => void act(() => api('PATCH', `/orgs/${id}/members/${m.userId}`, { role: next }))}>
+                      {t(next === OrgRole.Admin ? 'org.member.makeAdmin' : 'org.member.makeMember')}
+                    </Button>
+                    <Popconfirm title={t('org.member.removeConfirm')} onConfirm={() => void act(() => api('DELETE', `/orgs/${id}/members/${m.userId}`))}>
+                      <Button size="small" danger>
+                        {t('org.member.remove')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
+        {hasRole(PlatformRole.Admin) && !org.myRole && <Typography.Text type="secondary">{t('role.admin')}</Typography.Text>}
+      </Card>
+
+      <Modal open={editing} title={t('org.edit')} onCancel={() => setEditing(false)} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+        <OrganisationForm
+          form={form}
+          initial={{ name: org.name, type: org.type, creditCode: org.creditCode, region: org.region, industries: org.industries, website: org.website ?? undefined, description: org.description }}
+        />
+      </Modal>
+    </Space>
+  );
+}

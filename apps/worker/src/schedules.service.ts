@@ -1,0 +1,19 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, JobName, QueueService } from '@ztt/platform';
+
+/**
+ * Recurring jobs are BullMQ job schedulers kept in Redis, not per-process timers: however many
+ * workers run, each occurrence is queued once. Upserting at boot keeps them in step with config.
+ */
+@Injectable()
+export class SchedulesService implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { maintenanceCron, timezone } = this.config.jobs;
+    await this.queues.schedule('purge-expired-auth', JobName.PurgeExpiredAuth, maintenanceCron, timezone);
+  }
+}

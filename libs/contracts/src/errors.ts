@@ -1,0 +1,39 @@
+/**
+ * Every error the API returns has this body. `code` is stable and machine-readable; `message`
+ * is in the caller's language (Accept-Language: zh-CN first, English second).
+ */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId?: string;
+    details?: FieldProblem[];
+  };
+}
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  NotFound = 'NOT_FOUND',
+  Forbidden = 'FORBIDDEN',
+  Conflict = 'CONFLICT',
+  EmailTaken = 'EMAIL_TAKEN',
+  CreditCodeTaken = 'CREDIT_CODE_TAKEN',
+  WeakPassword = 'WEAK_PASSWORD',
+  InvalidCreditCode = 'INVALID_CREDIT_CODE',
+  InvalidState = 'INVALID_STATE',
+  AlreadyMember = 'ALREADY_MEMBER',
+  LastOrgAdmin = 'LAST_ORG_ADMIN',
+  CannotChangeOwnAccount = 'CANNOT_CHANGE_OWN_ACCOUNT',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL',
+}

@@ -1,0 +1,32 @@
+/** Platform-wide roles, granted by a platform admin (DOMAIN.md: actors). */
+export enum PlatformRole {
+  Admin = 'admin',
+  Broker = 'broker',
+  Reviewer = 'reviewer',
+}
+export const PLATFORM_ROLES: readonly PlatformRole[] = Object.values(PlatformRole);
+
+/** A person's role inside one organisation. */
+export enum OrgRole {
+  Member = 'member',
+  Admin = 'admin',
+}
+
+export enum MembershipStatus {
+  Pending = 'pending',
+  Active = 'active',
+  Rejected = 'rejected',
+}
+
+/** Verification lifecycle of an organisation: unverified → pending → verified | rejected → pending … */
+export enum VerificationStatus {
+  Unverified = 'unverified',
+  Pending = 'pending',
+  Verified = 'verified',
+  Rejected = 'rejected',
+}
+
+export enum UserStatus {
+  Active = 'active',
+  Disabled = 'disabled',
+}

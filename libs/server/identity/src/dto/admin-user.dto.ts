@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
+import { OrgRole, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
+
+export class SetPlatformRolesDto {
+  @ApiProperty({ enum: PlatformRole, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(3)
+  @IsIn(PLATFORM_ROLES as string[], { each: true })
+  roles: PlatformRole[];
+}
+
+class UserOrgDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: OrgRole }) role: OrgRole;
+}
+
+export class UserAdminViewDto implements UserAdminView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: UserStatus }) status: UserStatus;
+  @ApiProperty({ enum: PlatformRole, isArray: true }) platformRoles: PlatformRole[];
+  @ApiProperty({ type: [UserOrgDto] }) organisations: UserOrgDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastLoginAt: string | null;
+}
+
+export class UserAdminPageDto {
+  @ApiProperty({ type: [UserAdminViewDto] }) items: UserAdminViewDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AuthTokens, MeView } from '@ztt/contracts';
+import { Authenticated, AuthContext, CurrentUser } from '@ztt/platform';
+import { clientInfo } from '../auth/auth.controller';
+import { AuthTokensDto } from '../dto/auth.dto';
+import { ChangePasswordDto, MeViewDto, UpdateMeDto } from '../dto/me.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@Authenticated()
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeViewDto })
+  me(@CurrentUser() user: AuthContext): Promise<MeView> {
+    return this.users.me(user.userId);
+  }
+
+  @Patch()
+  @ApiOkResponse({ type: MeViewDto })
+  update(@CurrentUser() user: AuthContext, @Body() dto: UpdateMeDto): Promise<MeView> {
+    return this.users.updateMe(user.userId, dto);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthTokensDto, description: '所有旧会话失效，返回新会话 / all other sessions end' })
+  changePassword(@CurrentUser() user: AuthContext, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<AuthTokens> {
+    return this.users.changePassword(user, dto.currentPassword, dto.newPassword, clientInfo(req));
+  }
+}

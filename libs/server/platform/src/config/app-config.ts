@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+/**
+ * The one typed configuration object. Built once at boot from the environment by
+ * `loadConfig`; nothing else reads process.env. Names are grouped by prefix.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    bodyLimit: string;
+    trustProxy: boolean;
+    webDistDir: string | null;
+  };
+  dataDir: string;
+  db: { url: string; poolSize: number; logging: boolean };
+  redis: { url: string; prefix: string };
+  meili: { url: string; masterKey: string; indexPrefix: string };
+  auth: {
+    jwtSecret: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    loginMaxFailures: number;
+    loginLockMinutes: number;
+    loginPerAddressPerMinute: number;
+    /** Argon2id memory in KiB; 19 MiB minimum (SECURITY.md). */
+    argon2MemoryKib: number;
+    argon2Iterations: number;
+  };
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; json: boolean };
+  jobs: { maintenanceCron: string; timezone: string };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const MIN_SECRET_BYTES = 32; // 256 bits
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const prod = nodeEnv === 'production';
+
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return def;
+    }
+    return n;
+  };
+  const required = (name: string, devDefault: string): string => {
+    const v = env[name];
+    if (v) return v;
+    if (prod) problems.push(`${name} is required in production`);
+    return devDefault;
+  };
+
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data');
+
+  let jwtSecret = env.AUTH_JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (prod) problems.push('AUTH_JWT_SECRET is required in production (at least 32 bytes of randomness)');
+    // Development only: a per-process secret, so tokens simply do not survive a restart.
+    jwtSecret = randomBytes(MIN_SECRET_BYTES).toString('base64url');
+  } else if (Buffer.byteLength(jwtSecret, 'utf8') < MIN_SECRET_BYTES) {
+    problems.push('AUTH_JWT_SECRET is too short: use at least 32 bytes (256 bits), e.g. `openssl rand -base64 48`');
+  }
+
+  const meiliKey = required('MEILI_MASTER_KEY', 'development-master-key-not-secret');
+  if (prod && Buffer.byteLength(meiliKey, 'utf8') < 16) problems.push('MEILI_MASTER_KEY must have at least 16 bytes');
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['log']['level'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    http: {
+      host: env.HOST ?? '0.0.0.0',
+      port: int('PORT', 3000, 0, 65535),
+      corsOrigins: (env.HTTP_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      bodyLimit: env.HTTP_BODY_LIMIT ?? '1mb',
+      trustProxy: env.HTTP_TRUST_PROXY === 'true',
+      webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(env.WEB_DIST_DIR ?? 'dist/web'),
+    },
+    dataDir,
+    db: {
+      url: required('DATABASE_URL', 'postgres://ztt_app:ztt_app@127.0.0.1:5432/ztt'),
+      poolSize: int('DB_POOL_SIZE', 10, 1, 200),
+      logging: env.DB_LOGGING === 'true',
+    },
+    redis: {
+      url: required('REDIS_URL', 'redis://127.0.0.1:6379'),
+      prefix: env.REDIS_PREFIX ?? 'ztt',
+    },
+    meili: {
+      url: required('MEILI_URL', 'http://127.0.0.1:7700'),
+      masterKey: meiliKey,
+      indexPrefix: env.MEILI_INDEX_PREFIX ?? 'ztt',
+    },
+    auth: {
+      jwtSecret,
+      issuer: env.AUTH_JWT_ISSUER ?? 'zhanjiang-tech-transfer',
+      audience: env.AUTH_JWT_AUDIENCE ?? 'zhanjiang-tech-transfer-api',
+      accessTtlSeconds: int('AUTH_ACCESS_TTL_SECONDS', 900, 30, 3600),
+      refreshTtlDays: int('AUTH_REFRESH_TTL_DAYS', 30, 1, 90),
+      loginMaxFailures: int('AUTH_LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginLockMinutes: int('AUTH_LOGIN_LOCK_MINUTES', 15, 1, 1440),
+      loginPerAddressPerMinute: int('AUTH_LOGIN_PER_ADDRESS_PER_MINUTE', 100, 1, 100000),
+      argon2MemoryKib: int('AUTH_ARGON2_MEMORY_KIB', 19456, 19456, 1048576),
+      argon2Iterations: int('AUTH_ARGON2_ITERATIONS', 2, 2, 10),
+    },
+    log: { level: logLevel, json: env.LOG_FORMAT !== 'pretty' },
+    jobs: {
+      maintenanceCron: env.JOBS_MAINTENANCE_CRON ?? '15 3 * * *',
+      timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,4 @@
+import { IdentityAndAudit1764400000000 } from './1764400000000-identity-and-audit';
+
+/** Every migration, in order, as class references (they survive bundling; see STACK.md). */
+export const MIGRATIONS = [IdentityAndAudit1764400000000];

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ErrorCode } from '@ztt/contracts';
+import { AppException } from './app-exception';
+import { renderError } from './error-body';
+import { currentRequest } from './request-context';
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  429: ErrorCode.TooManyAttempts,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** One error body shape for every failure; never a stack trace in a response. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const ctx = currentRequest();
+    const locale = ctx?.locale ?? 'zh-CN';
+    let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
+    let code = ErrorCode.Internal;
+    let fields: AppException['fields'] = [];
+
+    if (exception instanceof AppException) {
+      status = exception.getStatus();
+      code = exception.code;
+      fields = exception.fields;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      code = BY_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
+    } else if (isHttpLike(exception)) {
+      status = exception.status;
+      code = BY_STATUS[status] ?? ErrorCode.ValidationFailed;
+    }
+    if (status >= 500) {
+      const err = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error({ msg: err.message, status }, err.stack);
+    }
+    if (res.headersSent) return;
+    res.status(status).json(renderError(code, locale, ctx?.requestId, fields));
+  }
+}
+
+/** Errors from Express middleware (body-parser) carry a 4xx `status`. */
+export function isHttpLike(e: unknown): e is { status: number } {
+  const s = (e as { status?: unknown } | null)?.status;
+  return typeof s === 'number' && s >= 400 && s < 500;
+}

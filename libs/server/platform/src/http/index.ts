@@ -1,0 +1,6 @@
+export * from './all-exceptions.filter';
+export * from './app-exception';
+export * from './error-body';
+export * from './json-logger';
+export * from './request-context';
+export * from './validation';

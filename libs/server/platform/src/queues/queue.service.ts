@@ -1,0 +1,48 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { JOB_DEFAULTS, JOB_QUEUE, JobName, QueueName } from './job-names';
+import { createRedis } from './redis-connection';
+
+/** Producer side: adds jobs (ids only in payloads) and manages job schedulers. */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+  private connection: Redis | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      this.connection ??= createRedis(this.config.redis.url, 'producer');
+      q = new Queue(name, {
+        connection: this.connection,
+        prefix: this.config.redis.prefix,
+        defaultJobOptions: JOB_DEFAULTS,
+      });
+      q.on('error', () => undefined);
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  /** `jobId` deduplicates: the same id is never queued twice while it is kept. */
+  async add(name: JobName, data: Record<string, string | number>, opts: JobsOptions & { jobId?: string } = {}): Promise<void> {
+    if (opts.jobId && (opts.jobId.includes(':') || /^\d+$/.test(opts.jobId))) {
+      throw new Error(`job id "${opts.jobId}" may not contain ':' or be all digits`);
+    }
+    await this.queue(JOB_QUEUE[name]).add(name, data, opts);
+  }
+
+  async schedule(schedulerId: string, name: JobName, pattern: string, tz: string): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, { pattern, tz }, { name, data: {} });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { runWithContext } from '../http/request-context';
+import { checkJobHandlers, DiscoveredHandler, JOB_HANDLER } from './job-handler.decorator';
+import { JOB_QUEUE, JobName, JobOutcome, QueueName } from './job-names';
+import { createRedis } from './redis-connection';
+
+type Handler = (job: Job) => Promise<JobOutcome>;
+
+/**
+ * Consumer side: finds every @JobHandler, refuses to start unless each job has exactly one,
+ * and runs one BullMQ worker per queue that dispatches by job name.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkerHost');
+  private readonly workers: Worker[] = [];
+  private readonly connections: ReturnType<typeof createRedis>[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  discoverHandlers(): Map<JobName, Handler> & { list: DiscoveredHandler[] } {
+    const found = new Map<JobName, Handler>() as Map<JobName, Handler> & { list: DiscoveredHandler[] };
+    found.list = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[method];
+        if (typeof fn !== 'function') continue;
+        const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, fn);
+        if (!name) continue;
+        found.list.push({ name, owner: `${proto.constructor.name}.${method}` });
+        found.set(name, (fn as Handler).bind(instance));
+      }
+    }
+    return found;
+  }
+
+  onApplicationBootstrap(): void {
+    const handlers = this.discoverHandlers();
+    const problems = checkJobHandlers(Object.values(JobName), handlers.list);
+    if (problems.length) throw new Error(`Worker cannot start:\n  - ${problems.join('\n  - ')}`);
+
+    for (const queue of Object.values(QueueName)) {
+      const connection = createRedis(this.config.redis.url, 'worker');
+      this.connections.push(connection);
+      const worker = new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = handlers.get(job.name as JobName);
+          if (!handler || JOB_QUEUE[job.name as JobName] !== queue) throw new Error(`no handler for job ${job.name}`);
+          return runWithContext({ requestId: `job-${job.id}` }, async () => {
+            const outcome = await handler(job);
+            this.logger.log({ msg: 'job done', job: job.name, jobId: job.id, ...outcome });
+            return outcome;
+          });
+        },
+        { connection, prefix: this.config.redis.prefix, concurrency: 4 },
+      );
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: err.message }),
+      );
+      worker.on('error', (err) => this.logger.warn({ msg: 'worker error', queue, error: err.message }));
+      this.workers.push(worker);
+    }
+    this.logger.log({ msg: 'workers started', queues: Object.values(QueueName), jobs: handlers.list.map((h) => h.name) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    for (const c of this.connections) c.disconnect();
+  }
+}

@@ -1,0 +1,83 @@
+import { creditCodeCheckChar, OrgRole, PlatformRole } from '@ztt/contracts';
+
+/** Every demo account uses this password (development only; documented in the README). */
+export const DEMO_PASSWORD = 'Zhanjiang@2026';
+
+/** A valid 统一社会信用代码 from its first 17 characters. */
+export function creditCode(first17: string): string {
+  return first17 + creditCodeCheckChar(first17);
+}
+
+export interface DemoOrg {
+  key: string;
+  name: string;
+  type: string;
+  creditCode: string;
+  region: string;
+  industries: string[];
+  website: string | null;
+  description: string;
+  verified: boolean;
+}
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  phone: string;
+  platformRoles: PlatformRole[];
+  orgs: { key: string; role: OrgRole }[];
+  /** What this account is for, printed by the launcher. */
+  purpose: string;
+}
+
+// 91 = enterprise, 12 = public institution (事业单位), 11 = government body, 52 = private non-enterprise unit.
+// 4408xx are Zhanjiang's administrative division codes.
+export const DEMO_ORGS: DemoOrg[] = [
+  { key: 'bureau', name: '湛江市科学技术局', type: 'government', creditCode: creditCode('11440800MB2C11234'), region: 'chikan', industries: [], website: null,
+    description: '负责全市科技成果转化、揭榜挂帅项目组织和技术合同认定登记工作。', verified: true },
+  { key: 'steel', name: '湛江东海岛绿钢科技有限公司', type: 'enterprise', creditCode: creditCode('91440800MA4W8G2K3'), region: 'zetdz', industries: ['steel'],
+    website: 'https://greensteel.example.cn', description: '氢基竖炉直接还原铁与短流程电炉炼钢示范企业，关注低碳冶炼与钢渣资源化。', verified: true },
+  { key: 'petrochem', name: '湛江巴东石化新材料有限公司', type: 'enterprise', creditCode: creditCode('91440800MA53T6PX1'), region: 'zetdz', industries: ['petrochem'],
+    website: null, description: '乙烯下游高端聚烯烃与特种化学品生产企业。', verified: true },
+  { key: 'marine', name: '湛江蓝海海洋牧场科技有限公司', type: 'enterprise', creditCode: creditCode('91440804MA5H0Q7L2'), region: 'potou', industries: ['ocean'],
+    website: null, description: '深远海网箱养殖金鲳鱼、南美白对虾工厂化养殖与海洋牧场运营。', verified: true },
+  { key: 'food', name: '湛江南珍预制菜食品有限公司', type: 'enterprise', creditCode: creditCode('91440811MA56KR9B4'), region: 'mazhang', industries: ['food'],
+    website: null, description: '水产预制菜研发与冷链加工，主打对虾、生蚝系列产品。', verified: true },
+  { key: 'university', name: '湛江海洋科技大学', type: 'university', creditCode: creditCode('12440800455860471'), region: 'mazhang', industries: ['ocean', 'food'],
+    website: 'https://www.example.edu.cn', description: '以海洋、水产、食品为特色的高校，设有技术转移中心。', verified: true },
+  { key: 'institute', name: '湛江南海热带农业科学研究院', type: 'institute', creditCode: creditCode('12440800MB1D56789'), region: 'chikan', industries: ['food'],
+    website: null, description: '热带作物育种、农产品加工与红树林生态修复研究。', verified: true },
+  { key: 'rdi', name: '湛江湾海洋装备新型研发机构', type: 'new-rd-institution', creditCode: creditCode('52440800MJ8E21357'), region: 'hightech-zone', industries: ['ocean', 'energy'],
+    website: null, description: '海上风电漂浮式基础、海工装备数字孪生与海洋传感器研发。', verified: true },
+  { key: 'agency', name: '湛江科技成果转化服务中心', type: 'tech-transfer-agency', creditCode: creditCode('52440800MJ9F43210'), region: 'chikan', industries: [],
+    website: null, description: '技术经纪人团队，提供成果评价、对接洽谈和技术合同登记服务。', verified: true },
+  { key: 'fund', name: '湛江科创投资基金管理有限公司', type: 'finance', creditCode: creditCode('91440800MA5K2P8N6'), region: 'chikan', industries: [],
+    website: null, description: '投早投小投硬科技，关注海洋与绿色能源项目。', verified: true },
+  { key: 'pending', name: '湛江新蓝生物科技有限公司', type: 'enterprise', creditCode: creditCode('91440881MA5N7U3Q2'), region: 'lianjiang', industries: ['food', 'ocean'],
+    website: null, description: '海洋生物活性物质提取与功能食品开发（待认证的演示机构）。', verified: false },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@demo.zj.cn', displayName: '科技局 周主任', phone: '07592000001', platformRoles: [PlatformRole.Admin], orgs: [{ key: 'bureau', role: OrgRole.Admin }],
+    purpose: '平台管理员（科技局）/ platform admin' },
+  { email: 'broker@demo.zj.cn', displayName: '技术经纪人 李明', phone: '13800000002', platformRoles: [PlatformRole.Broker], orgs: [{ key: 'agency', role: OrgRole.Admin }],
+    purpose: '技术经纪人 / broker' },
+  { email: 'reviewer@demo.zj.cn', displayName: '评审专家 王芳教授', phone: '13800000003', platformRoles: [PlatformRole.Reviewer], orgs: [{ key: 'institute', role: OrgRole.Member }],
+    purpose: '评审专家 / reviewer' },
+  { email: 'steel@demo.zj.cn', displayName: '陈刚（绿钢科技 技术总监）', phone: '13800000004', platformRoles: [], orgs: [{ key: 'steel', role: OrgRole.Admin }],
+    purpose: '企业机构管理员（绿色钢铁）/ enterprise org admin' },
+  { email: 'petrochem@demo.zj.cn', displayName: '黄蕾（巴东石化 研发部）', phone: '13800000005', platformRoles: [], orgs: [{ key: 'petrochem', role: OrgRole.Admin }],
+    purpose: '企业机构管理员（绿色石化）/ enterprise org admin' },
+  { email: 'marine@demo.zj.cn', displayName: '吴海（蓝海牧场 总经理）', phone: '13800000006', platformRoles: [], orgs: [{ key: 'marine', role: OrgRole.Admin }],
+    purpose: '企业机构管理员（海洋牧场）/ enterprise org admin' },
+  { email: 'food@demo.zj.cn', displayName: '梁静（南珍食品 品控）', phone: '13800000007', platformRoles: [], orgs: [{ key: 'food', role: OrgRole.Admin }],
+    purpose: '企业机构管理员（食品）/ enterprise org admin' },
+  { email: 'tto@demo.zj.cn', displayName: '郑老师（海洋科技大学 技术转移中心）', phone: '13800000008', platformRoles: [], orgs: [{ key: 'university', role: OrgRole.Admin }],
+    purpose: '高校技术转移办 机构管理员 / university tech-transfer officer' },
+  { email: 'researcher@demo.zj.cn', displayName: '林海教授（水产养殖）', phone: '13800000009', platformRoles: [PlatformRole.Reviewer], orgs: [{ key: 'university', role: OrgRole.Member }],
+    purpose: '科研人员，兼评审专家 / researcher and reviewer' },
+  { email: 'rdi@demo.zj.cn', displayName: '许工（海洋装备研发机构）', phone: '13800000010', platformRoles: [], orgs: [{ key: 'rdi', role: OrgRole.Admin }],
+    purpose: '新型研发机构 机构管理员 / R&D institution admin' },
+  { email: 'newcorp@demo.zj.cn', displayName: '何女士（新蓝生物）', phone: '13800000011', platformRoles: [], orgs: [{ key: 'pending', role: OrgRole.Admin }],
+    purpose: '待认证机构的管理员 / admin of an organisation awaiting verification' },
+];

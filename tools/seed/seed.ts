@@ -1,0 +1,37 @@
+// Loads the demo data, domain by domain, each in its own transaction. Safe to run again.
+import 'reflect-metadata';
+import { PasswordService } from '@ztt/identity';
+import { dataSourceOptions, loadConfig } from '@ztt/platform';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from '../../apps/api/src/api.module';
+import { Seeder } from './seeder';
+import { identitySeeder } from './seeders/identity.seeder';
+
+export const SEEDERS: Seeder[] = [identitySeeder];
+
+export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
+  const created: Record<string, number> = {};
+  for (const s of SEEDERS) {
+    created[s.name] = await ds.transaction((manager) => s.run({ manager, hashPassword: (p) => passwords.hash(p) }));
+  }
+  return created;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ds = new DataSource(dataSourceOptions(config.db.url, ENTITIES));
+  await ds.initialize();
+  try {
+    const created = await seed(ds, new PasswordService(config));
+    process.stdout.write(`${JSON.stringify(created)}\n`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`seeding failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
