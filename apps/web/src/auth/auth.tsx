@@ -15,27 +15,30 @@ interface Auth {
 
 const Ctx = createContext<Auth | null>(null);
 
+/** The signed-in person, or null (and the stored session dropped) when there is none. */
+async function fetchMe(): Promise<MeView | null> {
+  if (!hasSession()) return null;
+  try {
+    return await api<MeView>('GET', '/me');
+  } catch {
+    setTokens(null);
+    return null;
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<MeView | null>(null);
   const [loading, setLoading] = useState(hasSession());
 
-  const reload = useCallback(async () => {
-    if (!hasSession()) {
-      setMe(null);
-      return;
-    }
-    try {
-      setMe(await api<MeView>('GET', '/me'));
-    } catch {
-      setTokens(null);
-      setMe(null);
-    }
-  }, []);
+  const reload = useCallback(async () => setMe(await fetchMe()), []);
 
   useEffect(() => {
     whenSignedOut(() => setMe(null));
-    void reload().finally(() => setLoading(false));
-  }, [reload]);
+    if (!hasSession()) return;
+    void fetchMe()
+      .then(setMe)
+      .finally(() => setLoading(false));
+  }, []);
 
   const value = useMemo<Auth>(() => {
     const adopt = async (tokens: AuthTokens) => {

@@ -1,8 +1,9 @@
 import { Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AuditAction, AuditEntryView, AuditResult, Page } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 const RESULT_COLORS: Record<AuditResult, string> = { ok: 'green', failed: 'orange', denied: 'red' };
@@ -13,19 +14,15 @@ export function AdminAuditPage() {
   const [action, setAction] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [current, setCurrent] = useState(1);
-  const [page, setPage] = useState<Page<AuditEntryView> | null>(null);
 
-  const load = useCallback(async () => {
+  const { data: page } = useLoader(() => {
     const params = new URLSearchParams({ page: String(current), pageSize: '50' });
     if (actorEmail) params.set('actorEmail', actorEmail);
     if (action) params.set('action', action);
     if (range?.[0]) params.set('from', range[0].startOf('day').toISOString());
     if (range?.[1]) params.set('to', range[1].endOf('day').toISOString());
-    setPage(await api<Page<AuditEntryView>>('GET', `/admin/audit?${params.toString()}`));
+    return api<Page<AuditEntryView>>('GET', `/admin/audit?${params.toString()}`);
   }, [current, actorEmail, action, range]);
-  useEffect(() => {
-    void load().catch(() => undefined);
-  }, [load]);
 
   return (
     <Card

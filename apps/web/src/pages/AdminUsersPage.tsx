@@ -1,9 +1,10 @@
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Page, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
+import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 export function AdminUsersPage() {
@@ -12,20 +13,16 @@ export function AdminUsersPage() {
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [current, setCurrent] = useState(1);
-  const [page, setPage] = useState<Page<UserAdminView> | null>(null);
-
-  const load = useCallback(async () => {
-    setPage(await api<Page<UserAdminView>>('GET', `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`));
-  }, [current, q]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: page, reload } = useLoader(
+    () => api<Page<UserAdminView>>('GET', `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`),
+    [current, q],
+  );
 
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     try {
       await fn();
       message.success(ok);
-      await load();
+      reload();
     } catch (e) {
       message.error(applyApiError(null, e));
     }

@@ -1,26 +1,21 @@
 import { App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { OrganisationView, Page } from '@ztt/contracts';
 import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
+import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 export function AdminVerificationsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
-  const [page, setPage] = useState<Page<OrganisationView> | null>(null);
   const [current, setCurrent] = useState(1);
   const [rejecting, setRejecting] = useState<OrganisationView | null>(null);
   const [reason, setReason] = useState('');
 
-  const load = useCallback(async () => {
-    setPage(await api<Page<OrganisationView>>('GET', `/admin/verifications?page=${current}&pageSize=20`));
-  }, [current]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: page, reload } = useLoader(() => api<Page<OrganisationView>>('GET', `/admin/verifications?page=${current}&pageSize=20`), [current]);
 
   const decide = async (org: OrganisationView, decision: 'approve' | 'reject', why?: string) => {
     try {
@@ -28,7 +23,7 @@ export function AdminVerificationsPage() {
       message.success(t(decision === 'approve' ? 'admin.verifications.approved' : 'admin.verifications.rejected'));
       setRejecting(null);
       setReason('');
-      await load();
+      reload();
     } catch (e) {
       message.error(applyApiError(null, e));
     }

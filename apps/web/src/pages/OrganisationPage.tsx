@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { MemberView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels, VerificationTag } from '../components/labels';
 import { OrganisationForm, OrganisationFormValues } from '../components/OrganisationForm';
+import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** "My organisation": the first one the user belongs to, or onboarding when there is none. */
@@ -23,28 +24,20 @@ export function OrganisationPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const labels = useTaxonomyLabels();
-  const [org, setOrg] = useState<OrganisationView | null>(null);
-  const [members, setMembers] = useState<MemberView[]>([]);
-  const [missing, setMissing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<OrganisationFormValues>();
 
-  const load = useCallback(async () => {
-    try {
-      const o = await api<OrganisationView>('GET', `/orgs/${id}`);
-      setOrg(o);
-      if ('creditCode' in o) setMembers(await api<MemberView[]>('GET', `/orgs/${id}/members`).catch(() => []));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setMissing(true);
-      else message.error(applyApiError(null, e));
-    }
-  }, [id, message]);
+  const { data, error, reload } = useLoader(async () => {
+    const o = await api<OrganisationView>('GET', `/orgs/${id}`);
+    // Outsiders get the public card only, and no member list.
+    const members = 'creditCode' in o ? await api<MemberView[]>('GET', `/orgs/${id}/members`).catch(() => []) : [];
+    return { org: o, members };
+  }, [id]);
+  const org = data?.org ?? null;
+  const members = data?.members ?? [];
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (missing) return <Result status="404" title="404" subTitle={t('notFound.title')} />;
+  if (error instanceof ApiError && error.status === 404) return <Result status="404" title="404" subTitle={t('notFound.title')} />;
+  if (error) return <Result status="error" title={applyApiError(null, error)} />;
   if (!org) return <Spin style={{ margin: 48 }} />;
 
   const isOrgAdmin = org.myRole === OrgRole.Admin;
@@ -53,7 +46,7 @@ export function OrganisationPage() {
     try {
       await fn();
       if (ok) message.success(ok);
-      await load();
+      reload();
       await reloadMe();
     } catch (e) {
       message.error(applyApiError(null, e));
@@ -66,7 +59,7 @@ export function OrganisationPage() {
       await api('PATCH', `/orgs/${id}`, { ...values, version: org.version });
       setEditing(false);
       message.success(t('common.saved'));
-      await load();
+      reload();
     } catch (e) {
       message.error(applyApiError(form, e));
     }

@@ -1,0 +1,78 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@ztt/platform';
+import { Client } from 'pg';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, testConfig } from './test-env';
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  url: string;
+  config: AppConfig;
+  app: NestExpressApplication;
+  /** A superuser connection to this file's database, for arranging and checking rows. */
+  db: Client;
+  dbName: string;
+  ownerUrl: string;
+  appDbUrl: string;
+  call<T = any>(method: string, path: string, opts?: CallOptions): Promise<HttpResult<T>>;
+  close(): Promise<void>;
+}
+
+/** The real API on a free port, over its own cloned database and real Redis and Meilisearch. */
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const { name, appUrl, ownerUrl } = await createTestDatabase();
+  const config = testConfig(appUrl, name, overrides);
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const db = new Client({ connectionString: ownerUrl });
+  await db.connect();
+
+  const call = async <T>(method: string, path: string, opts: CallOptions = {}): Promise<HttpResult<T>> => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    const res = await fetch(`${url}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
+  };
+
+  return {
+    url,
+    config,
+    app,
+    db,
+    dbName: name,
+    ownerUrl,
+    appDbUrl: appUrl,
+    call,
+    close: async () => {
+      await app.close();
+      await db.end();
+    },
+  };
+}
