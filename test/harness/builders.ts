@@ -44,7 +44,7 @@ export async function login(api: TestApi, email: string, password = PASSWORD): P
 }
 
 export function orgInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name: '湛江测试海洋科技有限公司', type: 'enterprise', creditCode: uniqueCreditCode(), region: 'xiashan', industries: ['ocean'], ...overrides };
+  return { name: '湛江测试海洋科技有限公司', type: 'enterprise', creditCode: uniqueCreditCode(), region: 'xiashan', industries: ['marine'], ...overrides };
 }
 
 /** An organisation created by `owner` (its admin) and, when asked, verified directly in the database. */

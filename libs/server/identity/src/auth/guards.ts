@@ -50,8 +50,9 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof AppException) throw err;
-    if (err || !user) throw new AppException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
+    // A bad token reaches here as "no user"; an error is a fault of ours (say, the database) and stays one.
+    if (err) throw err;
+    if (!user) throw new AppException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
     return user;
   }
 }
@@ -74,8 +75,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof AppException) throw err;
-    if (err || !user) throw new AppException(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED);
+    if (err) throw err;
+    if (!user) throw new AppException(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED);
     return user;
   }
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HealthReport } from '@ztt/contracts';
 import type Redis from 'ioredis';
@@ -43,6 +44,8 @@ export class HealthService implements OnApplicationShutdown {
       probe(() => this.dataSource.query('SELECT 1')),
       probe(async () => {
         this.redis ??= createRedis(this.config.redis.url, 'probe');
+        // The probe connection refuses commands until it is connected (no offline queue).
+        if (this.redis.status !== 'ready') await once(this.redis, 'ready');
         if ((await this.redis.ping()) !== 'PONG') throw new Error('no PONG');
       }),
       probe(async () => {
