@@ -113,7 +113,7 @@ export function OrganisationPage() {
           columns={[
             { title: t('auth.displayName'), dataIndex: 'displayName' },
             { title: t('auth.email'), dataIndex: 'email' },
-            { title: t('org.type'), dataIndex: 'role', render: (r: OrgRole) => t(`org.member.role.${r}`) },
+            { title: t('org.member.role'), dataIndex: 'role', render: (r: OrgRole) => t(`org.member.role.${r}`) },
             {
               title: t('common.status'),
               dataIndex: 'status',

@@ -1,0 +1,100 @@
+import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
+import { DiscoveryModule, NestFactory } from '@nestjs/core';
+import { JobHandler, JobName, JobOutcome, PlatformModule, QueueName, QueueService, WorkerHost } from '@ztt/platform';
+import { Client } from 'pg';
+import { createTestDatabase, testConfig } from '../../../test/harness/test-env';
+import { createWorker } from './bootstrap';
+import { ENTITIES } from './worker.module';
+
+describe('worker', () => {
+  let worker: INestApplicationContext;
+  let db: Client;
+  let queues: QueueService;
+
+  beforeAll(async () => {
+    const { name, appUrl, ownerUrl } = await createTestDatabase();
+    worker = await createWorker(testConfig(appUrl, name));
+    await worker.init();
+    queues = worker.get(QueueService);
+    db = new Client({ connectionString: ownerUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await db.end();
+  });
+
+  it('registers the daily clean-up as a BullMQ job scheduler (one per cluster, not a per-process timer)', async () => {
+    const schedulers = await queues.queue(QueueName.Maintenance).getJobSchedulers();
+    expect(schedulers).toEqual([expect.objectContaining({ key: 'purge-expired-auth', name: JobName.PurgeExpiredAuth, pattern: '15 3 * * *', tz: 'Asia/Shanghai' })]);
+  });
+
+  it('runs the clean-up job end to end: spent tokens and old attempts go, live ones stay; running it twice is harmless', async () => {
+    const user = await db.query(`INSERT INTO app_user (email, password_hash, display_name) VALUES ('purge@test.zj.cn', 'x', 'p') RETURNING id`);
+    const session = await db.query(`INSERT INTO auth_session (user_id, expires_at) VALUES ($1, now() + interval '1 day') RETURNING id`, [user.rows[0].id]);
+    const sid = session.rows[0].id;
+    await db.query(
+      `INSERT INTO refresh_token (session_id, token_hash, expires_at, used_at) VALUES
+         ($1, 'expired', now() - interval '1 hour', NULL),
+         ($1, 'spent', now() + interval '1 day', now() - interval '2 days'),
+         ($1, 'live', now() + interval '1 day', NULL)`,
+      [sid],
+    );
+    await db.query(`INSERT INTO login_attempt (email, succeeded, occurred_at) VALUES ('a@b.cn', false, now() - interval '8 days'), ('a@b.cn', false, now())`);
+
+    const queue = queues.queue(QueueName.Maintenance);
+    for (const run of [1, 2]) {
+      const job = await queue.add(JobName.PurgeExpiredAuth, {}, { jobId: `purge-test-${run}` });
+      const outcome = await waitForCompletion(queue, job.id as string);
+      expect(outcome).toMatchObject({ status: 'success' });
+    }
+    const tokens = await db.query('SELECT token_hash FROM refresh_token WHERE session_id = $1', [sid]);
+    expect(tokens.rows).toEqual([{ token_hash: 'live' }]);
+    const attempts = await db.query(`SELECT count(*)::int AS n FROM login_attempt WHERE email = 'a@b.cn'`);
+    expect(attempts.rows[0].n).toBe(1);
+  });
+});
+
+async function waitForCompletion(queue: ReturnType<QueueService['queue']>, id: string): Promise<unknown> {
+  for (let i = 0; i < 200; i++) {
+    const job = await queue.getJob(id);
+    if (job && (await job.isCompleted())) return job.returnvalue;
+    if (job && (await job.isFailed())) throw new Error(`job failed: ${job.failedReason}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} did not finish`);
+}
+
+describe('worker start-up check', () => {
+  @Injectable()
+  class DuplicatePurge {
+    @JobHandler(JobName.PurgeExpiredAuth)
+    async purge(): Promise<JobOutcome> {
+      return { status: 'skipped' };
+    }
+  }
+  @Injectable()
+  class AnotherPurge {
+    @JobHandler(JobName.PurgeExpiredAuth)
+    async purge(): Promise<JobOutcome> {
+      return { status: 'skipped' };
+    }
+  }
+
+  it('refuses to start when a job has two handlers, naming them', async () => {
+    const { name, appUrl } = await createTestDatabase();
+    @Module({ imports: [PlatformModule.forRoot(testConfig(appUrl, name), ENTITIES), DiscoveryModule], providers: [WorkerHost, DuplicatePurge, AnotherPurge] })
+    class BrokenWorkerModule {}
+    // Creating the context runs the start-up check; it must refuse.
+    await expect(NestFactory.createApplicationContext(BrokenWorkerModule, { logger: false, abortOnError: false })).rejects.toThrow(
+      /maintenance.purge-expired-auth" has 2 handlers: DuplicatePurge.purge, AnotherPurge.purge/,
+    );
+  });
+
+  it('refuses to start when a job has no handler', async () => {
+    const { name, appUrl } = await createTestDatabase();
+    @Module({ imports: [PlatformModule.forRoot(testConfig(appUrl, name), ENTITIES), DiscoveryModule], providers: [WorkerHost] })
+    class EmptyWorkerModule {}
+    await expect(NestFactory.createApplicationContext(EmptyWorkerModule, { logger: false, abortOnError: false })).rejects.toThrow(/has no handler/);
+  });
+});

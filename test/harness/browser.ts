@@ -1,0 +1,29 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+export const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+export const WEB_DIST = path.join(__dirname, '..', '..', 'dist', 'web');
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error('Chromium is not installed: apt-get install -y chromium (npm test via .ci/run does this)');
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('The web app is not built: run `npm test` (it builds it) or `npm run build:web`');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Picks an option of an Ant Design select by its visible label. */
+export async function pickOption(page: Page, fieldId: string, label: string): Promise<void> {
+  await page.locator(`#${fieldId}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
