@@ -2,9 +2,9 @@ import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { JobHandler, JobName, JobOutcome, PlatformModule, QueueName, QueueService, WorkerHost } from '@ztt/platform';
 import { Client } from 'pg';
-import { createTestDatabase, testConfig } from '../../../test/harness/test-env';
-import { createWorker } from './bootstrap';
-import { ENTITIES } from './worker.module';
+import { createTestDatabase, testConfig } from '../harness/test-env';
+import { createWorker } from '../../apps/worker/src/bootstrap';
+import { ENTITIES } from '../../apps/worker/src/worker.module';
 
 describe('worker', () => {
   let worker: INestApplicationContext;
