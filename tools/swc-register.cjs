@@ -16,16 +16,7 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, aliases[request] ?? request, ...rest);
 };
 
-const swcOptions = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const swcOptions = { ...require('./swc-options.cjs'), sourceMaps: 'inline' };
 
 require.extensions['.ts'] = function (module, filename) {
   const source = fs.readFileSync(filename, 'utf8');

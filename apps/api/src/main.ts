@@ -1,18 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@ztt/platform';
+import { loadConfigOrExit } from '@ztt/platform';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'api', msg: 'listening', port: config.http.port }) + '\n');

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuditEntryView, AuditResult, Page, PlatformRole } from '@ztt/contracts';
-import { RequireRoles } from '@ztt/platform';
+import { PageOf, RequireRoles } from '@ztt/platform';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditService } from './audit.service';
 
@@ -18,12 +18,7 @@ class AuditEntryDto implements AuditEntryView {
   @ApiProperty({ type: Object, nullable: true }) detail: Record<string, unknown> | null;
 }
 
-class AuditPageDto implements Page<AuditEntryView> {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+const AuditPageDto = PageOf(AuditEntryDto, 'AuditPageDto');
 
 @ApiTags('admin')
 @RequireRoles(PlatformRole.Admin)

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
+import { PageOf } from '@ztt/platform';
 import { OrgRole, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
 
 export class SetPlatformRolesDto {
@@ -28,9 +29,4 @@ export class UserAdminViewDto implements UserAdminView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastLoginAt: string | null;
 }
 
-export class UserAdminPageDto {
-  @ApiProperty({ type: [UserAdminViewDto] }) items: UserAdminViewDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export const UserAdminPageDto = PageOf(UserAdminViewDto, 'UserAdminPageDto');

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,14 +8,13 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { PageOf, PageQueryDto } from '@ztt/platform';
 import {
   INDUSTRY_CODES,
-  MAX_PAGE_SIZE,
   MembershipStatus,
   MemberView,
   ORGANISATION_TYPE_CODES,
@@ -81,16 +79,8 @@ export class DecideMembershipDto {
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision: 'approve' | 'reject';
 }
 
-export class ListQueryDto {
+export class ListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize = 20;
 }
 
 export class VerificationQueueQueryDto extends ListQueryDto {
@@ -131,16 +121,5 @@ export class MemberViewDto implements MemberView {
   @ApiProperty({ format: 'date-time' }) joinedAt: string;
 }
 
-export class OrganisationPageDto {
-  @ApiProperty({ type: [OrganisationPublicViewDto] }) items: OrganisationPublicViewDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
-
-export class VerificationPageDto {
-  @ApiProperty({ type: [OrganisationViewDto] }) items: OrganisationViewDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export const OrganisationPageDto = PageOf(OrganisationPublicViewDto, 'OrganisationPageDto');
+export const VerificationPageDto = PageOf(OrganisationViewDto, 'VerificationPageDto');

@@ -4,3 +4,4 @@ export * from './error-body';
 export * from './json-logger';
 export * from './request-context';
 export * from './validation';
+export * from './paging';
