@@ -16,12 +16,20 @@ export default async function globalSetup() {
   const appPassword = secret(12);
   const meiliKey = secret(24);
   const [pgPort, redisPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
-  const [pgsrv, redis, meili] = await Promise.all([
+  const started = await Promise.allSettled([
     startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, password: pgPassword, logFile: path.join(dir, 'postgres.log'), fast: true }),
     startRedis({ dir: path.join(dir, 'redis'), port: redisPort, logFile: path.join(dir, 'redis.log') }),
     startMeili({ dir: path.join(dir, 'meili'), port: meiliPort, masterKey: meiliKey, logFile: path.join(dir, 'meili.log') }),
   ]);
-  globalThis.__ZTT_SERVICES__ = { dir, stops: [pgsrv.stop, redis.stop, meili.stop] };
+  const ok = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);
+  globalThis.__ZTT_SERVICES__ = { dir, stops: ok.map((s) => s.stop) };
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    // Jest skips the teardown when setup fails: stop what did start, keep the logs for reading.
+    await Promise.all(ok.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  const [pgsrv, redis, meili] = ok;
 
   await ensureDatabase(pgsrv.superUrl, { database: 'ztt_template', appRole: 'ztt_app', appPassword });
   const r = spawnSync(process.execPath, ['-r', './tools/swc-register.cjs', 'tools/stack/migrate.ts'], {

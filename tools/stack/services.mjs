@@ -46,6 +46,7 @@ export async function waitFor(what, check, timeoutMs = 30_000, intervalMs = 100)
     try {
       if (await check()) return;
     } catch (e) {
+      if (e instanceof StackError) throw e; // the process is gone: no point waiting
       last = e;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
@@ -255,9 +256,10 @@ export async function startMeili({ dir, port, masterKey, logFile, env = 'develop
   fs.mkdirSync(dir, { recursive: true });
   const child = launch(
     bin,
-    ['--db-path', path.join(dir, 'data.ms'), '--http-addr', `127.0.0.1:${port}`, '--master-key', masterKey,
-      '--env', env, '--no-analytics', '--dump-dir', path.join(dir, 'dumps'), '--snapshot-dir', path.join(dir, 'snapshots'),
-      '--max-indexing-threads', '2', '--log-level', 'WARN'],
+    // `--name=value` throughout: a generated key may start with '-' and must not read as a flag.
+    [`--db-path=${path.join(dir, 'data.ms')}`, `--http-addr=127.0.0.1:${port}`, `--master-key=${masterKey}`,
+      `--env=${env}`, '--no-analytics', `--dump-dir=${path.join(dir, 'dumps')}`, `--snapshot-dir=${path.join(dir, 'snapshots')}`,
+      '--max-indexing-threads=2', '--log-level=WARN'],
     { logFile, cwd: dir },
   );
   const url = `http://127.0.0.1:${port}`;
