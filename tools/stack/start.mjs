@@ -34,6 +34,11 @@ async function shutdown(code = 0) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// If whoever started us goes away without a signal reaching us (a shell that does not pass
+// SIGTERM on), we are re-parented: stop everything rather than run on unattended.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void shutdown(0), 1_000).unref();
 
 function loadSecrets(dataDir) {
   const file = path.join(dataDir, 'secrets.json');
