@@ -4,16 +4,20 @@ import { ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { PlatformRole } from '@ztt/contracts';
 import { useAuth } from './auth/auth';
+import { NotificationBell } from './components/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { AdminVerificationsPage } from './pages/AdminVerificationsPage';
 import { HomePage } from './pages/HomePage';
+import { ItemDetailPage } from './pages/ItemDetailPage';
 import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { MyOrganisationRedirect, OrganisationPage } from './pages/OrganisationPage';
 import { OnboardingPage } from './pages/OnboardingPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { RegisterPage } from './pages/RegisterPage';
+import { SearchPage } from './pages/SearchPage';
 
 function RequireAuth({ children, role }: { children: ReactNode; role?: PlatformRole }) {
   const { me, loading, hasRole } = useAuth();
@@ -33,6 +37,8 @@ export function App() {
 
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/search?tab=needs', label: <Link to="/search?tab=needs" data-testid="nav-find-needs">{t('nav.findNeeds')}</Link> },
+    { key: '/search?tab=achievements', label: <Link to="/search?tab=achievements" data-testid="nav-find-achievements">{t('nav.findAchievements')}</Link> },
     ...(me ? [{ key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> }] : []),
     ...(hasRole(PlatformRole.Admin)
       ? [
@@ -48,7 +54,10 @@ export function App() {
         ]
       : []),
   ];
-  const selected = items.flatMap((i) => ('children' in i && i.children ? i.children.map((c) => c.key) : [i.key])).filter((k) => k !== '/' ? location.pathname.startsWith(k) : location.pathname === '/');
+  const searchTab = new URLSearchParams(location.search).get('tab') === 'achievements' ? 'achievements' : 'needs';
+  const selected = items
+    .flatMap((i) => ('children' in i && i.children ? i.children.map((c) => c.key) : [i.key]))
+    .filter((k) => (k.startsWith('/search') ? location.pathname === '/search' && k === `/search?tab=${searchTab}` : k !== '/' ? location.pathname.startsWith(k) : location.pathname === '/'));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -63,6 +72,7 @@ export function App() {
           <Button icon={<GlobalOutlined />} type="text" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language-switch">
             {t('nav.language')}
           </Button>
+          <NotificationBell />
           {me ? (
             <Dropdown
               menu={{
@@ -93,6 +103,10 @@ export function App() {
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Routes>
           <Route path="/" element={<HomePage />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/needs/:id" element={<ItemDetailPage key="need" kind="need" />} />
+          <Route path="/achievements/:id" element={<ItemDetailPage key="achievement" kind="achievement" />} />
+          <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/onboarding" element={<RequireAuth><OnboardingPage /></RequireAuth>} />

@@ -54,27 +54,80 @@ function refresh(): Promise<boolean> {
   return refreshing;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+/** Sends one request with the session's token, refreshing it once on 401. */
+async function send(method: string, path: string, body: BodyInit | undefined, contentType: string | undefined, retried = false): Promise<Response> {
   if (!accessToken && !retried && localStorage.getItem(REFRESH_KEY)) await refresh();
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`/api${path}`, { method, headers, body });
   } catch {
     throw new ApiError(0, 'NETWORK', currentLocale() === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络后重试');
   }
   if (res.status === 401 && accessToken && !retried) {
     accessToken = null;
-    if (await refresh()) return api<T>(method, path, body, true);
+    if (await refresh()) return send(method, path, body, contentType, true);
     onSignedOut();
   }
+  return res;
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  const data = (await res.json().catch(() => null)) as ErrorBody | null;
+  const err = data?.error;
+  return new ApiError(res.status, err?.code ?? 'UNKNOWN', err?.message ?? res.statusText, err?.details ?? []);
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const err = (data as ErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'UNKNOWN', err?.message ?? res.statusText, err?.details ?? []);
+  return (await res.json().catch(() => null)) as T;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const json = body === undefined ? undefined : JSON.stringify(body);
+  return parse<T>(await send(method, path, json, json === undefined ? undefined : 'application/json'));
+}
+
+/** Uploads one file as multipart/form-data (field `file`, unless told otherwise). */
+export async function apiUpload<T>(path: string, file: Blob & { name?: string }, field = 'file'): Promise<T> {
+  const form = new FormData();
+  form.append(field, file, file.name);
+  // The browser sets the multipart Content-Type with its boundary.
+  return parse<T>(await send('POST', path, form, undefined));
+}
+
+function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
   }
-  return data as T;
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(cd);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/** Hands a blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads a protected file (the token travels in the header, so a plain link will not do). */
+export async function apiDownload(path: string, fallbackName: string): Promise<void> {
+  const res = await send('GET', path, undefined, undefined);
+  if (!res.ok) throw await failure(res);
+  saveBlob(await res.blob(), fileNameOf(res, fallbackName));
 }

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
-import { TAXONOMY, VerificationStatus } from '@ztt/contracts';
+import { DisclosureStatus, ItemStatus, TAXONOMY, Taxonomy, TaxonomyItem, VerificationStatus } from '@ztt/contracts';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
 const COLORS: Record<VerificationStatus, string> = {
   unverified: 'default',
@@ -18,11 +19,69 @@ export function VerificationTag({ status }: { status: VerificationStatus }) {
   );
 }
 
+const ITEM_STATUS_COLORS: Record<ItemStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  published: 'success',
+  closed: 'default',
+  withdrawn: 'warning',
+  expired: 'default',
+};
+
+export function ItemStatusTag({ status }: { status: ItemStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={ITEM_STATUS_COLORS[status]} data-testid="item-status">
+      {t(`item.status.${status}`)}
+    </Tag>
+  );
+}
+
+const DISCLOSURE_COLORS: Record<DisclosureStatus, string> = { pending: 'processing', granted: 'success', declined: 'error' };
+
+export function DisclosureTag({ status }: { status: DisclosureStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={DISCLOSURE_COLORS[status]} data-testid="disclosure-status">
+      {t(`disclosure.status.${status}`)}
+    </Tag>
+  );
+}
+
+export interface MaturityStage extends TaxonomyItem {
+  trl: [number, number];
+}
+export interface TrlLevel {
+  level: number;
+  label: string;
+  en?: string;
+}
+
+/** The taxonomy JSON carries more lists than the shared type names; these are the ones the catalogue uses. */
+export const TAX = TAXONOMY as Taxonomy & { maturityStages: MaturityStage[]; trl: TrlLevel[] };
+
+const CHAINS: Map<string, TaxonomyItem> = new Map(TAX.industries.flatMap((i) => i.chains.map((c) => [c.code, c] as const)));
+
 export function useTaxonomyLabels() {
-  const { label } = useI18n();
+  const { label, t } = useI18n();
+  const find = (list: TaxonomyItem[] | undefined, code: string) => label(list?.find((x) => x.code === code), code);
   return {
-    orgType: (code: string) => label(TAXONOMY.organisationTypes.find((x) => x.code === code), code),
-    region: (code: string) => label(TAXONOMY.regions.find((x) => x.code === code), code),
-    industry: (code: string) => label(TAXONOMY.industries.find((x) => x.code === code), code),
+    orgType: (code: string) => find(TAX.organisationTypes, code),
+    region: (code: string) => find(TAX.regions, code),
+    industry: (code: string) => find(TAX.industries, code),
+    chain: (code: string) => label(CHAINS.get(code), code),
+    needCategory: (code: string) => find(TAX.needCategories, code),
+    cooperationMode: (code: string) => find(TAX.cooperationModes, code),
+    ipType: (code: string) => find(TAX.ipTypes, code),
+    maturityStage: (code: string) => find(TAX.maturityStages, code),
+    /** "TRL 6" */
+    trlShort: (level: number) => `TRL ${level}`,
+    /** "TRL 6 · 相关环境中演示验证结论成立" */
+    trl: (level: number) => {
+      const key = `trl.${level}` as MessageKey;
+      return level >= 1 && level <= 9 ? `TRL ${level} · ${t(key)}` : `TRL ${level}`;
+    },
   };
 }
+
+export type TaxonomyLabels = ReturnType<typeof useTaxonomyLabels>;

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { OrganisationView, Page, PlatformRole } from '@ztt/contracts';
@@ -28,6 +28,29 @@ export function HomePage() {
           {me ? t('home.welcome', { name: me.displayName }) : t('app.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.visitor')}</Typography.Paragraph>
+        <Input.Search
+          size="large"
+          allowClear
+          enterButton={t('common.search')}
+          placeholder={t('home.search.placeholder')}
+          onSearch={(v) => navigate(v.trim() ? `/search?q=${encodeURIComponent(v.trim())}` : '/search')}
+          style={{ maxWidth: 720, marginBottom: 12 }}
+          data-testid="home-search"
+        />
+        <Space wrap style={{ marginBottom: me ? 16 : 0 }}>
+          <Button onClick={() => navigate('/search?tab=needs')}>{t('nav.findNeeds')}</Button>
+          <Button onClick={() => navigate('/search?tab=achievements')}>{t('nav.findAchievements')}</Button>
+          {me && me.memberships.some((m) => m.status === 'active') && (
+            <>
+              <Button type="primary" ghost onClick={() => navigate('/needs/new')} data-testid="home-new-need">
+                {t('need.new')}
+              </Button>
+              <Button type="primary" ghost onClick={() => navigate('/achievements/new')} data-testid="home-new-achievement">
+                {t('achievement.new')}
+              </Button>
+            </>
+          )}
+        </Space>
         {me && (
           <Space wrap>
             {me.platformRoles.map((r) => (
