@@ -9,9 +9,12 @@ import { useI18n } from './i18n/i18n';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { AdminVerificationsPage } from './pages/AdminVerificationsPage';
+import { DisclosuresPage } from './pages/DisclosuresPage';
 import { HomePage } from './pages/HomePage';
 import { ItemDetailPage } from './pages/ItemDetailPage';
+import { ItemFormPage } from './pages/ItemFormPage';
 import { LoginPage } from './pages/LoginPage';
+import { MyItemsPage } from './pages/MyItemsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { MyOrganisationRedirect, OrganisationPage } from './pages/OrganisationPage';
 import { OnboardingPage } from './pages/OnboardingPage';
@@ -39,7 +42,21 @@ export function App() {
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/search?tab=needs', label: <Link to="/search?tab=needs" data-testid="nav-find-needs">{t('nav.findNeeds')}</Link> },
     { key: '/search?tab=achievements', label: <Link to="/search?tab=achievements" data-testid="nav-find-achievements">{t('nav.findAchievements')}</Link> },
-    ...(me ? [{ key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> }] : []),
+    ...(me
+      ? [
+          {
+            key: 'workspace',
+            label: <span data-testid="nav-workspace">{t('nav.workspace')}</span>,
+            children: [
+              { key: '/my/needs', label: <Link to="/my/needs" data-testid="nav-my-needs">{t('nav.myNeeds')}</Link> },
+              { key: '/my/achievements', label: <Link to="/my/achievements" data-testid="nav-my-achievements">{t('nav.myAchievements')}</Link> },
+              { key: '/disclosures', label: <Link to="/disclosures" data-testid="nav-disclosures">{t('nav.disclosures')}</Link> },
+              { key: '/notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
+            ],
+          },
+          { key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> },
+        ]
+      : []),
     ...(hasRole(PlatformRole.Admin)
       ? [
           {
@@ -104,6 +121,13 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/search" element={<SearchPage />} />
+          <Route path="/needs/new" element={<RequireAuth><ItemFormPage key="need-new" kind="need" /></RequireAuth>} />
+          <Route path="/needs/:id/edit" element={<RequireAuth><ItemFormPage key="need-edit" kind="need" /></RequireAuth>} />
+          <Route path="/achievements/new" element={<RequireAuth><ItemFormPage key="achievement-new" kind="achievement" /></RequireAuth>} />
+          <Route path="/achievements/:id/edit" element={<RequireAuth><ItemFormPage key="achievement-edit" kind="achievement" /></RequireAuth>} />
+          <Route path="/my/needs" element={<RequireAuth><MyItemsPage key="need" kind="need" /></RequireAuth>} />
+          <Route path="/my/achievements" element={<RequireAuth><MyItemsPage key="achievement" kind="achievement" /></RequireAuth>} />
+          <Route path="/disclosures" element={<RequireAuth><DisclosuresPage /></RequireAuth>} />
           <Route path="/needs/:id" element={<ItemDetailPage key="need" kind="need" />} />
           <Route path="/achievements/:id" element={<ItemDetailPage key="achievement" kind="achievement" />} />
           <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
