@@ -7,6 +7,8 @@ import { useAuth } from './auth/auth';
 import { NotificationBell } from './components/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AdminAuditPage } from './pages/AdminAuditPage';
+import { AdminImportPage } from './pages/AdminImportPage';
+import { AdminReviewPage } from './pages/AdminReviewPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { AdminVerificationsPage } from './pages/AdminVerificationsPage';
 import { DisclosuresPage } from './pages/DisclosuresPage';
@@ -63,6 +65,8 @@ export function App() {
             key: 'admin',
             label: t('nav.admin'),
             children: [
+              { key: '/admin/review', label: <Link to="/admin/review" data-testid="nav-admin-review">{t('nav.admin.review')}</Link> },
+              { key: '/admin/import', label: <Link to="/admin/import" data-testid="nav-admin-import">{t('nav.admin.import')}</Link> },
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
               { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
@@ -138,6 +142,8 @@ export function App() {
           <Route path="/orgs/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
           <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
           <Route path="/admin/verifications" element={<RequireAuth role={PlatformRole.Admin}><AdminVerificationsPage /></RequireAuth>} />
+          <Route path="/admin/review" element={<RequireAuth role={PlatformRole.Admin}><AdminReviewPage /></RequireAuth>} />
+          <Route path="/admin/import" element={<RequireAuth role={PlatformRole.Admin}><AdminImportPage /></RequireAuth>} />
           <Route path="/admin/users" element={<RequireAuth role={PlatformRole.Admin}><AdminUsersPage /></RequireAuth>} />
           <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
