@@ -120,7 +120,7 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="item-summary">
           {item.summary}
         </Typography.Paragraph>
-        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+        <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} bordered size="small">
           <Descriptions.Item label={t('item.org')}>{item.ownerOrgName}</Descriptions.Item>
           <Descriptions.Item label={t('item.region')}>{labels.region(item.region)}</Descriptions.Item>
           <Descriptions.Item label={t('item.chains')} span={2}>
@@ -201,7 +201,7 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
           <Space direction="vertical" style={{ width: '100%' }} data-testid="confidential-content">
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.confidentialDetails || t('common.none')}</Typography.Paragraph>
             {item.contact && (
-              <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered title={t('item.contact')}>
+              <Descriptions column={{ xs: 1, sm: 1, md: 3, lg: 3, xl: 3, xxl: 3 }} size="small" bordered title={t('item.contact')}>
                 <Descriptions.Item label={t('contact.name')}>{item.contact.name}</Descriptions.Item>
                 <Descriptions.Item label={t('contact.phone')}>{item.contact.phone ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('contact.email')}>{item.contact.email ?? '—'}</Descriptions.Item>
