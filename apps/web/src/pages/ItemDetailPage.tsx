@@ -12,6 +12,9 @@ import { DisclosureTag, ItemStatusTag, useTaxonomyLabels } from '../components/l
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
+/** Statuses in which the owner may still edit an item. */
+export const EDITABLE: ItemStatus[] = [ItemStatus.Draft, ItemStatus.Submitted, ItemStatus.Published];
+
 interface DisclosureForm {
   requesterOrgId: string;
   reason: string;
@@ -67,7 +70,7 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
   const canSubmit = item.canEdit && status === ItemStatus.Draft;
   const canWithdraw = item.canEdit && (status === ItemStatus.Submitted || status === ItemStatus.Published);
   const canClose = item.canEdit && status === ItemStatus.Published;
-  const canModify = item.canEdit && status !== ItemStatus.Closed && status !== ItemStatus.Expired;
+  const canModify = item.canEdit && EDITABLE.includes(status);
 
   const need = item.kind === 'need' ? (item as NeedView) : null;
   const ach = item.kind === 'achievement' ? (item as AchievementView) : null;

@@ -8,6 +8,7 @@ import { formatDateTime, kindPath } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, useTaxonomyLabels } from '../components/labels';
 import { useLoader } from '../components/use-loader';
+import { EDITABLE } from './ItemDetailPage';
 import { useI18n } from '../i18n/i18n';
 
 const PAGE_SIZE = 20;
@@ -90,7 +91,7 @@ export function MyItemsPage({ kind }: { kind: ItemKind }) {
                 <Button size="small" onClick={() => navigate(`/${path}/${r.id}`)}>
                   {t('item.view')}
                 </Button>
-                {r.canEdit && r.status !== ItemStatus.Closed && r.status !== ItemStatus.Expired && (
+                {r.canEdit && EDITABLE.includes(r.status) && (
                   <Button size="small" onClick={() => navigate(`/${path}/${r.id}/edit`)} data-testid={`edit-${r.id}`}>
                     {t('item.edit')}
                   </Button>
