@@ -23,6 +23,10 @@ const PUBLIC = new Set([
   'POST /api/auth/refresh',
   'GET /api/orgs',
   'GET /api/orgs/:id',
+  'GET /api/needs/:id',
+  'GET /api/achievements/:id',
+  'GET /api/search/needs',
+  'GET /api/search/achievements',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

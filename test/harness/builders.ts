@@ -54,3 +54,58 @@ export async function createOrg(api: TestApi, owner: TestUser, opts: { verified?
   if (opts.verified) await api.db.query(`UPDATE organisation SET verification_status = 'verified', verified_at = now() WHERE id = $1`, [res.body.id]);
   return res.body;
 }
+
+export function needInput(ownerOrgId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ownerOrgId,
+    title: '南美白对虾工厂化循环水养殖尾水处理技术需求',
+    summary: '现有养殖尾水氨氮超标，需要一套适合工厂化循环水养殖的尾水处理与回用方案。',
+    confidentialDetails: '现有设备：日处理 500 吨，预算内部批复 80 万元，联系人手机 13900001111',
+    chains: ['marine.ranching'],
+    keywords: ['尾水处理', '循环水养殖'],
+    region: 'potou',
+    trl: 6,
+    cooperationModes: ['commissioned-dev', 'joint-dev'],
+    contact: { name: '吴工', phone: '13800001234', email: null },
+    category: 'common-key',
+    budgetMin: '50',
+    budgetMax: '120.5',
+    deadline: '2027-06-30',
+    acceptanceCriteria: '出水氨氮 ≤ 1 mg/L，回用率 ≥ 80%',
+    ...overrides,
+  };
+}
+
+export function achievementInput(ownerOrgId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ownerOrgId,
+    title: '金鲳鱼深远海网箱养殖病害综合防控技术',
+    summary: '面向深远海网箱养殖的卵形鲳鲹病害早期预警与绿色防控技术，已在湛江海域示范。',
+    confidentialDetails: '核心配方与工艺参数，仅签署保密协议后提供',
+    chains: ['marine.ranching'],
+    keywords: ['病害防控', '深远海养殖'],
+    region: 'mazhang',
+    trl: 7,
+    cooperationModes: ['license', 'transfer'],
+    contact: { name: '林教授', phone: null, email: 'lin@example.edu.cn' },
+    maturityStage: 'pilot',
+    ipItems: [{ type: 'invention-patent', number: 'ZL202310123456.7', status: '已授权' }],
+    team: [{ name: '林海', title: '教授', userId: null }],
+    askingPrice: null,
+    priceNegotiable: true,
+    ...overrides,
+  };
+}
+
+/** Creates an item through the API, submits it, and has `admin` publish it. Returns its id. */
+export async function publishItem(api: TestApi, kind: 'need' | 'achievement', owner: TestUser, admin: TestUser, input: Record<string, unknown>): Promise<string> {
+  const path = kind === 'need' ? 'needs' : 'achievements';
+  const created = await api.call('POST', `/api/${path}`, { token: owner.token, body: input });
+  if (created.status !== 201) throw new Error(`create ${kind} failed: ${created.status} ${created.text}`);
+  const id = created.body.id as string;
+  const submitted = await api.call('POST', `/api/${path}/${id}/submit`, { token: owner.token });
+  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${submitted.text}`);
+  const decided = await api.call('POST', `/api/admin/review/${kind}/${id}/decision`, { token: admin.token, body: { decision: 'publish' } });
+  if (decided.status !== 200) throw new Error(`publish failed: ${decided.status} ${decided.text}`);
+  return id;
+}

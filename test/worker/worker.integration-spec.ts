@@ -24,9 +24,15 @@ describe('worker', () => {
     await db.end();
   });
 
-  it('registers the daily clean-up as a BullMQ job scheduler (one per cluster, not a per-process timer)', async () => {
-    const schedulers = await queues.queue(QueueName.Maintenance).getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: 'purge-expired-auth', name: JobName.PurgeExpiredAuth, pattern: '15 3 * * *', tz: 'Asia/Shanghai' })]);
+  it('registers recurring work as BullMQ job schedulers (one per cluster, not per-process timers)', async () => {
+    expect(await queues.queue(QueueName.Maintenance).getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: 'purge-expired-auth', name: JobName.PurgeExpiredAuth, pattern: '15 3 * * *', tz: 'Asia/Shanghai' }),
+    ]);
+    expect(await queues.queue(QueueName.Catalogue).getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: 'expire-needs', name: JobName.ExpireNeeds, pattern: '10 0 * * *', tz: 'Asia/Shanghai' }),
+    ]);
+    const search = await queues.queue(QueueName.Search).getJobSchedulers();
+    expect(search.map((s) => s.key).sort()).toEqual(['reconcile-index', 'relay-outbox']);
   });
 
   it('runs the clean-up job end to end: spent tokens and old attempts go, live ones stay; running it twice is harmless', async () => {

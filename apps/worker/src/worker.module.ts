@@ -1,18 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@ztt/audit';
+import { CATALOGUE_ENTITIES, CatalogueWorkerModule } from '@ztt/catalogue';
 import { IDENTITY_ENTITIES, IdentityWorkerModule } from '@ztt/identity';
-import { AppConfig, PlatformModule, WorkerHost } from '@ztt/platform';
+import { NOTIFICATION_ENTITIES, NotificationsWorkerModule } from '@ztt/notifications';
+import { AppConfig, OutboxEntry, PlatformModule, WorkerHost } from '@ztt/platform';
+import { SearchWorkerModule } from '@ztt/search';
 import { SchedulesService } from './schedules.service';
 
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
+export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...NOTIFICATION_ENTITIES, ...CATALOGUE_ENTITIES, OutboxEntry];
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, ENTITIES), DiscoveryModule, AuditModule, IdentityWorkerModule],
+      imports: [
+        PlatformModule.forRoot(config, ENTITIES),
+        DiscoveryModule,
+        AuditModule,
+        NotificationsWorkerModule,
+        IdentityWorkerModule,
+        CatalogueWorkerModule,
+        SearchWorkerModule,
+      ],
       providers: [WorkerHost, SchedulesService],
     };
   }

@@ -34,6 +34,9 @@ export enum ErrorCode {
   LastOrgAdmin = 'LAST_ORG_ADMIN',
   CannotChangeOwnAccount = 'CANNOT_CHANGE_OWN_ACCOUNT',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  OrgNotVerified = 'ORG_NOT_VERIFIED',
+  UnsupportedFile = 'UNSUPPORTED_FILE',
+  SearchUnavailable = 'SEARCH_UNAVAILABLE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }

@@ -7,3 +7,5 @@ export * from './i18n/locale';
 export * from './password-policy';
 export * from './roles';
 export * from './taxonomy';
+export * from './catalogue';
+export * from './i18n/notification-messages';

@@ -41,6 +41,18 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '不能对自己的账号执行此操作',
     en: 'You cannot do this to your own account',
   },
+  [ErrorCode.OrgNotVerified]: {
+    'zh-CN': '机构通过认证后才能发布需求或成果',
+    en: 'Your organisation must be verified before it can post',
+  },
+  [ErrorCode.UnsupportedFile]: {
+    'zh-CN': '文件类型不受支持：请上传 PDF、图片或 Office 文档（不超过 10 MB）',
+    en: 'Unsupported file: upload a PDF, an image or an Office document (10 MB at most)',
+  },
+  [ErrorCode.SearchUnavailable]: {
+    'zh-CN': '搜索服务暂时不可用，请稍后再试；您提交的内容不受影响',
+    en: 'Search is temporarily unavailable; what you submit is not affected',
+  },
   [ErrorCode.PayloadTooLarge]: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
   [ErrorCode.ServiceUnavailable]: {
     'zh-CN': '服务暂时不可用，请稍后再试',
@@ -94,6 +106,9 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   invalid: { 'zh-CN': '取值无效', en: 'Invalid value' },
+  budget_order: { 'zh-CN': '预算下限不能高于上限', en: 'The lower budget bound is above the upper one' },
+  not_member: { 'zh-CN': '您不是该机构的正式成员', en: 'You are not an active member of this organisation' },
+  own_item: { 'zh-CN': '不能申请查看本机构发布的内容', en: 'This is your own organisation’s item' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

@@ -8,3 +8,4 @@ export * from './http';
 export * from './platform.module';
 export * from './queues';
 export * from './search/meili.provider';
+export * from './outbox/outbox';

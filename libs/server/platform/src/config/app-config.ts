@@ -33,7 +33,7 @@ export interface AppConfig {
     argon2Iterations: number;
   };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; json: boolean };
-  jobs: { maintenanceCron: string; timezone: string };
+  jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number };
 }
 
 export class ConfigError extends Error {
@@ -131,6 +131,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     log: { level: logLevel, json: env.LOG_FORMAT !== 'pretty' },
     jobs: {
       maintenanceCron: env.JOBS_MAINTENANCE_CRON ?? '15 3 * * *',
+      expireCron: env.JOBS_EXPIRE_CRON ?? '10 0 * * *',
+      outboxRelayMs: int('JOBS_OUTBOX_RELAY_MS', 1000, 100, 60_000),
+      reconcileMs: int('JOBS_RECONCILE_MS', 600_000, 1000, 86_400_000),
       timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',
     },
   };

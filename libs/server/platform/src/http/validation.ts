@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException, FieldProblemSpec } from './app-exception';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblemSpec[] {
@@ -22,9 +22,14 @@ function paramsFrom(constraint: string, text: string): Record<string, string | n
   return undefined;
 }
 
-/** Whitelist, refuse unknown fields, transform to DTO classes; errors in the catalogue's shape. */
-export function createValidationPipe(): ValidationPipe {
+/**
+ * Whitelist, refuse unknown fields, transform to DTO classes; errors in the catalogue's shape.
+ * `expectedType` validates against a class the parameter's TypeScript type cannot name
+ * (controllers built by a factory).
+ */
+export function createValidationPipe(expectedType?: Type): ValidationPipe {
   return new ValidationPipe({
+    expectedType,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

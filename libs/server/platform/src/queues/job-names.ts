@@ -1,14 +1,24 @@
 /** Every queue and every job, in one place. The worker refuses to start unless each job has exactly one handler. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Catalogue = 'catalogue',
+  Search = 'search',
 }
 
 export enum JobName {
   PurgeExpiredAuth = 'maintenance.purge-expired-auth',
+  ExpireNeeds = 'catalogue.expire-needs',
+  RelayOutbox = 'search.relay-outbox',
+  IndexItem = 'search.index-item',
+  ReconcileIndex = 'search.reconcile',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredAuth]: QueueName.Maintenance,
+  [JobName.ExpireNeeds]: QueueName.Catalogue,
+  [JobName.RelayOutbox]: QueueName.Search,
+  [JobName.IndexItem]: QueueName.Search,
+  [JobName.ReconcileIndex]: QueueName.Search,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */

@@ -37,8 +37,14 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, data, opts);
   }
 
-  async schedule(schedulerId: string, name: JobName, pattern: string, tz: string): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, { pattern, tz }, { name, data: {} });
+  /** A cron `pattern` (in `tz`), or a fixed interval in milliseconds. */
+  async schedule(schedulerId: string, name: JobName, when: { pattern: string; tz: string } | { every: number }): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, when, {
+      name,
+      data: {},
+      // Frequent housekeeping leaves no trail of completed runs behind.
+      opts: 'every' in when ? { removeOnComplete: true, removeOnFail: { count: 100 } } : {},
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
 import { IdentityAndAudit1764400000000 } from './1764400000000-identity-and-audit';
+import { Catalogue1764500000000 } from './1764500000000-catalogue';
 
 /** Every migration, in order, as class references (they survive bundling; see STACK.md). */
-export const MIGRATIONS = [IdentityAndAudit1764400000000];
+export const MIGRATIONS = [IdentityAndAudit1764400000000, Catalogue1764500000000];

@@ -1,0 +1,33 @@
+import { Catalogue, format, Locale } from './locale';
+
+/** In-app notification texts. Params: {title} item title, {reason}, {org} organisation name. */
+export type NotificationType =
+  | 'item.submitted'
+  | 'item.published'
+  | 'item.rejected'
+  | 'item.expired'
+  | 'disclosure.requested'
+  | 'disclosure.granted'
+  | 'disclosure.declined';
+
+export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
+  'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
+  'item.submitted.body': { 'zh-CN': '“{title}”已提交审核', en: '"{title}" was submitted for review' },
+  'item.published.title': { 'zh-CN': '已审核发布', en: 'Published' },
+  'item.published.body': { 'zh-CN': '“{title}”已通过审核并公开发布', en: '"{title}" passed review and is now public' },
+  'item.rejected.title': { 'zh-CN': '审核未通过', en: 'Review: changes needed' },
+  'item.rejected.body': { 'zh-CN': '“{title}”未通过审核：{reason}', en: '"{title}" was sent back: {reason}' },
+  'item.expired.title': { 'zh-CN': '需求已到期', en: 'Need expired' },
+  'item.expired.body': { 'zh-CN': '“{title}”已过截止日期，已自动下线', en: '"{title}" passed its deadline and is no longer listed' },
+  'disclosure.requested.title': { 'zh-CN': '收到保密信息查看申请', en: 'Disclosure requested' },
+  'disclosure.requested.body': { 'zh-CN': '{org} 申请查看“{title}”的保密信息：{reason}', en: '{org} asks to see the confidential details of "{title}": {reason}' },
+  'disclosure.granted.title': { 'zh-CN': '保密信息申请已同意', en: 'Disclosure granted' },
+  'disclosure.granted.body': { 'zh-CN': '您可以查看“{title}”的保密信息了', en: 'You can now see the confidential details of "{title}"' },
+  'disclosure.declined.title': { 'zh-CN': '保密信息申请未获同意', en: 'Disclosure declined' },
+  'disclosure.declined.body': { 'zh-CN': '“{title}”的所有方未同意您的查看申请', en: 'The owner of "{title}" declined your request' },
+};
+
+export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {
+  const entry = NOTIFICATION_MESSAGES[`${type}.${part}` as keyof typeof NOTIFICATION_MESSAGES];
+  return entry ? format(entry[locale], params) : type;
+}

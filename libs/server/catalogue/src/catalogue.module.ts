@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsService } from './attachments.service';
+import { CatalogueService } from './catalogue.service';
+import { DisclosureService } from './disclosure.service';
+import { CATALOGUE_ENTITIES } from './entities/catalogue-item.entity';
+import { ExpireNeedsProcessor } from './expire.processor';
+import { AchievementsController, NeedsController } from './items.controller';
+import { AttachmentsController, DisclosureController, ReviewController } from './review.controller';
+
+const providers = [CatalogueService, DisclosureService, AttachmentsService];
+
+/** Needs and achievements: listing, review, confidentiality and attachments. */
+@Module({
+  imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
+  controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController],
+  providers,
+  exports: [CatalogueService],
+})
+export class CatalogueModule {}
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
+  providers: [...providers, ExpireNeedsProcessor],
+  exports: [CatalogueService],
+})
+export class CatalogueWorkerModule {}

@@ -1,0 +1,151 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction, DisclosureRequestView, DisclosureStatus, ErrorCode, ItemKind, ItemStatus, Page } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
+import { NotificationsService } from '@ztt/notifications';
+import { AppException, AuthContext } from '@ztt/platform';
+import { DataSource } from 'typeorm';
+import { isOwnerMember } from './access';
+import { CatalogueService } from './catalogue.service';
+import { DisclosureRequest } from './entities/catalogue-item.entity';
+import { KINDS } from './kinds';
+
+/** A party asks to see an item's confidential part; the owner grants or declines. All audited. */
+@Injectable()
+export class DisclosureService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async request(actor: AuthContext, kind: ItemKind, itemId: string, requesterOrgId: string, reason: string): Promise<DisclosureRequestView> {
+    const spec = KINDS[kind];
+    const item = await this.catalogue.findVisible(actor, spec, itemId);
+    if (!actor.orgRoles.has(requesterOrgId)) throw AppException.validation([{ field: 'requesterOrgId', code: 'not_member' }]);
+    if (requesterOrgId === item.ownerOrgId) throw AppException.validation([{ field: 'requesterOrgId', code: 'own_item' }]);
+    if (item.status !== ItemStatus.Published) throw AppException.invalidState();
+    const id = await this.db.transaction(async (m) => {
+      const existing = await m.findOneBy(DisclosureRequest, { itemKind: kind, itemId, requesterOrgId });
+      if (existing && existing.status !== DisclosureStatus.Declined) throw new AppException(ErrorCode.Conflict, HttpStatus.CONFLICT);
+      let requestId: string;
+      if (existing) {
+        await m.update(DisclosureRequest, { id: existing.id }, { status: DisclosureStatus.Pending, reason: reason.trim(), requesterUserId: actor.userId, decidedAt: null, decidedBy: null });
+        requestId = existing.id;
+      } else {
+        requestId = (await m.save(m.create(DisclosureRequest, { itemKind: kind, itemId, requesterOrgId, requesterUserId: actor.userId, reason: reason.trim() }))).id;
+      }
+      const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [requesterOrgId])) as { name: string }[];
+      await this.audit.record({ action: AuditAction.DisclosureRequested, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: itemId, detail: { requestId, requesterOrgId } }, m);
+      await this.notifications.notify(m, {
+        to: { orgId: item.ownerOrgId },
+        type: 'disclosure.requested',
+        params: { title: item.title, org: org[0]?.name ?? '', reason: reason.trim() },
+        link: '/disclosures',
+        dedupeKey: `disclosure-requested:${requestId}:${Date.now()}`,
+      });
+      return requestId;
+    });
+    return this.viewOf(id);
+  }
+
+  async decide(actor: AuthContext, requestId: string, decision: 'grant' | 'decline'): Promise<DisclosureRequestView> {
+    const req = await this.db.manager.findOneBy(DisclosureRequest, { id: requestId });
+    if (!req) throw AppException.notFound();
+    const item = await this.db.manager.findOneBy(KINDS[req.itemKind].entity, { id: req.itemId });
+    if (!item || !isOwnerMember(actor, item.ownerOrgId)) {
+      await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor.userId, actorEmail: actor.email, targetType: 'disclosure', targetId: requestId });
+      throw AppException.notFound();
+    }
+    const granted = decision === 'grant';
+    await this.db.transaction(async (m) => {
+      const res = await m.update(
+        DisclosureRequest,
+        { id: requestId, status: DisclosureStatus.Pending },
+        { status: granted ? DisclosureStatus.Granted : DisclosureStatus.Declined, decidedBy: actor.userId, decidedAt: () => 'now()' },
+      );
+      if (res.affected !== 1) throw AppException.invalidState();
+      await this.audit.record(
+        { action: granted ? AuditAction.DisclosureGranted : AuditAction.DisclosureDeclined, actorId: actor.userId, actorEmail: actor.email, targetType: req.itemKind, targetId: req.itemId, detail: { requestId, requesterOrgId: req.requesterOrgId } },
+        m,
+      );
+      if (req.requesterUserId) {
+        await this.notifications.notify(m, {
+          to: { userIds: [req.requesterUserId] },
+          type: granted ? 'disclosure.granted' : 'disclosure.declined',
+          params: { title: item.title },
+          link: `/${KINDS[req.itemKind].path}/${req.itemId}`,
+          dedupeKey: `disclosure-${decision}:${requestId}`,
+        });
+      }
+    });
+    return this.viewOf(requestId);
+  }
+
+  /** incoming: requests for my organisations' items; outgoing: requests my organisations made. */
+  async list(actor: AuthContext, box: 'incoming' | 'outgoing', page: number, pageSize: number): Promise<Page<DisclosureRequestView>> {
+    const orgIds = [...actor.orgRoles.keys()];
+    if (!orgIds.length) return { items: [], total: 0, page, pageSize };
+    const where =
+      box === 'incoming'
+        ? `coalesce(n.owner_org_id, a.owner_org_id) = ANY($1)`
+        : `d.requester_org_id = ANY($1)`;
+    const rows = (await this.db.query(
+      `${SELECT_VIEW} WHERE ${where} ORDER BY d.created_at DESC LIMIT $2 OFFSET $3`,
+      [orgIds, pageSize, (page - 1) * pageSize],
+    )) as ViewRow[];
+    const total = (await this.db.query(
+      `SELECT count(*)::int AS n FROM disclosure_request d
+         LEFT JOIN tech_need n ON d.item_kind = 'need' AND n.id = d.item_id
+         LEFT JOIN achievement a ON d.item_kind = 'achievement' AND a.id = d.item_id
+        WHERE ${where}`,
+      [orgIds],
+    )) as { n: number }[];
+    return { items: rows.map(toView), total: total[0]?.n ?? 0, page, pageSize };
+  }
+
+  private async viewOf(id: string): Promise<DisclosureRequestView> {
+    const rows = (await this.db.query(`${SELECT_VIEW} WHERE d.id = $1`, [id])) as ViewRow[];
+    return toView(rows[0] as ViewRow);
+  }
+}
+
+const SELECT_VIEW = `
+  SELECT d.id, d.item_kind, d.item_id, coalesce(n.title, a.title) AS item_title, d.requester_org_id, o.name AS requester_org_name,
+         coalesce(u.display_name, '') AS requester_name, d.reason, d.status, d.created_at, d.decided_at
+    FROM disclosure_request d
+    JOIN organisation o ON o.id = d.requester_org_id
+    LEFT JOIN app_user u ON u.id = d.requester_user_id
+    LEFT JOIN tech_need n ON d.item_kind = 'need' AND n.id = d.item_id
+    LEFT JOIN achievement a ON d.item_kind = 'achievement' AND a.id = d.item_id`;
+
+interface ViewRow {
+  id: string;
+  item_kind: ItemKind;
+  item_id: string;
+  item_title: string;
+  requester_org_id: string;
+  requester_org_name: string;
+  requester_name: string;
+  reason: string;
+  status: DisclosureStatus;
+  created_at: Date;
+  decided_at: Date | null;
+}
+
+function toView(r: ViewRow): DisclosureRequestView {
+  return {
+    id: r.id,
+    itemKind: r.item_kind,
+    itemId: r.item_id,
+    itemTitle: r.item_title,
+    requesterOrgId: r.requester_org_id,
+    requesterOrgName: r.requester_org_name,
+    requesterName: r.requester_name,
+    reason: r.reason,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+    decidedAt: r.decided_at?.toISOString() ?? null,
+  };
+}

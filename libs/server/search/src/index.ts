@@ -1,0 +1,5 @@
+export * from './chinese';
+export * from './documents';
+export * from './search-index.service';
+export * from './search.module';
+export * from './search.service';

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ItemKind, ItemStatus } from '@ztt/contracts';
+import { KINDS } from '@ztt/catalogue';
+import { APP_CONFIG, AppConfig, MEILI_CLIENT } from '@ztt/platform';
+import { Meilisearch } from 'meilisearch';
+import { DataSource, In } from 'typeorm';
+import { FILTERABLE, SEARCHABLE, SearchDocument, SORTABLE, toDocument } from './documents';
+
+const TASK_TIMEOUT_MS = 30_000;
+const BATCH = 500;
+
+/** Owns the Meilisearch indexes: names, settings (set before any document), upserts, rebuilds. */
+@Injectable()
+export class SearchIndexService {
+  private readonly logger = new Logger('SearchIndex');
+  private ensured = new Set<string>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  indexName(kind: ItemKind): string {
+    return `${this.config.meili.indexPrefix}_${kind}s`;
+  }
+
+  /** Creates the index when missing and applies the settings; cheap after the first call. */
+  async ensureIndex(uid: string): Promise<void> {
+    if (this.ensured.has(uid)) return;
+    const existing = await this.meili.getIndex(uid).catch(() => null);
+    if (!existing) await this.meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const task = await this.meili
+      .index(uid)
+      .updateSettings({
+        searchableAttributes: SEARCHABLE,
+        filterableAttributes: FILTERABLE,
+        sortableAttributes: SORTABLE,
+        displayedAttributes: ['id'],
+        typoTolerance: { disableOnAttributes: ['titleGrams', 'textGrams'] },
+        pagination: { maxTotalHits: 1000 },
+      })
+      .waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (task.status !== 'succeeded') throw new Error(`settings of ${uid} failed: ${task.error?.message}`);
+    this.ensured.add(uid);
+  }
+
+  /** Upserts the item when it is published, deletes it otherwise. Idempotent. */
+  async syncItem(kind: ItemKind, id: string): Promise<'upserted' | 'deleted'> {
+    const uid = this.indexName(kind);
+    await this.ensureIndex(uid);
+    const [doc] = await this.documents(kind, [id]);
+    const task = doc
+      ? await this.meili.index(uid).addDocuments([doc]).waitTask({ timeout: TASK_TIMEOUT_MS })
+      : await this.meili.index(uid).deleteDocument(id).waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (task.status !== 'succeeded') throw new Error(`index task ${task.uid} ${task.status}: ${task.error?.message}`);
+    return doc ? 'upserted' : 'deleted';
+  }
+
+  /** Documents for the published items among `ids` (others are simply absent). */
+  async documents(kind: ItemKind, ids: string[]): Promise<SearchDocument[]> {
+    const spec = KINDS[kind];
+    const items = await this.db.manager.find(spec.entity, { where: { id: In(ids), status: ItemStatus.Published } });
+    if (!items.length) return [];
+    const orgs = (await this.db.query('SELECT id, name FROM organisation WHERE id = ANY($1)', [[...new Set(items.map((i) => i.ownerOrgId))]])) as { id: string; name: string }[];
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    return items.map((i) => toDocument(kind, i, names.get(i.ownerOrgId) ?? ''));
+  }
+
+  async publishedIds(kind: ItemKind): Promise<Set<string>> {
+    const rows = (await this.db.query(`SELECT id FROM ${KINDS[kind].table} WHERE status = 'published'`)) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async indexedIds(uid: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = await this.meili.index(uid).getDocuments<{ id: string }>({ fields: ['id'], limit: 1000, offset });
+      for (const d of page.results) ids.add(d.id);
+      if (page.results.length < 1000) return ids;
+    }
+  }
+
+  /** Brings the index in line with the database: adds what is missing, removes what should not be there. */
+  async reconcile(kind: ItemKind): Promise<{ added: number; removed: number }> {
+    const uid = this.indexName(kind);
+    await this.ensureIndex(uid);
+    const [truth, indexed] = await Promise.all([this.publishedIds(kind), this.indexedIds(uid)]);
+    const missing = [...truth].filter((id) => !indexed.has(id));
+    const extra = [...indexed].filter((id) => !truth.has(id));
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const docs = await this.documents(kind, missing.slice(i, i + BATCH));
+      if (docs.length) await this.meili.index(uid).addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS });
+    }
+    if (extra.length) await this.meili.index(uid).deleteDocuments(extra).waitTask({ timeout: TASK_TIMEOUT_MS });
+    return { added: missing.length, removed: extra.length };
+  }
+
+  /**
+   * Builds a fresh index beside the live one from the database, then swaps the two atomically:
+   * searches never see a half-built index. The old content is dropped afterwards.
+   */
+  async rebuild(kind: ItemKind): Promise<{ documents: number }> {
+    const live = this.indexName(kind);
+    const fresh = `${live}_rebuild_${Date.now()}`;
+    await this.ensureIndex(live);
+    this.ensured.delete(fresh);
+    await this.ensureIndex(fresh);
+    const ids = [...(await this.publishedIds(kind))];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const docs = await this.documents(kind, ids.slice(i, i + BATCH));
+      if (docs.length) await this.meili.index(fresh).addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS });
+    }
+    const swap = await this.meili.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (swap.status !== 'succeeded') throw new Error(`swap failed: ${swap.error?.message}`);
+    await this.meili.deleteIndex(fresh).waitTask({ timeout: TASK_TIMEOUT_MS });
+    this.logger.log({ msg: 'index rebuilt', index: live, documents: ids.length });
+    return { documents: ids.length };
+  }
+
+  /** Loads documents in bulk (the benchmark and the rebuild use the same path as the live sync). */
+  async addDocuments(uid: string, docs: SearchDocument[]): Promise<void> {
+    await this.ensureIndex(uid);
+    const task = await this.meili.index(uid).addDocuments(docs).waitTask({ timeout: 600_000 });
+    if (task.status !== 'succeeded') throw new Error(`bulk add failed: ${task.error?.message}`);
+  }
+}

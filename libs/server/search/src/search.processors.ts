@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ItemKind } from '@ztt/contracts';
+import { JobHandler, JobName, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { SearchIndexService } from './search-index.service';
+
+const TOPIC_KIND: Record<string, ItemKind> = { [OutboxTopic.NeedChanged]: 'need', [OutboxTopic.AchievementChanged]: 'achievement' };
+const RELAY_BATCH = 200;
+
+/** Outbox → index jobs → Meilisearch, and the periodic reconciliation that catches anything missed. */
+@Injectable()
+export class SearchProcessors {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+    private readonly indexes: SearchIndexService,
+  ) {}
+
+  /**
+   * Turns unrelayed outbox rows into index jobs. Rows are locked (SKIP LOCKED, so several workers
+   * can relay side by side) and marked only once their jobs are queued; a crash in between
+   * re-queues them, and the job ids (one per outbox row) make that harmless.
+   */
+  @JobHandler(JobName.RelayOutbox)
+  async relay(): Promise<JobOutcome> {
+    const n = await this.db.transaction(async (m) => {
+      const rows = (await m.query(
+        `SELECT id, topic, aggregate_id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`,
+      )) as { id: string; topic: string; aggregate_id: string }[];
+      for (const r of rows) {
+        const kind = TOPIC_KIND[r.topic];
+        if (!kind) continue;
+        await this.queues.add(JobName.IndexItem, { kind, id: r.aggregate_id }, { jobId: `index-${kind}-${r.aggregate_id}-o${r.id}` });
+      }
+      if (rows.length) await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+    return n ? { status: 'success', detail: `relayed=${n}` } : { status: 'skipped' };
+  }
+
+  /** Reloads the item and upserts or deletes it: the same result however often it runs. */
+  @JobHandler(JobName.IndexItem)
+  async index(job: Job<{ kind: ItemKind; id: string }>): Promise<JobOutcome> {
+    const outcome = await this.indexes.syncItem(job.data.kind, job.data.id);
+    return { status: 'success', detail: outcome };
+  }
+
+  @JobHandler(JobName.ReconcileIndex)
+  async reconcile(): Promise<JobOutcome> {
+    const needs = await this.indexes.reconcile('need');
+    const achievements = await this.indexes.reconcile('achievement');
+    const changed = needs.added + needs.removed + achievements.added + achievements.removed;
+    return { status: changed ? 'success' : 'skipped', detail: JSON.stringify({ needs, achievements }) };
+  }
+}
