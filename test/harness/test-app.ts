@@ -1,3 +1,4 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@ztt/platform';
 import { Client } from 'pg';
@@ -75,4 +76,23 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
       await db.end();
     },
   };
+}
+
+/** The real worker over the same database, queues and indexes as `api` (relaying the outbox quickly). */
+export async function startTestWorker(api: TestApi, overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+  const { createWorker } = await import('../../apps/worker/src/bootstrap');
+  const config = testConfig(api.appDbUrl, api.dbName, { JOBS_OUTBOX_RELAY_MS: '200', ...overrides });
+  const worker = await createWorker(config);
+  await worker.init();
+  return worker;
+}
+
+/** Polls `check` until it returns true (or throws after `timeoutMs`). */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what}: not within ${timeoutMs} ms`);
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ItemKind, SearchHit, SearchResult, SearchSort } from '@ztt/contracts';
 import { KINDS } from '@ztt/catalogue';
 import { AppException, MEILI_CLIENT } from '@ztt/platform';
-import { FederatedMultiSearchParams, Meilisearch } from 'meilisearch';
+import { Meilisearch, MultiSearchParams } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { highlight, highlightTerms, queryChunks, synonymVariants } from './chinese';
 import { SearchIndexService } from './search-index.service';
@@ -26,6 +26,7 @@ export interface SearchParams {
 /** How many candidates a text query may bring back from Meilisearch. */
 export const MAX_CANDIDATES = 1000;
 const MAX_SUBQUERIES = 30;
+const PER_QUERY_LIMIT = 200;
 const SEARCH_TIMEOUT_MS = 2_500;
 
 const FACETS: Record<ItemKind, { name: string; column: string; array: boolean }[]> = {
@@ -84,24 +85,37 @@ export class SearchService {
     return { items: pageRows.map((r) => hit(kind, r, terms)), total, page: p.page, pageSize: p.pageSize, facets };
   }
 
-  /** Ids of matching published items, best first, from one federated multi-search. */
+  /**
+   * Ids of matching published items, best first. Each chunk of the query (and of each synonym
+   * variant) is one sub-query of a single multi-search; a document's score is the sum of its
+   * ranking scores over the sub-queries, so the more of the query it covers, the higher it
+   * ranks — the way BM25 adds up terms, where Meilisearch's own federation keeps only the best.
+   */
   private async candidates(kind: ItemKind, q: string, p: SearchParams): Promise<string[]> {
     const indexUid = this.indexes.indexName(kind);
     const filter = this.meiliFilter(p);
-    const queries: FederatedMultiSearchParams['queries'] = [];
+    const queries: { q: string; weight: number }[] = [];
     for (const [vi, variant] of synonymVariants(q).entries()) {
-      for (const chunk of queryChunks(variant)) {
-        if (queries.length >= MAX_SUBQUERIES) break;
-        queries.push({ indexUid, q: chunk, filter, matchingStrategy: 'frequency', federationOptions: { weight: vi === 0 ? 1 : 0.9 } });
-      }
+      for (const chunk of queryChunks(variant)) if (queries.length < MAX_SUBQUERIES) queries.push({ q: chunk, weight: vi === 0 ? 1 : 0.8 });
     }
     if (!queries.length) return [];
+    let results: { hits: { id: string; _rankingScore?: number }[] }[];
     try {
-      const res = await this.meili.multiSearch<FederatedMultiSearchParams, { id: string }>(
-        { federation: { limit: MAX_CANDIDATES, offset: 0 }, queries },
+      const res = await this.meili.multiSearch<MultiSearchParams, { id: string }>(
+        {
+          queries: queries.map((sq) => ({
+            indexUid,
+            q: sq.q,
+            filter,
+            matchingStrategy: 'frequency',
+            limit: PER_QUERY_LIMIT,
+            showRankingScore: true,
+            attributesToRetrieve: ['id'],
+          })),
+        },
         { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) },
       );
-      return res.hits.map((h) => h.id);
+      results = res.results;
     } catch (e) {
       const message = (e as Error).message;
       // A missing index just means nothing was ever published.
@@ -109,6 +123,15 @@ export class SearchService {
       this.logger.warn({ msg: 'search unavailable', error: message });
       throw new AppException(ErrorCode.SearchUnavailable, HttpStatus.SERVICE_UNAVAILABLE);
     }
+    const score = new Map<string, number>();
+    results.forEach((r, i) => {
+      const w = (queries[i] as { weight: number }).weight;
+      for (const h of r.hits) score.set(h.id, (score.get(h.id) ?? 0) + (h._rankingScore ?? 0) * w);
+    });
+    return [...score.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
   }
 
   /** The access filter is added here, never taken from the caller; facet values are taxonomy codes. */
