@@ -1,4 +1,17 @@
-import { INDUSTRY_CODES, isValidCreditCode, ORGANISATION_TYPE_CODES, passwordProblem, REGION_CODES } from '@ztt/contracts';
+import {
+  CHAIN_CODES,
+  COOPERATION_MODE_CODES,
+  industryOfChain,
+  INDUSTRY_CODES,
+  IP_TYPE_CODES,
+  isValidCreditCode,
+  MATURITY_STAGE_CODES,
+  NEED_CATEGORY_CODES,
+  ORGANISATION_TYPE_CODES,
+  passwordProblem,
+  REGION_CODES,
+} from '@ztt/contracts';
+import { DEMO_ACHIEVEMENTS, DEMO_NEEDS } from './demo-catalogue';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 describe('demo data', () => {
@@ -23,5 +36,27 @@ describe('demo data', () => {
 
   it('has a demo password the policy accepts', () => {
     expect(passwordProblem(DEMO_PASSWORD)).toBeNull();
+  });
+});
+
+describe('demo catalogue', () => {
+  it('uses only taxonomy codes and owners that exist', () => {
+    const keys = new Set(DEMO_ORGS.map((o) => o.key));
+    for (const item of [...DEMO_NEEDS, ...DEMO_ACHIEVEMENTS]) {
+      expect(keys.has(item.org)).toBe(true);
+      for (const c of item.chains) expect(CHAIN_CODES).toContain(c);
+      for (const m of item.modes) expect(COOPERATION_MODE_CODES).toContain(m);
+      expect(REGION_CODES).toContain(item.region);
+    }
+    for (const n of DEMO_NEEDS) expect(NEED_CATEGORY_CODES).toContain(n.category);
+    for (const a of DEMO_ACHIEVEMENTS) {
+      expect(MATURITY_STAGE_CODES).toContain(a.stage);
+      for (const ip of a.ip) expect(IP_TYPE_CODES).toContain(ip.type);
+    }
+  });
+
+  it('spans several industries', () => {
+    const industries = new Set([...DEMO_NEEDS, ...DEMO_ACHIEVEMENTS].flatMap((i) => i.chains.map(industryOfChain)));
+    expect(industries.size).toBeGreaterThanOrEqual(5);
   });
 });

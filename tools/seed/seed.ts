@@ -5,9 +5,10 @@ import { dataSourceOptions, loadConfig } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../apps/api/src/api.module';
 import { Seeder } from './seeder';
+import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, catalogueSeeder];
 
 export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
   const created: Record<string, number> = {};

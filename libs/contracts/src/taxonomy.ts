@@ -1,4 +1,4 @@
-import taxonomyJson from './taxonomy.json';
+import taxonomyJson from './taxonomy-data.json';
 
 export interface TaxonomyItem {
   code: string;

@@ -61,7 +61,10 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           if (!handler || JOB_QUEUE[job.name as JobName] !== queue) throw new Error(`no handler for job ${job.name}`);
           return runWithContext({ requestId: `job-${job.id}` }, async () => {
             const outcome = await handler(job);
-            this.logger.log({ msg: 'job done', job: job.name, jobId: job.id, ...outcome });
+            // Frequent pollers (the outbox relay) mostly find nothing: keep those out of the info log.
+            const entry = { msg: 'job done', job: job.name, jobId: job.id, ...outcome };
+            if (outcome.status === 'skipped') this.logger.debug(entry);
+            else this.logger.log(entry);
             return outcome;
           });
         },
