@@ -22,8 +22,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Picks an option of an Ant Design select by its visible label. */
-export async function pickOption(page: Page, fieldId: string, label: string): Promise<void> {
-  await page.locator(`#${fieldId}`).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+/**
+ * Picks an option of an Ant Design select by (part of) its visible text. Searchable selects get
+ * the text typed first, so options beyond the virtual list's first screen are reachable too.
+ */
+export async function pickOption(page: Page, fieldId: string, text: string): Promise<void> {
+  const input = page.locator(`#${fieldId}`);
+  await input.click();
+  if ((await input.getAttribute('readonly')) === null) await input.fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }

@@ -36,7 +36,7 @@ export function OrganisationForm({ form, initial }: { form: FormInstance<Organis
         <Select showSearch optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: label(r) }))} />
       </Form.Item>
       <Form.Item name="industries" label={t('org.industries')}>
-        <Select mode="multiple" options={TAXONOMY.industries.map((i) => ({ value: i.code, label: label(i) }))} />
+        <Select mode="multiple" optionFilterProp="label" options={TAXONOMY.industries.map((i) => ({ value: i.code, label: label(i) }))} />
       </Form.Item>
       <Form.Item name="website" label={t('org.website')} rules={[{ type: 'url' }]}>
         <Input placeholder="https://" />

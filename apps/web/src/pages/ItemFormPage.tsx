@@ -332,7 +332,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
           rules={[{ required: true, type: 'array', min: 1, max: ITEM_LIMITS.modesMax, message: t('item.form.modes') }]}
           extra={t('help.modes')}
         >
-          <Select mode="multiple" options={TAX.cooperationModes.map((c) => ({ value: c.code, label: label(c) }))} data-testid="field-modes" />
+          <Select mode="multiple" optionFilterProp="label" options={TAX.cooperationModes.map((c) => ({ value: c.code, label: label(c) }))} data-testid="field-modes" />
         </Form.Item>
         <Form.Item
           name="keywords"
