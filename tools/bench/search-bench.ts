@@ -8,7 +8,6 @@
 // By default each paper is loaded as title = title, summary = abstract, keywords = keywords, so a
 // title query finds its own title. --abstract-only loads an empty title and no keywords (the
 // baseline then holds {id, abstract}): the harder task the data set's README describes.
-import './ts-before-json';
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
