@@ -9,3 +9,4 @@ export * from './roles';
 export * from './taxonomy';
 export * from './catalogue';
 export * from './i18n/notification-messages';
+export * from './i18n/import-messages';

@@ -5,6 +5,8 @@ import { CatalogueService } from './catalogue.service';
 import { DisclosureService } from './disclosure.service';
 import { CATALOGUE_ENTITIES } from './entities/catalogue-item.entity';
 import { ExpireNeedsProcessor } from './expire.processor';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
 import { AchievementsController, NeedsController } from './items.controller';
 import { AttachmentsController, DisclosureController, ReviewController } from './review.controller';
 
@@ -13,8 +15,8 @@ const providers = [CatalogueService, DisclosureService, AttachmentsService];
 /** Needs and achievements: listing, review, confidentiality and attachments. */
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
-  controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController],
-  providers,
+  controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController, ImportController],
+  providers: [...providers, ImportService],
   exports: [CatalogueService],
 })
 export class CatalogueModule {}

@@ -262,8 +262,8 @@ export class CatalogueService {
     return this.view(actor, spec, updated);
   }
 
-  /** Maps API input to columns: contact flattened, industries derived from chains, empty money cleared. */
-  private columns(spec: KindSpec, input: ItemInput): Record<string, unknown> {
+  /** Maps API input to columns: contact flattened, industries derived from chains, empty money cleared. Also used by the bulk import. */
+  columns(spec: KindSpec, input: ItemInput): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const f of spec.fields) if (input[f] !== undefined) out[f] = input[f];
     if (input.contact) {
@@ -340,7 +340,8 @@ function checkBudget(v: Record<string, unknown>): void {
   }
 }
 
-function snapshot(spec: KindSpec, item: CatalogueItem): Record<string, unknown> {
+/** The editable fields as stored, kept on publication to show reviewers later changes. */
+export function snapshot(spec: KindSpec, item: CatalogueItem): Record<string, unknown> {
   const rec = item as unknown as Record<string, unknown>;
   return Object.fromEntries(spec.fields.map((f) => [f, rec[f] ?? null]));
 }

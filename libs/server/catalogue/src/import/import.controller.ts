@@ -1,0 +1,71 @@
+import { Controller, Get, HttpCode, Param, PipeTransform, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiParam, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ItemKind, PlatformRole } from '@ztt/contracts';
+import { AppException, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
+import { ExportQueryDto, ImportQueryDto, ImportReportDto } from './import.dto';
+import { ImportReport, ImportService, UploadedSheet } from './import.service';
+import { buildTemplate, IMPORT_BYTES_MAX, KIND_LABEL, XLSX_MIME } from './spreadsheet';
+
+/** `:kind` is 'need' or 'achievement'; anything else is a route that does not exist. */
+const kindPipe: PipeTransform<string, ItemKind> = {
+  transform: (v: string): ItemKind => {
+    if (v === 'need' || v === 'achievement') return v;
+    throw AppException.notFound();
+  },
+};
+
+const FILE_SCHEMA = { type: 'string', format: 'binary' } as const;
+
+function sendXlsx(res: Response, data: Buffer, asciiName: string, name: string): StreamableFile {
+  res.setHeader('Content-Type', XLSX_MIME);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  return new StreamableFile(data);
+}
+
+/** 批量导入导出 for platform admins: the quarterly collection arrives as spreadsheets. */
+@ApiTags('admin')
+@RequireRoles(PlatformRole.Admin)
+@Controller('admin')
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Get('import/:kind/template')
+  @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ description: '导入模板：列名行、一行示例，以及“填写说明”表（各列说明与可选值）', schema: FILE_SCHEMA })
+  async template(@Param('kind', kindPipe) kind: ItemKind, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return sendXlsx(res, await buildTemplate(kind), `${kind}-import-template.xlsx`, `${KIND_LABEL[kind]}导入模板.xlsx`);
+  }
+
+  @Post('import/:kind')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_BYTES_MAX, files: 1 }, defParamCharset: 'utf8' }))
+  @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { ...FILE_SCHEMA, description: '.xlsx（第一张表）或 UTF-8 .csv，不超过 5 MB、5000 行' } } } })
+  @ApiOkResponse({ type: ImportReportDto, description: '逐行校验结果；all-valid 时导入全部有效且不重复的行并直接发布' })
+  @ApiUnsupportedMediaTypeResponse({ description: '不是 .xlsx 或 UTF-8 .csv' })
+  @ApiPayloadTooLargeResponse({ description: '超过 5 MB' })
+  run(
+    @CurrentUser() user: AuthContext,
+    @Param('kind', kindPipe) kind: ItemKind,
+    @Query() q: ImportQueryDto,
+    @UploadedFile() file: UploadedSheet | undefined,
+  ): Promise<ImportReport> {
+    return this.imports.import(user, kind, file, q.mode);
+  }
+
+  @Get('export/:kind')
+  @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ description: '按筛选条件导出（默认仅已发布），与模板同列外加状态、发布时间、发布机构；不含保密信息与联系方式；最多 10000 行（X-Total-Count 为匹配总数）', schema: FILE_SCHEMA })
+  async export(@Param('kind', kindPipe) kind: ItemKind, @Query() q: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { data, total } = await this.imports.export(kind, q);
+    res.setHeader('X-Total-Count', String(total));
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    return sendXlsx(res, data, `${kind}-export-${day}.xlsx`, `${KIND_LABEL[kind]}导出-${day}.xlsx`);
+  }
+}
