@@ -200,7 +200,11 @@ export class ImportService {
     const importable: ParsedRow[] = [];
     // Titles normalised once, grouped by owner: rows are only ever compared within one organisation.
     const existingByOrg = new Map<string, { id: string; key: string }[]>();
-    for (const e of existing) existingByOrg.set(e.owner_org_id, [...(existingByOrg.get(e.owner_org_id) ?? []), { id: e.id, key: normaliseTitle(e.title) }]);
+    for (const e of existing) {
+      const list = existingByOrg.get(e.owner_org_id) ?? [];
+      list.push({ id: e.id, key: normaliseTitle(e.title) });
+      existingByOrg.set(e.owner_org_id, list);
+    }
     const seenByOrg = new Map<string, { row: number; key: string }[]>();
     for (const r of rows) {
       const code = r.input.creditCode;
