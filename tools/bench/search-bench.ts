@@ -6,8 +6,9 @@
 //   npm run bench:search -- --data ../shared/data/csl-dev/papers.jsonl [--limit N] [--show-misses N] [--abstract-only]
 //
 // By default each paper is loaded as title = title, summary = abstract, keywords = keywords, so a
-// title query finds its own title. --abstract-only loads an empty title and no keywords (the
-// baseline then holds {id, abstract}): the harder task the data set's README describes.
+// title query finds its own title. --abstract-only loads an empty title and no keywords into the
+// project too: the harder task the data set's README describes. The baseline always holds
+// {id, abstract} (default settings over the abstracts).
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -200,7 +201,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     // ---- baseline: default settings, the abstracts ------------------------------------------
     const baseUid = 'bench_baseline';
     await meili.createIndex(baseUid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
-    const baseDocs = papers.map((p, i) => (opts.abstractOnly ? { id: String(i), abstract: p.abstract } : { id: String(i), title: p.title, abstract: p.abstract }));
+    // As the issue defines it: Meilisearch with default settings over the abstracts, in every run.
+    const baseDocs = papers.map((p, i) => ({ id: String(i), abstract: p.abstract }));
     for (let i = 0; i < baseDocs.length; i += SEND_BATCH * 4) {
       const task = await meili.index(baseUid).addDocuments(baseDocs.slice(i, i + SEND_BATCH * 4)).waitTask({ timeout: 600_000 });
       if (task.status !== 'succeeded') throw new Error(`baseline indexing failed: ${task.error?.message}`);
