@@ -396,6 +396,8 @@ describe('export', () => {
     expect(sheet.rows.map((r) => r['标题']).sort()).toEqual(expected.rows.map((r) => r.title));
     expect(expected.rows.length).toBeGreaterThanOrEqual(2);
     expect(res.headers.get('x-total-count')).toBe(String(expected.rows.length));
+    const audit = await api.db.query(`SELECT actor_id, target_type, detail->>'rows' AS rows FROM audit_log WHERE action = 'data.exported' ORDER BY id DESC LIMIT 1`);
+    expect(audit.rows[0]).toMatchObject({ target_type: 'need', rows: String(expected.rows.length) });
 
     const row = sheet.rows.find((r) => r['标题'] === biomed[1]?.['标题']) as Row;
     expect(row).toMatchObject({

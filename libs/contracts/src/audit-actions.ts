@@ -34,4 +34,6 @@ export enum AuditAction {
   DisclosureRequested = 'disclosure.requested',
   DisclosureGranted = 'disclosure.granted',
   DisclosureDeclined = 'disclosure.declined',
+  DataExported = 'data.exported',
+  DataImported = 'data.imported',
 }

@@ -16,7 +16,9 @@ interface ImportError {
 interface ImportDuplicate {
   row: number;
   title: string;
-  existingId: string;
+  existingId: string | null;
+  /** set when the earlier copy is a row of the same file */
+  existingRow?: number;
 }
 interface ImportReport {
   total: number;
@@ -26,7 +28,7 @@ interface ImportReport {
   duplicates: ImportDuplicate[];
 }
 
-const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_BYTES = 5 * 1024 * 1024;
 
 function csvCell(v: string | number): string {
   const s = String(v);
@@ -207,11 +209,14 @@ export function AdminImportPage() {
                 {
                   title: t('import.existing'),
                   dataIndex: 'existingId',
-                  render: (eid: string) => (
-                    <Link to={`/${kindPath(kind)}/${eid}`} target="_blank">
-                      {t('item.view')}
-                    </Link>
-                  ),
+                  render: (eid: string | null, r: ImportDuplicate) =>
+                    eid ? (
+                      <Link to={`/${kindPath(kind)}/${eid}`} target="_blank">
+                        {t('item.view')}
+                      </Link>
+                    ) : (
+                      t('import.sameFileRow', { row: r.existingRow ?? '?' })
+                    ),
                 },
               ]}
             />

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, PipeTransform, Post, Query, Res, Stre
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiParam, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ItemKind, PlatformRole } from '@ztt/contracts';
+import { AuditAction, ItemKind, PlatformRole } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
 import { AppException, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
 import { ExportQueryDto, ImportQueryDto, ImportReportDto } from './import.dto';
 import { ImportReport, ImportService, UploadedSheet } from './import.service';
@@ -30,7 +31,10 @@ function sendXlsx(res: Response, data: Buffer, asciiName: string, name: string):
 @RequireRoles(PlatformRole.Admin)
 @Controller('admin')
 export class ImportController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('import/:kind/template')
   @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
@@ -62,8 +66,21 @@ export class ImportController {
   @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: '按筛选条件导出（默认仅已发布），与模板同列外加状态、发布时间、发布机构；不含保密信息与联系方式；最多 10000 行（X-Total-Count 为匹配总数）', schema: FILE_SCHEMA })
-  async export(@Param('kind', kindPipe) kind: ItemKind, @Query() q: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() user: AuthContext,
+    @Param('kind', kindPipe) kind: ItemKind,
+    @Query() q: ExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { data, total } = await this.imports.export(kind, q);
+    // Every export of data leaves a trace (SECURITY.md #25).
+    await this.audit.record({
+      action: AuditAction.DataExported,
+      actorId: user.userId,
+      actorEmail: user.email,
+      targetType: kind,
+      detail: { rows: Math.min(total, 10_000), filters: JSON.stringify(q) },
+    });
     res.setHeader('X-Total-Count', String(total));
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     return sendXlsx(res, data, `${kind}-export-${day}.xlsx`, `${KIND_LABEL[kind]}导出-${day}.xlsx`);
