@@ -46,6 +46,9 @@ describe('need lifecycle', () => {
     expect((await api.call('GET', '/api/notifications/unread-count', { token: colleague.token })).body.count).toBeGreaterThanOrEqual(1);
 
     expect((await api.call('POST', `/api/needs/${need.id}/close`, { token: owner.token })).body.status).toBe('closed');
+    const colleagueNotes = await api.call('GET', '/api/notifications', { token: colleague.token });
+    expect(colleagueNotes.body.items[0]).toMatchObject({ type: 'item.closed', title: '已关闭' });
+    expect(colleagueNotes.body.items[0].body).toContain('需求发布人');
     const audit = await api.db.query(`SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`, [need.id]);
     expect(audit.rows.map((r) => r.action)).toEqual(['item.created', 'item.submitted', 'item.published', 'item.closed']);
     const outbox = await api.db.query(`SELECT topic FROM outbox WHERE aggregate_id = $1`, [need.id]);
@@ -163,15 +166,19 @@ describe('visibility: role × own/other organisation × draft/published × publi
     expect((await get(draftId, owner)).status).toBe(200);
     expect((await get(draftId, colleague)).status).toBe(200);
     expect((await get(draftId, admin)).status).toBe(200);
+    const broker = await registerUser(api, { roles: [PlatformRole.Broker] });
     const missing = await get('00000000-0000-4000-8000-000000000000', outsider);
-    for (const res of [await get(draftId, outsider), await get(draftId)]) {
+    for (const res of [await get(draftId, outsider), await get(draftId, broker), await get(draftId)]) {
       expect(res.status).toBe(404);
       expect(res.body.error.message).toBe(missing.body.error.message);
     }
   });
 
   it('shows everyone the public part of a published need, and the confidential part only to the owner and admins', async () => {
-    for (const [who, sees] of [[owner, true], [colleague, true], [admin, true], [outsider, false], [undefined, false]] as const) {
+    const broker = await registerUser(api, { roles: [PlatformRole.Broker] });
+    const reviewer = await registerUser(api, { roles: [PlatformRole.Reviewer] });
+    const cases: [TestUser | undefined, boolean][] = [[owner, true], [colleague, true], [admin, true], [broker, false], [reviewer, false], [outsider, false], [undefined, false]];
+    for (const [who, sees] of cases) {
       const res = await get(publishedId, who);
       expect(res.status).toBe(200);
       expect(res.body.title).toBe('已发布需求');

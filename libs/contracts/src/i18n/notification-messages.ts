@@ -6,6 +6,8 @@ export type NotificationType =
   | 'item.published'
   | 'item.rejected'
   | 'item.expired'
+  | 'item.withdrawn'
+  | 'item.closed'
   | 'disclosure.requested'
   | 'disclosure.granted'
   | 'disclosure.declined';
@@ -19,6 +21,10 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'item.rejected.body': { 'zh-CN': '“{title}”未通过审核：{reason}', en: '"{title}" was sent back: {reason}' },
   'item.expired.title': { 'zh-CN': '需求已到期', en: 'Need expired' },
   'item.expired.body': { 'zh-CN': '“{title}”已过截止日期，已自动下线', en: '"{title}" passed its deadline and is no longer listed' },
+  'item.withdrawn.title': { 'zh-CN': '已撤回', en: 'Withdrawn' },
+  'item.withdrawn.body': { 'zh-CN': '{actor} 撤回了“{title}”', en: '{actor} withdrew "{title}"' },
+  'item.closed.title': { 'zh-CN': '已关闭', en: 'Closed' },
+  'item.closed.body': { 'zh-CN': '{actor} 关闭了“{title}”，不再公开征集', en: '{actor} closed "{title}"; it is no longer listed' },
   'disclosure.requested.title': { 'zh-CN': '收到保密信息查看申请', en: 'Disclosure requested' },
   'disclosure.requested.body': { 'zh-CN': '{org} 申请查看“{title}”的保密信息：{reason}', en: '{org} asks to see the confidential details of "{title}": {reason}' },
   'disclosure.granted.title': { 'zh-CN': '保密信息申请已同意', en: 'Disclosure granted' },

@@ -105,6 +105,7 @@ export class CatalogueService {
       to: ItemStatus.Withdrawn,
       set: { endedAt: () => 'now()' },
       action: AuditAction.ItemWithdrawn,
+      notify: (m, item) => this.tellColleagues(m, actor, kind, item, 'item.withdrawn'),
     });
   }
 
@@ -114,6 +115,19 @@ export class CatalogueService {
       to: ItemStatus.Closed,
       set: { endedAt: () => 'now()' },
       action: AuditAction.ItemClosed,
+      notify: (m, item) => this.tellColleagues(m, actor, kind, item, 'item.closed'),
+    });
+  }
+
+  /** The owner organisation's other members hear about what one of them did. */
+  private async tellColleagues(m: EntityManager, actor: AuthContext, kind: ItemKind, item: CatalogueItem, type: 'item.withdrawn' | 'item.closed'): Promise<void> {
+    const rows = (await m.query(`SELECT user_id FROM membership WHERE organisation_id = $1 AND status = 'active' AND user_id <> $2`, [item.ownerOrgId, actor.userId])) as { user_id: string }[];
+    await this.notifications.notify(m, {
+      to: { userIds: rows.map((r) => r.user_id) },
+      type,
+      params: { title: item.title, actor: actor.displayName },
+      link: `/${KINDS[kind].path}/${item.id}`,
+      dedupeKey: `${type}:${item.id}`,
     });
   }
 
