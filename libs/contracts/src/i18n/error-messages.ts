@@ -109,6 +109,14 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   budget_order: { 'zh-CN': '预算下限不能高于上限', en: 'The lower budget bound is above the upper one' },
   not_member: { 'zh-CN': '您不是该机构的正式成员', en: 'You are not an active member of this organisation' },
   own_item: { 'zh-CN': '不能申请查看本机构发布的内容', en: 'This is your own organisation’s item' },
+  webhook_url_invalid: { 'zh-CN': '请输入有效的网址（不含用户名和密码）', en: 'Enter a valid URL (without user name or password)' },
+  webhook_https_required: { 'zh-CN': '机器人地址必须以 https:// 开头', en: 'The robot URL must start with https://' },
+  webhook_unsafe: {
+    'zh-CN': '不能使用指向本机、内网或保留地址的机器人地址',
+    en: 'The robot URL may not point at this machine, a private network or a reserved address',
+  },
+  webhook_unresolvable: { 'zh-CN': '无法解析该机器人地址的域名', en: 'The host name of the robot URL cannot be resolved' },
+  webhook_kind_required: { 'zh-CN': '请选择机器人类型（企业微信、钉钉或通用）', en: 'Choose the robot type (WeCom, DingTalk or generic)' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

@@ -37,3 +37,23 @@ export function notificationText(type: string, part: 'title' | 'body', locale: L
   const entry = NOTIFICATION_MESSAGES[`${type}.${part}` as keyof typeof NOTIFICATION_MESSAGES];
   return entry ? format(entry[locale], params) : type;
 }
+
+/** Robot webhooks a user can have notifications posted to. */
+export type WebhookKind = 'wecom' | 'dingtalk' | 'generic';
+export const WEBHOOK_KINDS: readonly WebhookKind[] = ['wecom', 'dingtalk', 'generic'];
+
+/** GET/PUT /api/me/notification-settings. In-app notifications are always on. */
+export interface NotificationSettings {
+  email: boolean;
+  webhookUrl: string | null;
+  webhookKind: WebhookKind | null;
+}
+
+/** Fixed texts of emails and webhook messages around a notification's title and body. */
+export const DELIVERY_MESSAGES: Catalogue<'open' | 'footer'> = {
+  open: { 'zh-CN': '查看详情', en: 'Open' },
+  footer: {
+    'zh-CN': '这是湛江科技成果转化对接平台的自动通知。您可以在平台的“通知设置”中关闭邮件提醒。',
+    en: 'This is an automatic notice from the Zhanjiang Technology Transfer Marketplace. You can turn off emails in your notification settings.',
+  },
+};

@@ -1,6 +1,9 @@
+import { NotificationDelivery, NotificationPreference } from './delivery/delivery.entities';
 import { Notification } from './notification.entity';
 
+export * from './delivery/address-policy';
+export * from './delivery/delivery.entities';
 export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
-export const NOTIFICATION_ENTITIES = [Notification];
+export const NOTIFICATION_ENTITIES = [Notification, NotificationPreference, NotificationDelivery];

@@ -1,12 +1,20 @@
 import { Global, Module } from '@nestjs/common';
+import { NotificationDeliveryProcessor } from './delivery/delivery.processor';
+import { MailService } from './delivery/mail.service';
+import { NotificationSettingsController } from './notification-settings.controller';
+import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Global()
-@Module({ controllers: [NotificationsController], providers: [NotificationsService], exports: [NotificationsService] })
+@Module({
+  controllers: [NotificationsController, NotificationSettingsController],
+  providers: [NotificationsService, NotificationSettingsService],
+  exports: [NotificationsService],
+})
 export class NotificationsModule {}
 
-/** The worker sends notifications too, without the HTTP controller. */
+/** The worker sends notifications too, without the HTTP controllers, and delivers them by email and webhook. */
 @Global()
-@Module({ providers: [NotificationsService], exports: [NotificationsService] })
+@Module({ providers: [NotificationsService, MailService, NotificationDeliveryProcessor], exports: [NotificationsService] })
 export class NotificationsWorkerModule {}

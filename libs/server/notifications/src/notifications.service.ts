@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Locale, NotificationType, NotificationView, notificationText, Page } from '@ztt/contracts';
-import { AppException } from '@ztt/platform';
+import { AppException, OutboxTopic, writeOutbox } from '@ztt/platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Notification } from './notification.entity';
 
@@ -25,17 +25,35 @@ export interface NotifyInput {
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Stores in-app notifications inside the caller's transaction. */
+  /**
+   * Stores in-app notifications inside the caller's transaction, with a pending delivery row per
+   * channel each recipient has on (email unless turned off; webhook when a URL is set) and an
+   * outbox row per notification that has any, which the worker relays to a delivery job.
+   */
   async notify(m: EntityManager, n: NotifyInput): Promise<void> {
     const userIds = await this.resolve(m, n.to);
     if (!userIds.length) return;
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(userIds.map((userId) => ({ userId, type: n.type, params: n.params, link: n.link ?? null, dedupeKey: n.dedupeKey })))
-      .orIgnore()
-      .execute();
+    const inserted = (await m.query(
+      `INSERT INTO notification (user_id, type, params, link, dedupe_key)
+       SELECT u, $2, $3::jsonb, $4, $5 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING
+       RETURNING id`,
+      [userIds, n.type, JSON.stringify(n.params), n.link ?? null, n.dedupeKey],
+    )) as { id: string }[];
+    if (!inserted.length) return;
+    const queued = (await m.query(
+      `INSERT INTO notification_delivery (notification_id, channel)
+       SELECT n.id, ch.channel
+         FROM notification n
+         LEFT JOIN notification_preference p ON p.user_id = n.user_id
+        CROSS JOIN (VALUES ('email'), ('webhook')) AS ch(channel)
+        WHERE n.id = ANY($1::uuid[])
+          AND CASE ch.channel WHEN 'email' THEN coalesce(p.email, true) ELSE p.webhook_url IS NOT NULL END
+       ON CONFLICT (notification_id, channel) DO NOTHING
+       RETURNING notification_id`,
+      [inserted.map((r) => r.id)],
+    )) as { notification_id: string }[];
+    for (const id of new Set(queued.map((r) => r.notification_id))) await writeOutbox(m, OutboxTopic.NotificationCreated, id);
   }
 
   async list(userId: string, locale: Locale, page: number, pageSize: number): Promise<Page<NotificationView>> {

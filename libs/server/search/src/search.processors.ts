@@ -30,6 +30,11 @@ export class SearchProcessors {
         `SELECT id, topic, aggregate_id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`,
       )) as { id: string; topic: string; aggregate_id: string }[];
       for (const r of rows) {
+        if (r.topic === OutboxTopic.NotificationCreated) {
+          // Email and webhook delivery (libs/server/notifications); one job per notification.
+          await this.queues.add(JobName.DeliverNotification, { notificationId: r.aggregate_id }, { jobId: `deliver-${r.aggregate_id}` });
+          continue;
+        }
         const kind = TOPIC_KIND[r.topic];
         if (!kind) continue;
         await this.queues.add(JobName.IndexItem, { kind, id: r.aggregate_id }, { jobId: `index-${kind}-${r.aggregate_id}-o${r.id}` });

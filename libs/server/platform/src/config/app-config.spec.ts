@@ -7,6 +7,7 @@ const prodEnv = {
   MEILI_URL: 'http://meili:7700',
   MEILI_MASTER_KEY: 'a-master-key-of-enough-length',
   AUTH_JWT_SECRET: 'x'.repeat(48),
+  SMTP_HOST: 'smtp.example.cn',
 };
 
 describe('configuration', () => {
@@ -44,5 +45,34 @@ describe('configuration', () => {
 
   it('accepts a complete production configuration', () => {
     expect(loadConfig(prodEnv).env).toBe('production');
+  });
+
+  it('writes emails to the development mail log when no SMTP server is set', () => {
+    const c = loadConfig({ DATA_DIR: '/tmp/ztt-data' });
+    expect(c.mail).toEqual({ smtp: null, from: '湛江科技成果转化对接平台 <noreply@localhost>', logDir: '/tmp/ztt-data/mail' });
+    expect(c.http.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads the SMTP settings, with the port following SMTP_SECURE', () => {
+    expect(loadConfig({ SMTP_HOST: 'smtp.example.cn', SMTP_SECURE: 'true' }).mail.smtp).toEqual({ host: 'smtp.example.cn', port: 465, secure: true, user: null, password: null });
+    expect(loadConfig({ SMTP_HOST: 'smtp.example.cn', SMTP_USER: 'u', SMTP_PASSWORD: 'p' }).mail.smtp).toMatchObject({ port: 587, secure: false, user: 'u' });
+    expect(() => loadConfig({ SMTP_HOST: 'smtp.example.cn', SMTP_SECURE: 'yes' })).toThrow(/SMTP_SECURE must be true or false/);
+    expect(() => loadConfig({ SMTP_HOST: 'smtp.example.cn', SMTP_USER: 'u' })).toThrow(/SMTP_USER and SMTP_PASSWORD go together/);
+  });
+
+  it('requires SMTP_HOST in production', () => {
+    const { SMTP_HOST: _, ...env } = prodEnv;
+    expect(() => loadConfig(env)).toThrow(/SMTP_HOST is required in production/);
+  });
+
+  it('allows the webhook test allowlist only under NODE_ENV=test, as host:port', () => {
+    expect(loadConfig({ NODE_ENV: 'test', NOTIFY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1:4000' }).notify.webhookAllowHosts).toEqual(['127.0.0.1:4000']);
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1:4000' })).toThrow(/for tests only/);
+    expect(() => loadConfig({ NODE_ENV: 'test', NOTIFY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' })).toThrow(/host:port/);
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) origin', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://kjcg.example.cn/' }).http.publicUrl).toBe('https://kjcg.example.cn');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
   });
 });

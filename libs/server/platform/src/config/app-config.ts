@@ -14,6 +14,8 @@ export interface AppConfig {
     bodyLimit: string;
     trustProxy: boolean;
     webDistDir: string | null;
+    /** Where people reach the web app; links in emails and webhooks start with it. */
+    publicUrl: string;
   };
   dataDir: string;
   db: { url: string; poolSize: number; logging: boolean };
@@ -33,6 +35,16 @@ export interface AppConfig {
     argon2Iterations: number;
   };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; json: boolean };
+  mail: {
+    /** null: no SMTP server, emails are written as .eml files into `logDir` (the development mail log). */
+    smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null } | null;
+    from: string;
+    logDir: string;
+  };
+  notify: {
+    /** Tests only: `host:port` authorities a webhook may reach over http, exempt from the address checks. */
+    webhookAllowHosts: string[];
+  };
   jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number };
 }
 
@@ -88,6 +100,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['log']['level'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
 
+  const smtpHost = env.SMTP_HOST ?? '';
+  if (!smtpHost && prod) problems.push('SMTP_HOST is required in production (without it emails are only written to the mail log)');
+  const smtpSecureRaw = env.SMTP_SECURE ?? '';
+  if (!['', 'true', 'false'].includes(smtpSecureRaw)) problems.push(`SMTP_SECURE must be true or false (got "${smtpSecureRaw}")`);
+  const smtpSecure = smtpSecureRaw === 'true';
+  const smtpPort = int('SMTP_PORT', smtpSecure ? 465 : 587, 1, 65535);
+  if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) problems.push('SMTP_USER and SMTP_PASSWORD go together: set both or neither');
+
+  const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) origin such as https://kjcg.zhanjiang.gov.cn (got "${publicUrl}")`);
+
+  const webhookAllowHosts = (env.NOTIFY_WEBHOOK_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (webhookAllowHosts.length && nodeEnv !== 'test') problems.push('NOTIFY_WEBHOOK_ALLOW_HOSTS is for tests only (NODE_ENV=test)');
+  for (const h of webhookAllowHosts) if (!/^[a-z0-9.-]+:\d{1,5}$/.test(h)) problems.push(`NOTIFY_WEBHOOK_ALLOW_HOSTS entries are host:port (got "${h}")`);
+
   const config: AppConfig = {
     env: nodeEnv,
     http: {
@@ -100,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimit: env.HTTP_BODY_LIMIT ?? '1mb',
       trustProxy: env.HTTP_TRUST_PROXY === 'true',
       webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(env.WEB_DIST_DIR ?? 'dist/web'),
+      publicUrl,
     },
     dataDir,
     db: {
@@ -128,6 +159,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       argon2MemoryKib: int('AUTH_ARGON2_MEMORY_KIB', 19456, 19456, 1048576),
       argon2Iterations: int('AUTH_ARGON2_ITERATIONS', 2, 2, 10),
     },
+    mail: {
+      smtp: smtpHost ? { host: smtpHost, port: smtpPort, secure: smtpSecure, user: env.SMTP_USER || null, password: env.SMTP_PASSWORD || null } : null,
+      from: env.SMTP_FROM || '湛江科技成果转化对接平台 <noreply@localhost>',
+      logDir: path.resolve(env.MAIL_LOG_DIR || path.join(dataDir, 'mail')),
+    },
+    notify: { webhookAllowHosts },
     log: { level: logLevel, json: env.LOG_FORMAT !== 'pretty' },
     jobs: {
       maintenanceCron: env.JOBS_MAINTENANCE_CRON ?? '15 3 * * *',

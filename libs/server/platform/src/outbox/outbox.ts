@@ -13,6 +13,8 @@ export class OutboxEntry {
 export enum OutboxTopic {
   NeedChanged = 'need.changed',
   AchievementChanged = 'achievement.changed',
+  /** A notification was stored; its email/webhook deliveries wait in notification_delivery. */
+  NotificationCreated = 'notification.created',
 }
 
 /** Call inside the transaction of the write it announces, with that transaction's manager. */

@@ -3,6 +3,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Catalogue = 'catalogue',
   Search = 'search',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -11,6 +12,7 @@ export enum JobName {
   RelayOutbox = 'search.relay-outbox',
   IndexItem = 'search.index-item',
   ReconcileIndex = 'search.reconcile',
+  DeliverNotification = 'notifications.deliver',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -19,6 +21,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RelayOutbox]: QueueName.Search,
   [JobName.IndexItem]: QueueName.Search,
   [JobName.ReconcileIndex]: QueueName.Search,
+  [JobName.DeliverNotification]: QueueName.Notifications,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Locale, LOCALES, WebhookKind } from '@ztt/contracts';
+import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOutcome } from '@ztt/platform';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DeliveryChannel } from './delivery.entities';
+import { MailService } from './mail.service';
+import { renderEmail, renderNotification, renderWebhook } from './render';
+import { PermanentDeliveryError, postWebhook } from './webhook-sender';
+import { checkWebhookUrl } from './webhook-url';
+
+/** After this many failed sends a delivery is marked failed and left alone. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+const CHANNELS: DeliveryChannel[] = ['email', 'webhook'];
+
+interface PendingRow {
+  id: string;
+  attempts: number;
+  type: string;
+  params: Record<string, string>;
+  link: string | null;
+  email: string;
+  display_name: string;
+  locale: string;
+  user_status: string;
+  email_on: boolean | null;
+  webhook_url: string | null;
+  webhook_kind: WebhookKind | null;
+}
+
+type ChannelResult = 'none' | 'sent' | 'skipped' | 'failed' | 'retry';
+
+/** Sends a notification's pending email and webhook deliveries; each at most once. */
+@Injectable()
+export class NotificationDeliveryProcessor {
+  private readonly logger = new Logger('NotificationDelivery');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+  ) {}
+
+  /**
+   * Each pending row is locked (FOR UPDATE SKIP LOCKED) while it is sent and marked sent in the
+   * same transaction, so a duplicated or retried job finds it sent (or locked) and sends nothing.
+   * Transient failures stay pending and the job is retried with backoff; the row counts attempts.
+   */
+  @JobHandler(JobName.DeliverNotification)
+  async deliver(job: Job<{ notificationId: string }>): Promise<JobOutcome> {
+    const results: Partial<Record<DeliveryChannel, ChannelResult>> = {};
+    for (const channel of CHANNELS) results[channel] = await this.deliverChannel(job.data.notificationId, channel);
+    const detail = JSON.stringify(results);
+    if (Object.values(results).includes('retry')) throw new Error(`delivery will be retried: ${detail}`);
+    const did = Object.values(results).some((r) => r !== 'none');
+    return { status: did ? 'success' : 'skipped', detail };
+  }
+
+  private deliverChannel(notificationId: string, channel: DeliveryChannel): Promise<ChannelResult> {
+    return this.db.transaction(async (m) => {
+      const rows = (await m.query(
+        `SELECT d.id, d.attempts, n.type, n.params, n.link, u.email, u.display_name, u.locale, u.status AS user_status,
+                p.email AS email_on, p.webhook_url, p.webhook_kind
+           FROM notification_delivery d
+           JOIN notification n ON n.id = d.notification_id
+           JOIN app_user u ON u.id = n.user_id
+           LEFT JOIN notification_preference p ON p.user_id = n.user_id
+          WHERE d.notification_id = $1 AND d.channel = $2 AND d.status = 'pending'
+          FOR UPDATE OF d SKIP LOCKED`,
+        [notificationId, channel],
+      )) as PendingRow[];
+      const row = rows[0];
+      if (!row) return 'none';
+
+      // The recipient may have turned the channel off (or been disabled) since the notification was stored.
+      const off = row.user_status !== 'active' || (channel === 'email' ? row.email_on === false : !row.webhook_url || !row.webhook_kind);
+      if (off) {
+        await m.query(`UPDATE notification_delivery SET status = 'skipped' WHERE id = $1`, [row.id]);
+        return 'skipped';
+      }
+      try {
+        await this.send(channel, row);
+        await m.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+        return 'sent';
+      } catch (e) {
+        const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+        const final = e instanceof PermanentDeliveryError || row.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
+        await m.query(`UPDATE notification_delivery SET status = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [row.id, final ? 'failed' : 'pending', message]);
+        this.logger.warn({ msg: 'notification delivery failed', notificationId, channel, attempt: row.attempts + 1, final, error: message });
+        return final ? 'failed' : 'retry';
+      }
+    });
+  }
+
+  private async send(channel: DeliveryChannel, row: PendingRow): Promise<void> {
+    const locale: Locale = (LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : 'zh-CN';
+    const rendered = renderNotification({ type: row.type, params: row.params, link: row.link, locale, publicUrl: this.config.http.publicUrl });
+    if (channel === 'email') {
+      const host = new URL(this.config.http.publicUrl).hostname;
+      await this.mail.send({ to: { name: row.display_name, address: row.email }, ...renderEmail(rendered, locale), messageId: `<${row.id}.email@${host}>` });
+      return;
+    }
+    // Checked again right before sending: what resolved safely when saved may not any more.
+    const checked = await checkWebhookUrl(row.webhook_url as string, { env: this.config.env, allowHosts: this.config.notify.webhookAllowHosts });
+    if (!checked.ok) throw new PermanentDeliveryError(`${checked.problem}${checked.detail ? `: ${checked.detail}` : ''}`);
+    await postWebhook(checked, renderWebhook(row.webhook_kind as WebhookKind, rendered, locale));
+  }
+}

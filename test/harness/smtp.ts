@@ -1,0 +1,47 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelope: { from: string | null; to: string[] };
+  raw: string;
+}
+
+export interface TestSmtp {
+  port: number;
+  /** Every message accepted, in order of arrival. */
+  messages: ReceivedMail[];
+  /** Messages whose envelope names `address` as a recipient. */
+  to(address: string): ReceivedMail[];
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server on a free loopback port inside the test process (no TLS, no auth). */
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom;
+        messages.push({
+          envelope: { from: from ? from.address : null, to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()) },
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    messages,
+    to: (address) => messages.filter((m) => m.envelope.to.includes(address.toLowerCase())),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
