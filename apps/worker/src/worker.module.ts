@@ -3,12 +3,13 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@ztt/audit';
 import { CATALOGUE_ENTITIES, CatalogueWorkerModule } from '@ztt/catalogue';
 import { IDENTITY_ENTITIES, IdentityWorkerModule } from '@ztt/identity';
+import { MATCHING_ENTITIES, MatchingWorkerModule } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NotificationsWorkerModule } from '@ztt/notifications';
 import { AppConfig, OutboxEntry, PlatformModule, WorkerHost } from '@ztt/platform';
 import { SearchWorkerModule } from '@ztt/search';
 import { SchedulesService } from './schedules.service';
 
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...NOTIFICATION_ENTITIES, ...CATALOGUE_ENTITIES, OutboxEntry];
+export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...NOTIFICATION_ENTITIES, ...CATALOGUE_ENTITIES, ...MATCHING_ENTITIES, OutboxEntry];
 
 @Module({})
 export class WorkerModule {
@@ -23,6 +24,7 @@ export class WorkerModule {
         IdentityWorkerModule,
         CatalogueWorkerModule,
         SearchWorkerModule,
+        MatchingWorkerModule,
       ],
       providers: [WorkerHost, SchedulesService],
     };

@@ -10,3 +10,4 @@ export * from './taxonomy';
 export * from './catalogue';
 export * from './i18n/notification-messages';
 export * from './i18n/import-messages';
+export * from './matching';

@@ -2,13 +2,14 @@ import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popc
 import { LockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { AchievementView, DisclosureRequestView, DisclosureStatus, IpItem, ItemKind, ItemStatus, ItemView, MembershipStatus, NeedView } from '@ztt/contracts';
+import { AchievementView, DisclosureRequestView, DisclosureStatus, IpItem, ItemKind, ItemStatus, ItemView, MembershipStatus, NeedView, PlatformRole } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { AttachmentList } from '../components/Attachments';
 import { budgetText, formatDate, formatDateTime, kindPath, priceText } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { DisclosureTag, ItemStatusTag, useTaxonomyLabels } from '../components/labels';
+import { MatchesPanel } from '../components/MatchesPanel';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
@@ -23,7 +24,8 @@ interface DisclosureForm {
 export function ItemDetailPage({ kind }: { kind: ItemKind }) {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
+  const isAdmin = hasRole(PlatformRole.Admin);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
@@ -235,6 +237,8 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
           </Space>
         )}
       </Card>
+
+      {status === ItemStatus.Published && (item.canEdit || isAdmin) && <MatchesPanel kind={kind} id={item.id} />}
 
       <Modal
         open={asking}

@@ -22,6 +22,7 @@ import { AttachmentList } from '../components/Attachments';
 import { ATTACHMENT_ACCEPT, kindPath, MONEY_PATTERN } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, TAX, useTaxonomyLabels } from '../components/labels';
+import { MatchPreview } from '../components/MatchesPanel';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
@@ -183,6 +184,28 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
     } catch (e) {
       message.error(applyApiError(null, e));
     }
+  };
+
+  /** The need as typed so far, for the match preview; null until it has a title. */
+  const previewDraft = (): Record<string, unknown> | null => {
+    const v = form.getFieldsValue(true) as Partial<FormValues> & Record<string, unknown>;
+    const title = typeof v.title === 'string' ? v.title.trim() : '';
+    if (!title) {
+      message.info(t('item.title'));
+      return null;
+    }
+    const money = typeof v.budgetMax === 'string' && /^\d{1,12}(\.\d{1,2})?$/.test(v.budgetMax) ? v.budgetMax : null;
+    return {
+      title,
+      summary: typeof v.summary === 'string' ? v.summary : '',
+      keywords: Array.isArray(v.keywords) ? v.keywords : [],
+      chains: Array.isArray(v.chains) ? v.chains : [],
+      trl: typeof v.trl === 'number' ? v.trl : undefined,
+      cooperationModes: Array.isArray(v.cooperationModes) ? v.cooperationModes : [],
+      budgetMax: money,
+      budgetNegotiable: !!v.budgetNegotiable,
+      region: typeof v.region === 'string' ? v.region : undefined,
+    };
   };
 
   /** Saves the form; returns the saved item, or null when it did not save. */
@@ -572,6 +595,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
           <Button onClick={() => navigate(item ? `/${path}/${item.id}` : `/my/${path}`)}>{t('common.cancel')}</Button>
         </Space>
       </Form>
+      {kind === 'need' && <MatchPreview draft={previewDraft} />}
     </Card>
   );
 }

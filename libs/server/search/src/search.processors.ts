@@ -38,6 +38,8 @@ export class SearchProcessors {
         const kind = TOPIC_KIND[r.topic];
         if (!kind) continue;
         await this.queues.add(JobName.IndexItem, { kind, id: r.aggregate_id }, { jobId: `index-${kind}-${r.aggregate_id}-o${r.id}` });
+        // A published item gets its matches computed (the job skips anything not published).
+        await this.queues.add(JobName.MatchItem, { kind, id: r.aggregate_id }, { jobId: `match-${kind}-${r.aggregate_id}-o${r.id}` });
       }
       if (rows.length) await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;

@@ -92,8 +92,19 @@ export class SearchService {
    * ranks — the way BM25 adds up terms, where Meilisearch's own federation keeps only the best.
    */
   private async candidates(kind: ItemKind, q: string, p: SearchParams): Promise<string[]> {
+    return (await this.scoredCandidates(kind, q, this.meiliFilter(p))).map((c) => c.id);
+  }
+
+  /**
+   * Published items of `kind` relevant to `q`, best first, with their summed relevance. Matching
+   * retrieves its candidates through here, over the same Chinese-aware fields as search.
+   */
+  async relevant(kind: ItemKind, q: string, limit = MAX_CANDIDATES): Promise<{ id: string; score: number }[]> {
+    return (await this.scoredCandidates(kind, q, ['status = "published"'])).slice(0, limit);
+  }
+
+  private async scoredCandidates(kind: ItemKind, q: string, filter: string[]): Promise<{ id: string; score: number }[]> {
     const indexUid = this.indexes.indexName(kind);
-    const filter = this.meiliFilter(p);
     const queries: { q: string; weight: number }[] = [];
     for (const [vi, variant] of synonymVariants(q).entries()) {
       for (const chunk of queryChunks(variant)) if (queries.length < MAX_SUBQUERIES) queries.push({ q: chunk, weight: vi === 0 ? 1 : 0.8 });
@@ -131,7 +142,7 @@ export class SearchService {
     return [...score.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_CANDIDATES)
-      .map(([id]) => id);
+      .map(([id, s]) => ({ id, score: s }));
   }
 
   /** The access filter is added here, never taken from the caller; facet values are taxonomy codes. */

@@ -35,6 +35,8 @@ export interface AppConfig {
     argon2Iterations: number;
   };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; json: boolean };
+  /** Feature weights (override the defaults, see the matching lib) and how many matches per item. */
+  matching: { weights: Record<string, number>; topK: number };
   mail: {
     /** null: no SMTP server, emails are written as .eml files into `logDir` (the development mail log). */
     smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null } | null;
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     notify: { webhookAllowHosts },
     log: { level: logLevel, json: env.LOG_FORMAT !== 'pretty' },
+    matching: { weights: matchWeights(env.MATCH_WEIGHTS, problems), topK: int('MATCH_TOP_K', 20, 1, 100) },
     jobs: {
       maintenanceCron: env.JOBS_MAINTENANCE_CRON ?? '15 3 * * *',
       expireCron: env.JOBS_EXPIRE_CRON ?? '10 0 * * *',
@@ -176,6 +179,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** MATCH_WEIGHTS: a JSON object of feature → non-negative weight, e.g. {"text":0.5,"chain":0.2}. */
+function matchWeights(raw: string | undefined, problems: string[]): Record<string, number> {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    const known = ['text', 'chain', 'keywords', 'trl', 'mode', 'budget', 'region', 'freshness'];
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    for (const [k, v] of Object.entries(parsed)) {
+      if (!known.includes(k) || typeof v !== 'number' || !(v >= 0)) throw new Error(`bad entry ${k}`);
+    }
+    return parsed as Record<string, number>;
+  } catch (e) {
+    problems.push(`MATCH_WEIGHTS must be a JSON object of ${'{feature: weight ≥ 0}'} (${(e as Error).message})`);
+    return {};
+  }
 }
 
 /** For process entry points: the config, or a clear message and exit code 78 (EX_CONFIG). */

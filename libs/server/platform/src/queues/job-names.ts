@@ -4,6 +4,7 @@ export enum QueueName {
   Catalogue = 'catalogue',
   Search = 'search',
   Notifications = 'notifications',
+  Matching = 'matching',
 }
 
 export enum JobName {
@@ -13,6 +14,7 @@ export enum JobName {
   IndexItem = 'search.index-item',
   ReconcileIndex = 'search.reconcile',
   DeliverNotification = 'notifications.deliver',
+  MatchItem = 'matching.match-item',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -22,6 +24,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.IndexItem]: QueueName.Search,
   [JobName.ReconcileIndex]: QueueName.Search,
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.MatchItem]: QueueName.Matching,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */

@@ -1,0 +1,207 @@
+import { App, Button, Card, Empty, List, Modal, Popover, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { DISMISS_REASONS, DismissReason, ItemKind, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchStatus, MatchView } from '@ztt/contracts';
+import { api } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { applyApiError } from './form-errors';
+import { useTaxonomyLabels } from './labels';
+import { useLoader } from './use-loader';
+
+const STATUS_COLOR: Record<MatchStatus, string> = { proposed: 'blue', seen: 'default', contacted: 'green', deal: 'gold', dismissed: 'default' };
+
+/** Score as a bar, with every feature of the breakdown one hover away (explainable matching). */
+export function MatchScore({ match }: { match: MatchView }) {
+  const { locale } = useI18n();
+  const breakdown = (
+    <Space direction="vertical" size={2} style={{ width: 240 }} data-testid="match-breakdown">
+      {MATCH_FEATURES.map((f) => (
+        <div key={f}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {MATCH_FEATURE_LABELS[f][locale]}
+          </Typography.Text>
+          <Progress percent={Math.round(match.breakdown[f] * 100)} size="small" />
+        </div>
+      ))}
+    </Space>
+  );
+  return (
+    <Popover content={breakdown}>
+      <Progress percent={Math.round(match.score * 100)} size="small" style={{ width: 140 }} data-testid="match-score" />
+    </Popover>
+  );
+}
+
+/** The stored matches of an item, for its owners and platform admins, with status actions. */
+export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const labels = useTaxonomyLabels();
+  const path = kind === 'need' ? 'needs' : 'achievements';
+  const { data, error, reload } = useLoader(() => api<MatchView[]>('GET', `/${path}/${id}/matches`), [path, id]);
+  const [dismissing, setDismissing] = useState<MatchView | null>(null);
+  const [reason, setReason] = useState<DismissReason>('irrelevant');
+  const [busy, setBusy] = useState(false);
+
+  const setStatus = async (m: MatchView, status: MatchStatus, dismissReason?: DismissReason) => {
+    try {
+      await api('PATCH', `/matches/${m.id}`, { status, dismissReason });
+      message.success(t('match.updated'));
+      setDismissing(null);
+      reload();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+  const refresh = async () => {
+    setBusy(true);
+    try {
+      await api('POST', `/${path}/${id}/matches/refresh`);
+      reload();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return null;
+  const otherPath = kind === 'need' ? 'achievements' : 'needs';
+  return (
+    <Card
+      title={t(kind === 'need' ? 'match.title.need' : 'match.title.achievement')}
+      extra={
+        <Button icon={<ReloadOutlined />} loading={busy} onClick={() => void refresh()} data-testid="refresh-matches">
+          {t('match.refresh')}
+        </Button>
+      }
+      data-testid="matches-panel"
+    >
+      <Typography.Paragraph type="secondary">{t('match.explain')}</Typography.Paragraph>
+      <List<MatchView>
+        loading={!data}
+        dataSource={data ?? []}
+        locale={{ emptyText: <Empty description={t('match.none')} /> }}
+        renderItem={(m) => (
+          <List.Item
+            data-testid="match-item"
+            actions={[
+              <Tag key="s" color={STATUS_COLOR[m.status]}>
+                {t(`match.status.${m.status}`)}
+                {m.dismissReason ? ` · ${t(`match.dismiss.${m.dismissReason}`)}` : ''}
+              </Tag>,
+              m.status === MatchStatus.Proposed && (
+                <Button key="seen" size="small" onClick={() => void setStatus(m, MatchStatus.Seen)}>
+                  {t('match.markSeen')}
+                </Button>
+              ),
+              m.status !== MatchStatus.Contacted && m.status !== MatchStatus.Dismissed && (
+                <Button key="contacted" size="small" onClick={() => void setStatus(m, MatchStatus.Contacted)}>
+                  {t('match.markContacted')}
+                </Button>
+              ),
+              m.status !== MatchStatus.Dismissed && (
+                <Button key="dismiss" size="small" danger onClick={() => setDismissing(m)} data-testid={`dismiss-${m.id}`}>
+                  {t('match.dismiss')}
+                </Button>
+              ),
+            ].filter(Boolean)}
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <Link to={`/${otherPath}/${m.counterpart.id}`}>{m.counterpart.title}</Link>
+                  <MatchScore match={m} />
+                </Space>
+              }
+              description={
+                <Space direction="vertical" size={2}>
+                  <Typography.Text data-testid="match-reason">
+                    {t('match.reason')}：{m.reason}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">
+                    {m.counterpart.ownerOrgName} · {labels.region(m.counterpart.region)} · TRL {m.counterpart.trl}
+                  </Typography.Text>
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={!!dismissing}
+        title={t('match.dismiss')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        onCancel={() => setDismissing(null)}
+        onOk={() => dismissing && void setStatus(dismissing, MatchStatus.Dismissed, reason)}
+        okButtonProps={{ danger: true, 'data-testid': 'dismiss-confirm' }}
+      >
+        <Select
+          style={{ width: '100%' }}
+          value={reason}
+          onChange={setReason}
+          options={DISMISS_REASONS.map((r) => ({ value: r, label: t(`match.dismiss.${r}`) }))}
+          data-testid="dismiss-reason"
+        />
+      </Modal>
+    </Card>
+  );
+}
+
+/** Top achievements for the need being written, before it is posted. Nothing is saved. */
+export function MatchPreview({ draft }: { draft: () => Record<string, unknown> | null }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [matches, setMatches] = useState<MatchView[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    const body = draft();
+    if (!body) return;
+    setBusy(true);
+    try {
+      setMatches(await api<MatchView[]>('POST', '/matching/preview', body));
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={t('match.preview.title')} style={{ marginTop: 16 }} data-testid="match-preview">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('match.preview.help')}</Typography.Text>
+        <Button onClick={() => void run()} loading={busy} data-testid="match-preview-run">
+          {t('match.preview.run')}
+        </Button>
+        {matches && (
+          <List<MatchView>
+            size="small"
+            dataSource={matches.slice(0, 10)}
+            locale={{ emptyText: t('match.none') }}
+            renderItem={(m) => (
+              <List.Item data-testid="match-preview-item">
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <Link to={`/achievements/${m.achievementId}`} target="_blank">
+                        {m.counterpart.title}
+                      </Link>
+                      <Tooltip title={m.reason}>
+                        <span>
+                          <MatchScore match={m} />
+                        </span>
+                      </Tooltip>
+                    </Space>
+                  }
+                  description={`${m.counterpart.ownerOrgName} · ${m.reason}`}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,7 @@
+import { Match } from './match.entity';
+
+export * from './match.entity';
+export * from './matching.module';
+export * from './matching.service';
+export * from './scoring';
+export const MATCHING_ENTITIES = [Match];

@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DismissReason, ItemKind, ItemStatus, Locale, MatchStatus, MatchView } from '@ztt/contracts';
+import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
+import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
+import { PlatformRole } from '@ztt/contracts';
+import { SearchService } from '@ztt/search';
+import { DataSource, In } from 'typeorm';
+import { Match } from './match.entity';
+import { AchievementSide, DEFAULT_WEIGHTS, MatchWeights, NeedSide, reasonText, scorePair, Scored } from './scoring';
+
+/** How many candidates retrieval brings before the scoring model reranks them. */
+const CANDIDATES = 100;
+
+interface Pair extends Scored {
+  needId: string | null;
+  achievementId: string;
+}
+
+/**
+ * Proposes, for a need, the achievements most likely to become a deal (and for an achievement,
+ * the needs): Meilisearch retrieves candidates over the Chinese-aware fields; a transparent model
+ * reranks them; each match keeps its score breakdown and a plain-language reason.
+ */
+@Injectable()
+export class MatchingService {
+  private readonly weights: MatchWeights;
+  private readonly topK: number;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly search: SearchService,
+    private readonly catalogue: CatalogueService,
+  ) {
+    this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights };
+    this.topK = config.matching.topK;
+  }
+
+  /** Top achievements for a draft need, scored and explained; nothing is saved. */
+  async preview(need: NeedSide): Promise<MatchView[]> {
+    const pairs = await this.forNeed(need, null);
+    return this.viewsOf(pairs, 'need', currentRequest()?.locale ?? 'zh-CN');
+  }
+
+  /** Recomputes and stores the top K matches of a published item (both directions). Idempotent. */
+  async matchItem(kind: ItemKind, id: string, source: Match['source']): Promise<number> {
+    const item: CatalogueItem | null = await this.db.manager.findOneBy(KINDS[kind].entity, { id, status: ItemStatus.Published });
+    if (!item) return 0;
+    const pairs = item instanceof TechNeed ? await this.forNeed(needSide(item), id) : await this.forAchievement(item as Achievement);
+    for (const p of pairs) {
+      // A pair someone has already acted on keeps its status; its score and reason are refreshed.
+      await this.db.query(
+        `INSERT INTO match (need_id, achievement_id, score, breakdown, explanation, reason, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (need_id, achievement_id) DO UPDATE
+           SET score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, explanation = EXCLUDED.explanation,
+               reason = EXCLUDED.reason, updated_at = now()`,
+        [p.needId, p.achievementId, p.score, p.breakdown, p.explanation, reasonText(p.explanation, 'zh-CN'), source],
+      );
+    }
+    return pairs.length;
+  }
+
+  /** Stored matches of an item, for its owner organisation and platform admins. */
+  async listFor(actor: AuthContext, kind: ItemKind, id: string): Promise<MatchView[]> {
+    const item = await this.catalogue.findVisible(actor, KINDS[kind], id);
+    if (!actor.orgRoles.has(item.ownerOrgId) && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
+    const rows = await this.db.manager.find(Match, { where: kind === 'need' ? { needId: id } : { achievementId: id }, order: { score: 'DESC' }, take: this.topK });
+    return this.viewsOf(rows.map(pairOf), kind, currentRequest()?.locale ?? 'zh-CN', rows);
+  }
+
+  /** The owner side marks a match seen, contacted, or dismissed with a reason. */
+  async setStatus(actor: AuthContext, matchId: string, status: MatchStatus, dismissReason?: DismissReason): Promise<MatchView> {
+    const match = await this.db.manager.findOneBy(Match, { id: matchId });
+    if (!match) throw AppException.notFound();
+    const [need, ach] = await Promise.all([
+      this.db.manager.findOneBy(TechNeed, { id: match.needId }),
+      this.db.manager.findOneBy(Achievement, { id: match.achievementId }),
+    ]);
+    const mine = [need?.ownerOrgId, ach?.ownerOrgId].some((o) => o && actor.orgRoles.has(o)) || hasPlatformRole(actor, PlatformRole.Admin);
+    if (!mine) throw AppException.notFound();
+    if (status === MatchStatus.Dismissed && !dismissReason) throw AppException.validation([{ field: 'dismissReason', code: 'isNotEmpty' }]);
+    await this.db.manager.update(Match, { id: matchId }, { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null });
+    const side: ItemKind = need && actor.orgRoles.has(need.ownerOrgId) ? 'need' : 'achievement';
+    const updated = await this.db.manager.findOneByOrFail(Match, { id: matchId });
+    return (await this.viewsOf([pairOf(updated)], side, currentRequest()?.locale ?? 'zh-CN', [updated]))[0] as MatchView;
+  }
+
+  // ---- retrieval and ranking ------------------------------------------------------------
+
+  private async forNeed(need: NeedSide, needId: string | null): Promise<Pair[]> {
+    const hits = await this.search.relevant('achievement', queryOf(need), CANDIDATES);
+    if (!hits.length) return [];
+    const top = hits[0]?.score ?? 1;
+    const achievements = await this.db.manager.findBy(Achievement, { id: In(hits.map((h) => h.id)), status: ItemStatus.Published });
+    const byId = new Map(achievements.map((a) => [a.id, a]));
+    const pairs: Pair[] = [];
+    for (const h of hits) {
+      const a = byId.get(h.id);
+      if (!a) continue;
+      pairs.push({ needId, achievementId: a.id, ...scorePair(need, achievementSide(a), h.score / top, this.weights) });
+    }
+    return pairs.sort((x, y) => y.score - x.score).slice(0, this.topK);
+  }
+
+  private async forAchievement(a: Achievement): Promise<Pair[]> {
+    const hits = await this.search.relevant('need', queryOf(a), CANDIDATES);
+    if (!hits.length) return [];
+    const top = hits[0]?.score ?? 1;
+    const needs = await this.db.manager.findBy(TechNeed, { id: In(hits.map((h) => h.id)), status: ItemStatus.Published });
+    const byId = new Map(needs.map((n) => [n.id, n]));
+    const pairs: Pair[] = [];
+    for (const h of hits) {
+      const n = byId.get(h.id);
+      if (!n) continue;
+      pairs.push({ needId: n.id, achievementId: a.id, ...scorePair(needSide(n), achievementSide(a), h.score / top, this.weights) });
+    }
+    return pairs.sort((x, y) => y.score - x.score).slice(0, this.topK);
+  }
+
+  private async viewsOf(pairs: Pair[], from: ItemKind, locale: Locale, rows?: Match[]): Promise<MatchView[]> {
+    if (!pairs.length) return [];
+    const otherKind: ItemKind = from === 'need' ? 'achievement' : 'need';
+    const otherIds = pairs.map((p) => (from === 'need' ? p.achievementId : (p.needId as string)));
+    const others = (await this.db.query(
+      `SELECT t.id, t.title, t.region, t.trl, o.name AS org FROM ${KINDS[otherKind].table} t JOIN organisation o ON o.id = t.owner_org_id WHERE t.id = ANY($1)`,
+      [otherIds],
+    )) as { id: string; title: string; region: string; trl: number; org: string }[];
+    const byId = new Map(others.map((o) => [o.id, o]));
+    return pairs.map((p, i) => {
+      const other = byId.get(otherIds[i] as string);
+      const row = rows?.[i];
+      return {
+        id: row?.id ?? null,
+        needId: p.needId,
+        achievementId: p.achievementId,
+        score: p.score,
+        breakdown: p.breakdown,
+        reason: reasonText(p.explanation, locale),
+        explanation: p.explanation,
+        status: row?.status ?? MatchStatus.Proposed,
+        dismissReason: row?.dismissReason ?? null,
+        counterpart: { id: otherIds[i] as string, kind: otherKind, title: other?.title ?? '', ownerOrgName: other?.org ?? '', region: other?.region ?? '', trl: other?.trl ?? 0 },
+        createdAt: row?.createdAt.toISOString() ?? null,
+      };
+    });
+  }
+}
+
+/** Title and keywords first, then the start of the summary: the search code cuts it into chunks. */
+function queryOf(x: { title: string; keywords: string[]; summary: string }): string {
+  return `${x.title} ${x.keywords.join(' ')} ${x.summary.slice(0, 60)}`;
+}
+
+export function needSide(n: TechNeed): NeedSide {
+  return {
+    title: n.title,
+    summary: n.summary,
+    keywords: n.keywords,
+    chains: n.chains,
+    trl: n.trl,
+    cooperationModes: n.cooperationModes,
+    budgetMax: n.budgetMax,
+    budgetNegotiable: n.budgetNegotiable,
+    region: n.region,
+  };
+}
+
+function achievementSide(a: Achievement): AchievementSide {
+  return {
+    title: a.title,
+    summary: a.summary,
+    keywords: a.keywords,
+    chains: a.chains,
+    trl: a.trl,
+    cooperationModes: a.cooperationModes,
+    askingPrice: a.askingPrice,
+    priceNegotiable: a.priceNegotiable,
+    region: a.region,
+    publishedAt: a.publishedAt,
+  };
+}
+
+function pairOf(m: Match): Pair {
+  return { needId: m.needId, achievementId: m.achievementId, score: Number(m.score), breakdown: m.breakdown, explanation: m.explanation };
+}

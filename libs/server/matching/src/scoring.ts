@@ -1,0 +1,206 @@
+import { industryOfChain, Locale, MATCH_FEATURES, MatchBreakdown, MatchExplanation, MatchFeature, TAXONOMY } from '@ztt/contracts';
+import { grams, normalise, synonymVariants } from '@ztt/search';
+
+/** The need side of a pairing: a published need, or a draft being previewed. */
+export interface NeedSide {
+  title: string;
+  summary: string;
+  keywords: string[];
+  chains: string[];
+  trl: number | null;
+  cooperationModes: string[];
+  budgetMax: string | null;
+  budgetNegotiable: boolean;
+  region: string | null;
+}
+
+export interface AchievementSide {
+  title: string;
+  summary: string;
+  keywords: string[];
+  chains: string[];
+  trl: number;
+  cooperationModes: string[];
+  askingPrice: string | null;
+  priceNegotiable: boolean;
+  region: string;
+  publishedAt: Date | null;
+}
+
+export type MatchWeights = Record<MatchFeature, number>;
+
+/**
+ * Default weights (sum 1): text relevance carries most, then the industry chain; the rest refine.
+ * Override with MATCH_WEIGHTS, a JSON object of the same keys (see README).
+ */
+export const DEFAULT_WEIGHTS: MatchWeights = { text: 0.4, chain: 0.15, keywords: 0.1, trl: 0.1, mode: 0.1, budget: 0.05, region: 0.05, freshness: 0.05 };
+
+/** Modes that can serve each other even when not the same (e.g. 技术许可 for a 技术转让 need). */
+const MODE_AFFINITY: Record<string, string[]> = {
+  'commissioned-dev': ['joint-dev', 'service', 'consulting'],
+  'joint-dev': ['commissioned-dev', 'joint-platform'],
+  transfer: ['license', 'equity', 'use-first-pay-later'],
+  license: ['transfer', 'use-first-pay-later'],
+  equity: ['transfer'],
+  'use-first-pay-later': ['transfer', 'license'],
+  consulting: ['service', 'commissioned-dev'],
+  service: ['consulting', 'commissioned-dev'],
+  'joint-platform': ['joint-dev', 'talent'],
+  talent: ['joint-platform'],
+};
+
+const OUTSIDE = new Set(TAXONOMY.regions.filter((r) => r.outside).map((r) => r.code));
+const PARTNERS = new Set(['gba', 'hainan', 'maoming']);
+
+function textOf(a: { title: string; keywords: string[]; summary: string }): string {
+  return normalise(`${a.title} ${a.keywords.join(' ')} ${a.summary}`);
+}
+
+/** Terms of the need (keywords, their synonyms, and title phrases) found in the achievement's text. */
+export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 5): string[] {
+  const hay = textOf(achievement);
+  const found: string[] = [];
+  const add = (t: string) => {
+    if (t.length >= 2 && !found.some((f) => f.includes(t) || t.includes(f))) found.push(t);
+  };
+  for (const k of need.keywords) {
+    const hit = synonymVariants(k).find((v) => hay.includes(v));
+    if (hit) add(hit);
+  }
+  // Longest pieces of the title (4 down to 2 characters) that the achievement also uses.
+  const title = Array.from(normalise(need.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+  for (let len = Math.min(6, title.length); len >= 2 && found.length < max; len--) {
+    for (let i = 0; i + len <= title.length && found.length < max; i++) {
+      const piece = title.slice(i, i + len).join('');
+      if (hay.includes(piece)) add(piece);
+    }
+  }
+  return found.slice(0, max);
+}
+
+function keywordScore(need: NeedSide, achievement: AchievementSide): number {
+  if (!need.keywords.length) {
+    const g = new Set(grams(need.title));
+    if (!g.size) return 0;
+    const hay = new Set(grams(textOf(achievement)));
+    return [...g].filter((x) => hay.has(x)).length / g.size;
+  }
+  const hay = textOf(achievement);
+  return need.keywords.filter((k) => synonymVariants(k).some((v) => hay.includes(v))).length / need.keywords.length;
+}
+
+function trlScore(needTrl: number | null, achTrl: number): number {
+  if (needTrl === null) return 0.5;
+  if (achTrl >= needTrl) return 1;
+  return Math.max(0, 1 - (needTrl - achTrl) / 4);
+}
+
+function modeScore(need: string[], ach: string[]): { score: number; shared: string[] } {
+  const shared = need.filter((m) => ach.includes(m));
+  if (shared.length) return { score: 1, shared };
+  if (need.some((m) => (MODE_AFFINITY[m] ?? []).some((x) => ach.includes(x)))) return { score: 0.5, shared };
+  return { score: need.length && ach.length ? 0 : 0.5, shared };
+}
+
+/** Exact decimal comparison of two 万元 amounts (strings with up to 2 decimals). */
+export function fenOf(wan: string): bigint {
+  const [int = '0', frac = ''] = wan.split('.');
+  return BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
+}
+
+function budgetScore(need: NeedSide, ach: AchievementSide): { score: number; within: boolean | null } {
+  if (need.budgetNegotiable || ach.priceNegotiable || !need.budgetMax || !ach.askingPrice) return { score: 0.6, within: null };
+  const budget = fenOf(need.budgetMax);
+  const price = fenOf(ach.askingPrice);
+  if (price <= budget) return { score: 1, within: true };
+  if (price * 2n <= budget * 3n) return { score: 0.5, within: false };
+  return { score: 0.1, within: false };
+}
+
+function regionScore(needRegion: string | null, achRegion: string): number {
+  if (!needRegion) return 0.7;
+  if (needRegion === achRegion) return 1;
+  if (!OUTSIDE.has(achRegion)) return 0.8;
+  return PARTNERS.has(achRegion) ? 0.6 : 0.4;
+}
+
+function freshnessScore(publishedAt: Date | null, now: Date): number {
+  if (!publishedAt) return 1;
+  const years = (now.getTime() - publishedAt.getTime()) / (365 * 86_400_000);
+  return years <= 1 ? 1 : Math.max(0.3, 1 - (years - 1) * 0.35);
+}
+
+export interface Scored {
+  score: number;
+  breakdown: MatchBreakdown;
+  explanation: MatchExplanation;
+}
+
+/** Scores one pair. `text` is the retrieval relevance already scaled to [0, 1]. */
+export function scorePair(need: NeedSide, ach: AchievementSide, text: number, weights: MatchWeights = DEFAULT_WEIGHTS, now = new Date()): Scored {
+  const sharedChains = need.chains.filter((c) => ach.chains.includes(c));
+  const needIndustries = new Set(need.chains.map(industryOfChain));
+  const sharedIndustries = [...new Set(ach.chains.map(industryOfChain).filter((i) => needIndustries.has(i)))];
+  const mode = modeScore(need.cooperationModes, ach.cooperationModes);
+  const budget = budgetScore(need, ach);
+  const breakdown: MatchBreakdown = {
+    text: clamp(text),
+    chain: sharedChains.length ? 1 : sharedIndustries.length ? 0.5 : 0,
+    keywords: clamp(keywordScore(need, ach)),
+    trl: trlScore(need.trl, ach.trl),
+    mode: mode.score,
+    budget: budget.score,
+    region: regionScore(need.region, ach.region),
+    freshness: freshnessScore(ach.publishedAt, now),
+  };
+  const total = MATCH_FEATURES.reduce((s, f) => s + breakdown[f] * weights[f], 0) / MATCH_FEATURES.reduce((s, f) => s + weights[f], 0);
+  return {
+    score: round4(total),
+    breakdown: Object.fromEntries(MATCH_FEATURES.map((f) => [f, round4(breakdown[f])])) as MatchBreakdown,
+    explanation: {
+      sharedTerms: sharedTerms(need, ach),
+      sharedChains,
+      sharedIndustries,
+      needTrl: need.trl,
+      achievementTrl: ach.trl,
+      sharedModes: mode.shared,
+      withinBudget: budget.within,
+      sameRegion: !!need.region && need.region === ach.region,
+    },
+  };
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(1, x));
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+const label = (list: { code: string; label: string; en?: string }[], code: string, locale: Locale) => {
+  const item = list.find((x) => x.code === code);
+  return item ? (locale === 'en' && item.en ? item.en : item.label) : code;
+};
+const CHAINS = TAXONOMY.industries.flatMap((i) => i.chains);
+
+/** The reason in plain language, naming what matched. */
+export function reasonText(e: MatchExplanation, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const parts: string[] = [];
+  if (e.sharedTerms.length) parts.push(zh ? `共同技术词：${e.sharedTerms.join('、')}` : `shared terms: ${e.sharedTerms.join(', ')}`);
+  if (e.sharedChains.length) {
+    const names = e.sharedChains.map((c) => label(CHAINS, c, locale));
+    parts.push(zh ? `同属产业链：${names.join('、')}` : `same industry chain: ${names.join(', ')}`);
+  } else if (e.sharedIndustries.length) {
+    const names = e.sharedIndustries.map((c) => label(TAXONOMY.industries, c, locale));
+    parts.push(zh ? `同属产业：${names.join('、')}` : `same industry: ${names.join(', ')}`);
+  }
+  if (e.needTrl !== null) {
+    if (e.achievementTrl >= e.needTrl) parts.push(zh ? `成熟度 TRL ${e.achievementTrl} 达到需求的 TRL ${e.needTrl}` : `TRL ${e.achievementTrl} meets the required TRL ${e.needTrl}`);
+    else parts.push(zh ? `成熟度 TRL ${e.achievementTrl} 低于需求的 TRL ${e.needTrl}` : `TRL ${e.achievementTrl} is below the required TRL ${e.needTrl}`);
+  }
+  if (e.sharedModes.length) {
+    const names = e.sharedModes.map((m) => label(TAXONOMY.cooperationModes, m, locale));
+    parts.push(zh ? `合作方式一致：${names.join('、')}` : `cooperation mode: ${names.join(', ')}`);
+  }
+  if (e.withinBudget === true) parts.push(zh ? '报价在预算内' : 'price within budget');
+  if (e.withinBudget === false) parts.push(zh ? '报价高于预算' : 'price above budget');
+  if (e.sameRegion) parts.push(zh ? '同一地区' : 'same region');
+  return parts.length ? parts.join(zh ? '；' : '; ') : zh ? '文本内容相关' : 'related text';
+}
