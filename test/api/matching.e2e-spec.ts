@@ -9,6 +9,8 @@ let admin: TestUser;
 let enterprise: TestUser;
 let university: TestUser;
 let outsider: TestUser;
+let marineBroker: TestUser;
+let steelBroker: TestUser;
 let needId: string;
 const ach: Record<string, string> = {};
 
@@ -19,6 +21,12 @@ beforeAll(async () => {
   enterprise = await registerUser(api);
   university = await registerUser(api);
   outsider = await registerUser(api);
+  marineBroker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '海洋经纪人' });
+  steelBroker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '钢铁经纪人' });
+  for (const [b, chains] of [[marineBroker, ['marine.ranching']], [steelBroker, ['steel.recycling']]] as const) {
+    const res = await api.call('PUT', '/api/broker/profile', { token: b.token, body: { chains, regions: ['potou'], capacity: 50, active: true } });
+    expect(res.status).toBe(200);
+  }
   const entOrg = (await createOrg(api, enterprise, { verified: true })).id;
   const uniOrg = (await createOrg(api, university, { verified: true, input: { type: 'university', name: '湛江海洋科技大学测试' } })).id;
   ach.water = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
@@ -115,5 +123,49 @@ describe('preview before posting', () => {
     const res = await api.call('POST', '/api/matching/preview', { token: enterprise.token, body: { title: '', trl: 12, chains: ['nope'] } });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['chains', 'title', 'trl']);
+  });
+});
+
+describe('brokers', () => {
+  it('hands each new match to the best-fitting broker, whose workbench shows only their own', async () => {
+    const marine = await api.call('GET', '/api/broker/matches?pageSize=100', { token: marineBroker.token });
+    expect(marine.status).toBe(200);
+    const pair = marine.body.items.find((m: { achievementId: string }) => m.achievementId === ach.water);
+    expect(pair).toMatchObject({ needId, brokerId: marineBroker.id, need: { id: needId } });
+    expect(pair.reason).toContain('同属产业链');
+    const steel = await api.call('GET', '/api/broker/matches?pageSize=100', { token: steelBroker.token });
+    expect(steel.body.items.map((m: { id: string }) => m.id)).not.toContain(pair.id);
+    // Another broker cannot open it; its own broker can.
+    expect((await api.call('GET', `/api/matches/${pair.id}`, { token: steelBroker.token })).status).toBe(404);
+    expect((await api.call('GET', `/api/matches/${pair.id}`, { token: marineBroker.token })).status).toBe(200);
+    expect((await api.call('GET', '/api/broker/matches', { token: enterprise.token })).status).toBe(403);
+  });
+
+  it('lets the broker dismiss with a reason, and the admin’s quarterly metrics count it', async () => {
+    // A second aquaculture need; refreshing computes (and hands over) its matches at once.
+    const entOrg = (await api.call('GET', '/api/me', { token: enterprise.token })).body.memberships[0].organisationId;
+    const second = await publishItem(api, 'need', enterprise, admin, needInput(entOrg, { title: '对虾养殖尾水回用与循环水处理', keywords: ['循环水养殖'] }));
+    expect((await api.call('POST', `/api/needs/${second}/matches/refresh`, { token: enterprise.token })).status).toBe(200);
+    const before = (await api.call('GET', '/api/admin/matching/metrics', { token: admin.token })).body;
+    const items = (await api.call('GET', '/api/broker/matches?status=proposed&pageSize=100', { token: marineBroker.token })).body.items;
+    const target = items.find((m: { needId: string }) => m.needId === second);
+    expect(target).toBeDefined();
+    const res = await api.call('PATCH', `/api/matches/${target.id}`, { token: marineBroker.token, body: { status: 'dismissed', dismissReason: 'immature' } });
+    expect(res.status).toBe(200);
+    const after = (await api.call('GET', '/api/admin/matching/metrics', { token: admin.token })).body;
+    expect(after.dismissed).toBe(before.dismissed + 1);
+    expect(after.dismissedByReason.immature).toBe((before.dismissedByReason.immature ?? 0) + 1);
+    expect(after.total).toBe(before.total);
+    expect((await api.call('PATCH', `/api/matches/${target.id}`, { token: steelBroker.token, body: { status: 'seen' } })).status).toBe(404);
+  });
+
+  it('lets an admin see every broker’s load and reassign a match', async () => {
+    const list = (await api.call('GET', '/api/admin/brokers', { token: admin.token })).body;
+    expect(list.map((b: { userId: string }) => b.userId)).toEqual(expect.arrayContaining([marineBroker.id, steelBroker.id]));
+    const some = (await api.call('GET', '/api/broker/matches', { token: marineBroker.token })).body.items[0];
+    expect((await api.call('POST', `/api/admin/matches/${some.id}/assign`, { token: admin.token, body: { brokerId: steelBroker.id } })).status).toBe(204);
+    expect((await api.call('GET', `/api/matches/${some.id}`, { token: steelBroker.token })).status).toBe(200);
+    expect((await api.call('GET', `/api/matches/${some.id}`, { token: marineBroker.token })).status).toBe(404);
+    expect((await api.call('POST', `/api/admin/matches/${some.id}/assign`, { token: admin.token, body: { brokerId: enterprise.id } })).status).toBe(404);
   });
 });

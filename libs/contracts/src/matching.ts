@@ -43,6 +43,33 @@ export interface MatchView {
   /** the other side of the pair, public fields only */
   counterpart: { id: string; kind: 'need' | 'achievement'; title: string; ownerOrgName: string; region: string; trl: number };
   createdAt: string | null;
+  /** the need side, on views that show whole pairs (the broker's workbench) */
+  need?: { id: string; title: string; ownerOrgName: string };
+  brokerId?: string | null;
+}
+
+export interface BrokerProfileView {
+  userId: string;
+  displayName: string;
+  email: string;
+  chains: string[];
+  regions: string[];
+  capacity: number;
+  active: boolean;
+  /** matches assigned and still open (proposed, seen, contacted) */
+  openMatches: number;
+}
+
+/** Matching efficiency for one quarter (matches created in it). */
+export interface MatchingMetrics {
+  quarter: string;
+  proposed: number;
+  seen: number;
+  contacted: number;
+  deal: number;
+  dismissed: number;
+  dismissedByReason: Record<string, number>;
+  total: number;
 }
 
 export const MATCH_FEATURE_LABELS: Record<MatchFeature, { 'zh-CN': string; en: string }> = {

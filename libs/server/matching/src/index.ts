@@ -1,7 +1,8 @@
-import { Match } from './match.entity';
+import { BrokerProfile, Match } from './match.entity';
 
 export * from './match.entity';
 export * from './matching.module';
 export * from './matching.service';
 export * from './scoring';
-export const MATCHING_ENTITIES = [Match];
+export const MATCHING_ENTITIES = [Match, BrokerProfile];
+export * from './brokers.service';

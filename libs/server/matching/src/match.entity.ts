@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DismissReason, MatchBreakdown, MatchExplanation, MatchStatus } from '@ztt/contracts';
 
 @Entity('match')
@@ -15,6 +15,19 @@ export class Match {
   @Column({ type: 'text', default: MatchStatus.Proposed }) status: MatchStatus;
   @Column({ type: 'text', nullable: true }) dismissReason: DismissReason | null;
   @Column('text') source: 'publication' | 'refresh' | 'quarterly';
+  /** The broker this match was handed to. */
+  @Column({ type: 'uuid', nullable: true }) brokerId: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) assignedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('broker_profile')
+export class BrokerProfile {
+  @PrimaryColumn('uuid') userId: string;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) chains: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) regions: string[];
+  @Column({ type: 'integer', default: 50 }) capacity: number;
+  @Column({ type: 'boolean', default: true }) active: boolean;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

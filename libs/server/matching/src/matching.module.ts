@@ -2,22 +2,24 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule, CatalogueWorkerModule } from '@ztt/catalogue';
 import { SearchModule } from '@ztt/search';
-import { Match } from './match.entity';
+import { BrokerController, AdminMatchingController, MatchController } from './brokers.controller';
+import { BrokersService } from './brokers.service';
+import { BrokerProfile, Match } from './match.entity';
 import { MatchingController } from './matching.controller';
 import { MatchingProcessor } from './matching.processor';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Match]), CatalogueModule, SearchModule],
-  controllers: [MatchingController],
-  providers: [MatchingService],
+  imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueModule, SearchModule],
+  controllers: [MatchingController, MatchController, BrokerController, AdminMatchingController],
+  providers: [MatchingService, BrokersService],
   exports: [MatchingService],
 })
 export class MatchingModule {}
 
 /** The worker computes matches when items are published. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Match]), CatalogueWorkerModule, SearchModule],
-  providers: [MatchingService, MatchingProcessor],
+  imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueWorkerModule, SearchModule],
+  providers: [MatchingService, BrokersService, MatchingProcessor],
 })
 export class MatchingWorkerModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DismissReason, ItemKind, ItemStatus, Locale, MatchStatus, MatchView } from '@ztt/contracts';
+import { DismissReason, ItemKind, ItemStatus, Locale, MatchStatus, MatchView, Page } from '@ztt/contracts';
+import { BrokersService } from './brokers.service';
 import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
 import { PlatformRole } from '@ztt/contracts';
@@ -32,6 +33,7 @@ export class MatchingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly search: SearchService,
     private readonly catalogue: CatalogueService,
+    private readonly brokers: BrokersService,
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights };
     this.topK = config.matching.topK;
@@ -59,6 +61,7 @@ export class MatchingService {
         [p.needId, p.achievementId, p.score, p.breakdown, p.explanation, reasonText(p.explanation, 'zh-CN'), source],
       );
     }
+    await this.brokers.assignUnassigned(this.db.manager, kind === 'need' ? { needId: id } : { achievementId: id });
     return pairs.length;
   }
 
@@ -78,13 +81,53 @@ export class MatchingService {
       this.db.manager.findOneBy(TechNeed, { id: match.needId }),
       this.db.manager.findOneBy(Achievement, { id: match.achievementId }),
     ]);
-    const mine = [need?.ownerOrgId, ach?.ownerOrgId].some((o) => o && actor.orgRoles.has(o)) || hasPlatformRole(actor, PlatformRole.Admin);
+    const mine =
+      [need?.ownerOrgId, ach?.ownerOrgId].some((o) => o && actor.orgRoles.has(o)) || match.brokerId === actor.userId || hasPlatformRole(actor, PlatformRole.Admin);
     if (!mine) throw AppException.notFound();
     if (status === MatchStatus.Dismissed && !dismissReason) throw AppException.validation([{ field: 'dismissReason', code: 'isNotEmpty' }]);
     await this.db.manager.update(Match, { id: matchId }, { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null });
     const side: ItemKind = need && actor.orgRoles.has(need.ownerOrgId) ? 'need' : 'achievement';
     const updated = await this.db.manager.findOneByOrFail(Match, { id: matchId });
     return (await this.viewsOf([pairOf(updated)], side, currentRequest()?.locale ?? 'zh-CN', [updated]))[0] as MatchView;
+  }
+
+  /** One match, for its two owners, its broker and platform admins; 404 for anyone else (other brokers too). */
+  async getOne(actor: AuthContext, id: string): Promise<MatchView> {
+    const match = await this.db.manager.findOneBy(Match, { id });
+    if (!match) throw AppException.notFound();
+    const owners = (await this.db.query(
+      `SELECT n.owner_org_id AS need_org, a.owner_org_id AS ach_org FROM tech_need n, achievement a WHERE n.id = $1 AND a.id = $2`,
+      [match.needId, match.achievementId],
+    )) as { need_org: string; ach_org: string }[];
+    const o = owners[0];
+    const allowed = (o && (actor.orgRoles.has(o.need_org) || actor.orgRoles.has(o.ach_org))) || match.brokerId === actor.userId || hasPlatformRole(actor, PlatformRole.Admin);
+    if (!allowed) throw AppException.notFound();
+    return (await this.pairViews([match], currentRequest()?.locale ?? 'zh-CN'))[0] as MatchView;
+  }
+
+  /** The broker's workbench: the matches handed to them, best first. */
+  async workbench(actor: AuthContext, q: { status?: MatchStatus; page: number; pageSize: number }): Promise<Page<MatchView>> {
+    const [rows, total] = await this.db.manager.findAndCount(Match, {
+      where: { brokerId: actor.userId, ...(q.status ? { status: q.status } : {}) },
+      order: { score: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items: await this.pairViews(rows, currentRequest()?.locale ?? 'zh-CN'), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Views showing both sides: the achievement as counterpart, the need alongside. */
+  private async pairViews(rows: Match[], locale: Locale): Promise<MatchView[]> {
+    const views = await this.viewsOf(rows.map(pairOf), 'need', locale, rows);
+    const needs = (await this.db.query(
+      `SELECT t.id, t.title, o.name AS org FROM tech_need t JOIN organisation o ON o.id = t.owner_org_id WHERE t.id = ANY($1)`,
+      [rows.map((r) => r.needId)],
+    )) as { id: string; title: string; org: string }[];
+    const byId = new Map(needs.map((n) => [n.id, n]));
+    return views.map((v, i) => {
+      const n = byId.get(rows[i]?.needId as string);
+      return { ...v, brokerId: rows[i]?.brokerId ?? null, need: { id: rows[i]?.needId as string, title: n?.title ?? '', ownerOrgName: n?.org ?? '' } };
+    });
   }
 
   // ---- retrieval and ranking ------------------------------------------------------------

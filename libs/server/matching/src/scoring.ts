@@ -52,6 +52,9 @@ const MODE_AFFINITY: Record<string, string[]> = {
 const OUTSIDE = new Set(TAXONOMY.regions.filter((r) => r.outside).map((r) => r.code));
 const PARTNERS = new Set(['gba', 'hainan', 'maoming']);
 
+/** Two-character words too common in listings to count as a shared term on their own. */
+const COMMON = new Set(['技术', '需求', '研究', '开发', '应用', '系统', '工艺', '方法', '项目', '合作', '提升', '优化', '设计', '研发', '装置', '设备']);
+
 function textOf(a: { title: string; keywords: string[]; summary: string }): string {
   return normalise(`${a.title} ${a.keywords.join(' ')} ${a.summary}`);
 }
@@ -67,12 +70,17 @@ export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 
     const hit = synonymVariants(k).find((v) => hay.includes(v));
     if (hit) add(hit);
   }
-  // Longest pieces of the title (4 down to 2 characters) that the achievement also uses.
+  // The longest pieces of the title (6 down to 2 characters) that the achievement also uses,
+  // never overlapping one another, and none already said by a keyword.
   const title = Array.from(normalise(need.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+  const used = new Array<boolean>(title.length).fill(false);
   for (let len = Math.min(6, title.length); len >= 2 && found.length < max; len--) {
     for (let i = 0; i + len <= title.length && found.length < max; i++) {
+      if (used.slice(i, i + len).some(Boolean)) continue;
       const piece = title.slice(i, i + len).join('');
-      if (hay.includes(piece)) add(piece);
+      if (COMMON.has(piece) || !hay.includes(piece)) continue;
+      for (let j = i; j < i + len; j++) used[j] = true;
+      add(piece);
     }
   }
   return found.slice(0, max);

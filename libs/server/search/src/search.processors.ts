@@ -38,8 +38,6 @@ export class SearchProcessors {
         const kind = TOPIC_KIND[r.topic];
         if (!kind) continue;
         await this.queues.add(JobName.IndexItem, { kind, id: r.aggregate_id }, { jobId: `index-${kind}-${r.aggregate_id}-o${r.id}` });
-        // A published item gets its matches computed (the job skips anything not published).
-        await this.queues.add(JobName.MatchItem, { kind, id: r.aggregate_id }, { jobId: `match-${kind}-${r.aggregate_id}-o${r.id}` });
       }
       if (rows.length) await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
@@ -51,6 +49,10 @@ export class SearchProcessors {
   @JobHandler(JobName.IndexItem)
   async index(job: Job<{ kind: ItemKind; id: string }>): Promise<JobOutcome> {
     const outcome = await this.indexes.syncItem(job.data.kind, job.data.id);
+    if (outcome === 'upserted') {
+      // Matched only once it is searchable: of any two items, the one indexed last finds the other.
+      await this.queues.add(JobName.MatchItem, { kind: job.data.kind, id: job.data.id }, { jobId: `match-${job.id}` });
+    }
     return { status: 'success', detail: outcome };
   }
 

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BrokerProfileView, industryOfChain, MatchingMetrics, PlatformRole } from '@ztt/contracts';
+import { AppException } from '@ztt/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { BrokerProfile } from './match.entity';
+
+const OPEN = `('proposed', 'seen', 'contacted')`;
+
+/**
+ * Brokers' specialties and capacity, and the hand-over of each new match to the best-fitting
+ * broker: exact chain 2, same industry 1, region 1 each; ties go to the least loaded broker
+ * (open matches / capacity); a broker at capacity gets no more.
+ */
+@Injectable()
+export class BrokersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(): Promise<BrokerProfileView[]> {
+    const rows = (await this.db.query(
+      `SELECT u.id, u.display_name, u.email, coalesce(p.chains, '{}') AS chains, coalesce(p.regions, '{}') AS regions,
+              coalesce(p.capacity, 50) AS capacity, coalesce(p.active, true) AS active,
+              (SELECT count(*)::int FROM match m WHERE m.broker_id = u.id AND m.status IN ${OPEN}) AS open
+         FROM platform_role_assignment r JOIN app_user u ON u.id = r.user_id
+         LEFT JOIN broker_profile p ON p.user_id = u.id
+        WHERE r.role = 'broker' AND u.status = 'active'
+        ORDER BY u.display_name`,
+    )) as { id: string; display_name: string; email: string; chains: string[]; regions: string[]; capacity: number; active: boolean; open: number }[];
+    return rows.map((r) => ({
+      userId: r.id,
+      displayName: r.display_name,
+      email: r.email,
+      chains: r.chains,
+      regions: r.regions,
+      capacity: r.capacity,
+      active: r.active,
+      openMatches: r.open,
+    }));
+  }
+
+  async get(userId: string): Promise<BrokerProfileView> {
+    const found = (await this.list()).find((b) => b.userId === userId);
+    if (!found) throw AppException.notFound();
+    return found;
+  }
+
+  async save(userId: string, p: { chains: string[]; regions: string[]; capacity: number; active: boolean }): Promise<BrokerProfileView> {
+    const isBroker = await this.db.query(`SELECT 1 FROM platform_role_assignment WHERE user_id = $1 AND role = $2`, [userId, PlatformRole.Broker]);
+    if (!(isBroker as unknown[]).length) throw AppException.notFound();
+    await this.db.getRepository(BrokerProfile).upsert({ userId, ...p }, ['userId']);
+    return this.get(userId);
+  }
+
+  /** Hands every unassigned match of these pairs to the best-fitting broker. */
+  async assignUnassigned(m: EntityManager, where: { needId?: string; achievementId?: string }): Promise<number> {
+    const rows = (await m.query(
+      `SELECT x.id, n.chains AS need_chains, n.region AS need_region, a.chains AS ach_chains
+         FROM match x JOIN tech_need n ON n.id = x.need_id JOIN achievement a ON a.id = x.achievement_id
+        WHERE x.broker_id IS NULL AND ${where.needId ? 'x.need_id = $1' : 'x.achievement_id = $1'}
+        ORDER BY x.score DESC`,
+      [where.needId ?? where.achievementId],
+    )) as { id: string; need_chains: string[]; need_region: string; ach_chains: string[] }[];
+    if (!rows.length) return 0;
+    const brokers = (await this.list()).filter((b) => b.active && b.capacity > 0);
+    let assigned = 0;
+    for (const r of rows) {
+      const chains = [...new Set([...r.need_chains, ...r.ach_chains])];
+      const best = pickBroker(brokers, chains, r.need_region);
+      if (!best) break;
+      await m.query(`UPDATE match SET broker_id = $2, assigned_at = now() WHERE id = $1 AND broker_id IS NULL`, [r.id, best.userId]);
+      best.openMatches++;
+      assigned++;
+    }
+    return assigned;
+  }
+
+  async reassign(matchId: string, brokerId: string): Promise<void> {
+    await this.get(brokerId);
+    const res = await this.db.query(`UPDATE match SET broker_id = $2, assigned_at = now() WHERE id = $1`, [matchId, brokerId]);
+    if ((res as [unknown, number])[1] !== 1) throw AppException.notFound();
+  }
+
+  /** Matches created in the quarter, by where they stand now. */
+  async metrics(quarter: string): Promise<MatchingMetrics> {
+    const [y, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(5))];
+    const from = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const to = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    const rows = (await this.db.query(
+      `SELECT status, dismiss_reason, count(*)::int AS n FROM match
+        WHERE created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND created_at < ($2::date AT TIME ZONE 'Asia/Shanghai')
+        GROUP BY status, dismiss_reason`,
+      [from, to],
+    )) as { status: string; dismiss_reason: string | null; n: number }[];
+    const out: MatchingMetrics = { quarter, proposed: 0, seen: 0, contacted: 0, deal: 0, dismissed: 0, dismissedByReason: {}, total: 0 };
+    for (const r of rows) {
+      (out as unknown as Record<string, number>)[r.status] = ((out as unknown as Record<string, number>)[r.status] ?? 0) + r.n;
+      out.total += r.n;
+      if (r.status === 'dismissed' && r.dismiss_reason) out.dismissedByReason[r.dismiss_reason] = (out.dismissedByReason[r.dismiss_reason] ?? 0) + r.n;
+    }
+    return out;
+  }
+}
+
+/** The best broker for a pair; exported for unit tests. */
+export function pickBroker(brokers: BrokerProfileView[], chains: string[], region: string | null): BrokerProfileView | null {
+  const industries = new Set(chains.map(industryOfChain));
+  let best: { b: BrokerProfileView; fit: number; load: number } | null = null;
+  for (const b of brokers) {
+    if (b.openMatches >= b.capacity) continue;
+    const exact = b.chains.some((c) => chains.includes(c));
+    const industry = b.chains.some((c) => industries.has(industryOfChain(c)));
+    const fit = (exact ? 2 : industry ? 1 : 0) + (region && b.regions.includes(region) ? 1 : 0);
+    const load = b.openMatches / b.capacity;
+    if (!best || fit > best.fit || (fit === best.fit && (load < best.load || (load === best.load && b.userId < best.b.userId)))) best = { b, fit, load };
+  }
+  return best?.b ?? null;
+}
+
+/** The quarter a date falls in, Asia/Shanghai: "2026Q4". */
+export function quarterOf(d: Date): string {
+  const local = new Date(d.getTime() + 8 * 3_600_000);
+  return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+}
