@@ -33,6 +33,9 @@ describe('worker', () => {
     ]);
     const search = await queues.queue(QueueName.Search).getJobSchedulers();
     expect(search.map((s) => s.key).sort()).toEqual(['reconcile-index', 'relay-outbox']);
+    expect(await queues.queue(QueueName.Matching).getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: 'quarterly-match-run', name: JobName.QuarterlyRun, pattern: '0 0 1 1,4,7,10 *', tz: 'Asia/Shanghai' }),
+    ]);
   });
 
   it('runs the clean-up job end to end: spent tokens and old attempts go, live ones stay; running it twice is harmless', async () => {

@@ -13,10 +13,11 @@ export class SchedulesService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { maintenanceCron, expireCron, timezone, outboxRelayMs, reconcileMs } = this.config.jobs;
+    const { maintenanceCron, expireCron, timezone, outboxRelayMs, reconcileMs, quarterlyCron } = this.config.jobs;
     await this.queues.schedule('purge-expired-auth', JobName.PurgeExpiredAuth, { pattern: maintenanceCron, tz: timezone });
     await this.queues.schedule('expire-needs', JobName.ExpireNeeds, { pattern: expireCron, tz: timezone });
     await this.queues.schedule('relay-outbox', JobName.RelayOutbox, { every: outboxRelayMs });
     await this.queues.schedule('reconcile-index', JobName.ReconcileIndex, { every: reconcileMs });
+    await this.queues.schedule('quarterly-match-run', JobName.QuarterlyRun, { pattern: quarterlyCron, tz: timezone });
   }
 }

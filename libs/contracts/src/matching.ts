@@ -82,3 +82,30 @@ export const MATCH_FEATURE_LABELS: Record<MatchFeature, { 'zh-CN': string; en: s
   region: { 'zh-CN': '地区', en: 'Region' },
   freshness: { 'zh-CN': '时效', en: 'Freshness' },
 };
+
+/** A quarterly matching run (one per quarter): GET/POST /api/admin/matching/runs. */
+export type MatchRunStatus = 'running' | 'completed' | 'failed';
+
+export interface MatchRunSummary {
+  needs?: number;
+  achievements?: number;
+  /** pairs written (new or refreshed) by the run */
+  matches?: number;
+  /** new matches handed to each broker during the run, by broker user id */
+  brokers?: Record<string, number>;
+  /** brokers sent a digest */
+  digests?: number;
+}
+
+export interface MatchRunView {
+  id: string;
+  quarter: string;
+  status: MatchRunStatus;
+  total: number;
+  processed: number;
+  errors: number;
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  summary: MatchRunSummary;
+}

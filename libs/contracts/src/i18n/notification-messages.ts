@@ -10,7 +10,9 @@ export type NotificationType =
   | 'item.closed'
   | 'disclosure.requested'
   | 'disclosure.granted'
-  | 'disclosure.declined';
+  | 'disclosure.declined'
+  | 'match.new'
+  | 'match.digest';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -31,6 +33,10 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'disclosure.granted.body': { 'zh-CN': '您可以查看“{title}”的保密信息了', en: 'You can now see the confidential details of "{title}"' },
   'disclosure.declined.title': { 'zh-CN': '保密信息申请未获同意', en: 'Disclosure declined' },
   'disclosure.declined.body': { 'zh-CN': '“{title}”的所有方未同意您的查看申请', en: 'The owner of "{title}" declined your request' },
+  'match.new.title': { 'zh-CN': '有新的匹配推荐', en: 'New matches' },
+  'match.new.body': { 'zh-CN': '“{title}”有 {n} 条新的匹配推荐', en: '"{title}" has {n} new suggested matches' },
+  'match.digest.title': { 'zh-CN': '{quarter} 季度匹配汇总', en: 'Quarterly matches {quarter}' },
+  'match.digest.body': { 'zh-CN': '本季度为您新分派了 {n} 条匹配', en: '{n} new matches were assigned to you this quarter' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

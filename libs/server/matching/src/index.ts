@@ -6,3 +6,4 @@ export * from './matching.service';
 export * from './scoring';
 export const MATCHING_ENTITIES = [Match, BrokerProfile];
 export * from './brokers.service';
+export * from './quarterly.service';

@@ -8,18 +8,21 @@ import { BrokerProfile, Match } from './match.entity';
 import { MatchingController } from './matching.controller';
 import { MatchingProcessor } from './matching.processor';
 import { MatchingService } from './matching.service';
+import { QuarterlyController } from './quarterly.controller';
+import { QuarterlyProcessor } from './quarterly.processor';
+import { QuarterlyService } from './quarterly.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueModule, SearchModule],
-  controllers: [MatchingController, MatchController, BrokerController, AdminMatchingController],
-  providers: [MatchingService, BrokersService],
+  controllers: [MatchingController, MatchController, BrokerController, AdminMatchingController, QuarterlyController],
+  providers: [MatchingService, BrokersService, QuarterlyService],
   exports: [MatchingService],
 })
 export class MatchingModule {}
 
-/** The worker computes matches when items are published. */
+/** The worker computes matches when items are published, and runs the quarterly matching. */
 @Module({
   imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueWorkerModule, SearchModule],
-  providers: [MatchingService, BrokersService, MatchingProcessor],
+  providers: [MatchingService, BrokersService, MatchingProcessor, QuarterlyService, QuarterlyProcessor],
 })
 export class MatchingWorkerModule {}

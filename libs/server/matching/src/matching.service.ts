@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DismissReason, ItemKind, ItemStatus, Locale, MatchStatus, MatchView, Page } from '@ztt/contracts';
 import { BrokersService } from './brokers.service';
 import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
 import { PlatformRole } from '@ztt/contracts';
+import { NotificationsService } from '@ztt/notifications';
 import { SearchService } from '@ztt/search';
 import { DataSource, In } from 'typeorm';
 import { Match } from './match.entity';
@@ -34,6 +35,7 @@ export class MatchingService {
     private readonly search: SearchService,
     private readonly catalogue: CatalogueService,
     private readonly brokers: BrokersService,
+    @Optional() private readonly notifications?: NotificationsService,
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights };
     this.topK = config.matching.topK;
@@ -50,18 +52,31 @@ export class MatchingService {
     const item: CatalogueItem | null = await this.db.manager.findOneBy(KINDS[kind].entity, { id, status: ItemStatus.Published });
     if (!item) return 0;
     const pairs = item instanceof TechNeed ? await this.forNeed(needSide(item), id) : await this.forAchievement(item as Achievement);
+    let inserted = 0;
     for (const p of pairs) {
       // A pair someone has already acted on keeps its status; its score and reason are refreshed.
-      await this.db.query(
+      const rows = (await this.db.query(
         `INSERT INTO match (need_id, achievement_id, score, breakdown, explanation, reason, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (need_id, achievement_id) DO UPDATE
            SET score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, explanation = EXCLUDED.explanation,
-               reason = EXCLUDED.reason, updated_at = now()`,
+               reason = EXCLUDED.reason, updated_at = now()
+         RETURNING (xmax = 0) AS inserted`,
         [p.needId, p.achievementId, p.score, p.breakdown, p.explanation, reasonText(p.explanation, 'zh-CN'), source],
-      );
+      )) as { inserted: boolean }[];
+      if (rows[0]?.inserted) inserted++;
     }
     await this.brokers.assignUnassigned(this.db.manager, kind === 'need' ? { needId: id } : { achievementId: id });
+    // The owner hears about new pairs found on publication (quarterly runs send brokers a digest instead).
+    if (inserted && source === 'publication' && this.notifications) {
+      await this.notifications.notify(this.db.manager, {
+        to: { orgId: item.ownerOrgId },
+        type: 'match.new',
+        params: { title: item.title, n: String(inserted) },
+        link: `/${KINDS[kind].path}/${id}`,
+        dedupeKey: `match-new:${kind}:${id}:${beijingDate(new Date())}`,
+      });
+    }
     return pairs.length;
   }
 
@@ -189,6 +204,11 @@ export class MatchingService {
       };
     });
   }
+}
+
+/** The calendar day in Beijing time: "2026-11-29". */
+function beijingDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Title and keywords first, then the start of the summary: the search code cuts it into chunks. */

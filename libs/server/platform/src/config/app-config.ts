@@ -47,7 +47,7 @@ export interface AppConfig {
     /** Tests only: `host:port` authorities a webhook may reach over http, exempt from the address checks. */
     webhookAllowHosts: string[];
   };
-  jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number };
+  jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number; quarterlyCron: string };
 }
 
 export class ConfigError extends Error {
@@ -172,6 +172,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobs: {
       maintenanceCron: env.JOBS_MAINTENANCE_CRON ?? '15 3 * * *',
       expireCron: env.JOBS_EXPIRE_CRON ?? '10 0 * * *',
+      quarterlyCron: env.JOBS_QUARTERLY_CRON ?? '0 0 1 1,4,7,10 *',
       outboxRelayMs: int('JOBS_OUTBOX_RELAY_MS', 1000, 100, 60_000),
       reconcileMs: int('JOBS_RECONCILE_MS', 600_000, 1000, 86_400_000),
       timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',

@@ -15,6 +15,7 @@ export enum JobName {
   ReconcileIndex = 'search.reconcile',
   DeliverNotification = 'notifications.deliver',
   MatchItem = 'matching.match-item',
+  QuarterlyRun = 'matching.quarterly-run',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -25,6 +26,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReconcileIndex]: QueueName.Search,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.MatchItem]: QueueName.Matching,
+  [JobName.QuarterlyRun]: QueueName.Matching,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobName, JobOutcome } from '@ztt/platform';
+import { Job } from 'bullmq';
+import { quarterOf } from './brokers.service';
+import { quarterlyJobId, QuarterlyService } from './quarterly.service';
+
+/**
+ * The quarterly run. The cron scheduler's occurrences carry no quarter: they only queue the
+ * quarter's job under its deterministic id, so the scheduler, an admin and retries never run it twice at once.
+ */
+@Injectable()
+export class QuarterlyProcessor {
+  constructor(private readonly quarterly: QuarterlyService) {}
+
+  @JobHandler(JobName.QuarterlyRun)
+  async run(job: Job<{ quarter?: string }>): Promise<JobOutcome> {
+    const quarter = job.data.quarter ?? quarterOf(new Date());
+    if (!/^\d{4}Q[1-4]$/.test(quarter)) return { status: 'skipped', detail: `bad quarter "${quarter}"` };
+    if (job.id !== quarterlyJobId(quarter) && !job.data.quarter) {
+      await this.quarterly.enqueue(quarter);
+      return { status: 'skipped', detail: `queued ${quarterlyJobId(quarter)}` };
+    }
+    try {
+      return await this.quarterly.run(quarter);
+    } catch (e) {
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.quarterly.markFailed(quarter);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView } from '@ztt/contracts';
+import { NotificationsService } from '@ztt/notifications';
+import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
+import { DataSource } from 'typeorm';
+import { quarterOf } from './brokers.service';
+import { MatchingService } from './matching.service';
+
+/** Items matched per page; the cursor is saved after each page. */
+const PAGE = 50;
+
+const TABLES: Record<ItemKind, string> = { need: 'tech_need', achievement: 'achievement' };
+
+interface RunRow {
+  id: string;
+  quarter: string;
+  status: MatchRunStatus;
+  total: number;
+  processed: number;
+  errors: number;
+  cursor_kind: ItemKind | null;
+  cursor_id: string | null;
+  started_by: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+  summary: MatchRunSummary;
+}
+
+/** The deterministic BullMQ job id of a quarter's run (no ':', never all digits). */
+export function quarterlyJobId(quarter: string): string {
+  return `quarterly-${quarter}`;
+}
+
+/** Beijing-time bounds of a quarter "2026Q4": [from, to). */
+export function quarterBounds(quarter: string): { from: Date; to: Date } {
+  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`not a quarter: "${quarter}"`);
+  const [y, q] = [Number(m[1]), Number(m[2])];
+  const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - 8 * 3_600_000);
+  return { from: at(y, (q - 1) * 3), to: q === 4 ? at(y + 1, 0) : at(y, q * 3) };
+}
+
+/** What is left to do from a saved cursor: needs then achievements, each in id order after the cursor. */
+export function remainingPhases(cursorKind: ItemKind | null, cursorId: string | null): { kind: ItemKind; after: string | null }[] {
+  if (cursorKind === 'achievement') return [{ kind: 'achievement', after: cursorId }];
+  if (cursorKind === 'need') return [{ kind: 'need', after: cursorId }, { kind: 'achievement', after: null }];
+  return [
+    { kind: 'need', after: null },
+    { kind: 'achievement', after: null },
+  ];
+}
+
+/**
+ * The quarterly matching run (季度全量匹配): every published need, then every published
+ * achievement, matched again in id order. One run per quarter (UNIQUE row); a keyset cursor saved
+ * after each page lets a killed or retried run continue where it stopped. When it completes,
+ * each broker handed new matches during the run gets one digest (deduplicated per quarter).
+ */
+@Injectable()
+export class QuarterlyService {
+  private readonly logger = new Logger('QuarterlyRun');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+    private readonly matching: MatchingService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Admin: starts (or resumes) the current quarter's run by queueing its job; 409 once it has completed. */
+  async start(userId: string | null, now = new Date()): Promise<MatchRunView> {
+    const quarter = quarterOf(now);
+    const row = await this.claim(quarter, userId);
+    if (row.status === 'completed') throw AppException.invalidState();
+    await this.enqueue(quarter);
+    return view(row);
+  }
+
+  async list(): Promise<MatchRunView[]> {
+    const rows = (await this.db.query(`SELECT * FROM match_run ORDER BY quarter DESC`)) as RunRow[];
+    return rows.map(view);
+  }
+
+  /** Queues the quarter's job under its deterministic id; a job that failed for good is replaced. */
+  async enqueue(quarter: string): Promise<void> {
+    const jobId = quarterlyJobId(quarter);
+    const existing = await this.queues.queue(QueueName.Matching).getJob(jobId);
+    if (existing && (await existing.isFailed())) await existing.remove();
+    await this.queues.add(JobName.QuarterlyRun, { quarter }, { jobId });
+  }
+
+  /** The job: runs (or resumes) the quarter's run to completion. Idempotent. */
+  async run(quarter: string): Promise<JobOutcome> {
+    let row = await this.claim(quarter, null);
+    if (row.status === 'completed') return { status: 'skipped', detail: `${quarter} already completed` };
+    if (row.status === 'failed') {
+      await this.db.query(`UPDATE match_run SET status = 'running' WHERE id = $1`, [row.id]);
+    }
+    for (const phase of remainingPhases(row.cursor_kind, row.cursor_id)) {
+      let after = phase.after;
+      for (;;) {
+        const ids = (
+          (await this.db.query(
+            `SELECT id FROM ${TABLES[phase.kind]} WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${PAGE}`,
+            [after],
+          )) as { id: string }[]
+        ).map((r) => r.id);
+        if (!ids.length) break;
+        let errors = 0;
+        let matches = 0;
+        for (const id of ids) {
+          try {
+            matches += await this.matching.matchItem(phase.kind, id, 'quarterly');
+          } catch (e) {
+            errors++;
+            this.logger.warn({ msg: 'quarterly match failed', quarter, kind: phase.kind, id, error: (e as Error).message });
+          }
+        }
+        after = ids[ids.length - 1] as string;
+        const key = phase.kind === 'need' ? 'needs' : 'achievements';
+        await this.db.query(
+          `UPDATE match_run
+              SET processed = processed + $2, errors = errors + $3, cursor_kind = $4, cursor_id = $5,
+                  summary = summary || jsonb_build_object($6::text, coalesce((summary->>$6::text)::int, 0) + $2, 'matches', coalesce((summary->>'matches')::int, 0) + $7)
+            WHERE id = $1`,
+          [row.id, ids.length, errors, phase.kind, after, key, matches],
+        );
+      }
+    }
+    row = await this.finish(row.id, quarter);
+    return { status: 'success', detail: `processed=${row.processed} errors=${row.errors} digests=${row.summary.digests ?? 0}` };
+  }
+
+  /** Marks the run completed and sends the brokers' digests, in one transaction. */
+  private async finish(runId: string, quarter: string): Promise<RunRow> {
+    return this.db.transaction(async (m) => {
+      const [run] = (await m.query(`SELECT * FROM match_run WHERE id = $1 FOR UPDATE`, [runId])) as RunRow[];
+      if (!run) throw new Error(`match_run ${runId} vanished`);
+      if (run.status === 'completed') return run;
+      const perBroker = (await m.query(
+        `SELECT broker_id, count(*)::int AS n FROM match WHERE broker_id IS NOT NULL AND assigned_at >= $1 GROUP BY broker_id ORDER BY broker_id`,
+        [run.started_at],
+      )) as { broker_id: string; n: number }[];
+      for (const b of perBroker) {
+        await this.notifications.notify(m, {
+          to: { userIds: [b.broker_id] },
+          type: 'match.digest',
+          params: { quarter, n: String(b.n) },
+          link: '/broker/matches',
+          dedupeKey: `digest:${quarter}`,
+        });
+      }
+      const summary: MatchRunSummary = {
+        needs: 0,
+        achievements: 0,
+        matches: 0,
+        ...run.summary,
+        brokers: Object.fromEntries(perBroker.map((b) => [b.broker_id, b.n])),
+        digests: perBroker.length,
+      };
+      const [done] = (await m.query(
+        `UPDATE match_run SET status = 'completed', finished_at = now(), total = greatest(total, processed), summary = $2::jsonb WHERE id = $1 RETURNING *`,
+        [runId, JSON.stringify(summary)],
+      )) as [RunRow[], number];
+      return (done as RunRow[])[0] as RunRow;
+    });
+  }
+
+  /** After the job's last attempt: the run shows as failed until it is started again (it resumes from its cursor). */
+  async markFailed(quarter: string): Promise<void> {
+    await this.db.query(`UPDATE match_run SET status = 'failed' WHERE quarter = $1 AND status = 'running'`, [quarter]);
+  }
+
+  /** The quarter's row, created if missing (the UNIQUE quarter makes it one run per quarter). */
+  private async claim(quarter: string, userId: string | null): Promise<RunRow> {
+    await this.db.query(
+      `INSERT INTO match_run (quarter, started_by, total)
+       VALUES ($1, $2, (SELECT count(*) FROM tech_need WHERE status = 'published') + (SELECT count(*) FROM achievement WHERE status = 'published'))
+       ON CONFLICT (quarter) DO NOTHING`,
+      [quarter, userId],
+    );
+    const [row] = (await this.db.query(`SELECT * FROM match_run WHERE quarter = $1`, [quarter])) as RunRow[];
+    if (!row) throw new Error(`match_run ${quarter} missing`);
+    return row;
+  }
+}
+
+function view(r: RunRow): MatchRunView {
+  return {
+    id: r.id,
+    quarter: r.quarter,
+    status: r.status,
+    total: r.total,
+    processed: r.processed,
+    errors: r.errors,
+    startedBy: r.started_by,
+    startedAt: r.started_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    summary: r.summary,
+  };
+}
