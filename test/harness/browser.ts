@@ -28,7 +28,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export async function pickOption(page: Page, fieldId: string, text: string): Promise<void> {
   const input = page.locator(`#${fieldId}`);
-  await input.click();
+  // Click the box, not the input: a chosen value is drawn over the input and takes the click.
+  await page.locator('.ant-select-selector', { has: input }).click();
   if ((await input.getAttribute('readonly')) === null) await input.fill(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }

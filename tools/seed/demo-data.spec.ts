@@ -12,7 +12,7 @@ import {
   REGION_CODES,
 } from '@ztt/contracts';
 import { DEMO_ACHIEVEMENTS, DEMO_NEEDS } from './demo-catalogue';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_BROKER_PROFILES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 describe('demo data', () => {
   it('uses only taxonomy codes and valid credit codes', () => {
@@ -58,5 +58,15 @@ describe('demo catalogue', () => {
   it('spans several industries', () => {
     const industries = new Set([...DEMO_NEEDS, ...DEMO_ACHIEVEMENTS].flatMap((i) => i.chains.map(industryOfChain)));
     expect(industries.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('demo brokers', () => {
+  it('are demo users with the broker role, and their specialties are taxonomy codes', () => {
+    for (const p of DEMO_BROKER_PROFILES) {
+      expect(DEMO_USERS.find((u) => u.email === p.email)?.platformRoles).toContain('broker');
+      for (const c of p.chains) expect(CHAIN_CODES).toContain(c);
+      for (const r of p.regions) expect(REGION_CODES).toContain(r);
+    }
   });
 });

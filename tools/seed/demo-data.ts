@@ -20,6 +20,14 @@ export interface DemoOrg {
   verified: boolean;
 }
 
+/** The demo brokers' specialties: who gets which matches. */
+export const DEMO_BROKER_PROFILES: { email: string; chains: string[]; regions: string[]; capacity: number }[] = [
+  { email: 'broker@demo.zj.cn', chains: ['marine.ranching', 'marine.electronics', 'marine.biomed', 'food.processing', 'food.seed', 'food.testing-cold-chain', 'livelihood.ecology'],
+    regions: ['potou', 'mazhang', 'xuwen', 'leizhou', 'chikan'], capacity: 100 },
+  { email: 'broker2@demo.zj.cn', chains: ['steel.low-carbon', 'steel.recycling', 'steel.digital', 'petrochem.oil-gas', 'petrochem.new-materials', 'energy.wind', 'marine.equipment', 'ai.applications'],
+    regions: ['zetdz', 'hightech-zone', 'xiashan'], capacity: 100 },
+];
+
 export interface DemoUser {
   email: string;
   displayName: string;
@@ -62,6 +70,8 @@ export const DEMO_USERS: DemoUser[] = [
     purpose: '平台管理员（科技局）/ platform admin' },
   { email: 'broker@demo.zj.cn', displayName: '技术经纪人 李明', phone: '13800000002', platformRoles: [PlatformRole.Broker], orgs: [{ key: 'agency', role: OrgRole.Admin }],
     purpose: '技术经纪人 / broker' },
+  { email: 'broker2@demo.zj.cn', displayName: '技术经纪人 赵倩', phone: '13800000012', platformRoles: [PlatformRole.Broker], orgs: [{ key: 'agency', role: OrgRole.Member }],
+    purpose: '技术经纪人（钢铁、石化、能源）/ broker' },
   { email: 'reviewer@demo.zj.cn', displayName: '评审专家 王芳教授', phone: '13800000003', platformRoles: [PlatformRole.Reviewer], orgs: [{ key: 'institute', role: OrgRole.Member }],
     purpose: '评审专家 / reviewer' },
   { email: 'steel@demo.zj.cn', displayName: '陈刚（绿钢科技 技术总监）', phone: '13800000004', platformRoles: [], orgs: [{ key: 'steel', role: OrgRole.Admin }],

@@ -5,10 +5,11 @@ import { dataSourceOptions, loadConfig } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../apps/api/src/api.module';
 import { Seeder } from './seeder';
+import { brokersSeeder } from './seeders/brokers.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder, catalogueSeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder];
 
 export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
   const created: Record<string, number> = {};

@@ -7,6 +7,8 @@ import { useAuth } from './auth/auth';
 import { NotificationBell } from './components/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AdminAuditPage } from './pages/AdminAuditPage';
+import { AdminMatchingPage } from './pages/AdminMatchingPage';
+import { BrokerWorkbenchPage } from './pages/BrokerWorkbenchPage';
 import { AdminImportPage } from './pages/AdminImportPage';
 import { AdminReviewPage } from './pages/AdminReviewPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
@@ -59,6 +61,7 @@ export function App() {
           { key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> },
         ]
       : []),
+    ...(hasRole(PlatformRole.Broker) ? [{ key: '/broker', label: <Link to="/broker" data-testid="nav-broker">{t('nav.broker')}</Link> }] : []),
     ...(hasRole(PlatformRole.Admin)
       ? [
           {
@@ -67,6 +70,7 @@ export function App() {
             children: [
               { key: '/admin/review', label: <Link to="/admin/review" data-testid="nav-admin-review">{t('nav.admin.review')}</Link> },
               { key: '/admin/import', label: <Link to="/admin/import" data-testid="nav-admin-import">{t('nav.admin.import')}</Link> },
+              { key: '/admin/matching', label: <Link to="/admin/matching" data-testid="nav-admin-matching">{t('nav.admin.matching')}</Link> },
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
               { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
@@ -146,6 +150,8 @@ export function App() {
           <Route path="/admin/import" element={<RequireAuth role={PlatformRole.Admin}><AdminImportPage /></RequireAuth>} />
           <Route path="/admin/users" element={<RequireAuth role={PlatformRole.Admin}><AdminUsersPage /></RequireAuth>} />
           <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
+          <Route path="/admin/matching" element={<RequireAuth role={PlatformRole.Admin}><AdminMatchingPage /></RequireAuth>} />
+          <Route path="/broker" element={<RequireAuth role={PlatformRole.Broker}><BrokerWorkbenchPage /></RequireAuth>} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
         </Routes>
       </Layout.Content>

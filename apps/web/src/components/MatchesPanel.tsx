@@ -33,6 +33,70 @@ export function MatchScore({ match }: { match: MatchView }) {
   );
 }
 
+/** Status tag, actions (seen, contacted, dismiss with a reason) and the dismiss dialog, for any list of matches. */
+export function useMatchActions(onChanged: () => void) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [dismissing, setDismissing] = useState<MatchView | null>(null);
+  const [reason, setReason] = useState<DismissReason>('irrelevant');
+
+  const setStatus = async (m: MatchView, status: MatchStatus, dismissReason?: DismissReason) => {
+    try {
+      await api('PATCH', `/matches/${m.id}`, { status, dismissReason });
+      message.success(t('match.updated'));
+      setDismissing(null);
+      onChanged();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+
+  const actions = (m: MatchView) =>
+    [
+      <Tag key="s" color={STATUS_COLOR[m.status]} data-testid="match-status">
+        {t(`match.status.${m.status}`)}
+        {m.dismissReason ? ` · ${t(`match.dismiss.${m.dismissReason}`)}` : ''}
+      </Tag>,
+      m.status === MatchStatus.Proposed && (
+        <Button key="seen" size="small" onClick={() => void setStatus(m, MatchStatus.Seen)}>
+          {t('match.markSeen')}
+        </Button>
+      ),
+      m.status !== MatchStatus.Contacted && m.status !== MatchStatus.Dismissed && (
+        <Button key="contacted" size="small" onClick={() => void setStatus(m, MatchStatus.Contacted)}>
+          {t('match.markContacted')}
+        </Button>
+      ),
+      m.status !== MatchStatus.Dismissed && (
+        <Button key="dismiss" size="small" danger onClick={() => setDismissing(m)} data-testid={`dismiss-${m.id}`}>
+          {t('match.dismiss')}
+        </Button>
+      ),
+    ].filter(Boolean);
+
+  const modal = (
+    <Modal
+      open={!!dismissing}
+      title={t('match.dismiss')}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onCancel={() => setDismissing(null)}
+      onOk={() => dismissing && void setStatus(dismissing, MatchStatus.Dismissed, reason)}
+      okButtonProps={{ danger: true, 'data-testid': 'dismiss-confirm' }}
+    >
+      <Select
+        id="dismiss-reason"
+        style={{ width: '100%' }}
+        value={reason}
+        onChange={setReason}
+        options={DISMISS_REASONS.map((r) => ({ value: r, label: t(`match.dismiss.${r}`) }))}
+        data-testid="dismiss-reason"
+      />
+    </Modal>
+  );
+  return { actions, modal };
+}
+
 /** The stored matches of an item, for its owners and platform admins, with status actions. */
 export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
   const { t } = useI18n();
@@ -40,20 +104,9 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
   const labels = useTaxonomyLabels();
   const path = kind === 'need' ? 'needs' : 'achievements';
   const { data, error, reload } = useLoader(() => api<MatchView[]>('GET', `/${path}/${id}/matches`), [path, id]);
-  const [dismissing, setDismissing] = useState<MatchView | null>(null);
-  const [reason, setReason] = useState<DismissReason>('irrelevant');
+  const { actions, modal } = useMatchActions(reload);
   const [busy, setBusy] = useState(false);
 
-  const setStatus = async (m: MatchView, status: MatchStatus, dismissReason?: DismissReason) => {
-    try {
-      await api('PATCH', `/matches/${m.id}`, { status, dismissReason });
-      message.success(t('match.updated'));
-      setDismissing(null);
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
   const refresh = async () => {
     setBusy(true);
     try {
@@ -84,30 +137,7 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
         dataSource={data ?? []}
         locale={{ emptyText: <Empty description={t('match.none')} /> }}
         renderItem={(m) => (
-          <List.Item
-            data-testid="match-item"
-            actions={[
-              <Tag key="s" color={STATUS_COLOR[m.status]}>
-                {t(`match.status.${m.status}`)}
-                {m.dismissReason ? ` · ${t(`match.dismiss.${m.dismissReason}`)}` : ''}
-              </Tag>,
-              m.status === MatchStatus.Proposed && (
-                <Button key="seen" size="small" onClick={() => void setStatus(m, MatchStatus.Seen)}>
-                  {t('match.markSeen')}
-                </Button>
-              ),
-              m.status !== MatchStatus.Contacted && m.status !== MatchStatus.Dismissed && (
-                <Button key="contacted" size="small" onClick={() => void setStatus(m, MatchStatus.Contacted)}>
-                  {t('match.markContacted')}
-                </Button>
-              ),
-              m.status !== MatchStatus.Dismissed && (
-                <Button key="dismiss" size="small" danger onClick={() => setDismissing(m)} data-testid={`dismiss-${m.id}`}>
-                  {t('match.dismiss')}
-                </Button>
-              ),
-            ].filter(Boolean)}
-          >
+          <List.Item data-testid="match-item" actions={actions(m)}>
             <List.Item.Meta
               title={
                 <Space wrap>
@@ -129,23 +159,7 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
           </List.Item>
         )}
       />
-      <Modal
-        open={!!dismissing}
-        title={t('match.dismiss')}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        onCancel={() => setDismissing(null)}
-        onOk={() => dismissing && void setStatus(dismissing, MatchStatus.Dismissed, reason)}
-        okButtonProps={{ danger: true, 'data-testid': 'dismiss-confirm' }}
-      >
-        <Select
-          style={{ width: '100%' }}
-          value={reason}
-          onChange={setReason}
-          options={DISMISS_REASONS.map((r) => ({ value: r, label: t(`match.dismiss.${r}`) }))}
-          data-testid="dismiss-reason"
-        />
-      </Modal>
+      {modal}
     </Card>
   );
 }

@@ -1,0 +1,89 @@
+import { App, Button, Card, Col, Form, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { BrokerProfileView, MatchingMetrics } from '@ztt/contracts';
+import { api } from '../api/client';
+import { applyApiError } from '../components/form-errors';
+import { useTaxonomyLabels } from '../components/labels';
+import { useLoader } from '../components/use-loader';
+import { useI18n } from '../i18n/i18n';
+import { BrokerProfileFields } from './BrokerWorkbenchPage';
+
+/** The bureau's view of matching: this quarter's efficiency and the brokers' specialties and load. */
+export function AdminMatchingPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const labels = useTaxonomyLabels();
+  const metrics = useLoader(() => api<MatchingMetrics>('GET', '/admin/matching/metrics'), []);
+  const brokers = useLoader(() => api<BrokerProfileView[]>('GET', '/admin/brokers'), []);
+  const [editing, setEditing] = useState<BrokerProfileView | null>(null);
+  const [form] = Form.useForm();
+  const m = metrics.data;
+
+  const save = async () => {
+    if (!editing) return;
+    try {
+      await api('PUT', `/admin/brokers/${editing.userId}`, await form.validateFields());
+      message.success(t('common.saved'));
+      setEditing(null);
+      brokers.reload();
+    } catch (e) {
+      message.error(applyApiError(form, e));
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card title={`${t('matching.metrics')} ${m?.quarter ?? ''}`} data-testid="matching-metrics">
+        <Row gutter={16}>
+          {(['total', 'proposed', 'seen', 'contacted', 'deal', 'dismissed'] as const).map((k) => (
+            <Col key={k} xs={12} md={4}>
+              <Statistic title={t(`matching.metric.${k}`)} value={m ? m[k] : '-'} />
+            </Col>
+          ))}
+        </Row>
+        <Space wrap style={{ marginTop: 12 }} data-testid="dismissed-by-reason">
+          {m &&
+            Object.entries(m.dismissedByReason).map(([r, n]) => (
+              <Tag key={r}>
+                {t(`match.dismiss.${r as 'other'}`)}：{n}
+              </Tag>
+            ))}
+        </Space>
+      </Card>
+      <Card title={t('matching.brokers')}>
+        <Table<BrokerProfileView>
+          rowKey="userId"
+          loading={!brokers.data}
+          dataSource={brokers.data ?? []}
+          pagination={false}
+          columns={[
+            { title: t('auth.displayName'), dataIndex: 'displayName' },
+            { title: t('broker.chains'), dataIndex: 'chains', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{labels.chain(c)}</Tag>) },
+            { title: t('broker.regions'), dataIndex: 'regions', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{labels.region(r)}</Tag>) },
+            { title: t('matching.load'), render: (_, b) => `${b.openMatches} / ${b.capacity}` },
+            { title: t('broker.active'), dataIndex: 'active', render: (a: boolean) => (a ? t('common.yes') : t('common.no')) },
+            {
+              title: t('common.actions'),
+              render: (_, b) => (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    form.setFieldsValue(b);
+                    setEditing(b);
+                  }}
+                >
+                  {t('org.edit')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal open={!!editing} title={editing?.displayName} onCancel={() => setEditing(null)} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+        <Form form={form} layout="vertical">
+          <BrokerProfileFields />
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

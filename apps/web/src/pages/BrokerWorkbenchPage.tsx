@@ -1,0 +1,137 @@
+import { App, Button, Card, Form, InputNumber, List, Select, Space, Switch, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { BrokerProfileView, MatchStatus, MatchView, Page, TAXONOMY } from '@ztt/contracts';
+import { api } from '../api/client';
+import { applyApiError } from '../components/form-errors';
+import { useTaxonomyLabels } from '../components/labels';
+import { MatchScore, useMatchActions } from '../components/MatchesPanel';
+import { useLoader } from '../components/use-loader';
+import { useI18n } from '../i18n/i18n';
+
+/** 技术经纪人工作台: the matches handed to me, and my specialties. */
+export function BrokerWorkbenchPage() {
+  const { t } = useI18n();
+  return (
+    <Card title={t('broker.title')}>
+      <Tabs
+        items={[
+          { key: 'matches', label: t('broker.tab.matches'), children: <MyMatches /> },
+          { key: 'profile', label: t('broker.tab.profile'), children: <BrokerProfileForm /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function MyMatches() {
+  const { t } = useI18n();
+  const labels = useTaxonomyLabels();
+  const [status, setStatus] = useState<MatchStatus | undefined>();
+  const [page, setPage] = useState(1);
+  const { data, reload } = useLoader(
+    () => api<Page<MatchView>>('GET', `/broker/matches?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`),
+    [page, status],
+  );
+  const { actions, modal } = useMatchActions(reload);
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('common.status')}
+          style={{ width: 160 }}
+          value={status}
+          onChange={(v: MatchStatus | undefined) => {
+            setPage(1);
+            setStatus(v);
+          }}
+          options={Object.values(MatchStatus).map((s) => ({ value: s, label: t(`match.status.${s}`) }))}
+          data-testid="workbench-status"
+        />
+        <Typography.Text type="secondary">{t('broker.hint')}</Typography.Text>
+      </Space>
+      <List<MatchView>
+        loading={!data}
+        dataSource={data?.items ?? []}
+        pagination={{ current: page, total: data?.total ?? 0, pageSize: 20, onChange: setPage }}
+        locale={{ emptyText: t('match.none') }}
+        renderItem={(m) => (
+          <List.Item data-testid="workbench-item" actions={actions(m)}>
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <Link to={`/needs/${m.need?.id ?? m.needId}`}>{m.need?.title}</Link>
+                  <span>⇄</span>
+                  <Link to={`/achievements/${m.achievementId}`}>{m.counterpart.title}</Link>
+                  <MatchScore match={m} />
+                </Space>
+              }
+              description={
+                <Space direction="vertical" size={2}>
+                  <Typography.Text data-testid="match-reason">
+                    {t('match.reason')}：{m.reason}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">
+                    {m.need?.ownerOrgName} ⇄ {m.counterpart.ownerOrgName} · {labels.region(m.counterpart.region)}
+                  </Typography.Text>
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {modal}
+    </>
+  );
+}
+
+export function BrokerProfileFields() {
+  const { t, label } = useI18n();
+  return (
+    <>
+      <Form.Item name="chains" label={t('broker.chains')}>
+        <Select
+          mode="multiple"
+          optionFilterProp="label"
+          options={TAXONOMY.industries.map((i) => ({ label: label(i), options: i.chains.map((c) => ({ value: c.code, label: `${label(i)} / ${c.label}` })) }))}
+        />
+      </Form.Item>
+      <Form.Item name="regions" label={t('broker.regions')}>
+        <Select mode="multiple" optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: label(r) }))} />
+      </Form.Item>
+      <Space size="large">
+        <Form.Item name="capacity" label={t('broker.capacity')}>
+          <InputNumber min={0} max={10000} />
+        </Form.Item>
+        <Form.Item name="active" label={t('broker.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Space>
+    </>
+  );
+}
+
+function BrokerProfileForm() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const { data } = useLoader(() => api<BrokerProfileView>('GET', '/broker/profile'), []);
+  if (!data) return null;
+  const save = async () => {
+    try {
+      await api('PUT', '/broker/profile', await form.validateFields());
+      message.success(t('common.saved'));
+    } catch (e) {
+      message.error(applyApiError(form, e));
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" initialValues={data} style={{ maxWidth: 640 }}>
+      <BrokerProfileFields />
+      <Button type="primary" onClick={() => void save()}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}

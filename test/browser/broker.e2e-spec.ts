@@ -1,0 +1,65 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { PlatformRole } from '@ztt/contracts';
+import { Browser, Page } from 'playwright-core';
+import { achievementInput, createOrg, needInput, PASSWORD, publishItem, registerUser, TestUser } from '../harness/builders';
+import { launchBrowser, pickOption, screenshot, WEB_DIST } from '../harness/browser';
+import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
+
+let api: TestApi;
+let worker: INestApplicationContext;
+let browser: Browser;
+beforeAll(async () => {
+  api = await startTestApi({ WEB_DIST_DIR: WEB_DIST });
+  worker = await startTestWorker(api);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await api?.close();
+});
+
+async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto(`${api.url}/login`);
+  await page.locator('#email').fill(user.email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+describe('browser journey: a broker works a match and the bureau sees it counted', () => {
+  it('reads the reason, dismisses with a reason, and the admin’s metrics count it', async () => {
+    const admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '科技局' });
+    const broker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '李明' });
+    expect((await api.call('PUT', '/api/broker/profile', { token: broker.token, body: { chains: ['marine.ranching'], regions: ['potou'], capacity: 20, active: true } })).status).toBe(200);
+    const enterprise = await registerUser(api);
+    const university = await registerUser(api);
+    const entOrg = (await createOrg(api, enterprise, { verified: true })).id;
+    const uniOrg = (await createOrg(api, university, { verified: true, input: { type: 'university', name: '湛江海洋科技大学' } })).id;
+    await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
+      title: '养殖尾水生态净化与循环利用集成技术', summary: '人工湿地组合工艺处理对虾养殖尾水。', keywords: ['尾水处理'], cooperationModes: ['transfer'],
+    }));
+    await eventually('indexed', async () => (await api.call('GET', `/api/search/achievements?q=${encodeURIComponent('尾水')}`)).body.total === 1);
+    const needId = await publishItem(api, 'need', enterprise, admin, needInput(entOrg, { cooperationModes: ['transfer'] }));
+    expect((await api.call('POST', `/api/needs/${needId}/matches/refresh`, { token: enterprise.token })).status).toBe(200);
+
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 900 } });
+    await signIn(page, broker);
+    await page.getByTestId('nav-broker').click();
+    const item = page.getByTestId('workbench-item').first();
+    await item.waitFor();
+    await item.getByTestId('match-reason').filter({ hasText: '同属产业链：现代化海洋牧场' }).waitFor();
+    await screenshot(page, '21-broker-workbench');
+    await item.locator('[data-testid^="dismiss-"]').click();
+    await pickOption(page, 'dismiss-reason', '已有合作');
+    await page.getByTestId('dismiss-confirm').click();
+    await item.getByTestId('match-status').filter({ hasText: '已排除 · 已有合作' }).waitFor();
+
+    const adminPage = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 900 } });
+    await signIn(adminPage, admin);
+    await adminPage.goto(`${api.url}/admin/matching`);
+    await adminPage.getByTestId('dismissed-by-reason').filter({ hasText: '已有合作：1' }).waitFor();
+    await adminPage.getByText('李明').waitFor();
+    await screenshot(adminPage, '22-admin-matching');
+  });
+});
