@@ -1,6 +1,6 @@
-import { App, Button, Card, Col, Form, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Modal, Progress, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { BrokerProfileView, MatchingMetrics } from '@ztt/contracts';
+import { BrokerProfileView, MatchingMetrics, MatchRunView } from '@ztt/contracts';
 import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
@@ -15,6 +15,21 @@ export function AdminMatchingPage() {
   const labels = useTaxonomyLabels();
   const metrics = useLoader(() => api<MatchingMetrics>('GET', '/admin/matching/metrics'), []);
   const brokers = useLoader(() => api<BrokerProfileView[]>('GET', '/admin/brokers'), []);
+  const runs = useLoader(() => api<MatchRunView[]>('GET', '/admin/matching/runs'), []);
+  const [starting, setStarting] = useState(false);
+
+  const startRun = async () => {
+    setStarting(true);
+    try {
+      await api('POST', '/admin/matching/runs');
+      message.success(t('matching.run.started'));
+      runs.reload();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    } finally {
+      setStarting(false);
+    }
+  };
   const [editing, setEditing] = useState<BrokerProfileView | null>(null);
   const [form] = Form.useForm();
   const m = metrics.data;
@@ -49,6 +64,34 @@ export function AdminMatchingPage() {
               </Tag>
             ))}
         </Space>
+      </Card>
+      <Card
+        title={t('matching.runs')}
+        extra={
+          <Space>
+            <Button onClick={() => runs.reload()}>{t('matching.run.reload')}</Button>
+            <Button type="primary" loading={starting} onClick={() => void startRun()} data-testid="start-run">
+              {t('matching.run.start')}
+            </Button>
+          </Space>
+        }
+      >
+        <Table<MatchRunView>
+          rowKey="id"
+          size="small"
+          loading={!runs.data}
+          dataSource={runs.data ?? []}
+          pagination={false}
+          locale={{ emptyText: t('matching.run.none') }}
+          columns={[
+            { title: t('matching.run.quarter'), dataIndex: 'quarter' },
+            { title: t('common.status'), dataIndex: 'status', render: (st: MatchRunView['status']) => <Tag color={st === 'completed' ? 'green' : st === 'failed' ? 'red' : 'blue'}>{t(`matching.run.status.${st}`)}</Tag> },
+            { title: t('matching.run.progress'), render: (_, r) => <Progress size="small" style={{ width: 160 }} percent={r.total ? Math.round((r.processed / r.total) * 100) : 0} format={() => `${r.processed}/${r.total}`} /> },
+            { title: t('matching.run.errors'), dataIndex: 'errors' },
+            { title: t('matching.run.summary'), render: (_, r) => (r.summary.matches !== undefined ? t('matching.run.summaryText', { matches: r.summary.matches, digests: r.summary.digests ?? 0 }) : '-') },
+            { title: t('matching.run.startedAt'), dataIndex: 'startedAt', render: (d: string) => new Date(d).toLocaleString() },
+          ]}
+        />
       </Card>
       <Card title={t('matching.brokers')}>
         <Table<BrokerProfileView>

@@ -159,7 +159,7 @@ export class MatchingService {
       if (!a) continue;
       pairs.push({ needId, achievementId: a.id, ...scorePair(need, achievementSide(a), h.score / top, this.weights) });
     }
-    return pairs.sort((x, y) => y.score - x.score).slice(0, this.topK);
+    return pairs.filter(related).sort((x, y) => y.score - x.score).slice(0, this.topK);
   }
 
   private async forAchievement(a: Achievement): Promise<Pair[]> {
@@ -174,7 +174,7 @@ export class MatchingService {
       if (!n) continue;
       pairs.push({ needId: n.id, achievementId: a.id, ...scorePair(needSide(n), achievementSide(a), h.score / top, this.weights) });
     }
-    return pairs.sort((x, y) => y.score - x.score).slice(0, this.topK);
+    return pairs.filter(related).sort((x, y) => y.score - x.score).slice(0, this.topK);
   }
 
   private async viewsOf(pairs: Pair[], from: ItemKind, locale: Locale, rows?: Match[]): Promise<MatchView[]> {
@@ -209,6 +209,14 @@ export class MatchingService {
 /** The calendar day in Beijing time: "2026-11-29". */
 function beijingDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A pair with nothing in common — no shared term, chain or keyword — is not proposed, however well
+ * TRL, mode, region or budget line up: those refine a match, they do not make one.
+ */
+function related(p: Pair): boolean {
+  return p.explanation.sharedTerms.length > 0 || p.breakdown.chain > 0 || p.breakdown.keywords > 0;
 }
 
 /** Title and keywords first, then the start of the summary: the search code cuts it into chunks. */

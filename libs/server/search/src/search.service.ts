@@ -27,7 +27,7 @@ export interface SearchParams {
 export const MAX_CANDIDATES = 1000;
 const MAX_SUBQUERIES = 30;
 const PER_QUERY_LIMIT = 200;
-const SEARCH_TIMEOUT_MS = 2_500;
+const SEARCH_TIMEOUT_MS = 4_000;
 
 const FACETS: Record<ItemKind, { name: string; column: string; array: boolean }[]> = {
   need: [
@@ -129,8 +129,13 @@ export class SearchService {
       results = res.results;
     } catch (e) {
       const message = (e as Error).message;
-      // A missing index just means nothing was ever published.
+      // A missing index means nothing was ever published; one created a moment ago may not have its
+      // settings yet (another process is applying them). Either way there is nothing to find yet.
       if (/index_not_found|not found/i.test(message)) return [];
+      if (/not filterable|does not have configured filterable attributes/i.test(message)) {
+        this.logger.warn({ msg: 'index not configured yet', index: indexUid, error: message });
+        return [];
+      }
       this.logger.warn({ msg: 'search unavailable', error: message });
       throw new AppException(ErrorCode.SearchUnavailable, HttpStatus.SERVICE_UNAVAILABLE);
     }
