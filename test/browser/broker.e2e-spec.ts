@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { Browser, Page } from 'playwright-core';
-import { achievementInput, createOrg, needInput, PASSWORD, publishItem, registerUser, TestUser } from '../harness/builders';
-import { launchBrowser, pickOption, screenshot, WEB_DIST } from '../harness/browser';
+import { Browser } from 'playwright-core';
+import { achievementInput, createOrg, needInput, publishItem, registerUser } from '../harness/builders';
+import { launchBrowser, pickOption, screenshot, signIn, WEB_DIST } from '../harness/browser';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
 let api: TestApi;
@@ -18,14 +18,6 @@ afterAll(async () => {
   await worker?.close();
   await api?.close();
 });
-
-async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto(`${api.url}/login`);
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
 describe('browser journey: a broker works a match and the bureau sees it counted', () => {
   it('reads the reason, dismisses with a reason, and the admin’s metrics count it', async () => {
@@ -44,7 +36,7 @@ describe('browser journey: a broker works a match and the bureau sees it counted
     expect((await api.call('POST', `/api/needs/${needId}/matches/refresh`, { token: enterprise.token })).status).toBe(200);
 
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 900 } });
-    await signIn(page, broker);
+    await signIn(page, api.url, broker);
     await page.getByTestId('nav-broker').click();
     const item = page.getByTestId('workbench-item').first();
     await item.waitFor();
@@ -56,7 +48,7 @@ describe('browser journey: a broker works a match and the bureau sees it counted
     await item.getByTestId('match-status').filter({ hasText: '已排除 · 已有合作' }).waitFor();
 
     const adminPage = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 900 } });
-    await signIn(adminPage, admin);
+    await signIn(adminPage, api.url, admin);
     await adminPage.goto(`${api.url}/admin/matching`);
     await adminPage.getByTestId('dismissed-by-reason').filter({ hasText: '已有合作：1' }).waitFor();
     await adminPage.getByText('李明').waitFor();

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { Browser, Page } from 'playwright-core';
-import { createOrg, PASSWORD, registerUser, TestUser } from '../harness/builders';
-import { launchBrowser, pickOption, screenshot, WEB_DIST } from '../harness/browser';
+import { Browser } from 'playwright-core';
+import { createOrg, registerUser } from '../harness/builders';
+import { launchBrowser, pickOption, screenshot, signIn, WEB_DIST } from '../harness/browser';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
 let api: TestApi;
@@ -19,14 +19,6 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto(`${api.url}/login`);
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
 describe('browser journey: an enterprise posts a need → an admin publishes it → a visitor finds it by a sub-word', () => {
   it('works end to end, and the visitor sees only the public part', async () => {
     const admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '科技局审核员' });
@@ -37,7 +29,7 @@ describe('browser journey: an enterprise posts a need → an admin publishes it 
 
     // The enterprise manager fills in the need and submits it for review.
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 1000 } });
-    await signIn(page, manager);
+    await signIn(page, api.url, manager);
     await page.goto(`${api.url}/needs/new`);
     await page.getByTestId('field-title').fill(title);
     await page.getByTestId('field-summary').fill('育苗池溶解氧、温度、盐度需要实时在线监测并自动报警，降低育苗死亡率。');
@@ -63,7 +55,7 @@ describe('browser journey: an enterprise posts a need → an admin publishes it 
 
     // The bureau's admin publishes it from the review queue.
     const adminPage = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 1000 } });
-    await signIn(adminPage, admin);
+    await signIn(adminPage, api.url, admin);
     await adminPage.goto(`${api.url}/admin/review?kind=need`);
     await adminPage.getByText(title).first().waitFor();
     await screenshot(adminPage, '12-review-queue');

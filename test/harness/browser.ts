@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { PASSWORD } from './builders';
 
 export const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 export const WEB_DIST = path.join(__dirname, '..', '..', 'dist', 'web');
@@ -32,4 +33,13 @@ export async function pickOption(page: Page, fieldId: string, text: string): Pro
   await page.locator('.ant-select-selector', { has: input }).click();
   if ((await input.getAttribute('readonly')) === null) await input.fill(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** Signs a test user in through the login page and waits for the signed-in header. */
+export async function signIn(page: Page, baseUrl: string, user: { email: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#email').fill(user.email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('user-menu').waitFor();
 }
