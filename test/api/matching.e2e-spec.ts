@@ -169,3 +169,14 @@ describe('brokers', () => {
     expect((await api.call('POST', `/api/admin/matches/${some.id}/assign`, { token: admin.token, body: { brokerId: enterprise.id } })).status).toBe(404);
   });
 });
+
+describe('the model in force', () => {
+  it('shows admins the weights (summing to 1) and the top K, from configuration', async () => {
+    const res = await api.call('GET', '/api/admin/matching/settings', { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.weights).sort()).toEqual([...MATCH_FEATURES].sort());
+    expect(Object.values(res.body.weights as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(res.body.topK).toBe(20);
+    expect((await api.call('GET', '/api/admin/matching/settings', { token: enterprise.token })).status).toBe(403);
+  });
+});

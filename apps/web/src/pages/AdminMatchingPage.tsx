@@ -1,6 +1,6 @@
-import { App, Button, Card, Col, Form, Modal, Progress, Row, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Modal, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { BrokerProfileView, MatchingMetrics, MatchRunView } from '@ztt/contracts';
+import { BrokerProfileView, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchFeature, MatchingMetrics, MatchRunView } from '@ztt/contracts';
 import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
@@ -10,12 +10,13 @@ import { BrokerProfileFields } from './BrokerWorkbenchPage';
 
 /** The bureau's view of matching: this quarter's efficiency and the brokers' specialties and load. */
 export function AdminMatchingPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
   const metrics = useLoader(() => api<MatchingMetrics>('GET', '/admin/matching/metrics'), []);
   const brokers = useLoader(() => api<BrokerProfileView[]>('GET', '/admin/brokers'), []);
   const runs = useLoader(() => api<MatchRunView[]>('GET', '/admin/matching/runs'), []);
+  const model = useLoader(() => api<{ weights: Record<MatchFeature, number>; topK: number }>('GET', '/admin/matching/settings'), []);
   const [starting, setStarting] = useState(false);
 
   const startRun = async () => {
@@ -64,6 +65,20 @@ export function AdminMatchingPage() {
               </Tag>
             ))}
         </Space>
+      </Card>
+      <Card title={t('matching.model')} data-testid="matching-model">
+        <Space wrap>
+          {model.data &&
+            MATCH_FEATURES.map((f) => (
+              <Tag key={f}>
+                {MATCH_FEATURE_LABELS[f][locale]} {Math.round((model.data?.weights[f] ?? 0) * 100)}%
+              </Tag>
+            ))}
+          {model.data && <Tag color="blue">{t('matching.topK', { n: model.data.topK })}</Tag>}
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('matching.model.help')}
+        </Typography.Paragraph>
       </Card>
       <Card
         title={t('matching.runs')}

@@ -3,6 +3,7 @@ import type { AuthTokens } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
+import { NotificationSettingsCard } from '../components/NotificationSettingsCard';
 import { useI18n } from '../i18n/i18n';
 
 export function ProfilePage() {
@@ -69,7 +70,8 @@ export function ProfilePage() {
             <Button htmlType="submit">{t('profile.changePassword')}</Button>
           </Form>
         </Card>
-        <Card>
+        <NotificationSettingsCard />
+        <Card style={{ marginTop: 16 }}>
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('profile.roles')}>
               {me.platformRoles.length ? me.platformRoles.map((r) => <Tag key={r}>{t(`role.${r}`)}</Tag>) : t('common.none')}

@@ -81,11 +81,25 @@ export class BrokerController {
   }
 }
 
+class MatchingSettingsDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'feature → weight (MATCH_WEIGHTS)' }) weights: Record<string, number>;
+  @ApiProperty({ description: 'matches kept per item (MATCH_TOP_K)' }) topK: number;
+}
+
 @ApiTags('admin')
 @RequireRoles(PlatformRole.Admin)
 @Controller('admin')
 export class AdminMatchingController {
-  constructor(private readonly brokers: BrokersService) {}
+  constructor(
+    private readonly brokers: BrokersService,
+    private readonly matching: MatchingService,
+  ) {}
+
+  @Get('matching/settings')
+  @ApiOkResponse({ type: MatchingSettingsDto, description: '当前匹配模型的权重（由配置决定）' })
+  settings(): MatchingSettingsDto {
+    return this.matching.settings();
+  }
 
   @Get('brokers')
   @ApiOkResponse({ type: [BrokerProfileViewDto] })

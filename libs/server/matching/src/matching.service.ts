@@ -41,6 +41,11 @@ export class MatchingService {
     this.topK = config.matching.topK;
   }
 
+  /** The model in force: feature weights (from configuration) and how many matches per item. */
+  settings(): { weights: MatchWeights; topK: number } {
+    return { weights: this.weights, topK: this.topK };
+  }
+
   /** Top achievements for a draft need, scored and explained; nothing is saved. */
   async preview(need: NeedSide): Promise<MatchView[]> {
     const pairs = await this.forNeed(need, null);
