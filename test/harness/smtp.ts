@@ -45,3 +45,17 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The decoded text of every base64 or quoted-printable part of a raw message, plus its headers. */
+export function decodeMail(raw: string): string {
+  const out = [raw.split(/\r?\n\r?\n/)[0]];
+  const re = /Content-Transfer-Encoding: (base64|quoted-printable)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)(?=\r?\n--|$)/gi;
+  for (const m of raw.matchAll(re)) {
+    out.push(
+      m[1].toLowerCase() === 'base64'
+        ? Buffer.from(m[2].replace(/\s+/g, ''), 'base64').toString('utf8')
+        : Buffer.from(m[2].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    );
+  }
+  return out.join('\n');
+}

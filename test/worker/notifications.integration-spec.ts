@@ -6,7 +6,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
-import { startTestSmtp, TestSmtp } from '../harness/smtp';
+import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
 interface Listener {
@@ -33,20 +33,6 @@ async function listen(): Promise<Listener> {
   l.port = (server.address() as AddressInfo).port;
   l.close = () => new Promise<void>((r) => server.close(() => r()));
   return l;
-}
-
-/** The decoded text of every base64 or quoted-printable part of a raw message, plus its headers. */
-function decodeMail(raw: string): string {
-  const out = [raw.split(/\r?\n\r?\n/)[0]];
-  const re = /Content-Transfer-Encoding: (base64|quoted-printable)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)(?=\r?\n--|$)/gi;
-  for (const m of raw.matchAll(re)) {
-    out.push(
-      m[1].toLowerCase() === 'base64'
-        ? Buffer.from(m[2].replace(/\s+/g, ''), 'base64').toString('utf8')
-        : Buffer.from(m[2].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
-  }
-  return out.join('\n');
 }
 
 let smtp: TestSmtp;
