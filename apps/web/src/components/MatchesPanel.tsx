@@ -33,6 +33,19 @@ export function MatchScore({ match }: { match: MatchView }) {
   );
 }
 
+/** Why a match was proposed, in the reader's language, with a line of who and where under it. */
+export function MatchReason({ match, detail }: { match: MatchView; detail: string }) {
+  const { t } = useI18n();
+  return (
+    <Space direction="vertical" size={2}>
+      <Typography.Text data-testid="match-reason">
+        {t('match.reason')}：{match.reason}
+      </Typography.Text>
+      <Typography.Text type="secondary">{detail}</Typography.Text>
+    </Space>
+  );
+}
+
 /** Status tag, actions (seen, contacted, dismiss with a reason) and the dismiss dialog, for any list of matches. */
 export function useMatchActions(onChanged: () => void) {
   const { t } = useI18n();
@@ -145,16 +158,7 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
                   <MatchScore match={m} />
                 </Space>
               }
-              description={
-                <Space direction="vertical" size={2}>
-                  <Typography.Text data-testid="match-reason">
-                    {t('match.reason')}：{m.reason}
-                  </Typography.Text>
-                  <Typography.Text type="secondary">
-                    {m.counterpart.ownerOrgName} · {labels.region(m.counterpart.region)} · TRL {m.counterpart.trl}
-                  </Typography.Text>
-                </Space>
-              }
+              description={<MatchReason match={m} detail={`${m.counterpart.ownerOrgName} · ${labels.region(m.counterpart.region)} · TRL ${m.counterpart.trl}`} />}
             />
           </List.Item>
         )}

@@ -5,7 +5,7 @@ import { BrokerProfileView, MatchStatus, MatchView, Page, TAXONOMY } from '@ztt/
 import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
-import { MatchScore, useMatchActions } from '../components/MatchesPanel';
+import { MatchReason, MatchScore, useMatchActions } from '../components/MatchesPanel';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
@@ -67,16 +67,7 @@ function MyMatches() {
                   <MatchScore match={m} />
                 </Space>
               }
-              description={
-                <Space direction="vertical" size={2}>
-                  <Typography.Text data-testid="match-reason">
-                    {t('match.reason')}：{m.reason}
-                  </Typography.Text>
-                  <Typography.Text type="secondary">
-                    {m.need?.ownerOrgName} ⇄ {m.counterpart.ownerOrgName} · {labels.region(m.counterpart.region)}
-                  </Typography.Text>
-                </Space>
-              }
+              description={<MatchReason match={m} detail={`${m.need?.ownerOrgName ?? ''} ⇄ ${m.counterpart.ownerOrgName} · ${labels.region(m.counterpart.region)}`} />}
             />
           </List.Item>
         )}

@@ -114,7 +114,7 @@ export class MatchingController {
   @HttpCode(200)
   @ApiOkResponse({ type: [MatchViewDto], description: '立即重新匹配' })
   async refreshNeed(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<MatchView[]> {
-    await this.matching.listFor(user, 'need', id);
+    await this.matching.assertOwnerOrAdmin(user, 'need', id);
     await this.matching.matchItem('need', id, 'refresh');
     return this.matching.listFor(user, 'need', id);
   }
@@ -123,7 +123,7 @@ export class MatchingController {
   @HttpCode(200)
   @ApiOkResponse({ type: [MatchViewDto], description: '立即重新匹配' })
   async refreshAchievement(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<MatchView[]> {
-    await this.matching.listFor(user, 'achievement', id);
+    await this.matching.assertOwnerOrAdmin(user, 'achievement', id);
     await this.matching.matchItem('achievement', id, 'refresh');
     return this.matching.listFor(user, 'achievement', id);
   }

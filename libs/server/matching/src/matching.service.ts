@@ -87,10 +87,15 @@ export class MatchingService {
 
   /** Stored matches of an item, for its owner organisation and platform admins. */
   async listFor(actor: AuthContext, kind: ItemKind, id: string): Promise<MatchView[]> {
-    const item = await this.catalogue.findVisible(actor, KINDS[kind], id);
-    if (!actor.orgRoles.has(item.ownerOrgId) && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
+    await this.assertOwnerOrAdmin(actor, kind, id);
     const rows = await this.db.manager.find(Match, { where: kind === 'need' ? { needId: id } : { achievementId: id }, order: { score: 'DESC' }, take: this.topK });
     return this.viewsOf(rows.map(pairOf), kind, currentRequest()?.locale ?? 'zh-CN', rows);
+  }
+
+  /** An item's matches are for its owner organisation and platform admins; to anyone else, 404. */
+  async assertOwnerOrAdmin(actor: AuthContext, kind: ItemKind, id: string): Promise<void> {
+    const item = await this.catalogue.findVisible(actor, KINDS[kind], id);
+    if (!actor.orgRoles.has(item.ownerOrgId) && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
   }
 
   /** The owner side marks a match seen, contacted, or dismissed with a reason. */
