@@ -104,7 +104,11 @@ function startApp(name, script, appEnv, logDir) {
   });
   fs.closeSync(log);
   child.stderr.on('data', (d) => {
-    fs.appendFileSync(path.join(logDir, `${name}.log`), d);
+    try {
+      fs.appendFileSync(path.join(logDir, `${name}.log`), d);
+    } catch {
+      /* a lost log line must never take the launcher (and the stop of its children) down with it */
+    }
     for (const line of d.toString().split('\n').filter(Boolean)) process.stderr.write(`[${name}] ${line}\n`);
   });
   child.once('exit', (code, signal) => {
