@@ -36,4 +36,12 @@ export enum AuditAction {
   DisclosureDeclined = 'disclosure.declined',
   DataExported = 'data.exported',
   DataImported = 'data.imported',
+  DealOpened = 'deal.opened',
+  DealUpdated = 'deal.updated',
+  DealStageChanged = 'deal.stage_changed',
+  DealContractRecorded = 'deal.contract_recorded',
+  DealDocumentUploaded = 'deal.document_uploaded',
+  DealDocumentDownloaded = 'deal.document_downloaded',
+  DealCommissionProposed = 'deal.commission_proposed',
+  DealCommissionDecided = 'deal.commission_decided',
 }

@@ -39,4 +39,5 @@ export enum ErrorCode {
   SearchUnavailable = 'SEARCH_UNAVAILABLE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
+  OwnCommission = 'OWN_COMMISSION',
 }

@@ -11,3 +11,4 @@ export * from './catalogue';
 export * from './i18n/notification-messages';
 export * from './i18n/import-messages';
 export * from './matching';
+export * from './deals';

@@ -59,6 +59,10 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     en: 'The service is temporarily unavailable',
   },
   [ErrorCode.Internal]: { 'zh-CN': '系统出错了，请稍后再试', en: 'Something went wrong on our side' },
+  [ErrorCode.OwnCommission]: {
+    'zh-CN': '不能审批自己参与对接的佣金，请由其他管理员审批',
+    en: 'You cannot approve the commission of a deal you broker; another admin must decide',
+  },
 };
 
 /** Field-level problems, keyed by class-validator constraint name or our own codes. */
@@ -117,6 +121,22 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   webhook_unresolvable: { 'zh-CN': '无法解析该机器人地址的域名', en: 'The host name of the robot URL cannot be resolved' },
   webhook_kind_required: { 'zh-CN': '请选择机器人类型（企业微信、钉钉或通用）', en: 'Choose the robot type (WeCom, DingTalk or generic)' },
+  deal_stage_jump: {
+    'zh-CN': '不能跳过或回退阶段：只能进入下一阶段，或在进行中标记为未成交',
+    en: 'Stages cannot be skipped or reversed: move to the next stage, or mark an open deal as lost',
+  },
+  deal_nda_required: { 'zh-CN': '进入“已签保密协议”需要上传的保密协议文件和签署日期', en: 'Signing the NDA needs the uploaded NDA document and its date' },
+  deal_nda_document: { 'zh-CN': '请选择本对接中上传的保密协议（NDA）文件', en: 'Choose an NDA document uploaded to this deal' },
+  deal_contract_required: { 'zh-CN': '进入“已签约”需要先填写合同信息', en: 'Record the contract before moving to signed' },
+  deal_registration_required: { 'zh-CN': '进入“已登记”需要认定登记编号和登记日期', en: 'Registration needs the registration number and date' },
+  deal_lost_reason_required: { 'zh-CN': '请选择未成交原因', en: 'Choose why the deal was lost' },
+  deal_needs_items: { 'zh-CN': '签署保密协议需要对接关联的需求和成果', en: 'The NDA step needs the deal’s need and achievement' },
+  deal_tech_amount_exceeds_total: { 'zh-CN': '技术交易额不能大于合同成交总额', en: 'The technology transaction amount cannot exceed the total amount' },
+  deal_period_order: { 'zh-CN': '履行期限的结束日期不能早于开始日期', en: 'The period cannot end before it starts' },
+  deal_contract_type_mismatch: { 'zh-CN': '合同子类不属于所选合同类别', en: 'The subtype does not belong to the chosen contract type' },
+  deal_not_broker: { 'zh-CN': '只能添加平台认证的技术经纪人', en: 'Only platform brokers can be added' },
+  deal_same_org: { 'zh-CN': '需方和供方不能是同一机构', en: 'The two parties must be different organisations' },
+  deal_commission_value: { 'zh-CN': '按比例时填写比例（0–100%），按固定金额时填写金额', en: 'Give a rate (0–100%) for a percentage, or an amount for a fixed commission' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

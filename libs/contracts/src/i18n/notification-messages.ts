@@ -12,7 +12,14 @@ export type NotificationType =
   | 'disclosure.granted'
   | 'disclosure.declined'
   | 'match.new'
-  | 'match.digest';
+  | 'match.digest'
+  | 'deal.opened'
+  | 'deal.stage'
+  | 'deal.message'
+  | 'deal.document'
+  | 'deal.task'
+  | 'deal.idle'
+  | 'deal.commission';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -37,6 +44,20 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'match.new.body': { 'zh-CN': '“{title}”有 {n} 条新的匹配推荐', en: '"{title}" has {n} new suggested matches' },
   'match.digest.title': { 'zh-CN': '{quarter} 季度匹配汇总', en: 'Quarterly matches {quarter}' },
   'match.digest.body': { 'zh-CN': '本季度为您新分派了 {n} 条匹配', en: '{n} new matches were assigned to you this quarter' },
+  'deal.opened.title': { 'zh-CN': '技术经纪人为您发起了对接', en: 'A broker opened a deal with you' },
+  'deal.opened.body': { 'zh-CN': '{broker} 发起了对接“{title}”', en: '{broker} opened the deal "{title}"' },
+  'deal.stage.title': { 'zh-CN': '对接进展更新', en: 'Deal moved on' },
+  'deal.stage.body': { 'zh-CN': '“{title}”进入“{stage}”阶段', en: '"{title}" is now at "{stageEn}"' },
+  'deal.message.title': { 'zh-CN': '对接有新消息', en: 'New message on a deal' },
+  'deal.message.body': { 'zh-CN': '{author}（“{title}”）：{body}', en: '{author} ("{title}"): {body}' },
+  'deal.document.title': { 'zh-CN': '对接有新文件', en: 'New document on a deal' },
+  'deal.document.body': { 'zh-CN': '“{title}”新增文件：{file}', en: '"{title}" has a new document: {file}' },
+  'deal.task.title': { 'zh-CN': '对接任务提醒', en: 'Deal task reminder' },
+  'deal.task.body': { 'zh-CN': '“{title}”的任务“{task}”将于 {due} 到期', en: 'Task "{task}" of "{title}" is due {due}' },
+  'deal.idle.title': { 'zh-CN': '对接已久无进展', en: 'Deal without activity' },
+  'deal.idle.body': { 'zh-CN': '“{title}”已 {days} 天没有任何跟进，请联系双方或更新下一步', en: '"{title}" has had no activity for {days} days; contact the parties or update the next step' },
+  'deal.commission.title': { 'zh-CN': '佣金审批结果', en: 'Commission decided' },
+  'deal.commission.body': { 'zh-CN': '“{title}”的佣金已{decision}', en: 'The commission of "{title}" was {decisionEn}' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

@@ -38,7 +38,7 @@ export function sniffMimeType(head: Buffer, fileName: string): string | null {
 }
 
 /** The name as shown to people: no path, no control characters or quotes, at most 200 characters. */
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   const cleaned = Array.from(path.basename(name), (ch) => (ch.charCodeAt(0) < 0x20 || ch === '"' || ch === '\\' ? '_' : ch)).join('');
   return cleaned.slice(0, 200) || 'file';
 }

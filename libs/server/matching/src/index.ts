@@ -3,6 +3,7 @@ import { BrokerProfile, Match } from './match.entity';
 export * from './match.entity';
 export * from './matching.module';
 export * from './matching.service';
+export * from './match-deal';
 export * from './scoring';
 export const MATCHING_ENTITIES = [Match, BrokerProfile];
 export * from './brokers.service';

@@ -48,6 +48,8 @@ export interface AppConfig {
     webhookAllowHosts: string[];
   };
   jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number; quarterlyCron: string };
+  /** Deals: a reminder goes to the brokers of an open deal with no activity for `idleDays`; the scan runs every `idleScanMs`. */
+  deals: { idleDays: number; idleScanMs: number };
 }
 
 export class ConfigError extends Error {
@@ -177,6 +179,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reconcileMs: int('JOBS_RECONCILE_MS', 600_000, 1000, 86_400_000),
       timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',
     },
+    deals: { idleDays: int('DEALS_IDLE_DAYS', 14, 1, 365), idleScanMs: int('DEALS_IDLE_SCAN_MS', 3_600_000, 100, 86_400_000) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -5,6 +5,7 @@ export enum QueueName {
   Search = 'search',
   Notifications = 'notifications',
   Matching = 'matching',
+  Deals = 'deals',
 }
 
 export enum JobName {
@@ -16,6 +17,8 @@ export enum JobName {
   DeliverNotification = 'notifications.deliver',
   MatchItem = 'matching.match-item',
   QuarterlyRun = 'matching.quarterly-run',
+  DealTaskReminder = 'deals.task-reminder',
+  DealIdleScan = 'deals.idle-scan',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -27,6 +30,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.MatchItem]: QueueName.Matching,
   [JobName.QuarterlyRun]: QueueName.Matching,
+  [JobName.DealTaskReminder]: QueueName.Deals,
+  [JobName.DealIdleScan]: QueueName.Deals,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */

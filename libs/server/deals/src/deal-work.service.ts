@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AuditAction,
+  DealAudience,
+  DealDocumentView,
+  DealEventView,
+  DealMessageView,
+  DealNoteView,
+  DealTaskView,
+  ErrorCode,
+  ITEM_LIMITS,
+} from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
+import { safeFileName, sniffMimeType } from '@ztt/catalogue';
+import { NotificationsService } from '@ztt/notifications';
+import { APP_CONFIG, AppConfig, AppException, AuthContext, JobName, QueueService } from '@ztt/platform';
+import { DataSource } from 'typeorm';
+import { Deal, DealDocument, DealEvent, DealMessage, DealNote, DealTask } from './deal.entity';
+import { DealsService } from './deals.service';
+import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
+
+export interface UploadedDealFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** The deterministic id of a task's reminder: one job per (task, reminder time). */
+export function taskReminderJobId(taskId: string, remindAt: Date): string {
+  return `deal-task-${taskId}-${remindAt.getTime()}`;
+}
+
+/** Notes (brokers only), tasks with reminders, documents with versions, messages to the parties, and the shared timeline. */
+@Injectable()
+export class DealWorkService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly deals: DealsService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly queues: QueueService,
+  ) {}
+
+  // ---- timeline (shared) --------------------------------------------------------------------
+
+  async timeline(actor: AuthContext, id: string): Promise<DealEventView[]> {
+    await this.deals.access(actor, id);
+    const rows = (await this.db.query(
+      `SELECT e.id, e.type, e.from_stage, e.to_stage, e.detail, e.created_at, coalesce(u.display_name, '') AS actor
+         FROM deal_event e LEFT JOIN app_user u ON u.id = e.actor_id
+        WHERE e.deal_id = $1 ORDER BY e.created_at, e.id`,
+      [id],
+    )) as { id: string; type: DealEventView['type']; from_stage: string | null; to_stage: string | null; detail: Record<string, string | null>; created_at: Date; actor: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      fromStage: r.from_stage as DealEventView['fromStage'],
+      toStage: r.to_stage as DealEventView['toStage'],
+      actorName: r.actor,
+      detail: r.detail,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  // ---- private notes ------------------------------------------------------------------------
+
+  async notes(actor: AuthContext, id: string): Promise<DealNoteView[]> {
+    await this.deals.brokerAccess(actor, id);
+    const rows = (await this.db.query(
+      `SELECT n.id, n.body, n.created_at, coalesce(u.display_name, '') AS author FROM deal_note n LEFT JOIN app_user u ON u.id = n.author_id
+        WHERE n.deal_id = $1 ORDER BY n.created_at DESC`,
+      [id],
+    )) as { id: string; body: string; created_at: Date; author: string }[];
+    return rows.map((r) => ({ id: r.id, body: r.body, authorName: r.author, createdAt: r.created_at.toISOString() }));
+  }
+
+  async addNote(actor: AuthContext, id: string, body: string): Promise<DealNoteView> {
+    await this.deals.brokerAccess(actor, id);
+    const note = await this.db.transaction(async (m) => {
+      await this.deals.touch(m, id);
+      return m.save(m.create(DealNote, { dealId: id, authorId: actor.userId, body: body.trim() }));
+    });
+    return { id: note.id, body: note.body, authorName: actor.displayName, createdAt: note.createdAt.toISOString() };
+  }
+
+  // ---- tasks and reminders ------------------------------------------------------------------
+
+  async tasks(actor: AuthContext, id: string): Promise<DealTaskView[]> {
+    await this.deals.brokerAccess(actor, id);
+    const rows = (await this.db.query(
+      `SELECT t.*, coalesce(u.display_name, '') AS assignee_name FROM deal_task t LEFT JOIN app_user u ON u.id = t.assignee_id
+        WHERE t.deal_id = $1 ORDER BY t.done_at NULLS FIRST, t.due_at`,
+      [id],
+    )) as { id: string; title: string; due_at: Date; remind_at: Date | null; assignee_id: string; assignee_name: string; done_at: Date | null; reminded_at: Date | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      dueAt: r.due_at.toISOString(),
+      remindAt: r.remind_at?.toISOString() ?? null,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      doneAt: r.done_at?.toISOString() ?? null,
+      remindedAt: r.reminded_at?.toISOString() ?? null,
+    }));
+  }
+
+  /** A task with a reminder: a delayed job with a deterministic id, queued once the task is stored. */
+  async addTask(actor: AuthContext, id: string, dto: TaskDto): Promise<DealTaskView> {
+    const deal = await this.deals.brokerAccess(actor, id);
+    const assigneeId = dto.assigneeId ?? actor.userId;
+    if (assigneeId !== deal.leadBrokerId && !deal.coBrokerIds.includes(assigneeId)) throw AppException.validation([{ field: 'assigneeId', code: 'deal_not_broker' }]);
+    const dueAt = new Date(dto.dueAt);
+    const remindAt = dto.remindAt ? new Date(dto.remindAt) : new Date(dueAt.getTime() - 24 * 3_600_000);
+    const task = await this.db.transaction(async (m) => {
+      await this.deals.touch(m, id);
+      return m.save(m.create(DealTask, { dealId: id, title: dto.title.trim(), dueAt, remindAt, assigneeId, createdBy: actor.userId }));
+    });
+    await this.queues.add(JobName.DealTaskReminder, { taskId: task.id, remindAt: remindAt.getTime() }, { jobId: taskReminderJobId(task.id, remindAt), delay: Math.max(0, remindAt.getTime() - Date.now()) });
+    return (await this.tasks(actor, id)).find((t) => t.id === task.id) as DealTaskView;
+  }
+
+  async completeTask(actor: AuthContext, id: string, taskId: string): Promise<DealTaskView> {
+    await this.deals.brokerAccess(actor, id);
+    await this.db.transaction(async (m) => {
+      const res = await m.update(DealTask, { id: taskId, dealId: id }, { doneAt: () => 'coalesce(done_at, now())' });
+      if (res.affected !== 1) throw AppException.notFound();
+      await this.deals.touch(m, id);
+    });
+    return (await this.tasks(actor, id)).find((t) => t.id === taskId) as DealTaskView;
+  }
+
+  // ---- documents ----------------------------------------------------------------------------
+
+  private dir(): string {
+    return path.join(this.config.dataDir, 'deal-documents');
+  }
+
+  /** Parties see the shared documents; brokers and admins see them all. */
+  async documents(actor: AuthContext, id: string): Promise<DealDocumentView[]> {
+    const a = await this.deals.access(actor, id);
+    const rows = (await this.db.query(
+      `SELECT d.*, coalesce(u.display_name, '') AS uploader FROM deal_document d LEFT JOIN app_user u ON u.id = d.uploaded_by
+        WHERE d.deal_id = $1 ${a.role === 'party' ? 'AND d.shared' : ''} ORDER BY d.kind, d.title, d.version DESC`,
+      [id],
+    )) as { id: string; kind: DealDocumentView['kind']; title: string; version: number; file_name: string; mime_type: string; size: number; shared: boolean; uploader: string; created_at: Date }[];
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      version: r.version,
+      fileName: r.file_name,
+      mimeType: r.mime_type,
+      size: r.size,
+      shared: r.shared,
+      uploadedByName: r.uploader,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /** The catalogue's checks: 10 MB, PDF/images/Office recognised by their bytes. Same kind and title → next version. */
+  async upload(actor: AuthContext, id: string, fields: DocumentFieldsDto, file: UploadedDealFile | undefined): Promise<DealDocumentView> {
+    const deal = await this.deals.brokerAccess(actor, id);
+    if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
+    if (file.size > ITEM_LIMITS.attachmentBytesMax) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
+    const mimeType = sniffMimeType(file.buffer.subarray(0, 16), file.originalname);
+    if (!mimeType || file.size === 0) throw new AppException(ErrorCode.UnsupportedFile, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    const fileName = safeFileName(file.originalname);
+    const title = (fields.title?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 100);
+    const shared = fields.shared !== 'false';
+    const storedName = randomUUID();
+    await fs.mkdir(this.dir(), { recursive: true });
+    await fs.writeFile(path.join(this.dir(), storedName), file.buffer, { flag: 'wx', mode: 0o600 });
+    try {
+      const doc = await this.db.transaction(async (m) => {
+        // Serialise versions of one deal's documents.
+        await m.query(`SELECT 1 FROM deal WHERE id = $1 FOR UPDATE`, [id]);
+        const next = ((await m.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM deal_document WHERE deal_id = $1 AND kind = $2 AND title = $3`, [id, fields.kind, title])) as { v: number }[])[0]?.v ?? 1;
+        const saved = await m.save(m.create(DealDocument, { dealId: id, kind: fields.kind, title, version: next, fileName, storedName, mimeType, size: file.size, shared, uploadedBy: actor.userId }));
+        await this.deals.touch(m, id);
+        await this.audit.record({ action: AuditAction.DealDocumentUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { documentId: saved.id, kind: fields.kind, version: next, shared } }, m);
+        if (shared) {
+          await m.insert(DealEvent, { dealId: id, type: 'document', actorId: actor.userId, detail: { kind: fields.kind, title, version: String(next), fileName } });
+          for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
+            await this.notifications.notify(m, { to: { orgId }, type: 'deal.document', params: { title: deal.title, file: fileName }, link: `/deals/${id}`, dedupeKey: `deal-document:${saved.id}` });
+          }
+        }
+        return saved;
+      });
+      return (await this.documents(actor, id)).find((d) => d.id === doc.id) as DealDocumentView;
+    } catch (e) {
+      await fs.rm(path.join(this.dir(), storedName), { force: true });
+      throw e;
+    }
+  }
+
+  async openDocument(actor: AuthContext, docId: string): Promise<{ doc: DealDocument; data: Buffer }> {
+    const doc = await this.db.manager.findOneBy(DealDocument, { id: docId });
+    if (!doc) throw AppException.notFound();
+    const a = await this.deals.access(actor, doc.dealId);
+    if (a.role === 'party' && !doc.shared) throw AppException.notFound();
+    if (a.role !== 'broker') await this.audit.record({ action: AuditAction.DealDocumentDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal_document', targetId: docId });
+    return { doc, data: await fs.readFile(path.join(this.dir(), doc.storedName)) };
+  }
+
+  // ---- messages to the parties --------------------------------------------------------------
+
+  async messages(actor: AuthContext, id: string): Promise<DealMessageView[]> {
+    const a = await this.deals.access(actor, id);
+    const audiences: DealAudience[] = a.role === 'party' ? ['both', ...a.sides] : ['both', 'demand', 'supply'];
+    const rows = (await this.db.query(
+      `SELECT m.id, m.body, m.audience, m.created_at, coalesce(u.display_name, '') AS author FROM deal_message m LEFT JOIN app_user u ON u.id = m.author_id
+        WHERE m.deal_id = $1 AND m.audience = ANY($2) ORDER BY m.created_at`,
+      [id, audiences],
+    )) as { id: string; body: string; audience: DealAudience; created_at: Date; author: string }[];
+    return rows.map((r) => ({ id: r.id, body: r.body, audience: r.audience, authorName: r.author, createdAt: r.created_at.toISOString() }));
+  }
+
+  /** In-app and email (through notify()) to the members of the party organisations addressed. */
+  async sendMessage(actor: AuthContext, id: string, dto: MessageDto): Promise<DealMessageView> {
+    const deal: Deal = await this.deals.brokerAccess(actor, id);
+    const audience = dto.audience ?? 'both';
+    const body = dto.body.trim();
+    const msg = await this.db.transaction(async (m) => {
+      const saved = await m.save(m.create(DealMessage, { dealId: id, authorId: actor.userId, audience, body }));
+      await this.deals.touch(m, id);
+      const orgs = audience === 'both' ? [deal.demandOrgId, deal.supplyOrgId] : [audience === 'demand' ? deal.demandOrgId : deal.supplyOrgId];
+      for (const orgId of orgs) {
+        await this.notifications.notify(m, {
+          to: { orgId },
+          type: 'deal.message',
+          params: { title: deal.title, author: actor.displayName, body: body.length > 200 ? `${body.slice(0, 200)}…` : body },
+          link: `/deals/${id}`,
+          dedupeKey: `deal-message:${saved.id}`,
+        });
+      }
+      return saved;
+    });
+    return { id: msg.id, body: msg.body, audience: msg.audience, authorName: actor.displayName, createdAt: msg.createdAt.toISOString() };
+  }
+}

@@ -1,0 +1,251 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  BrokerPerformance,
+  ContractView,
+  DEAL_DOCUMENT_KINDS,
+  DealDocumentView,
+  DealEventView,
+  DealMessageView,
+  DealNoteView,
+  DealTaskView,
+  DealView,
+  ITEM_LIMITS,
+  Page,
+  PlatformRole,
+  RegistrationListEntry,
+} from '@ztt/contracts';
+import { Authenticated, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
+import { DealReportsService, XLSX_MIME } from './deal-reports.service';
+import { DealWorkService, UploadedDealFile } from './deal-work.service';
+import { DealsService } from './deals.service';
+import {
+  CommissionDecisionDto,
+  CommissionDto,
+  ContractDto,
+  DealListQueryDto,
+  DocumentFieldsDto,
+  MessageDto,
+  MoveDealDto,
+  NoteDto,
+  OpenDealDto,
+  PerformanceQueryDto,
+  TaskDto,
+  UpdateDealDto,
+} from './dto/deal.dto';
+
+const uuid = new ParseUUIDPipe();
+
+function sendXlsx(res: Response, data: Buffer, asciiName: string, name: string): StreamableFile {
+  res.setHeader('Content-Type', XLSX_MIME);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  return new StreamableFile(data);
+}
+
+@ApiTags('deals')
+@Authenticated()
+@Controller('deals')
+export class DealsController {
+  constructor(
+    private readonly deals: DealsService,
+    private readonly work: DealWorkService,
+    private readonly reports: DealReportsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: '我的对接：我负责的，以及我所在机构参与的（可按阶段、关键词筛选）' })
+  list(@CurrentUser() user: AuthContext, @Query() q: DealListQueryDto): Promise<Page<DealView>> {
+    return this.deals.list(user, q);
+  }
+
+  @Post()
+  @RequireRoles(PlatformRole.Broker)
+  @ApiCreatedResponse({ description: '由匹配发起对接（matchId），或手工指定需求与成果' })
+  open(@CurrentUser() user: AuthContext, @Body() dto: OpenDealDto): Promise<DealView> {
+    return this.deals.open(user, dto);
+  }
+
+  @Get('performance')
+  @ApiOkResponse({ description: '经纪人业绩：各阶段在办数、匹配→对接→签约转化、各阶段平均天数、已登记合同额' })
+  performance(@CurrentUser() user: AuthContext, @Query() q: PerformanceQueryDto): Promise<BrokerPerformance> {
+    return this.reports.performance(user, q.brokerId);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: '一项对接（经纪人、双方成员、平台管理员可见；其他人 404）' })
+  get(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealView> {
+    return this.deals.view(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ description: '修改对接信息；version 过期则 409' })
+  update(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: UpdateDealDto): Promise<DealView> {
+    return this.deals.update(user, id, dto);
+  }
+
+  @Post(':id/stage')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '推进到下一阶段或标记未成交，附该关口所需信息' })
+  move(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: MoveDealDto): Promise<DealView> {
+    return this.deals.move(user, id, dto);
+  }
+
+  @Get(':id/timeline')
+  @ApiOkResponse({ description: '双方共享的进展时间线（不含经纪人私密备注）' })
+  timeline(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealEventView[]> {
+    return this.work.timeline(user, id);
+  }
+
+  @Get(':id/notes')
+  @ApiOkResponse({ description: '经纪人私密备注（仅本对接的经纪人）' })
+  notes(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealNoteView[]> {
+    return this.work.notes(user, id);
+  }
+
+  @Post(':id/notes')
+  @ApiCreatedResponse({ description: '添加私密备注' })
+  addNote(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: NoteDto): Promise<DealNoteView> {
+    return this.work.addNote(user, id, dto.body);
+  }
+
+  @Get(':id/tasks')
+  @ApiOkResponse({ description: '任务（仅经纪人）' })
+  tasks(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealTaskView[]> {
+    return this.work.tasks(user, id);
+  }
+
+  @Post(':id/tasks')
+  @ApiCreatedResponse({ description: '添加任务，到提醒时间通知负责人' })
+  addTask(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: TaskDto): Promise<DealTaskView> {
+    return this.work.addTask(user, id, dto);
+  }
+
+  @Post(':id/tasks/:taskId/done')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '完成任务' })
+  completeTask(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Param('taskId', uuid) taskId: string): Promise<DealTaskView> {
+    return this.work.completeTask(user, id, taskId);
+  }
+
+  @Get(':id/documents')
+  @ApiOkResponse({ description: '文件（双方只见共享的文件）；同类同名按版本保存' })
+  documents(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealDocumentView[]> {
+    return this.work.documents(user, id);
+  }
+
+  @Post(':id/documents')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ITEM_LIMITS.attachmentBytesMax, files: 1 }, defParamCharset: 'utf8' }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'kind'],
+      properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: [...DEAL_DOCUMENT_KINDS] }, title: { type: 'string' }, shared: { type: 'string', enum: ['true', 'false'] } },
+    },
+  })
+  @ApiCreatedResponse({ description: '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）' })
+  upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() fields: DocumentFieldsDto, @UploadedFile() file: UploadedDealFile | undefined): Promise<DealDocumentView> {
+    return this.work.upload(user, id, fields, file);
+  }
+
+  @Get(':id/messages')
+  @ApiOkResponse({ description: '发给双方的消息（各方只见发给自己的）' })
+  messages(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealMessageView[]> {
+    return this.work.messages(user, id);
+  }
+
+  @Post(':id/messages')
+  @ApiCreatedResponse({ description: '给一方或双方发消息（站内通知与邮件）' })
+  send(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: MessageDto): Promise<DealMessageView> {
+    return this.work.sendMessage(user, id, dto);
+  }
+
+  @Get(':id/contract')
+  @ApiOkResponse({ description: '技术合同信息（未填写时为 null）' })
+  contract(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ContractView | null> {
+    return this.deals.contract(user, id);
+  }
+
+  @Put(':id/contract')
+  @ApiOkResponse({ description: '填写或修改技术合同（登记后不可改）' })
+  saveContract(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: ContractDto): Promise<ContractView> {
+    return this.deals.saveContract(user, id, dto);
+  }
+
+  @Get(':id/contract/sheet')
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ description: '技术合同认定登记表（.xlsx）', schema: { type: 'string', format: 'binary' } })
+  async sheet(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return sendXlsx(res, await this.reports.registrationSheet(user, id), 'contract-registration.xlsx', '技术合同认定登记表.xlsx');
+  }
+
+  @Put(':id/commission')
+  @ApiOkResponse({ description: '提出佣金条款（比例或固定金额），待平台管理员确认' })
+  commission(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: CommissionDto): Promise<DealView> {
+    return this.deals.proposeCommission(user, id, dto);
+  }
+}
+
+@ApiTags('deals')
+@Authenticated()
+@Controller('deal-documents')
+export class DealDocumentsController {
+  constructor(private readonly work: DealWorkService) {}
+
+  @Get(':id')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'the file, as an attachment download' })
+  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { doc, data } = await this.work.openDocument(user, id);
+    res.setHeader('Content-Type', doc.mimeType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    return new StreamableFile(data);
+  }
+}
+
+@ApiTags('admin')
+@RequireRoles(PlatformRole.Admin)
+@Controller('admin')
+export class AdminDealsController {
+  constructor(
+    private readonly deals: DealsService,
+    private readonly reports: DealReportsService,
+  ) {}
+
+  @Get('deals')
+  @ApiOkResponse({ description: '全部对接' })
+  list(@CurrentUser() user: AuthContext, @Query() q: DealListQueryDto): Promise<Page<DealView>> {
+    return this.deals.list(user, q, true);
+  }
+
+  @Post('deals/:id/commission/decision')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '确认或驳回佣金；本对接的经纪人不能审批自己的佣金（403）' })
+  decide(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: CommissionDecisionDto): Promise<DealView> {
+    return this.deals.decideCommission(user, id, dto.decision);
+  }
+
+  @Get('registrations')
+  @ApiOkResponse({ description: '技术合同登记列表' })
+  registrations(): Promise<RegistrationListEntry[]> {
+    return this.reports.registrations();
+  }
+
+  @Get('registrations/export')
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ description: '导出技术合同登记列表（.xlsx）', schema: { type: 'string', format: 'binary' } })
+  async export(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    return sendXlsx(res, await this.reports.exportRegistrations(user), `contract-registrations-${day}.xlsx`, `技术合同登记-${day}.xlsx`);
+  }
+
+  @Get('deal-performance')
+  @ApiOkResponse({ description: '所有经纪人的业绩' })
+  performance(@CurrentUser() user: AuthContext): Promise<BrokerPerformance[]> {
+    return this.reports.allPerformance(user);
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DealRemindersProcessor } from './deal-reminders.processor';
+import { DealReportsService } from './deal-reports.service';
+import { DealWorkService } from './deal-work.service';
+import { DEAL_ENTITIES } from './deal.entity';
+import { AdminDealsController, DealDocumentsController, DealsController } from './deals.controller';
+import { DealsService } from './deals.service';
+
+/** The broker's deal desk (API). */
+@Module({
+  imports: [TypeOrmModule.forFeature(DEAL_ENTITIES)],
+  controllers: [DealsController, DealDocumentsController, AdminDealsController],
+  providers: [DealsService, DealWorkService, DealReportsService],
+})
+export class DealsModule {}
+
+/** Task reminders and the idle-deal scan (worker). */
+@Module({
+  imports: [TypeOrmModule.forFeature(DEAL_ENTITIES)],
+  providers: [DealRemindersProcessor],
+})
+export class DealsWorkerModule {}

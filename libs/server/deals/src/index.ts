@@ -1,0 +1,5 @@
+export * from './deal.entity';
+export * from './deals.module';
+export * from './deals.service';
+export * from './deal-reports.service';
+export { taskReminderJobId } from './deal-work.service';
