@@ -27,6 +27,9 @@ const PUBLIC = new Set([
   'GET /api/achievements/:id',
   'GET /api/search/needs',
   'GET /api/search/achievements',
+  'GET /api/challenges',
+  'GET /api/challenges/:id',
+  'GET /api/challenges/:id/notice',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

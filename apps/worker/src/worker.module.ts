@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@ztt/audit';
+import { CHALLENGE_ENTITIES } from '@ztt/challenges';
 import { DEAL_ENTITIES, DealsWorkerModule } from '@ztt/deals';
 import { CATALOGUE_ENTITIES, CatalogueWorkerModule } from '@ztt/catalogue';
 import { IDENTITY_ENTITIES, IdentityWorkerModule } from '@ztt/identity';
@@ -10,7 +11,7 @@ import { AppConfig, OutboxEntry, PlatformModule, WorkerHost } from '@ztt/platfor
 import { SearchWorkerModule } from '@ztt/search';
 import { SchedulesService } from './schedules.service';
 
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...NOTIFICATION_ENTITIES, ...CATALOGUE_ENTITIES, ...MATCHING_ENTITIES, ...DEAL_ENTITIES, OutboxEntry];
+export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...NOTIFICATION_ENTITIES, ...CATALOGUE_ENTITIES, ...MATCHING_ENTITIES, ...CHALLENGE_ENTITIES, ...DEAL_ENTITIES, OutboxEntry];
 
 @Module({})
 export class WorkerModule {

@@ -39,5 +39,12 @@ export enum ErrorCode {
   SearchUnavailable = 'SEARCH_UNAVAILABLE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
+  ChallengeAlreadyApplied = 'CHALLENGE_ALREADY_APPLIED',
+  ChallengeNotEligible = 'CHALLENGE_NOT_ELIGIBLE',
+  ChallengeApplicationsClosed = 'CHALLENGE_APPLICATIONS_CLOSED',
+  ChallengeAlreadyScored = 'CHALLENGE_ALREADY_SCORED',
+  ChallengeDeclarationRequired = 'CHALLENGE_DECLARATION_REQUIRED',
+  ChallengeObjectionWindowOpen = 'CHALLENGE_OBJECTION_WINDOW_OPEN',
+  ChallengeObjectionsUnanswered = 'CHALLENGE_OBJECTIONS_UNANSWERED',
   OwnCommission = 'OWN_COMMISSION',
 }

@@ -12,3 +12,4 @@ export * from './i18n/notification-messages';
 export * from './i18n/import-messages';
 export * from './matching';
 export * from './deals';
+export * from './challenges';

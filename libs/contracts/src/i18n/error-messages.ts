@@ -62,6 +62,34 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   [ErrorCode.OwnCommission]: {
     'zh-CN': '不能审批自己参与对接的佣金，请由其他管理员审批',
     en: 'You cannot approve the commission of a deal you broker; another admin must decide',
+  [ErrorCode.ChallengeAlreadyApplied]: {
+    'zh-CN': '本机构已揭榜该榜单，每个机构只能提交一份揭榜方案（可修改已有方案）',
+    en: 'Your organisation has already applied to this challenge; edit the existing application instead',
+  },
+  [ErrorCode.ChallengeNotEligible]: {
+    'zh-CN': '本机构不符合该榜单的揭榜条件',
+    en: 'Your organisation does not meet this challenge’s eligibility rules',
+  },
+  [ErrorCode.ChallengeApplicationsClosed]: {
+    'zh-CN': '该榜单已截止揭榜，不能再提交或修改方案',
+    en: 'Applications to this challenge are closed',
+  },
+  [ErrorCode.ChallengeAlreadyScored]: {
+    'zh-CN': '您已提交过该方案的评分，评分提交后不能更改',
+    en: 'You have already scored this application; scores cannot be changed',
+  },
+  [ErrorCode.ChallengeDeclarationRequired]: {
+    'zh-CN': '请先完成利益冲突声明再评分',
+    en: 'Declare your conflicts of interest before scoring',
+  },
+  [ErrorCode.ChallengeObjectionWindowOpen]: {
+    'zh-CN': '公示期尚未结束，暂不能确认结果',
+    en: 'The public notice period is still open; the result cannot be finalised yet',
+  },
+  [ErrorCode.ChallengeObjectionsUnanswered]: {
+    'zh-CN': '还有未答复的异议，请先逐条答复',
+    en: 'Some objections have not been answered yet',
+  },
   },
 };
 
@@ -126,6 +154,25 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Stages cannot be skipped or reversed: move to the next stage, or mark an open deal as lost',
   },
   deal_nda_required: { 'zh-CN': '进入“已签保密协议”需要上传的保密协议文件和签署日期', en: 'Signing the NDA needs the uploaded NDA document and its date' },
+  challenge_weights_sum: { 'zh-CN': '评审指标的权重之和必须为 100（当前 {sum}）', en: 'The rubric weights must sum to 100 (now {sum})' },
+  challenge_shares_sum: { 'zh-CN': '各里程碑的拨付比例之和必须为 100%（当前 {sum}%）', en: 'The milestone payment shares must sum to 100% (now {sum}%)' },
+  challenge_first_tranche: { 'zh-CN': '签约后首笔拨付比例不得低于 {min}%', en: 'The first tranche after signing must be at least {min}%' },
+  challenge_deadline_past: { 'zh-CN': '揭榜截止时间必须晚于现在', en: 'The application deadline must be in the future' },
+  challenge_acceptor: { 'zh-CN': '验收人必须是发榜机构的正式成员', en: 'The person who accepts deliverables must be an active member of the owner organisation' },
+  challenge_teams: { 'zh-CN': '单一揭榜只能有 1 支团队；赛马制为 2–{max} 支', en: 'A single award has 1 team; a horse race has 2–{max}' },
+  challenge_winner_count: { 'zh-CN': '应选定 {min}–{max} 个揭榜方案', en: 'Choose {min}–{max} applications' },
+  challenge_winner_invalid: { 'zh-CN': '所选方案不属于本榜单或已撤回', en: 'A chosen application is not part of this challenge or was withdrawn' },
+  challenge_indicator_index: { 'zh-CN': '指标序号不存在', en: 'No such indicator' },
+  challenge_scores_count: { 'zh-CN': '请为每一项评审指标打分（共 {n} 项）', en: 'Score every criterion ({n} in all)' },
+  challenge_not_reviewer: { 'zh-CN': '只能选择具有评审专家角色的用户', en: 'Only users with the reviewer role can sit on a panel' },
+  challenge_conflict_unknown: { 'zh-CN': '声明的方案不属于本榜单', en: 'A declared application is not part of this challenge' },
+  challenge_achievement: { 'zh-CN': '关联成果必须是本机构的成果', en: 'Linked achievements must belong to your organisation' },
+  challenge_not_horse_race: { 'zh-CN': '只有赛马制榜单可以淘汰团队', en: 'Only horse-race challenges eliminate teams' },
+  challenge_no_failed_milestone: { 'zh-CN': '只能淘汰里程碑验收未通过（已退回）的团队', en: 'Only a team whose milestone was sent back can be eliminated' },
+  elig_org_verified: { 'zh-CN': '机构尚未通过平台认证', en: 'The organisation is not verified' },
+  elig_org_type: { 'zh-CN': '机构类型不在允许范围内（允许：{allowed}）', en: 'The organisation type is not allowed (allowed: {allowed})' },
+  elig_region: { 'zh-CN': '机构所在地区不在允许范围内（允许：{allowed}）', en: 'The organisation’s region is not allowed (allowed: {allowed})' },
+  elig_ip: { 'zh-CN': '本榜单要求揭榜机构拥有自主知识产权（至少一项登记了知识产权的成果）', en: 'This challenge requires the organisation to own IP (an achievement with IP items)' },
   deal_nda_document: { 'zh-CN': '请选择本对接中上传的保密协议（NDA）文件', en: 'Choose an NDA document uploaded to this deal' },
   deal_contract_required: { 'zh-CN': '进入“已签约”需要先填写合同信息', en: 'Record the contract before moving to signed' },
   deal_registration_required: { 'zh-CN': '进入“已登记”需要认定登记编号和登记日期', en: 'Registration needs the registration number and date' },

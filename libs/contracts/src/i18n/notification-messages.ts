@@ -19,7 +19,24 @@ export type NotificationType =
   | 'deal.document'
   | 'deal.task'
   | 'deal.idle'
-  | 'deal.commission';
+  | 'deal.commission'
+  | 'challenge.submitted'
+  | 'challenge.published'
+  | 'challenge.rejected'
+  | 'challenge.invited'
+  | 'challenge.application'
+  | 'challenge.panel'
+  | 'challenge.notice'
+  | 'challenge.objection'
+  | 'challenge.objection_answered'
+  | 'challenge.awarded'
+  | 'challenge.not_awarded'
+  | 'challenge.milestone_submitted'
+  | 'challenge.milestone_accepted'
+  | 'challenge.milestone_sent_back'
+  | 'challenge.eliminated'
+  | 'challenge.completed'
+  | 'challenge.ended';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -58,6 +75,40 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'deal.idle.body': { 'zh-CN': '“{title}”已 {days} 天没有任何跟进，请联系双方或更新下一步', en: '"{title}" has had no activity for {days} days; contact the parties or update the next step' },
   'deal.commission.title': { 'zh-CN': '佣金审批结果', en: 'Commission decided' },
   'deal.commission.body': { 'zh-CN': '“{title}”的佣金已{decision}', en: 'The commission of "{title}" was {decisionEn}' },
+  'challenge.submitted.title': { 'zh-CN': '有新的榜单待审核', en: 'New challenge to approve' },
+  'challenge.submitted.body': { 'zh-CN': '“{title}”已提交，等待发布', en: '"{title}" was submitted for publication' },
+  'challenge.published.title': { 'zh-CN': '榜单已发布', en: 'Challenge published' },
+  'challenge.published.body': { 'zh-CN': '“{title}”已发布，开始接受揭榜', en: '"{title}" is published and open for applications' },
+  'challenge.rejected.title': { 'zh-CN': '榜单未通过审核', en: 'Challenge sent back' },
+  'challenge.rejected.body': { 'zh-CN': '“{title}”未通过审核：{reason}', en: '"{title}" was sent back: {reason}' },
+  'challenge.invited.title': { 'zh-CN': '邀请您揭榜', en: 'Invitation to a challenge' },
+  'challenge.invited.body': { 'zh-CN': '科技局邀请贵机构揭榜“{title}”', en: 'The bureau invites your organisation to apply to "{title}"' },
+  'challenge.application.title': { 'zh-CN': '收到揭榜方案', en: 'New application' },
+  'challenge.application.body': { 'zh-CN': '{org} 揭榜了“{title}”', en: '{org} applied to "{title}"' },
+  'challenge.panel.title': { 'zh-CN': '邀请您担任评审专家', en: 'You are on a review panel' },
+  'challenge.panel.body': { 'zh-CN': '请对“{title}”的揭榜方案进行利益冲突声明和评分', en: 'Declare conflicts and score the applications to "{title}"' },
+  'challenge.notice.title': { 'zh-CN': '揭榜结果公示', en: 'Result under public notice' },
+  'challenge.notice.body': { 'zh-CN': '“{title}”的评审结果已公示，公示期至 {until}', en: 'The result of "{title}" is under public notice until {until}' },
+  'challenge.objection.title': { 'zh-CN': '收到公示异议', en: 'New objection' },
+  'challenge.objection.body': { 'zh-CN': '“{title}”的公示收到一条异议，请答复', en: 'An objection to the result of "{title}" awaits your answer' },
+  'challenge.objection_answered.title': { 'zh-CN': '异议已答复', en: 'Objection answered' },
+  'challenge.objection_answered.body': { 'zh-CN': '您对“{title}”提出的异议已答复', en: 'Your objection to "{title}" has been answered' },
+  'challenge.awarded.title': { 'zh-CN': '恭喜揭榜成功', en: 'Your team won' },
+  'challenge.awarded.body': { 'zh-CN': '贵机构的方案在“{title}”中揭榜成功，请按里程碑推进', en: 'Your application won "{title}"; the milestones are ready' },
+  'challenge.not_awarded.title': { 'zh-CN': '揭榜结果', en: 'Challenge result' },
+  'challenge.not_awarded.body': { 'zh-CN': '“{title}”的结果已确定，贵机构的方案未入选，感谢参与', en: 'The result of "{title}" is final; your application was not chosen. Thank you' },
+  'challenge.milestone_submitted.title': { 'zh-CN': '里程碑待验收', en: 'Milestone to review' },
+  'challenge.milestone_submitted.body': { 'zh-CN': '{org} 提交了“{title}”的里程碑“{milestone}”', en: '{org} submitted milestone "{milestone}" of "{title}"' },
+  'challenge.milestone_accepted.title': { 'zh-CN': '里程碑已验收', en: 'Milestone accepted' },
+  'challenge.milestone_accepted.body': { 'zh-CN': '“{title}”的里程碑“{milestone}”已验收，拨付 {amount} 元', en: 'Milestone "{milestone}" of "{title}" was accepted; tranche of {amount} yuan recorded' },
+  'challenge.milestone_sent_back.title': { 'zh-CN': '里程碑被退回', en: 'Milestone sent back' },
+  'challenge.milestone_sent_back.body': { 'zh-CN': '“{title}”的里程碑“{milestone}”被退回：{reason}', en: 'Milestone "{milestone}" of "{title}" was sent back: {reason}' },
+  'challenge.eliminated.title': { 'zh-CN': '赛马淘汰', en: 'Eliminated' },
+  'challenge.eliminated.body': { 'zh-CN': '贵机构在“{title}”的赛马中被淘汰：{reason}', en: 'Your team was eliminated from "{title}": {reason}' },
+  'challenge.completed.title': { 'zh-CN': '榜单已完成', en: 'Challenge completed' },
+  'challenge.completed.body': { 'zh-CN': '“{title}”的最终里程碑已验收，榜单完成', en: 'The final milestone of "{title}" was accepted; the challenge is complete' },
+  'challenge.ended.title': { 'zh-CN': '榜单已终止', en: 'Challenge ended' },
+  'challenge.ended.body': { 'zh-CN': '“{title}”已{what}：{reason}', en: '"{title}" was {what}: {reason}' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction, ChallengeStatus, ChallengeSuggestion } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
+import { MatchingService, NeedSide } from '@ztt/matching';
+import { NotificationsService } from '@ztt/notifications';
+import { AppException, AuthContext } from '@ztt/platform';
+import { DataSource } from 'typeorm';
+import { Challenge } from './challenge.entity';
+import { ChallengesService } from './challenges.service';
+
+/**
+ * Suggests achievements (and through them, research teams) for a challenge with the matching
+ * engine itself: the challenge is read as a need — title, background and indicators as text, its
+ * industry chains — and scored and explained exactly like a need's matches. Admins invite teams.
+ */
+@Injectable()
+export class DiscoveryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly challenges: ChallengesService,
+    private readonly matching: MatchingService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async suggestions(challengeId: string): Promise<ChallengeSuggestion[]> {
+    const c = await this.challenges.mustFind(challengeId);
+    const views = await this.matching.preview(needSideOf(c));
+    if (!views.length) return [];
+    const owners = (await this.db.query(`SELECT id, owner_org_id FROM achievement WHERE id = ANY($1::uuid[])`, [views.map((v) => v.achievementId)])) as { id: string; owner_org_id: string }[];
+    return views.map((v) => ({
+      achievementId: v.achievementId,
+      title: v.counterpart.title,
+      orgId: owners.find((o) => o.id === v.achievementId)?.owner_org_id ?? '',
+      orgName: v.counterpart.ownerOrgName,
+      score: v.score,
+      reason: v.reason,
+    }));
+  }
+
+  /** An invitation notification to every member of the organisation, linking to the challenge; once per organisation. */
+  async invite(actor: AuthContext, challengeId: string, orgId: string): Promise<void> {
+    const c = await this.challenges.mustFind(challengeId);
+    if (c.status !== ChallengeStatus.Published) throw AppException.invalidState();
+    const org = (await this.db.query('SELECT 1 FROM organisation WHERE id = $1', [orgId])) as unknown[];
+    if (!org.length) throw AppException.notFound();
+    await this.db.transaction(async (m) => {
+      await this.notifications.notify(m, { to: { orgId }, type: 'challenge.invited', params: { title: c.title }, link: `/challenges/${challengeId}`, dedupeKey: `challenge-invite:${challengeId}` });
+      await this.audit.record({ action: AuditAction.ChallengeInvited, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: challengeId, detail: { orgId } }, m);
+    });
+  }
+}
+
+/** The challenge as the matching engine's need side: the text carries title, background and indicators. */
+export function needSideOf(c: Challenge): NeedSide {
+  const indicators = c.indicators.map((i) => i.name).join(' ');
+  return {
+    title: c.title,
+    summary: `${indicators} ${c.background}`,
+    keywords: c.indicators.map((i) => i.name).slice(0, 10),
+    chains: c.chains,
+    trl: null,
+    cooperationModes: ['commissioned-dev', 'joint-dev'],
+    // The bounty in 万元, as the need side's budget (exact decimal arithmetic on the string).
+    budgetMax: wan(c.bounty),
+    budgetNegotiable: false,
+    region: null,
+  };
+}
+
+function wan(yuan: string): string {
+  const [int = '0', frac = ''] = yuan.split('.');
+  const fen = BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
+  // 1 万元 = 1,000,000 fen; keep two decimals (round down).
+  const hundredthsOfWan = fen / 10_000n;
+  return `${hundredthsOfWan / 100n}.${String(hundredthsOfWan % 100n).padStart(2, '0')}`;
+}

@@ -1,0 +1,4 @@
+export * from './challenge.entity';
+export * from './challenges.module';
+export * from './challenges.service';
+export { aggregate, weightedTotal } from './aggregate';
