@@ -31,9 +31,8 @@ async function insertMatch(need: string, ach: string, brokerId: string): Promise
 
 async function upload(user: TestUser, dealId: string, fields: Record<string, string>, data = PDF, name = '保密协议.pdf') {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(data)]), name);
-  const res = await fetch(`${api.url}/api/deals/${dealId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
+  const res = await fetch(`${api.url}/api/deals/${dealId}/documents?${new URLSearchParams(fields)}`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
   return { status: res.status, body: (await res.json()) as any };
 }
 

@@ -14,6 +14,11 @@ import { AdminReviewPage } from './pages/AdminReviewPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { AdminVerificationsPage } from './pages/AdminVerificationsPage';
 import { DisclosuresPage } from './pages/DisclosuresPage';
+import { BrokerPerformancePage } from './pages/BrokerPerformancePage';
+import { BrokerPipelinePage } from './pages/BrokerPipelinePage';
+import { DealListPage } from './pages/DealListPage';
+import { DealPage } from './pages/DealPage';
+import { DealRegistrationsPage } from './pages/DealRegistrationsPage';
 import { HomePage } from './pages/HomePage';
 import { ItemDetailPage } from './pages/ItemDetailPage';
 import { ItemFormPage } from './pages/ItemFormPage';
@@ -54,6 +59,7 @@ export function App() {
             children: [
               { key: '/my/needs', label: <Link to="/my/needs" data-testid="nav-my-needs">{t('nav.myNeeds')}</Link> },
               { key: '/my/achievements', label: <Link to="/my/achievements" data-testid="nav-my-achievements">{t('nav.myAchievements')}</Link> },
+              { key: '/deals', label: <Link to="/deals" data-testid="nav-deals">{t('nav.deals.mine')}</Link> },
               { key: '/disclosures', label: <Link to="/disclosures" data-testid="nav-disclosures">{t('nav.disclosures')}</Link> },
               { key: '/notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
             ],
@@ -62,6 +68,18 @@ export function App() {
         ]
       : []),
     ...(hasRole(PlatformRole.Broker) ? [{ key: '/broker', label: <Link to="/broker" data-testid="nav-broker">{t('nav.broker')}</Link> }] : []),
+    ...(hasRole(PlatformRole.Broker)
+      ? [
+          {
+            key: 'deals',
+            label: <span data-testid="nav-deals-menu">{t('nav.deals')}</span>,
+            children: [
+              { key: '/broker/pipeline', label: <Link to="/broker/pipeline" data-testid="nav-pipeline">{t('nav.deals.pipeline')}</Link> },
+              { key: '/broker/performance', label: <Link to="/broker/performance" data-testid="nav-broker-performance">{t('nav.deals.performance')}</Link> },
+            ],
+          },
+        ]
+      : []),
     ...(hasRole(PlatformRole.Admin)
       ? [
           {
@@ -70,6 +88,8 @@ export function App() {
             children: [
               { key: '/admin/review', label: <Link to="/admin/review" data-testid="nav-admin-review">{t('nav.admin.review')}</Link> },
               { key: '/admin/import', label: <Link to="/admin/import" data-testid="nav-admin-import">{t('nav.admin.import')}</Link> },
+              { key: '/admin/deals', label: <Link to="/admin/deals" data-testid="nav-admin-deals">{t('nav.admin.deals')}</Link> },
+              { key: '/admin/registrations', label: <Link to="/admin/registrations" data-testid="nav-admin-registrations">{t('nav.admin.registrations')}</Link> },
               { key: '/admin/matching', label: <Link to="/admin/matching" data-testid="nav-admin-matching">{t('nav.admin.matching')}</Link> },
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
@@ -152,6 +172,12 @@ export function App() {
           <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
           <Route path="/admin/matching" element={<RequireAuth role={PlatformRole.Admin}><AdminMatchingPage /></RequireAuth>} />
           <Route path="/broker" element={<RequireAuth role={PlatformRole.Broker}><BrokerWorkbenchPage /></RequireAuth>} />
+          <Route path="/deals" element={<RequireAuth><DealListPage /></RequireAuth>} />
+          <Route path="/deals/:id" element={<RequireAuth><DealPage /></RequireAuth>} />
+          <Route path="/broker/pipeline" element={<RequireAuth role={PlatformRole.Broker}><BrokerPipelinePage /></RequireAuth>} />
+          <Route path="/broker/performance" element={<RequireAuth role={PlatformRole.Broker}><BrokerPerformancePage /></RequireAuth>} />
+          <Route path="/admin/deals" element={<RequireAuth role={PlatformRole.Admin}><DealListPage key="all" all /></RequireAuth>} />
+          <Route path="/admin/registrations" element={<RequireAuth role={PlatformRole.Admin}><DealRegistrationsPage /></RequireAuth>} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
         </Routes>
       </Layout.Content>

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { MatchReason, MatchScore, useMatchActions } from '../components/MatchesPanel';
+import { OpenDealButton } from '../components/deal/OpenDealButton';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
@@ -57,7 +58,7 @@ function MyMatches() {
         pagination={{ current: page, total: data?.total ?? 0, pageSize: 20, onChange: setPage }}
         locale={{ emptyText: t('match.none') }}
         renderItem={(m) => (
-          <List.Item data-testid="workbench-item" actions={actions(m)}>
+          <List.Item data-testid="workbench-item" actions={[...actions(m), <OpenDealButton key="deal" match={m} />]}>
             <List.Item.Meta
               title={
                 <Space wrap>

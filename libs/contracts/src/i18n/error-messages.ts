@@ -62,6 +62,7 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   [ErrorCode.OwnCommission]: {
     'zh-CN': '不能审批自己参与对接的佣金，请由其他管理员审批',
     en: 'You cannot approve the commission of a deal you broker; another admin must decide',
+  },
   [ErrorCode.ChallengeAlreadyApplied]: {
     'zh-CN': '本机构已揭榜该榜单，每个机构只能提交一份揭榜方案（可修改已有方案）',
     en: 'Your organisation has already applied to this challenge; edit the existing application instead',
@@ -89,7 +90,6 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   [ErrorCode.ChallengeObjectionsUnanswered]: {
     'zh-CN': '还有未答复的异议，请先逐条答复',
     en: 'Some objections have not been answered yet',
-  },
   },
 };
 

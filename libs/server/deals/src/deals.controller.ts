@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import {
   BrokerPerformance,
   ContractView,
-  DEAL_DOCUMENT_KINDS,
   DealDocumentView,
   DealEventView,
   DealMessageView,
@@ -142,12 +141,12 @@ export class DealsController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'kind'],
-      properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: [...DEAL_DOCUMENT_KINDS] }, title: { type: 'string' }, shared: { type: 'string', enum: ['true', 'false'] } },
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiCreatedResponse({ description: '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）' })
-  upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() fields: DocumentFieldsDto, @UploadedFile() file: UploadedDealFile | undefined): Promise<DealDocumentView> {
+  @ApiCreatedResponse({ description: '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）；kind、title、shared 在查询参数中' })
+  upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Query() fields: DocumentFieldsDto, @UploadedFile() file: UploadedDealFile | undefined): Promise<DealDocumentView> {
     return this.work.upload(user, id, fields, file);
   }
 

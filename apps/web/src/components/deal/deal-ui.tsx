@@ -1,0 +1,248 @@
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import {
+  CONTRACT_TYPE_CODES,
+  CONTRACT_TYPE_LABELS,
+  ContractView,
+  DEAL_LOST_REASONS,
+  DEAL_PIPELINE,
+  DealDocumentView,
+  DealStage,
+  DealView,
+  TAXONOMY,
+} from '@ztt/contracts';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import { applyApiError } from '../form-errors';
+
+const STAGE_COLORS: Record<DealStage, string> = {
+  lead: 'default',
+  contacted: 'blue',
+  nda_signed: 'cyan',
+  due_diligence: 'geekblue',
+  negotiating: 'purple',
+  signed: 'gold',
+  registered: 'green',
+  fulfilled: 'success',
+  lost: 'error',
+};
+
+export function DealStageTag({ stage }: { stage: DealStage }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STAGE_COLORS[stage]} data-testid="deal-stage">
+      {t(`deal.stage.${stage}`)}
+    </Tag>
+  );
+}
+
+/** The next stage in the pipeline, if any. */
+export function nextStage(stage: DealStage): DealStage | null {
+  const i = DEAL_PIPELINE.indexOf(stage);
+  return i >= 0 && i < DEAL_PIPELINE.length - 1 ? (DEAL_PIPELINE[i + 1] as DealStage) : null;
+}
+
+/** 元 with thousands separators, exact (the text is never turned into a float). */
+export function formatYuan(v: string | null | undefined): string {
+  if (!v) return '—';
+  const [whole, frac = '00'] = v.split('.');
+  return `¥${(whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
+}
+
+const day = (v: unknown) => (v && dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined);
+
+/** The contract fields (技术合同认定登记), as a form section; amounts are typed as text and stay exact. */
+export function ContractFields() {
+  const { t, locale } = useI18n();
+  const type = Form.useWatch('contractType') as string | undefined;
+  return (
+    <>
+      <Space wrap size="large">
+        <Form.Item name="contractNo" label={t('deal.contract.no')}>
+          <Input style={{ width: 220 }} data-testid="contract-no" />
+        </Form.Item>
+        <Form.Item name="contractName" label={t('deal.contract.name')} rules={[{ required: true }]}>
+          <Input style={{ width: 360 }} data-testid="contract-name" />
+        </Form.Item>
+      </Space>
+      <Space wrap size="large">
+        <Form.Item name="contractType" label={t('deal.contract.type')} rules={[{ required: true }]}>
+          <Select style={{ width: 220 }} options={CONTRACT_TYPE_CODES.map((c) => ({ value: c, label: CONTRACT_TYPE_LABELS[c]?.[locale] ?? c }))} data-testid="contract-type" />
+        </Form.Item>
+        <Form.Item name="contractSubtype" label={t('deal.contract.subtype')} rules={[{ required: true }]}>
+          <Select
+            style={{ width: 420 }}
+            options={TAXONOMY.contractTypes.filter((c) => !type || c.code.split('.')[0] === type).map((c) => ({ value: c.code, label: c.label }))}
+            data-testid="contract-subtype"
+          />
+        </Form.Item>
+      </Space>
+      {(['buyer', 'seller'] as const).map((side) => (
+        <Space wrap size="large" key={side}>
+          <Form.Item name={[side, 'name']} label={t(`deal.contract.${side}`)} rules={[{ required: true }]}>
+            <Input style={{ width: 320 }} data-testid={`contract-${side}-name`} />
+          </Form.Item>
+          <Form.Item name={[side, 'creditCode']} label={t('deal.contract.creditCode')} rules={[{ required: true }]}>
+            <Input style={{ width: 240 }} data-testid={`contract-${side}-code`} />
+          </Form.Item>
+        </Space>
+      ))}
+      <Space wrap size="large">
+        <Form.Item name="signedOn" label={t('deal.contract.signedOn')} rules={[{ required: true }]}>
+          <DatePicker data-testid="contract-signed-on" />
+        </Form.Item>
+        <Form.Item name="periodStart" label={t('deal.contract.periodStart')} rules={[{ required: true }]}>
+          <DatePicker data-testid="contract-period-start" />
+        </Form.Item>
+        <Form.Item name="periodEnd" label={t('deal.contract.periodEnd')} rules={[{ required: true }]}>
+          <DatePicker data-testid="contract-period-end" />
+        </Form.Item>
+      </Space>
+      <Space wrap size="large">
+        <Form.Item name="totalAmount" label={t('deal.contract.total')} rules={[{ required: true, pattern: /^\d{1,14}(\.\d{1,2})?$/, message: t('deal.amountFormat') }]}>
+          <Input addonAfter={t('deal.yuan')} style={{ width: 240 }} data-testid="contract-total" />
+        </Form.Item>
+        <Form.Item name="techAmount" label={t('deal.contract.tech')} rules={[{ required: true, pattern: /^\d{1,14}(\.\d{1,2})?$/, message: t('deal.amountFormat') }]}>
+          <Input addonAfter={t('deal.yuan')} style={{ width: 240 }} data-testid="contract-tech" />
+        </Form.Item>
+      </Space>
+      <Form.Item name="paymentTerms" label={t('deal.contract.payment')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} data-testid="contract-payment" />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Form values → the API's contract body (dates as YYYY-MM-DD). */
+export function contractBody(v: Record<string, unknown>): Record<string, unknown> {
+  return { ...v, signedOn: day(v.signedOn), periodStart: day(v.periodStart), periodEnd: day(v.periodEnd) };
+}
+
+/** A stored contract → form values. */
+export function contractValues(c: ContractView | null, deal: DealView): Record<string, unknown> {
+  if (!c) return { contractName: deal.title, buyer: { name: deal.demand.orgName }, seller: { name: deal.supply.orgName } };
+  return { ...c, signedOn: dayjs(c.signedOn), periodStart: dayjs(c.periodStart), periodEnd: dayjs(c.periodEnd) };
+}
+
+/**
+ * Moves a deal, asking for what the gate needs on the way: the NDA document and date, the contract,
+ * the registration number and date, or why it was lost.
+ */
+export function useStageMove(onMoved: () => void) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [target, setTarget] = useState<{ deal: DealView; to: DealStage; docs: DealDocumentView[]; contract: ContractView | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (deal: DealView, to: DealStage, extra: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      await api('POST', `/deals/${deal.id}/stage`, { to, version: deal.version, ...extra });
+      message.success(t('deal.moved', { stage: t(`deal.stage.${to}`) }));
+      setTarget(null);
+      onMoved();
+    } catch (e) {
+      message.error(applyApiError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async (deal: DealView, to: DealStage) => {
+    if (to === deal.stage) return;
+    const needsForm = to === 'nda_signed' || to === 'signed' || to === 'registered' || to === 'lost';
+    if (!needsForm) {
+      await send(deal, to, {});
+      return;
+    }
+    const [docs, contract] = await Promise.all([
+      to === 'nda_signed' ? api<DealDocumentView[]>('GET', `/deals/${deal.id}/documents`) : Promise.resolve([]),
+      to === 'signed' ? api<ContractView | null>('GET', `/deals/${deal.id}/contract`) : Promise.resolve(null),
+    ]);
+    form.resetFields();
+    if (to === 'signed') form.setFieldsValue(contractValues(contract, deal));
+    setTarget({ deal, to, docs, contract });
+  };
+
+  const submit = async () => {
+    if (!target) return;
+    const v = (await form.validateFields()) as Record<string, unknown>;
+    const { deal, to } = target;
+    if (to === 'nda_signed') await send(deal, to, { nda: { documentId: v.documentId, signedOn: day(v.signedOn) } });
+    else if (to === 'signed') await send(deal, to, { contract: contractBody(v) });
+    else if (to === 'registered') await send(deal, to, { registration: { number: v.number, registeredOn: day(v.registeredOn) } });
+    else await send(deal, to, { lostReason: v.lostReason, lostNote: v.lostNote });
+  };
+
+  const modal = (
+    <Modal
+      open={!!target}
+      title={target ? t('deal.moveTo', { stage: t(`deal.stage.${target.to}`) }) : ''}
+      onCancel={() => setTarget(null)}
+      onOk={() => void submit()}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      width={target?.to === 'signed' ? 900 : 520}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'stage-confirm' }}
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        {target?.to === 'nda_signed' && (
+          <>
+            <Form.Item name="documentId" label={t('deal.nda.document')} rules={[{ required: true }]} extra={target.docs.some((d) => d.kind === 'nda') ? undefined : t('deal.nda.uploadFirst')}>
+              <Select options={target.docs.filter((d) => d.kind === 'nda').map((d) => ({ value: d.id, label: `${d.title} v${d.version} (${d.fileName})` }))} data-testid="nda-document" />
+            </Form.Item>
+            <Form.Item name="signedOn" label={t('deal.nda.signedOn')} rules={[{ required: true }]}>
+              <DatePicker data-testid="nda-signed-on" />
+            </Form.Item>
+          </>
+        )}
+        {target?.to === 'signed' && <ContractFields />}
+        {target?.to === 'registered' && (
+          <>
+            <Form.Item name="number" label={t('deal.registration.number')} rules={[{ required: true }]}>
+              <Input data-testid="registration-number" />
+            </Form.Item>
+            <Form.Item name="registeredOn" label={t('deal.registration.date')} rules={[{ required: true }]}>
+              <DatePicker data-testid="registration-date" />
+            </Form.Item>
+          </>
+        )}
+        {target?.to === 'lost' && (
+          <>
+            <Form.Item name="lostReason" label={t('deal.lost.reason')} rules={[{ required: true }]}>
+              <Select options={DEAL_LOST_REASONS.map((r) => ({ value: r, label: t(`deal.lost.${r}`) }))} data-testid="lost-reason" />
+            </Form.Item>
+            <Form.Item name="lostNote" label={t('deal.lost.note')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+  return { start, modal };
+}
+
+export function MoveButtons({ deal, onMove }: { deal: DealView; onMove: (to: DealStage) => void }) {
+  const { t } = useI18n();
+  const next = nextStage(deal.stage);
+  const open = deal.stage !== 'registered' && deal.stage !== 'fulfilled' && deal.stage !== 'lost';
+  return (
+    <Space size={4} wrap>
+      {next && (
+        <Button size="small" type="primary" onClick={() => onMove(next)} data-testid="deal-next" aria-label={t('deal.moveTo', { stage: t(`deal.stage.${next}`) })}>
+          {t('deal.moveTo', { stage: t(`deal.stage.${next}`) })}
+        </Button>
+      )}
+      {open && (
+        <Button size="small" danger onClick={() => onMove(DealStage.Lost)} data-testid="deal-lose">
+          {t('deal.markLost')}
+        </Button>
+      )}
+    </Space>
+  );
+}
