@@ -177,6 +177,63 @@ describe('the model in force', () => {
     expect(Object.keys(res.body.weights).sort()).toEqual([...MATCH_FEATURES].sort());
     expect(Object.values(res.body.weights as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(res.body.topK).toBe(20);
+    expect(res.body.source).toBe('configuration');
     expect((await api.call('GET', '/api/admin/matching/settings', { token: enterprise.token })).status).toBe(403);
+  });
+
+  it('lets an admin tune the weights: scores follow at once, the change is audited, and a reset restores configuration', async () => {
+    const draft = { title: '深远海网箱金鲳鱼病害监测', keywords: ['病害防控'], chains: ['marine.ranching'], trl: 5, cooperationModes: ['license'] };
+    const preview = async () => (await api.call('POST', '/api/matching/preview', { token: enterprise.token, body: draft })).body[0];
+    const before = await preview();
+    // Text relevance alone: the total becomes exactly the text feature.
+    const textOnly = Object.fromEntries(MATCH_FEATURES.map((f) => [f, f === 'text' ? 1 : 0]));
+    const saved = await api.call('PUT', '/api/admin/matching/settings', { token: admin.token, body: { weights: textOnly, topK: 5 } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ source: 'admin', topK: 5, weights: textOnly, updatedBy: admin.id });
+    const after = await preview();
+    expect(after.score).toBeCloseTo(after.breakdown.text, 4);
+    expect(after.score).not.toBeCloseTo(before.score, 4);
+    const audit = await api.db.query(`SELECT actor_id FROM audit_log WHERE action = 'matching.model_changed'`);
+    expect(audit.rows.map((r: { actor_id: string }) => r.actor_id)).toContain(admin.id);
+    const reset = await api.call('DELETE', '/api/admin/matching/settings', { token: admin.token });
+    expect(reset.body).toMatchObject({ source: 'configuration', topK: 20 });
+    expect((await preview()).score).toBeCloseTo(before.score, 4);
+  });
+
+  it('refuses weights out of range or all zero with a message in Chinese, changing nothing', async () => {
+    const zero = Object.fromEntries(MATCH_FEATURES.map((f) => [f, 0]));
+    const allZero = await api.call('PUT', '/api/admin/matching/settings', { token: admin.token, body: { weights: zero, topK: 20 } });
+    expect(allZero.status).toBe(400);
+    expect(allZero.body.error.details[0]).toMatchObject({ field: 'weights', message: '至少有一项权重大于 0' });
+    const tooBig = await api.call('PUT', '/api/admin/matching/settings', { token: admin.token, body: { weights: { ...zero, text: 3 }, topK: 0 } });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['topK', 'weights.text']);
+    expect((await api.call('GET', '/api/admin/matching/settings', { token: admin.token })).body.source).toBe('configuration');
+  });
+});
+
+describe('feedback: useful / not useful', () => {
+  it('keeps one verdict per person apart from the status, shows counts, and counts it in the admin’s metrics', async () => {
+    const [first] = (await matchesOf(needId, enterprise)).body;
+    const before = (await api.call('GET', '/api/admin/matching/metrics', { token: admin.token })).body;
+    const marked = await api.call('PUT', `/api/matches/${first.id}/feedback`, { token: enterprise.token, body: { verdict: 'useful' } });
+    expect(marked.status).toBe(200);
+    expect(marked.body).toMatchObject({ myFeedback: 'useful', feedback: { useful: 1, notUseful: 0 }, status: first.status });
+    // Changing one's mind replaces the verdict rather than adding a second.
+    const changed = await api.call('PUT', `/api/matches/${first.id}/feedback`, { token: enterprise.token, body: { verdict: 'not-useful' } });
+    expect(changed.body).toMatchObject({ myFeedback: 'not-useful', feedback: { useful: 0, notUseful: 1 } });
+    await api.call('PUT', `/api/matches/${first.id}/feedback`, { token: enterprise.token, body: { verdict: 'useful' } });
+    const listed = (await matchesOf(needId, enterprise)).body.find((m: { id: string }) => m.id === first.id);
+    expect(listed).toMatchObject({ myFeedback: 'useful', feedback: { useful: 1, notUseful: 0 } });
+    // The university side sees the count but not someone else's verdict as its own.
+    const achSide = (await api.call('GET', `/api/achievements/${first.achievementId}/matches`, { token: university.token })).body.find((m: { id: string }) => m.id === first.id);
+    expect(achSide).toMatchObject({ myFeedback: null, feedback: { useful: 1, notUseful: 0 } });
+    const after = (await api.call('GET', '/api/admin/matching/metrics', { token: admin.token })).body;
+    expect(after.useful).toBe(before.useful + 1);
+    expect(after.notUseful).toBe(before.notUseful);
+    expect((await api.call('PUT', `/api/matches/${first.id}/feedback`, { token: outsider.token, body: { verdict: 'useful' } })).status).toBe(404);
+    const bad = await api.call('PUT', `/api/matches/${first.id}/feedback`, { token: enterprise.token, body: { verdict: 'great' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({ field: 'verdict', message: '取值不在允许范围内' });
   });
 });

@@ -42,6 +42,9 @@ describe('browser journey: a broker works a match and the bureau sees it counted
     await item.waitFor();
     await item.getByTestId('match-reason').filter({ hasText: '同属产业链：现代化海洋牧场' }).waitFor();
     await screenshot(page, '21-broker-workbench');
+    // 有用: the broker's verdict shows as a count on the match and in the bureau's metrics.
+    await item.locator('[data-testid^="useful-"]').click();
+    await item.locator('[data-testid^="useful-"][aria-pressed="true"]').filter({ hasText: '1' }).waitFor();
     await item.locator('[data-testid^="dismiss-"]').click();
     await pickOption(page, 'dismiss-reason', '已有合作');
     await page.getByTestId('dismiss-confirm').click();
@@ -52,6 +55,14 @@ describe('browser journey: a broker works a match and the bureau sees it counted
     await adminPage.goto(`${api.url}/admin/matching`);
     await adminPage.getByTestId('dismissed-by-reason').filter({ hasText: '已有合作：1' }).waitFor();
     await adminPage.getByText('李明').waitFor();
+    const useful = adminPage.getByTestId('matching-metrics').locator('.ant-statistic').filter({ hasText: '被评为有用' });
+    await useful.locator('.ant-statistic-content-value').filter({ hasText: /^1$/ }).waitFor();
+    // The admin tunes the model: text relevance counts for more; the page says it was tuned.
+    await adminPage.getByTestId('model-edit').click();
+    await adminPage.locator('#weights_text').fill('0.6');
+    await adminPage.getByTestId('model-save').click();
+    await adminPage.getByTestId('model-source').filter({ hasText: '管理员已调整' }).waitFor();
+    await adminPage.getByTestId('matching-model').getByText('文本相关度 60%').waitFor();
     await screenshot(adminPage, '22-admin-matching');
   });
 });

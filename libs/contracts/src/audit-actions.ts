@@ -68,4 +68,5 @@ export enum AuditAction {
   DealDocumentDownloaded = 'deal.document_downloaded',
   DealCommissionProposed = 'deal.commission_proposed',
   DealCommissionDecided = 'deal.commission_decided',
+  MatchingModelChanged = 'matching.model_changed',
 }

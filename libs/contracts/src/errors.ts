@@ -30,6 +30,7 @@ export enum ErrorCode {
   WeakPassword = 'WEAK_PASSWORD',
   InvalidCreditCode = 'INVALID_CREDIT_CODE',
   InvalidState = 'INVALID_STATE',
+  MatchRunCompleted = 'MATCH_RUN_COMPLETED',
   AlreadyMember = 'ALREADY_MEMBER',
   LastOrgAdmin = 'LAST_ORG_ADMIN',
   CannotChangeOwnAccount = 'CANNOT_CHANGE_OWN_ACCOUNT',
@@ -38,7 +39,6 @@ export enum ErrorCode {
   UnsupportedFile = 'UNSUPPORTED_FILE',
   SearchUnavailable = 'SEARCH_UNAVAILABLE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
-  Internal = 'INTERNAL',
   ChallengeAlreadyApplied = 'CHALLENGE_ALREADY_APPLIED',
   ChallengeNotEligible = 'CHALLENGE_NOT_ELIGIBLE',
   ChallengeApplicationsClosed = 'CHALLENGE_APPLICATIONS_CLOSED',
@@ -46,5 +46,6 @@ export enum ErrorCode {
   ChallengeDeclarationRequired = 'CHALLENGE_DECLARATION_REQUIRED',
   ChallengeObjectionWindowOpen = 'CHALLENGE_OBJECTION_WINDOW_OPEN',
   ChallengeObjectionsUnanswered = 'CHALLENGE_OBJECTIONS_UNANSWERED',
+  Internal = 'INTERNAL',
   OwnCommission = 'OWN_COMMISSION',
 }

@@ -11,6 +11,10 @@ export enum MatchStatus {
 export const DISMISS_REASONS = ['irrelevant', 'existing-partner', 'immature', 'price', 'other'] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 
+/** 有用 / 没用: a person's verdict on a match, apart from its status. */
+export const MATCH_FEEDBACK = ['useful', 'not-useful'] as const;
+export type MatchFeedback = (typeof MATCH_FEEDBACK)[number];
+
 export const MATCH_FEATURES = ['text', 'chain', 'keywords', 'trl', 'mode', 'budget', 'region', 'freshness'] as const;
 export type MatchFeature = (typeof MATCH_FEATURES)[number];
 
@@ -46,6 +50,9 @@ export interface MatchView {
   /** the need side, on views that show whole pairs (the broker's workbench) */
   need?: { id: string; title: string; ownerOrgName: string };
   brokerId?: string | null;
+  /** the reader's own verdict, and how many people found it useful / not useful */
+  myFeedback?: MatchFeedback | null;
+  feedback?: { useful: number; notUseful: number };
 }
 
 export interface BrokerProfileView {
@@ -70,6 +77,18 @@ export interface MatchingMetrics {
   dismissed: number;
   dismissedByReason: Record<string, number>;
   total: number;
+  /** matches someone marked useful / not useful */
+  useful: number;
+  notUseful: number;
+}
+
+/** The matching model in force: weights and top K, from configuration unless an admin tuned them. */
+export interface MatchingModel {
+  weights: Record<MatchFeature, number>;
+  topK: number;
+  source: 'configuration' | 'admin';
+  updatedAt: string | null;
+  updatedBy: string | null;
 }
 
 export const MATCH_FEATURE_LABELS: Record<MatchFeature, { 'zh-CN': string; en: string }> = {

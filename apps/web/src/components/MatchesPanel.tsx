@@ -1,8 +1,8 @@
 import { App, Button, Card, Empty, List, Modal, Popover, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { DislikeFilled, DislikeOutlined, LikeFilled, LikeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { DISMISS_REASONS, DismissReason, ItemKind, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchStatus, MatchView } from '@ztt/contracts';
+import { DISMISS_REASONS, DismissReason, ItemKind, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchFeedback, MatchStatus, MatchView } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { applyApiError } from './form-errors';
@@ -64,8 +64,45 @@ export function useMatchActions(onChanged: () => void) {
     }
   };
 
+  /** 有用 / 没用: clicking one's current verdict again takes it back. */
+  const setFeedback = async (m: MatchView, verdict: MatchFeedback) => {
+    try {
+      await api('PUT', `/matches/${m.id}/feedback`, { verdict: m.myFeedback === verdict ? null : verdict });
+      message.success(t('match.feedback.thanks'));
+      onChanged();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+
   const actions = (m: MatchView) =>
     [
+      <Tooltip key="useful" title={t('match.feedback.useful')}>
+        <Button
+          size="small"
+          type="text"
+          icon={m.myFeedback === 'useful' ? <LikeFilled /> : <LikeOutlined />}
+          aria-pressed={m.myFeedback === 'useful'}
+          aria-label={t('match.feedback.useful')}
+          onClick={() => void setFeedback(m, 'useful')}
+          data-testid={`useful-${m.id}`}
+        >
+          {m.feedback?.useful || ''}
+        </Button>
+      </Tooltip>,
+      <Tooltip key="not-useful" title={t('match.feedback.notUseful')}>
+        <Button
+          size="small"
+          type="text"
+          icon={m.myFeedback === 'not-useful' ? <DislikeFilled /> : <DislikeOutlined />}
+          aria-pressed={m.myFeedback === 'not-useful'}
+          aria-label={t('match.feedback.notUseful')}
+          onClick={() => void setFeedback(m, 'not-useful')}
+          data-testid={`not-useful-${m.id}`}
+        >
+          {m.feedback?.notUseful || ''}
+        </Button>
+      </Tooltip>,
       <Tag key="s" color={STATUS_COLOR[m.status]} data-testid="match-status">
         {t(`match.status.${m.status}`)}
         {m.dismissReason ? ` · ${t(`match.dismiss.${m.dismissReason}`)}` : ''}

@@ -1,6 +1,6 @@
-import { App, Button, Card, Col, Form, Modal, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Modal, Popconfirm, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { BrokerProfileView, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchFeature, MatchingMetrics, MatchRunView } from '@ztt/contracts';
+import { BrokerProfileView, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchingMetrics, MatchingModel, MatchRunView } from '@ztt/contracts';
 import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
@@ -16,7 +16,9 @@ export function AdminMatchingPage() {
   const metrics = useLoader(() => api<MatchingMetrics>('GET', '/admin/matching/metrics'), []);
   const brokers = useLoader(() => api<BrokerProfileView[]>('GET', '/admin/brokers'), []);
   const runs = useLoader(() => api<MatchRunView[]>('GET', '/admin/matching/runs'), []);
-  const model = useLoader(() => api<{ weights: Record<MatchFeature, number>; topK: number }>('GET', '/admin/matching/settings'), []);
+  const model = useLoader(() => api<MatchingModel>('GET', '/admin/matching/settings'), []);
+  const [tuning, setTuning] = useState(false);
+  const [modelForm] = Form.useForm();
   const [starting, setStarting] = useState(false);
 
   const startRun = async () => {
@@ -47,12 +49,32 @@ export function AdminMatchingPage() {
     }
   };
 
+  const saveModel = async () => {
+    try {
+      await api('PUT', '/admin/matching/settings', await modelForm.validateFields());
+      message.success(t('common.saved'));
+      setTuning(false);
+      model.reload();
+    } catch (e) {
+      message.error(applyApiError(modelForm, e));
+    }
+  };
+  const resetModel = async () => {
+    try {
+      await api('DELETE', '/admin/matching/settings');
+      message.success(t('common.saved'));
+      model.reload();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={`${t('matching.metrics')} ${m?.quarter ?? ''}`} data-testid="matching-metrics">
         <Row gutter={16}>
-          {(['total', 'proposed', 'seen', 'contacted', 'deal', 'dismissed'] as const).map((k) => (
-            <Col key={k} xs={12} md={4}>
+          {(['total', 'proposed', 'seen', 'contacted', 'deal', 'dismissed', 'useful', 'notUseful'] as const).map((k) => (
+            <Col key={k} xs={12} md={3}>
               <Statistic title={t(`matching.metric.${k}`)} value={m ? m[k] : '-'} />
             </Col>
           ))}
@@ -66,7 +88,30 @@ export function AdminMatchingPage() {
             ))}
         </Space>
       </Card>
-      <Card title={t('matching.model')} data-testid="matching-model">
+      <Card
+        title={t('matching.model')}
+        data-testid="matching-model"
+        extra={
+          <Space>
+            {model.data?.source === 'admin' && (
+              <Popconfirm title={t('matching.model.resetConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void resetModel()}>
+                <Button data-testid="model-reset">{t('matching.model.reset')}</Button>
+              </Popconfirm>
+            )}
+            <Button
+              type="primary"
+              disabled={!model.data}
+              data-testid="model-edit"
+              onClick={() => {
+                modelForm.setFieldsValue({ weights: model.data?.weights, topK: model.data?.topK });
+                setTuning(true);
+              }}
+            >
+              {t('matching.model.edit')}
+            </Button>
+          </Space>
+        }
+      >
         <Space wrap>
           {model.data &&
             MATCH_FEATURES.map((f) => (
@@ -75,6 +120,12 @@ export function AdminMatchingPage() {
               </Tag>
             ))}
           {model.data && <Tag color="blue">{t('matching.topK', { n: model.data.topK })}</Tag>}
+          {model.data && (
+            <Tag color={model.data.source === 'admin' ? 'orange' : 'default'} data-testid="model-source">
+              {t(`matching.model.source.${model.data.source}`)}
+              {model.data.updatedAt ? ` · ${t('matching.model.updatedAt', { at: new Date(model.data.updatedAt).toLocaleString() })}` : ''}
+            </Tag>
+          )}
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('matching.model.help')}
@@ -137,6 +188,19 @@ export function AdminMatchingPage() {
           ]}
         />
       </Card>
+      <Modal open={tuning} title={t('matching.model.edit')} onCancel={() => setTuning(false)} onOk={() => void saveModel()} okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'model-save' } as Record<string, string>} forceRender>
+        <Typography.Paragraph type="secondary">{t('matching.model.editHelp')}</Typography.Paragraph>
+        <Form form={modelForm} layout="horizontal" labelCol={{ span: 10 }}>
+          {MATCH_FEATURES.map((f) => (
+            <Form.Item key={f} name={['weights', f]} label={MATCH_FEATURE_LABELS[f][locale]} rules={[{ required: true }]}>
+              <InputNumber min={0} max={1} step={0.05} style={{ width: 120 }} data-testid={`weight-${f}`} />
+            </Form.Item>
+          ))}
+          <Form.Item name="topK" label={t('matching.model.topK')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={100} precision={0} style={{ width: 120 }} data-testid="model-topk" />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal open={!!editing} title={editing?.displayName} onCancel={() => setEditing(null)} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
         <Form form={form} layout="vertical">
           <BrokerProfileFields />

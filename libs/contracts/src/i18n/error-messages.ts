@@ -29,6 +29,10 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '当前状态下不能执行此操作',
     en: 'This action is not possible in the current state',
   },
+  [ErrorCode.MatchRunCompleted]: {
+    'zh-CN': '本季度的全量匹配已完成，下个季度再运行',
+    en: "This quarter's matching run has already completed; the next one is due next quarter",
+  },
   [ErrorCode.AlreadyMember]: {
     'zh-CN': '您已是该机构成员或已提交加入申请',
     en: 'You are already a member or have asked to join',
@@ -58,11 +62,6 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '服务暂时不可用，请稍后再试',
     en: 'The service is temporarily unavailable',
   },
-  [ErrorCode.Internal]: { 'zh-CN': '系统出错了，请稍后再试', en: 'Something went wrong on our side' },
-  [ErrorCode.OwnCommission]: {
-    'zh-CN': '不能审批自己参与对接的佣金，请由其他管理员审批',
-    en: 'You cannot approve the commission of a deal you broker; another admin must decide',
-  },
   [ErrorCode.ChallengeAlreadyApplied]: {
     'zh-CN': '本机构已揭榜该榜单，每个机构只能提交一份揭榜方案（可修改已有方案）',
     en: 'Your organisation has already applied to this challenge; edit the existing application instead',
@@ -90,6 +89,11 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   [ErrorCode.ChallengeObjectionsUnanswered]: {
     'zh-CN': '还有未答复的异议，请先逐条答复',
     en: 'Some objections have not been answered yet',
+  },
+  [ErrorCode.Internal]: { 'zh-CN': '系统出错了，请稍后再试', en: 'Something went wrong on our side' },
+  [ErrorCode.OwnCommission]: {
+    'zh-CN': '不能审批自己参与对接的佣金，请由其他管理员审批',
+    en: 'You cannot approve the commission of a deal you broker; another admin must decide',
   },
 };
 
@@ -148,12 +152,8 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The robot URL may not point at this machine, a private network or a reserved address',
   },
   webhook_unresolvable: { 'zh-CN': '无法解析该机器人地址的域名', en: 'The host name of the robot URL cannot be resolved' },
+  weights_all_zero: { 'zh-CN': '至少有一项权重大于 0', en: 'At least one weight must be above 0' },
   webhook_kind_required: { 'zh-CN': '请选择机器人类型（企业微信、钉钉或通用）', en: 'Choose the robot type (WeCom, DingTalk or generic)' },
-  deal_stage_jump: {
-    'zh-CN': '不能跳过或回退阶段：只能进入下一阶段，或在进行中标记为未成交',
-    en: 'Stages cannot be skipped or reversed: move to the next stage, or mark an open deal as lost',
-  },
-  deal_nda_required: { 'zh-CN': '进入“已签保密协议”需要上传的保密协议文件和签署日期', en: 'Signing the NDA needs the uploaded NDA document and its date' },
   challenge_weights_sum: { 'zh-CN': '评审指标的权重之和必须为 100（当前 {sum}）', en: 'The rubric weights must sum to 100 (now {sum})' },
   challenge_shares_sum: { 'zh-CN': '各里程碑的拨付比例之和必须为 100%（当前 {sum}%）', en: 'The milestone payment shares must sum to 100% (now {sum}%)' },
   challenge_first_tranche: { 'zh-CN': '签约后首笔拨付比例不得低于 {min}%', en: 'The first tranche after signing must be at least {min}%' },
@@ -173,6 +173,11 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   elig_org_type: { 'zh-CN': '机构类型不在允许范围内（允许：{allowed}）', en: 'The organisation type is not allowed (allowed: {allowed})' },
   elig_region: { 'zh-CN': '机构所在地区不在允许范围内（允许：{allowed}）', en: 'The organisation’s region is not allowed (allowed: {allowed})' },
   elig_ip: { 'zh-CN': '本榜单要求揭榜机构拥有自主知识产权（至少一项登记了知识产权的成果）', en: 'This challenge requires the organisation to own IP (an achievement with IP items)' },
+  deal_stage_jump: {
+    'zh-CN': '不能跳过或回退阶段：只能进入下一阶段，或在进行中标记为未成交',
+    en: 'Stages cannot be skipped or reversed: move to the next stage, or mark an open deal as lost',
+  },
+  deal_nda_required: { 'zh-CN': '进入“已签保密协议”需要上传的保密协议文件和签署日期', en: 'Signing the NDA needs the uploaded NDA document and its date' },
   deal_nda_document: { 'zh-CN': '请选择本对接中上传的保密协议（NDA）文件', en: 'Choose an NDA document uploaded to this deal' },
   deal_contract_required: { 'zh-CN': '进入“已签约”需要先填写合同信息', en: 'Record the contract before moving to signed' },
   deal_registration_required: { 'zh-CN': '进入“已登记”需要认定登记编号和登记日期', en: 'Registration needs the registration number and date' },

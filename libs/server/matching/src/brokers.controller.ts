@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Type } from 'class-transformer';
 import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { BrokerProfileView, CHAIN_CODES, MatchingMetrics, MatchStatus, MatchView, Page, PlatformRole, REGION_CODES } from '@ztt/contracts';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { BrokerProfileView, CHAIN_CODES, MATCH_FEEDBACK, MatchFeedback, MatchingMetrics, MatchingModel, MatchStatus, MatchView, Page, PlatformRole, REGION_CODES } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser, PageQueryDto, RequireRoles } from '@ztt/platform';
 import { BrokersService, quarterOf } from './brokers.service';
 import { MatchingService } from './matching.service';
@@ -51,6 +52,8 @@ class MetricsDto implements MatchingMetrics {
   @ApiProperty() dismissed: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) dismissedByReason: Record<string, number>;
   @ApiProperty() total: number;
+  @ApiProperty({ description: '被标记为“有用”的匹配数' }) useful: number;
+  @ApiProperty({ description: '被标记为“没用”的匹配数' }) notUseful: number;
 }
 
 @ApiTags('brokers')
@@ -81,9 +84,43 @@ export class BrokerController {
   }
 }
 
-class MatchingSettingsDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'feature → weight (MATCH_WEIGHTS)' }) weights: Record<string, number>;
-  @ApiProperty({ description: 'matches kept per item (MATCH_TOP_K)' }) topK: number;
+const weight = () => (target: object, key: string) => {
+  ApiProperty({ minimum: 0, maximum: 1 })(target, key);
+  IsNumber({ allowNaN: false, allowInfinity: false })(target, key);
+  Min(0)(target, key);
+  Max(1)(target, key);
+};
+
+/** One weight per feature, each in [0, 1]; the score divides by their sum, so they need not add up to 1. */
+class MatchWeightsDto {
+  @weight() text: number;
+  @weight() chain: number;
+  @weight() keywords: number;
+  @weight() trl: number;
+  @weight() mode: number;
+  @weight() budget: number;
+  @weight() region: number;
+  @weight() freshness: number;
+}
+
+class SaveMatchingSettingsDto {
+  @ApiProperty({ type: MatchWeightsDto }) @IsDefined() @ValidateNested() @Type(() => MatchWeightsDto) weights: MatchWeightsDto;
+  @ApiProperty({ minimum: 1, maximum: 100, description: '每个条目保留的匹配数' }) @IsInt() @Min(1) @Max(100) topK: number;
+}
+
+class MatchingSettingsDto implements MatchingModel {
+  @ApiProperty({ type: MatchWeightsDto, description: 'feature → weight' }) weights: MatchWeightsDto;
+  @ApiProperty({ description: 'matches kept per item' }) topK: number;
+  @ApiProperty({ enum: ['configuration', 'admin'], description: '来自配置（MATCH_WEIGHTS、MATCH_TOP_K）或管理员调整' }) source: 'configuration' | 'admin';
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) updatedBy: string | null;
+}
+
+class FeedbackDto {
+  @ApiProperty({ enum: MATCH_FEEDBACK, nullable: true, description: '有用 / 没用；null 撤回' })
+  @IsOptional()
+  @IsIn(MATCH_FEEDBACK as unknown as string[])
+  verdict: MatchFeedback | null;
 }
 
 @ApiTags('admin')
@@ -96,9 +133,21 @@ export class AdminMatchingController {
   ) {}
 
   @Get('matching/settings')
-  @ApiOkResponse({ type: MatchingSettingsDto, description: '当前匹配模型的权重（由配置决定）' })
-  settings(): MatchingSettingsDto {
+  @ApiOkResponse({ type: MatchingSettingsDto, description: '当前匹配模型：各特征权重与每条保留的匹配数' })
+  settings(): Promise<MatchingModel> {
     return this.matching.settings();
+  }
+
+  @Put('matching/settings')
+  @ApiOkResponse({ type: MatchingSettingsDto, description: '调整匹配模型（记入审计日志），下一次匹配起生效' })
+  saveSettings(@CurrentUser() user: AuthContext, @Body() dto: SaveMatchingSettingsDto): Promise<MatchingModel> {
+    return this.matching.saveSettings(user, { weights: { ...dto.weights }, topK: dto.topK });
+  }
+
+  @Delete('matching/settings')
+  @ApiOkResponse({ type: MatchingSettingsDto, description: '恢复为配置中的匹配模型' })
+  resetSettings(@CurrentUser() user: AuthContext): Promise<MatchingModel> {
+    return this.matching.saveSettings(user, null);
   }
 
   @Get('brokers')
@@ -137,5 +186,11 @@ export class MatchController {
   @ApiOkResponse({ description: '一条匹配（双方、其经纪人和平台管理员可见）' })
   get(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<MatchView> {
     return this.matching.getOne(user, id);
+  }
+
+  @Put(':id/feedback')
+  @ApiOkResponse({ description: '标记这条匹配“有用 / 没用”（每人一票，可更改）' })
+  feedback(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FeedbackDto): Promise<MatchView> {
+    return this.matching.feedback(user, id, dto.verdict ?? null);
   }
 }

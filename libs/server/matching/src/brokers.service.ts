@@ -91,7 +91,25 @@ export class BrokersService {
         GROUP BY status, dismiss_reason`,
       [from, to],
     )) as { status: string; dismiss_reason: string | null; n: number }[];
-    const out: MatchingMetrics = { quarter, proposed: 0, seen: 0, contacted: 0, deal: 0, dismissed: 0, dismissedByReason: {}, total: 0 };
+    const [fb] = (await this.db.query(
+      `SELECT count(DISTINCT f.match_id) FILTER (WHERE f.verdict = 'useful')::int AS useful,
+              count(DISTINCT f.match_id) FILTER (WHERE f.verdict = 'not-useful')::int AS not_useful
+         FROM match_feedback f JOIN match m ON m.id = f.match_id
+        WHERE m.created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND m.created_at < ($2::date AT TIME ZONE 'Asia/Shanghai')`,
+      [from, to],
+    )) as { useful: number; not_useful: number }[];
+    const out: MatchingMetrics = {
+      quarter,
+      proposed: 0,
+      seen: 0,
+      contacted: 0,
+      deal: 0,
+      dismissed: 0,
+      dismissedByReason: {},
+      total: 0,
+      useful: fb?.useful ?? 0,
+      notUseful: fb?.not_useful ?? 0,
+    };
     for (const r of rows) {
       (out as unknown as Record<string, number>)[r.status] = ((out as unknown as Record<string, number>)[r.status] ?? 0) + r.n;
       out.total += r.n;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DismissReason, ItemKind, ItemStatus, Locale, MatchStatus, MatchView, Page } from '@ztt/contracts';
+import { AuditAction, DismissReason, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
 import { BrokersService } from './brokers.service';
 import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
@@ -10,6 +11,9 @@ import { SearchService } from '@ztt/search';
 import { DataSource, In } from 'typeorm';
 import { Match } from './match.entity';
 import { AchievementSide, DEFAULT_WEIGHTS, MatchWeights, NeedSide, reasonText, scorePair, Scored } from './scoring';
+
+/** How long a process keeps the matching model before reading it again (an admin may have tuned it). */
+const MODEL_TTL_MS = 5_000;
 
 /** How many candidates retrieval brings before the scoring model reranks them. */
 const CANDIDATES = 100;
@@ -26,8 +30,11 @@ interface Pair extends Scored {
  */
 @Injectable()
 export class MatchingService {
-  private readonly weights: MatchWeights;
-  private readonly topK: number;
+  private readonly configured: { weights: MatchWeights; topK: number };
+  private weights: MatchWeights;
+  private topK: number;
+  private model: MatchingModel;
+  private modelReadAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -36,24 +43,68 @@ export class MatchingService {
     private readonly catalogue: CatalogueService,
     private readonly brokers: BrokersService,
     @Optional() private readonly notifications?: NotificationsService,
+    @Optional() private readonly audit?: AuditService,
   ) {
-    this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights };
-    this.topK = config.matching.topK;
+    this.configured = { weights: { ...DEFAULT_WEIGHTS, ...config.matching.weights }, topK: config.matching.topK };
+    this.weights = this.configured.weights;
+    this.topK = this.configured.topK;
+    this.model = { ...this.configured, source: 'configuration', updatedAt: null, updatedBy: null };
   }
 
-  /** The model in force: feature weights (from configuration) and how many matches per item. */
-  settings(): { weights: MatchWeights; topK: number } {
-    return { weights: this.weights, topK: this.topK };
+  /**
+   * The model in force: the weights and top K an admin saved, else those from configuration
+   * (MATCH_WEIGHTS, MATCH_TOP_K). Every process (API and worker) rereads it at most every few seconds.
+   */
+  async settings(): Promise<MatchingModel> {
+    if (Date.now() - this.modelReadAt < MODEL_TTL_MS) return this.model;
+    const [row] = (await this.db.query(`SELECT weights, top_k, updated_by, updated_at FROM matching_model WHERE id = 1`)) as {
+      weights: MatchWeights;
+      top_k: number;
+      updated_by: string | null;
+      updated_at: Date;
+    }[];
+    this.model = row
+      ? { weights: { ...this.configured.weights, ...row.weights }, topK: row.top_k, source: 'admin', updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by }
+      : { ...this.configured, source: 'configuration', updatedAt: null, updatedBy: null };
+    this.weights = this.model.weights;
+    this.topK = this.model.topK;
+    this.modelReadAt = Date.now();
+    return this.model;
+  }
+
+  /** Admin: tunes the weights and top K (audited); `null` goes back to the configured model. */
+  async saveSettings(actor: AuthContext, next: { weights: MatchWeights; topK: number } | null): Promise<MatchingModel> {
+    if (next && MATCH_FEATURES.every((f) => !(next.weights[f] > 0))) throw AppException.validation([{ field: 'weights', code: 'weights_all_zero' }]);
+    await this.db.transaction(async (m) => {
+      if (next) {
+        const weights = Object.fromEntries(MATCH_FEATURES.map((f) => [f, next.weights[f]]));
+        await m.query(
+          `INSERT INTO matching_model (id, weights, top_k, updated_by) VALUES (1, $1, $2, $3)
+           ON CONFLICT (id) DO UPDATE SET weights = EXCLUDED.weights, top_k = EXCLUDED.top_k, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+          [JSON.stringify(weights), next.topK, actor.userId],
+        );
+      } else {
+        await m.query(`DELETE FROM matching_model WHERE id = 1`);
+      }
+      await this.audit?.record(
+        { action: AuditAction.MatchingModelChanged, actorId: actor.userId, actorEmail: actor.email, targetType: 'matching_model', detail: next ? { topK: next.topK, weights: MATCH_FEATURES.map((f) => `${f}=${next.weights[f]}`) } : { reset: true } },
+        m,
+      );
+    });
+    this.modelReadAt = 0;
+    return this.settings();
   }
 
   /** Top achievements for a draft need, scored and explained; nothing is saved. */
   async preview(need: NeedSide): Promise<MatchView[]> {
+    await this.settings();
     const pairs = await this.forNeed(need, null);
     return this.viewsOf(pairs, 'need', currentRequest()?.locale ?? 'zh-CN');
   }
 
   /** Recomputes and stores the top K matches of a published item (both directions). Idempotent. */
   async matchItem(kind: ItemKind, id: string, source: Match['source']): Promise<number> {
+    await this.settings();
     const item: CatalogueItem | null = await this.db.manager.findOneBy(KINDS[kind].entity, { id, status: ItemStatus.Published });
     if (!item) return 0;
     const pairs = item instanceof TechNeed ? await this.forNeed(needSide(item), id) : await this.forAchievement(item as Achievement);
@@ -88,8 +139,9 @@ export class MatchingService {
   /** Stored matches of an item, for its owner organisation and platform admins. */
   async listFor(actor: AuthContext, kind: ItemKind, id: string): Promise<MatchView[]> {
     await this.assertOwnerOrAdmin(actor, kind, id);
+    await this.settings();
     const rows = await this.db.manager.find(Match, { where: kind === 'need' ? { needId: id } : { achievementId: id }, order: { score: 'DESC' }, take: this.topK });
-    return this.viewsOf(rows.map(pairOf), kind, currentRequest()?.locale ?? 'zh-CN', rows);
+    return this.withFeedback(actor, await this.viewsOf(rows.map(pairOf), kind, currentRequest()?.locale ?? 'zh-CN', rows));
   }
 
   /** An item's matches are for its owner organisation and platform admins; to anyone else, 404. */
@@ -100,34 +152,71 @@ export class MatchingService {
 
   /** The owner side marks a match seen, contacted, or dismissed with a reason. */
   async setStatus(actor: AuthContext, matchId: string, status: MatchStatus, dismissReason?: DismissReason): Promise<MatchView> {
-    const match = await this.db.manager.findOneBy(Match, { id: matchId });
-    if (!match) throw AppException.notFound();
-    const [need, ach] = await Promise.all([
-      this.db.manager.findOneBy(TechNeed, { id: match.needId }),
-      this.db.manager.findOneBy(Achievement, { id: match.achievementId }),
-    ]);
-    const mine =
-      [need?.ownerOrgId, ach?.ownerOrgId].some((o) => o && actor.orgRoles.has(o)) || match.brokerId === actor.userId || hasPlatformRole(actor, PlatformRole.Admin);
-    if (!mine) throw AppException.notFound();
+    const { side } = await this.accessible(actor, matchId);
     if (status === MatchStatus.Dismissed && !dismissReason) throw AppException.validation([{ field: 'dismissReason', code: 'isNotEmpty' }]);
     await this.db.manager.update(Match, { id: matchId }, { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null });
-    const side: ItemKind = need && actor.orgRoles.has(need.ownerOrgId) ? 'need' : 'achievement';
+    return this.viewAfterChange(actor, matchId, side);
+  }
+
+  /**
+   * 有用 / 没用: the reader's own verdict on a match (owners of either side, its broker, admins),
+   * one per person, changeable; `null` takes it back. The match's status is not touched.
+   */
+  async feedback(actor: AuthContext, matchId: string, verdict: MatchFeedback | null): Promise<MatchView> {
+    const { side } = await this.accessible(actor, matchId);
+    if (verdict) {
+      await this.db.query(
+        `INSERT INTO match_feedback (match_id, user_id, verdict) VALUES ($1, $2, $3)
+         ON CONFLICT (match_id, user_id) DO UPDATE SET verdict = EXCLUDED.verdict, updated_at = now()`,
+        [matchId, actor.userId, verdict],
+      );
+    } else {
+      await this.db.query(`DELETE FROM match_feedback WHERE match_id = $1 AND user_id = $2`, [matchId, actor.userId]);
+    }
+    return this.viewAfterChange(actor, matchId, side);
+  }
+
+  /** A match the actor may act on, and the side they read it from; 404 for anyone else (other brokers too). */
+  private async accessible(actor: AuthContext, matchId: string): Promise<{ match: Match; side: ItemKind }> {
+    const match = await this.db.manager.findOneBy(Match, { id: matchId });
+    if (!match) throw AppException.notFound();
+    const [owners] = (await this.db.query(`SELECT n.owner_org_id AS need_org, a.owner_org_id AS ach_org FROM tech_need n, achievement a WHERE n.id = $1 AND a.id = $2`, [
+      match.needId,
+      match.achievementId,
+    ])) as { need_org: string; ach_org: string }[];
+    const mine =
+      (owners && (actor.orgRoles.has(owners.need_org) || actor.orgRoles.has(owners.ach_org))) || match.brokerId === actor.userId || hasPlatformRole(actor, PlatformRole.Admin);
+    if (!mine) throw AppException.notFound();
+    return { match, side: owners && actor.orgRoles.has(owners.need_org) ? 'need' : 'achievement' };
+  }
+
+  private async viewAfterChange(actor: AuthContext, matchId: string, side: ItemKind): Promise<MatchView> {
     const updated = await this.db.manager.findOneByOrFail(Match, { id: matchId });
-    return (await this.viewsOf([pairOf(updated)], side, currentRequest()?.locale ?? 'zh-CN', [updated]))[0] as MatchView;
+    const views = await this.viewsOf([pairOf(updated)], side, currentRequest()?.locale ?? 'zh-CN', [updated]);
+    return (await this.withFeedback(actor, views))[0] as MatchView;
+  }
+
+  /** Adds the reader's own verdict and the counts of useful / not useful to stored matches. */
+  private async withFeedback(actor: AuthContext, views: MatchView[]): Promise<MatchView[]> {
+    const ids = views.map((v) => v.id).filter((id): id is string => !!id);
+    if (!ids.length) return views;
+    const rows = (await this.db.query(
+      `SELECT match_id, count(*) FILTER (WHERE verdict = 'useful')::int AS useful, count(*) FILTER (WHERE verdict = 'not-useful')::int AS not_useful,
+              max(verdict) FILTER (WHERE user_id = $2) AS mine
+         FROM match_feedback WHERE match_id = ANY($1) GROUP BY match_id`,
+      [ids, actor.userId],
+    )) as { match_id: string; useful: number; not_useful: number; mine: MatchFeedback | null }[];
+    const byId = new Map(rows.map((r) => [r.match_id, r]));
+    return views.map((v) => {
+      const r = v.id ? byId.get(v.id) : undefined;
+      return { ...v, myFeedback: r?.mine ?? null, feedback: { useful: r?.useful ?? 0, notUseful: r?.not_useful ?? 0 } };
+    });
   }
 
   /** One match, for its two owners, its broker and platform admins; 404 for anyone else (other brokers too). */
   async getOne(actor: AuthContext, id: string): Promise<MatchView> {
-    const match = await this.db.manager.findOneBy(Match, { id });
-    if (!match) throw AppException.notFound();
-    const owners = (await this.db.query(
-      `SELECT n.owner_org_id AS need_org, a.owner_org_id AS ach_org FROM tech_need n, achievement a WHERE n.id = $1 AND a.id = $2`,
-      [match.needId, match.achievementId],
-    )) as { need_org: string; ach_org: string }[];
-    const o = owners[0];
-    const allowed = (o && (actor.orgRoles.has(o.need_org) || actor.orgRoles.has(o.ach_org))) || match.brokerId === actor.userId || hasPlatformRole(actor, PlatformRole.Admin);
-    if (!allowed) throw AppException.notFound();
-    return (await this.pairViews([match], currentRequest()?.locale ?? 'zh-CN'))[0] as MatchView;
+    const { match } = await this.accessible(actor, id);
+    return (await this.withFeedback(actor, await this.pairViews([match], currentRequest()?.locale ?? 'zh-CN')))[0] as MatchView;
   }
 
   /** The broker's workbench: the matches handed to them, best first. */
@@ -138,7 +227,7 @@ export class MatchingService {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return { items: await this.pairViews(rows, currentRequest()?.locale ?? 'zh-CN'), total, page: q.page, pageSize: q.pageSize };
+    return { items: await this.withFeedback(actor, await this.pairViews(rows, currentRequest()?.locale ?? 'zh-CN')), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** Views showing both sides: the achievement as counterpart, the need alongside. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView } from '@ztt/contracts';
+import { ErrorCode, ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
@@ -72,7 +72,7 @@ export class QuarterlyService {
   async start(userId: string | null, now = new Date()): Promise<MatchRunView> {
     const quarter = quarterOf(now);
     const row = await this.claim(quarter, userId);
-    if (row.status === 'completed') throw AppException.invalidState();
+    if (row.status === 'completed') throw AppException.conflict(ErrorCode.MatchRunCompleted);
     await this.enqueue(quarter);
     return view(row);
   }
