@@ -76,7 +76,7 @@ export function DealPage() {
           {deal.nextStep || '—'}
           {deal.nextStepDue ? ` (${deal.nextStepDue})` : ''}
         </Descriptions.Item>
-        {deal.nda.signedOn && <Descriptions.Item label={t('deal.nda.signedOn')}>{deal.nda.signedOn}</Descriptions.Item>}
+        {deal.nda.signedOn && <Descriptions.Item label={t('deal.doc.nda')}>{t('deal.nda.signedOn')} {deal.nda.signedOn}</Descriptions.Item>}
         {deal.lostReason && <Descriptions.Item label={t('deal.lost.reason')}>{t(`deal.lost.${deal.lostReason}`)}{deal.lostNote ? `：${deal.lostNote}` : ''}</Descriptions.Item>}
         {deal.commission && deal.commission.status !== 'none' && (
           <Descriptions.Item label={t('deal.commission')}>
