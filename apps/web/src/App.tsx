@@ -9,6 +9,14 @@ import { useI18n } from './i18n/i18n';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { AdminMatchingPage } from './pages/AdminMatchingPage';
 import { BrokerWorkbenchPage } from './pages/BrokerWorkbenchPage';
+import { ChallengeAdminListPage, ChallengeManagePage } from './pages/ChallengeAdminPage';
+import { ChallengeApplyPage } from './pages/ChallengeApplyPage';
+import { ChallengeBoardPage } from './pages/ChallengeBoardPage';
+import { ChallengeDetailPage } from './pages/ChallengeDetailPage';
+import { ChallengeFormPage } from './pages/ChallengeFormPage';
+import { ChallengeMilestonesPage } from './pages/ChallengeMilestonesPage';
+import { ChallengeNoticePage } from './pages/ChallengeNoticePage';
+import { ChallengeReviewListPage, ChallengeReviewPage } from './pages/ChallengeReviewPage';
 import { AdminImportPage } from './pages/AdminImportPage';
 import { AdminReviewPage } from './pages/AdminReviewPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
@@ -51,6 +59,7 @@ export function App() {
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/search?tab=needs', label: <Link to="/search?tab=needs" data-testid="nav-find-needs">{t('nav.findNeeds')}</Link> },
     { key: '/search?tab=achievements', label: <Link to="/search?tab=achievements" data-testid="nav-find-achievements">{t('nav.findAchievements')}</Link> },
+    { key: '/challenges', label: <Link to="/challenges" data-testid="nav-challenges">{t('challenge.nav')}</Link> },
     ...(me
       ? [
           {
@@ -67,6 +76,7 @@ export function App() {
           { key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> },
         ]
       : []),
+    ...(hasRole(PlatformRole.Reviewer) ? [{ key: '/review/challenges', label: <Link to="/review/challenges" data-testid="nav-challenge-review">{t('challenge.nav.review')}</Link> }] : []),
     ...(hasRole(PlatformRole.Broker) ? [{ key: '/broker', label: <Link to="/broker" data-testid="nav-broker">{t('nav.broker')}</Link> }] : []),
     ...(hasRole(PlatformRole.Broker)
       ? [
@@ -87,6 +97,7 @@ export function App() {
             label: t('nav.admin'),
             children: [
               { key: '/admin/review', label: <Link to="/admin/review" data-testid="nav-admin-review">{t('nav.admin.review')}</Link> },
+              { key: '/admin/challenges', label: <Link to="/admin/challenges" data-testid="nav-admin-challenges">{t('challenge.nav.admin')}</Link> },
               { key: '/admin/import', label: <Link to="/admin/import" data-testid="nav-admin-import">{t('nav.admin.import')}</Link> },
               { key: '/admin/deals', label: <Link to="/admin/deals" data-testid="nav-admin-deals">{t('nav.admin.deals')}</Link> },
               { key: '/admin/registrations', label: <Link to="/admin/registrations" data-testid="nav-admin-registrations">{t('nav.admin.registrations')}</Link> },
@@ -158,6 +169,17 @@ export function App() {
           <Route path="/disclosures" element={<RequireAuth><DisclosuresPage /></RequireAuth>} />
           <Route path="/needs/:id" element={<ItemDetailPage key="need" kind="need" />} />
           <Route path="/achievements/:id" element={<ItemDetailPage key="achievement" kind="achievement" />} />
+          <Route path="/challenges" element={<ChallengeBoardPage />} />
+          <Route path="/challenges/new" element={<RequireAuth><ChallengeFormPage key="challenge-new" /></RequireAuth>} />
+          <Route path="/challenges/:id" element={<ChallengeDetailPage />} />
+          <Route path="/challenges/:id/edit" element={<RequireAuth><ChallengeFormPage key="challenge-edit" /></RequireAuth>} />
+          <Route path="/challenges/:id/apply" element={<RequireAuth><ChallengeApplyPage /></RequireAuth>} />
+          <Route path="/challenges/:id/notice" element={<ChallengeNoticePage />} />
+          <Route path="/challenges/:id/milestones" element={<RequireAuth><ChallengeMilestonesPage /></RequireAuth>} />
+          <Route path="/review/challenges" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewListPage /></RequireAuth>} />
+          <Route path="/review/challenges/:id" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewPage /></RequireAuth>} />
+          <Route path="/admin/challenges" element={<RequireAuth role={PlatformRole.Admin}><ChallengeAdminListPage /></RequireAuth>} />
+          <Route path="/admin/challenges/:id" element={<RequireAuth role={PlatformRole.Admin}><ChallengeManagePage /></RequireAuth>} />
           <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/register" element={<RegisterPage />} />

@@ -1,0 +1,62 @@
+import { App, Button, List, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { ChallengeFileView } from '@ztt/contracts';
+import { apiDownload, apiUpload } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import { ATTACHMENT_ACCEPT } from '../catalogue';
+import { applyApiError } from '../form-errors';
+
+/** Files of a proposal or a milestone: download for those who may see them; upload when `uploadPath` is given. */
+export function ChallengeFiles({ files, uploadPath, onUploaded, testId }: { files: ChallengeFileView[]; uploadPath?: string; onUploaded?: () => void; testId?: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async (f: ChallengeFileView) => {
+    try {
+      await apiDownload(`/challenge-files/${f.id}`, f.fileName);
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+  return (
+    <div data-testid={testId}>
+      {files.length > 0 && (
+        <List
+          size="small"
+          dataSource={files}
+          renderItem={(f) => (
+            <List.Item key={f.id}>
+              <Button type="link" icon={<PaperClipOutlined />} onClick={() => void download(f)} data-testid="challenge-file">
+                {f.fileName}
+              </Button>
+              <span>{Math.ceil(f.size / 1024)} KB</span>
+            </List.Item>
+          )}
+        />
+      )}
+      {uploadPath && (
+        <Upload
+          accept={ATTACHMENT_ACCEPT}
+          showUploadList={false}
+          customRequest={async ({ file }) => {
+            setBusy(true);
+            try {
+              await apiUpload(uploadPath, file as File);
+              message.success(t('challenge.files.uploaded'));
+              onUploaded?.();
+            } catch (e) {
+              message.error(applyApiError(null, e));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={busy} data-testid="challenge-upload">
+            {t('challenge.files.upload')}
+          </Button>
+        </Upload>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { Tag } from 'antd';
+import { ApplicationStatus, ChallengeMode, ChallengeStatus, MilestoneStatus } from '@ztt/contracts';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+
+const STATUS_COLORS: Record<ChallengeStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  published: 'success',
+  reviewing: 'blue',
+  notice: 'gold',
+  in_progress: 'cyan',
+  completed: 'green',
+  terminated: 'red',
+  cancelled: 'default',
+};
+
+export function ChallengeStatusTag({ status }: { status: ChallengeStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="challenge-status">
+      {t(`challenge.status.${status}` as MessageKey)}
+    </Tag>
+  );
+}
+
+const APP_COLORS: Record<ApplicationStatus, string> = {
+  submitted: 'processing',
+  withdrawn: 'default',
+  under_review: 'blue',
+  shortlisted: 'gold',
+  awarded: 'success',
+  not_awarded: 'default',
+  eliminated: 'red',
+};
+
+export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={APP_COLORS[status]} data-testid="application-status">
+      {t(`challenge.appStatus.${status}` as MessageKey)}
+    </Tag>
+  );
+}
+
+const MS_COLORS: Record<MilestoneStatus, string> = { planned: 'default', submitted: 'processing', accepted: 'success', sent_back: 'warning', cancelled: 'default' };
+
+export function MilestoneStatusTag({ status }: { status: MilestoneStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={MS_COLORS[status]} data-testid="milestone-status">
+      {t(`challenge.msStatus.${status}` as MessageKey)}
+    </Tag>
+  );
+}
+
+export function ModeTag({ mode, teams }: { mode: ChallengeMode; teams?: number }) {
+  const { t } = useI18n();
+  return <Tag color={mode === ChallengeMode.HorseRace ? 'purple' : 'geekblue'}>{mode === ChallengeMode.HorseRace ? t('challenge.mode.horse_race', { n: teams ?? '' }) : t('challenge.mode.single')}</Tag>;
+}
+
+/** "3000000.00" → "3,000,000.00": digits grouped on the string, never through a float. */
+export function groupYuan(v: string): string {
+  const [int = '0', frac] = v.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac !== undefined ? `${grouped}.${frac}` : grouped;
+}
+
+export function useYuan(): (v: string) => string {
+  const { t } = useI18n();
+  return (v: string) => t('challenge.yuan', { v: groupYuan(v) });
+}
+
+/** A money amount in 元: digits with at most two decimals. */
+export const YUAN_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;

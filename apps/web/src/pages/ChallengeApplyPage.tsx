@@ -1,0 +1,234 @@
+import { Alert, App, Button, Card, Col, Divider, Form, Input, Popconfirm, Result, Row, Select, Space, Spin, Typography } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApplicationInput, ApplicationView, ChallengeView, IP_TYPE_CODES, ItemView, MembershipStatus, Page } from '@ztt/contracts';
+import { api, ApiError } from '../api/client';
+import { useAuth } from '../auth/auth';
+import { ApplicationStatusTag, useYuan, YUAN_PATTERN } from '../components/challenge/common';
+import { ChallengeFiles } from '../components/challenge/Files';
+import { applyApiError } from '../components/form-errors';
+import { useTaxonomyLabels } from '../components/labels';
+import { useLoader } from '../components/use-loader';
+import { useI18n } from '../i18n/i18n';
+
+interface FormValues {
+  orgId?: string;
+  technicalRoute: string;
+  plans: string[];
+  schedule: string;
+  budget: string;
+  budgetNotes: string;
+  team: { name: string; role: string }[];
+  achievementIds: string[];
+  ipItems: { type: string; number: string; status: string }[];
+}
+
+/** 揭榜: the proposal — technical route, how each indicator will be reached, schedule, budget, team, linked achievements and IP. */
+export function ChallengeApplyPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const applicationId = params.get('application');
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const labels = useTaxonomyLabels();
+  const yuan = useYuan();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const challenge = useLoader(() => api<ChallengeView>('GET', `/challenges/${id}`), [id]);
+  const application = useLoader(async () => (applicationId ? api<ApplicationView>('GET', `/challenge-applications/${applicationId}`) : null), [applicationId]);
+  const achievements = useLoader(() => api<Page<ItemView>>('GET', '/my/achievements?pageSize=100'), []);
+
+  if (challenge.error) return <Result status="404" title="404" />;
+  const c = challenge.data;
+  const a = application.data;
+  if (!c || (applicationId && !a)) return <Spin style={{ margin: 48 }} />;
+  const orgs = (me?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active);
+  const editable = a ? a.canEdit : c.can.apply;
+  const initial: FormValues = a
+    ? {
+        orgId: a.orgId,
+        technicalRoute: a.technicalRoute,
+        plans: c.indicators.map((_, i) => a.indicatorPlans.find((p) => p.indicator === i)?.plan ?? ''),
+        schedule: a.schedule,
+        budget: a.budget,
+        budgetNotes: a.budgetNotes,
+        team: a.team.map((m) => ({ name: m.name, role: m.role })),
+        achievementIds: a.achievementIds,
+        ipItems: a.ipItems,
+      }
+    : {
+        orgId: orgs[0]?.organisationId,
+        technicalRoute: '',
+        plans: c.indicators.map(() => ''),
+        schedule: '',
+        budget: '',
+        budgetNotes: '',
+        team: [{ name: me?.displayName ?? '', role: t('challenge.apply.leadRole') }],
+        achievementIds: [],
+        ipItems: [],
+      };
+
+  const save = async () => {
+    let v: FormValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const body: Omit<ApplicationInput, 'orgId'> = {
+      technicalRoute: v.technicalRoute,
+      indicatorPlans: v.plans.map((plan, indicator) => ({ indicator, plan })).filter((p) => p.plan?.trim()),
+      schedule: v.schedule,
+      budget: v.budget,
+      budgetNotes: v.budgetNotes ?? '',
+      team: v.team,
+      achievementIds: v.achievementIds ?? [],
+      ipItems: v.ipItems ?? [],
+    };
+    try {
+      const saved = a
+        ? await api<ApplicationView>('PATCH', `/challenge-applications/${a.id}`, { ...body, version: a.version })
+        : await api<ApplicationView>('POST', `/challenges/${id}/applications`, { ...body, orgId: v.orgId });
+      message.success(t('challenge.apply.saved'));
+      navigate(`/challenges/${id}/apply?application=${saved.id}`, { replace: true });
+      application.reload();
+    } catch (e) {
+      const msg = applyApiError(form, e);
+      setError(e instanceof ApiError && e.details.length ? `${msg}：${e.details.map((d) => d.message).join('；')}` : msg);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const withdraw = async () => {
+    try {
+      await api('POST', `/challenge-applications/${a?.id}/withdraw`);
+      message.success(t('challenge.apply.withdrawn'));
+      navigate(`/challenges/${id}`);
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          {a ? t('challenge.apply.myTitle') : t('challenge.apply.title')}
+          <Typography.Text type="secondary">{c.title}</Typography.Text>
+          {a && <ApplicationStatusTag status={a.status} />}
+        </Space>
+      }
+      extra={<Typography.Text>{t('challenge.field.bounty')}：{yuan(c.bounty)}</Typography.Text>}
+    >
+      {!editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('challenge.apply.readOnly')} />}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
+      <Form form={form} layout="vertical" initialValues={initial} disabled={!editable || saving}>
+        <Form.Item name="orgId" label={t('challenge.apply.org')} rules={[{ required: true, message: t('challenge.form.required') }]}>
+          <Select disabled={!!a} options={orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}（${labels.orgType(m.organisationType)}）` }))} />
+        </Form.Item>
+        <Form.Item name="technicalRoute" label={t('challenge.apply.technicalRoute')} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
+          <Input.TextArea rows={4} maxLength={4000} showCount />
+        </Form.Item>
+        <Divider orientation="left">{t('challenge.apply.plans')}</Divider>
+        {c.indicators.map((ind, i) => (
+          <Form.Item key={i} name={['plans', i]} label={`${i + 1}. ${ind.name}（${ind.target} ${ind.unit}）`} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        ))}
+        <Form.Item name="schedule" label={t('challenge.apply.schedule')} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="budget" label={t('challenge.apply.budget')} rules={[{ required: true, message: t('challenge.form.required') }, { pattern: YUAN_PATTERN, message: t('challenge.form.money') }]}>
+              <Input addonAfter={t('challenge.yuanUnit')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="budgetNotes" label={t('challenge.apply.budgetNotes')}>
+              <Input maxLength={4000} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider orientation="left">{t('challenge.apply.team')}</Divider>
+        <Form.List name="team">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('challenge.form.required') }]}>
+                    <Input placeholder={t('challenge.apply.memberName')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: t('challenge.form.required') }]}>
+                    <Input placeholder={t('challenge.apply.memberRole')} />
+                  </Form.Item>
+                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '' })}>
+                {t('challenge.apply.addMember')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Divider orientation="left">{t('challenge.apply.achievementsAndIp')}</Divider>
+        <Form.Item name="achievementIds" label={t('challenge.apply.achievements')}>
+          <Select mode="multiple" options={(achievements.data?.items ?? []).map((x) => ({ value: x.id, label: x.title }))} />
+        </Form.Item>
+        <Form.List name="ipItems">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[f.name, 'type']} rules={[{ required: true, message: t('challenge.form.required') }]}>
+                    <Select style={{ width: 160 }} options={IP_TYPE_CODES.map((code) => ({ value: code, label: labels.ipType(code) }))} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'number']} rules={[{ required: true, message: t('challenge.form.required') }]}>
+                    <Input placeholder={t('challenge.apply.ipNumber')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'status']} rules={[{ required: true, message: t('challenge.form.required') }]}>
+                    <Input placeholder={t('challenge.apply.ipStatus')} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ type: IP_TYPE_CODES[0], number: '', status: '' })}>
+                {t('challenge.apply.addIp')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+      {a && (
+        <>
+          <Divider orientation="left">{t('challenge.files.title')}</Divider>
+          <ChallengeFiles files={a.attachments} uploadPath={a.canEdit ? `/challenge-applications/${a.id}/attachments` : undefined} onUploaded={application.reload} testId="application-files" />
+        </>
+      )}
+      <Space style={{ marginTop: 24 }}>
+        {editable && (
+          <Button type="primary" onClick={() => void save()} loading={saving} data-testid="apply-submit">
+            {a ? t('challenge.apply.update') : t('challenge.apply.submit')}
+          </Button>
+        )}
+        {a && ['submitted', 'under_review'].includes(a.status) && (
+          <Popconfirm title={t('challenge.apply.withdrawConfirm')} onConfirm={() => void withdraw()}>
+            <Button danger data-testid="apply-withdraw">
+              {t('challenge.apply.withdraw')}
+            </Button>
+          </Popconfirm>
+        )}
+        <Button type="link" onClick={() => navigate(`/challenges/${id}`)}>
+          {t('common.back')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}

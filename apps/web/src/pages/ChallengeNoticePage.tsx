@@ -1,0 +1,83 @@
+import { Alert, App, Button, Card, Descriptions, Input, List, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { NoticeView } from '@ztt/contracts';
+import { api } from '../api/client';
+import { useAuth } from '../auth/auth';
+import { ChallengeStatusTag } from '../components/challenge/common';
+import { applyApiError } from '../components/form-errors';
+import { useLoader } from '../components/use-loader';
+import { useI18n } from '../i18n/i18n';
+
+/** 公示: the decision, its rationale, the objection window, and objections with their answers. */
+export function ChallengeNoticePage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const { data: n, error, reload } = useLoader(() => api<NoticeView>('GET', `/challenges/${id}/notice`), [id]);
+  const [text, setText] = useState('');
+  if (error) return <Result status="404" title="404" subTitle={t('challenge.notice.none')} />;
+  if (!n) return <Spin style={{ margin: 48 }} />;
+  const object = async () => {
+    try {
+      await api('POST', `/challenges/${id}/objections`, { text });
+      setText('');
+      message.success(t('challenge.notice.objected'));
+      reload();
+    } catch (e) {
+      message.error(applyApiError(null, e));
+    }
+  };
+  const ends = new Date(n.noticeEndsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  return (
+    <Card
+      title={
+        <Space wrap>
+          {t('challenge.notice.title')}
+          <Link to={`/challenges/${id}`}>{n.title}</Link>
+          <ChallengeStatusTag status={n.status} />
+        </Space>
+      }
+    >
+      <Alert type={n.windowOpen ? 'warning' : 'info'} showIcon message={n.windowOpen ? t('challenge.notice.open', { date: ends }) : t('challenge.notice.closed', { date: ends })} style={{ marginBottom: 16 }} data-testid="notice-window" />
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('challenge.notice.winners')}>
+          <Space wrap data-testid="notice-winners">
+            {n.winners.map((w) => (
+              <Tag color="gold" key={w.applicationId}>
+                {w.orgName}
+                {w.aggregate ? ` · ${w.aggregate}` : ''}
+              </Tag>
+            ))}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('challenge.notice.rationale')}>{n.rationale}</Descriptions.Item>
+        <Descriptions.Item label={t('challenge.notice.decidedAt')}>{new Date(n.decidedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('challenge.notice.objections')}
+      </Typography.Title>
+      <List
+        dataSource={n.objections}
+        locale={{ emptyText: t('challenge.notice.noObjections') }}
+        renderItem={(o) => (
+          <List.Item key={o.id} data-testid="objection">
+            <Space direction="vertical">
+              <Typography.Text>{o.text}</Typography.Text>
+              {o.answer ? <Typography.Text type="success">{t('challenge.notice.answer', { answer: o.answer })}</Typography.Text> : <Tag>{t('challenge.notice.awaiting')}</Tag>}
+            </Space>
+          </List.Item>
+        )}
+      />
+      {n.windowOpen && me && (
+        <Space.Compact style={{ width: '100%', marginTop: 16 }}>
+          <Input.TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} placeholder={t('challenge.notice.objectPlaceholder')} data-testid="objection-text" />
+          <Button type="primary" disabled={!text.trim()} onClick={() => void object()} data-testid="objection-submit">
+            {t('challenge.notice.object')}
+          </Button>
+        </Space.Compact>
+      )}
+    </Card>
+  );
+}
