@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../apps/api/src/api.module';
 import { Seeder } from './seeder';
 import { brokersSeeder } from './seeders/brokers.seeder';
-import { catalogueSeeder } from './seeders/catalogue.seeder';
+import { catalogueSeeder, dealsSeeder } from './seeders/catalogue.seeder';
+import { dealsSeeder } from './deals.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
 export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder];
