@@ -6,11 +6,11 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../apps/api/src/api.module';
 import { Seeder } from './seeder';
 import { brokersSeeder } from './seeders/brokers.seeder';
-import { catalogueSeeder, dealsSeeder } from './seeders/catalogue.seeder';
+import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { dealsSeeder } from './deals.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder];
 
 export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
   const created: Record<string, number> = {};
