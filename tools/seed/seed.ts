@@ -7,10 +7,11 @@ import { ENTITIES } from '../../apps/api/src/api.module';
 import { Seeder } from './seeder';
 import { brokersSeeder } from './seeders/brokers.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
+import { challengesSeeder } from './challenges.seeder';
 import { dealsSeeder } from './deals.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder, challengesSeeder];
 
 export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
   const created: Record<string, number> = {};
