@@ -30,6 +30,7 @@ const PUBLIC = new Set([
   'GET /api/challenges',
   'GET /api/challenges/:id',
   'GET /api/challenges/:id/notice',
+  'GET /api/public/stats',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

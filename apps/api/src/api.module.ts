@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@ztt/audit';
 import { CHALLENGE_ENTITIES, ChallengesModule } from '@ztt/challenges';
 import { DEAL_ENTITIES, DealsModule } from '@ztt/deals';
+import { CampaignsModule } from '@ztt/campaigns';
 import { CATALOGUE_ENTITIES, CatalogueModule } from '@ztt/catalogue';
 import { IDENTITY_ENTITIES, IdentityModule } from '@ztt/identity';
 import { MATCHING_ENTITIES, MatchingModule } from '@ztt/matching';
@@ -18,7 +19,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ENTITIES), AuditModule, NotificationsModule, IdentityModule, CatalogueModule, SearchModule, MatchingModule, ChallengesModule, DealsModule, HealthModule],
+      imports: [PlatformModule.forRoot(config, ENTITIES), AuditModule, NotificationsModule, IdentityModule, CatalogueModule, SearchModule, MatchingModule, ChallengesModule, DealsModule, CampaignsModule, HealthModule],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

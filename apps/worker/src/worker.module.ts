@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@ztt/audit';
 import { CHALLENGE_ENTITIES } from '@ztt/challenges';
 import { DEAL_ENTITIES, DealsWorkerModule } from '@ztt/deals';
+import { CampaignsWorkerModule } from '@ztt/campaigns';
 import { CATALOGUE_ENTITIES, CatalogueWorkerModule } from '@ztt/catalogue';
 import { IDENTITY_ENTITIES, IdentityWorkerModule } from '@ztt/identity';
 import { MATCHING_ENTITIES, MatchingWorkerModule } from '@ztt/matching';
@@ -28,6 +29,7 @@ export class WorkerModule {
         SearchWorkerModule,
         MatchingWorkerModule,
         DealsWorkerModule,
+        CampaignsWorkerModule,
       ],
       providers: [WorkerHost, SchedulesService],
     };

@@ -69,4 +69,11 @@ export enum AuditAction {
   DealCommissionProposed = 'deal.commission_proposed',
   DealCommissionDecided = 'deal.commission_decided',
   MatchingModelChanged = 'matching.model_changed',
+  CampaignCreated = 'campaign.created',
+  CampaignUpdated = 'campaign.updated',
+  CampaignOpened = 'campaign.opened',
+  CampaignClosed = 'campaign.closed',
+  CampaignInvited = 'campaign.invited',
+  CampaignReminded = 'campaign.reminded',
+  ContractTargetSet = 'dashboard.contract_target_set',
 }

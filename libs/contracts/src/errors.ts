@@ -48,4 +48,5 @@ export enum ErrorCode {
   ChallengeObjectionsUnanswered = 'CHALLENGE_OBJECTIONS_UNANSWERED',
   Internal = 'INTERNAL',
   OwnCommission = 'OWN_COMMISSION',
+  CampaignAlreadyOpen = 'CAMPAIGN_ALREADY_OPEN',
 }

@@ -13,3 +13,5 @@ export * from './i18n/import-messages';
 export * from './matching';
 export * from './deals';
 export * from './challenges';
+export * from './campaigns';
+export * from './dashboard';

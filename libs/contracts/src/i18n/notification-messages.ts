@@ -36,7 +36,10 @@ export type NotificationType =
   | 'challenge.milestone_sent_back'
   | 'challenge.eliminated'
   | 'challenge.completed'
-  | 'challenge.ended';
+  | 'challenge.ended'
+  | 'campaign.invited'
+  | 'campaign.reminder'
+  | 'campaign.report';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -109,6 +112,12 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'challenge.completed.body': { 'zh-CN': '“{title}”的最终里程碑已验收，榜单完成', en: 'The final milestone of "{title}" was accepted; the challenge is complete' },
   'challenge.ended.title': { 'zh-CN': '榜单已终止', en: 'Challenge ended' },
   'challenge.ended.body': { 'zh-CN': '“{title}”已{what}：{reason}', en: '"{title}" was {what}: {reason}' },
+  'campaign.invited.title': { 'zh-CN': '邀请参加季度征集', en: 'Invitation to a quarterly collection' },
+  'campaign.invited.body': { 'zh-CN': '科技局邀请贵机构参加“{title}”，请于 {endsOn} 前提交技术需求或科技成果', en: 'The science bureau invites your organisation to "{title}": submit needs or achievements by {endsOn}' },
+  'campaign.reminder.title': { 'zh-CN': '季度征集即将截止', en: 'Quarterly collection closing soon' },
+  'campaign.reminder.body': { 'zh-CN': '“{title}”将于 {endsOn} 截止，贵机构尚未提交，请尽快提交技术需求或科技成果', en: '"{title}" closes on {endsOn} and your organisation has not submitted yet' },
+  'campaign.report.title': { 'zh-CN': '季度报告已生成', en: 'Quarterly report ready' },
+  'campaign.report.body': { 'zh-CN': '{quarter} 季度成果转化报告（PDF）已生成，请查阅', en: 'The {quarter} technology-transfer report (PDF) is ready' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

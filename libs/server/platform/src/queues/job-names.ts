@@ -6,6 +6,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Matching = 'matching',
   Deals = 'deals',
+  Campaigns = 'campaigns',
 }
 
 export enum JobName {
@@ -19,6 +20,8 @@ export enum JobName {
   QuarterlyRun = 'matching.quarterly-run',
   DealTaskReminder = 'deals.task-reminder',
   DealIdleScan = 'deals.idle-scan',
+  CampaignScan = 'campaigns.scan',
+  QuarterlyReport = 'campaigns.quarterly-report',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -32,6 +35,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.QuarterlyRun]: QueueName.Matching,
   [JobName.DealTaskReminder]: QueueName.Deals,
   [JobName.DealIdleScan]: QueueName.Deals,
+  [JobName.CampaignScan]: QueueName.Campaigns,
+  [JobName.QuarterlyReport]: QueueName.Campaigns,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */

@@ -1,0 +1,40 @@
+/** Quarters in Beijing time ("2026Q4"), as the bureau counts them. */
+const OFFSET = 8 * 3_600_000;
+
+export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/;
+
+export function quarterOf(d: Date): string {
+  const local = new Date(d.getTime() + OFFSET);
+  return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+}
+
+/** [from, to) of a quarter, as instants. */
+export function quarterBounds(quarter: string): { from: Date; to: Date } {
+  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`not a quarter: "${quarter}"`);
+  const [y, q] = [Number(m[1]), Number(m[2])];
+  const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - OFFSET);
+  return { from: at(y, (q - 1) * 3), to: q === 4 ? at(y + 1, 0) : at(y, q * 3) };
+}
+
+export function previousQuarter(quarter: string): string {
+  const [y, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(5))];
+  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
+}
+
+/** The last `n` quarters ending with `last`, oldest first. */
+export function quartersUpTo(last: string, n: number): string[] {
+  const out = [last];
+  while (out.length < n) out.unshift(previousQuarter(out[0] as string));
+  return out;
+}
+
+/** Today's date in Beijing, YYYY-MM-DD. */
+export function beijingDate(d = new Date()): string {
+  return new Date(d.getTime() + OFFSET).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
