@@ -9,6 +9,7 @@ import { ReasonDto } from './dto/challenge.dto';
 import { ReviewMilestoneDto, SubmitMilestoneDto, UpdateApplicationDto } from './dto/application.dto';
 import { ChallengeFilesService, UploadedFileData } from './files.service';
 import { MilestonesService } from './milestones.service';
+import { ApplicationPageDto, ApplicationViewDto, ChallengeFileViewDto, MilestoneViewDto } from './dto/views.dto';
 
 const uuid = new ParseUUIDPipe();
 const upload = FileInterceptor('file', { limits: { fileSize: ITEM_LIMITS.attachmentBytesMax, files: 1 }, defParamCharset: 'utf8' });
@@ -25,26 +26,26 @@ export class ApplicationsController {
   ) {}
 
   @Get('my/challenge-applications')
-  @ApiOkResponse({ description: '本机构的揭榜方案' })
+  @ApiOkResponse({ type: ApplicationPageDto, description: '本机构的揭榜方案' })
   mine(@CurrentUser() user: AuthContext, @Query() q: PageQueryDto): Promise<Page<ApplicationView>> {
     return this.applications.mine(user, q.page, q.pageSize);
   }
 
   @Get('challenge-applications/:id')
-  @ApiOkResponse({ description: '揭榜方案：本机构成员、平台管理员、未回避的评审专家、入选后的验收人可见' })
+  @ApiOkResponse({ type: ApplicationViewDto, description: '揭榜方案：本机构成员、平台管理员、未回避的评审专家、入选后的验收人可见' })
   get(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ApplicationView> {
     return this.applications.get(user, id);
   }
 
   @Patch('challenge-applications/:id')
-  @ApiOkResponse({ description: '截止前修改方案；版本过期则 409' })
+  @ApiOkResponse({ type: ApplicationViewDto, description: '截止前修改方案；版本过期则 409' })
   update(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: UpdateApplicationDto): Promise<ApplicationView> {
     return this.applications.update(user, id, dto);
   }
 
   @Post('challenge-applications/:id/withdraw')
   @HttpCode(200)
-  @ApiOkResponse({ description: '撤回方案' })
+  @ApiOkResponse({ type: ApplicationViewDto, description: '撤回方案' })
   withdraw(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ApplicationView> {
     return this.applications.withdraw(user, id);
   }
@@ -53,7 +54,7 @@ export class ApplicationsController {
   @UseInterceptors(upload)
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
-  @ApiCreatedResponse({ description: 'PDF、图片或 Office 文件，不超过 10 MB' })
+  @ApiCreatedResponse({ type: ChallengeFileViewDto, description: 'PDF、图片或 Office 文件，不超过 10 MB' })
   attach(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedFile() file: UploadedFileData | undefined): Promise<ChallengeFileView> {
     return this.files.uploadToApplication(user, id, file);
   }
@@ -79,7 +80,7 @@ export class ApplicationsController {
 
   @Post('challenge-milestones/:id/submit')
   @HttpCode(200)
-  @ApiOkResponse({ description: '提交里程碑交付物与对照指标的报告' })
+  @ApiOkResponse({ type: MilestoneViewDto, description: '提交里程碑交付物与对照指标的报告' })
   submitMilestone(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: SubmitMilestoneDto): Promise<MilestoneView> {
     return this.milestones.submit(user, id, dto.report, dto.indicatorResults);
   }
@@ -88,14 +89,14 @@ export class ApplicationsController {
   @UseInterceptors(upload)
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
-  @ApiCreatedResponse({ description: '里程碑交付物文件' })
+  @ApiCreatedResponse({ type: ChallengeFileViewDto, description: '里程碑交付物文件' })
   attachDeliverable(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedFile() file: UploadedFileData | undefined): Promise<ChallengeFileView> {
     return this.files.uploadToMilestone(user, id, file);
   }
 
   @Post('challenge-milestones/:id/review')
   @HttpCode(200)
-  @ApiOkResponse({ description: '验收通过（记录拨付）或退回修改' })
+  @ApiOkResponse({ type: MilestoneViewDto, description: '验收通过（记录拨付）或退回修改' })
   reviewMilestone(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: ReviewMilestoneDto): Promise<MilestoneView> {
     return this.milestones.review(user, id, dto.decision, dto.comment);
   }
