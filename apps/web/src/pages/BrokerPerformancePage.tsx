@@ -12,11 +12,11 @@ export function BrokerPerformancePage() {
   return <PerformanceCard p={data} />;
 }
 
-export function PerformanceCard({ p }: { p: BrokerPerformance }) {
+export function PerformanceCard({ p, others = false }: { p: BrokerPerformance; others?: boolean }) {
   const { t } = useI18n();
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '—');
   return (
-    <Card title={`${t('deal.performance.title')} · ${p.brokerName}`} data-testid="performance">
+    <Card title={`${t(others ? 'deal.performance.broker' : 'deal.performance.title')} · ${p.brokerName}`} data-testid="performance">
       <Row gutter={16}>
         <Col span={6}>
           <Statistic title={t('deal.performance.registeredValue')} value={formatYuan(p.registeredValue)} data-testid="performance-value" />

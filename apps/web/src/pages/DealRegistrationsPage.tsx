@@ -49,11 +49,11 @@ export function DealRegistrationsPage() {
           },
           {
             key: 'performance',
-            label: t('deal.performance.title'),
+            label: t('deal.performance.broker'),
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 {(perf ?? []).map((p) => (
-                  <PerformanceCard key={p.brokerId} p={p} />
+                  <PerformanceCard key={p.brokerId} p={p} others />
                 ))}
               </Space>
             ),
