@@ -58,7 +58,7 @@ export function ChallengeBoardPage() {
                 <Link to={`/challenges/${c.id}`} data-testid="challenge-link">
                   {c.title}
                 </Link>
-                <ChallengeStatusTag status={c.status} />
+                <ChallengeStatusTag status={c.status} deadline={c.applicationDeadline} />
                 <ModeTag mode={c.mode} />
               </Space>
             }

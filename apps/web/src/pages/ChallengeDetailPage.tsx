@@ -39,7 +39,7 @@ export function ChallengeDetailPage() {
         title={
           <Space wrap>
             <span data-testid="challenge-title">{c.title}</span>
-            <ChallengeStatusTag status={c.status} />
+            <ChallengeStatusTag status={c.status} deadline={c.applicationDeadline} />
             <ModeTag mode={c.mode} teams={c.teams} />
           </Space>
         }

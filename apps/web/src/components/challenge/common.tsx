@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import { useState } from 'react';
 import { ApplicationStatus, ChallengeMode, ChallengeStatus, MilestoneStatus } from '@ztt/contracts';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -15,11 +16,14 @@ const STATUS_COLORS: Record<ChallengeStatus, string> = {
   cancelled: 'default',
 };
 
-export function ChallengeStatusTag({ status }: { status: ChallengeStatus }) {
+/** A published challenge past its deadline reads "closed" (it waits for the review to start). */
+export function ChallengeStatusTag({ status, deadline }: { status: ChallengeStatus; deadline?: string }) {
   const { t } = useI18n();
+  const [now] = useState(() => Date.now());
+  const closed = status === ChallengeStatus.Published && !!deadline && new Date(deadline).getTime() <= now;
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid="challenge-status">
-      {t(`challenge.status.${status}` as MessageKey)}
+    <Tag color={closed ? 'default' : STATUS_COLORS[status]} data-testid="challenge-status">
+      {closed ? t('challenge.status.closed') : t(`challenge.status.${status}` as MessageKey)}
     </Tag>
   );
 }
