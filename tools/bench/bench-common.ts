@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { creditCodeCheckChar, industryOfChain } from '@ztt/contracts';
+import { creditCodeCheckChar, industryOfChain, ItemKind } from '@ztt/contracts';
 import { Achievement, TechNeed } from '@ztt/catalogue';
 import { AppConfig, dataSourceOptions, loadConfig, migrate } from '@ztt/platform';
 import { SearchIndexService } from '@ztt/search';
@@ -107,6 +107,7 @@ export async function createDatabase(stack: BenchStack): Promise<AppConfig> {
     MEILI_INDEX_PREFIX: 'bench',
     DATA_DIR: `${stack.dir}/data`,
     LOG_LEVEL: 'warn',
+    ...(stack.redisUrl ? { REDIS_URL: stack.redisUrl } : {}),
   });
 }
 
@@ -171,20 +172,27 @@ async function waitIdle(meili: Meilisearch, indexUid: string): Promise<void> {
  * documents built from the database); returns the seconds the indexing itself took.
  */
 export async function indexAchievements(indexes: SearchIndexService, meili: Meilisearch, ids: string[]): Promise<number> {
+  return indexItems(indexes, meili, 'achievement', ids, SEND_BATCH);
+}
+
+/** Indexes published items of one kind as the product builds their documents, `batch` documents per task. */
+export async function indexItems(indexes: SearchIndexService, meili: Meilisearch, kind: ItemKind, ids: string[], batch: number): Promise<number> {
   const n = ids.length;
-  const uid = indexes.indexName('achievement');
+  const uid = indexes.indexName(kind);
   await indexes.ensureIndex(uid); // settings first, as the product does; not part of the timing
   let t = performance.now();
   const docs = [];
-  for (let i = 0; i < ids.length; i += SEND_BATCH) docs.push(await indexes.documents('achievement', ids.slice(i, i + SEND_BATCH)));
-  log(`${n} documents built from the database in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  for (let i = 0; i < ids.length; i += SEND_BATCH) docs.push(...(await indexes.documents(kind, ids.slice(i, i + SEND_BATCH))));
+  const batches = [];
+  for (let i = 0; i < docs.length; i += batch) batches.push(docs.slice(i, i + batch));
+  log(`${n} ${kind} documents built from the database in ${((performance.now() - t) / 1000).toFixed(2)} s`);
   t = performance.now();
-  await pool(docs, 4, (batch) => indexes.addDocuments(uid, batch));
+  await pool(batches, 4, (b) => indexes.addDocuments(uid, b));
   await waitIdle(meili, uid);
   const seconds = (performance.now() - t) / 1000;
   const stats = await meili.index(uid).getStats();
   if (stats.numberOfDocuments !== n) throw new Error(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${n}`);
-  log(`indexed ${n} documents in ${seconds.toFixed(2)} s`);
+  log(`indexed ${n} ${kind} documents in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(0)}/s)`);
   return seconds;
 }
 
@@ -214,7 +222,12 @@ export async function baselineRank(meili: Meilisearch, uid: string, q: string, i
  * The command-line shell of a benchmark: parses the options (usage errors exit 2), checks the data
  * file before starting anything, starts the services, runs, and always stops them (also on Ctrl-C).
  */
-export function benchMain<O extends { data: string }>(usage: string, parse: (argv: string[]) => O, run: (opts: O, stack: BenchStack) => Promise<void>): void {
+export function benchMain<O extends { data: string }>(
+  usage: string,
+  parse: (argv: string[]) => O,
+  run: (opts: O, stack: BenchStack) => Promise<void>,
+  stackOptions: { redis?: boolean } = {},
+): void {
   const main = async (): Promise<number> => {
     let opts: O;
     try {
@@ -237,7 +250,7 @@ export function benchMain<O extends { data: string }>(usage: string, parse: (arg
       throw e;
     }
 
-    const starting = startStack(log);
+    const starting = startStack(log, stackOptions);
     let shuttingDown = false;
     const onSignal = (signal: NodeJS.Signals): void => {
       if (shuttingDown) return;

@@ -1,4 +1,4 @@
-// Throw-away PostgreSQL and Meilisearch for the benchmark: free ports, a temp directory, and one
+// Throw-away PostgreSQL and Meilisearch (and Redis when asked) for the benchmark: free ports, a temp directory, and one
 // idempotent stop() that the benchmark calls at the end, on error and on Ctrl-C.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ interface Services {
   secret(bytes?: number): string;
   startPostgres(o: { dir: string; port: number; password: string; logFile: string; fast?: boolean }): Promise<Started & { superUrl: string }>;
   startMeili(o: { dir: string; port: number; masterKey: string; logFile: string }): Promise<Started & { url: string }>;
+  startRedis(o: { dir: string; port: number; logFile: string }): Promise<Started & { url: string }>;
   urlWithDatabase(url: string, database: string): string;
 }
 
@@ -22,6 +23,8 @@ export interface BenchStack {
   superUrl: string;
   meiliUrl: string;
   meiliKey: string;
+  /** Only when started with `{ redis: true }`. */
+  redisUrl: string | null;
   urlWithDatabase(database: string): string;
   stop(): Promise<void>;
 }
@@ -29,7 +32,7 @@ export interface BenchStack {
 // A real dynamic import (swc would turn `import()` into `require()`): services.mjs is ESM.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
 
-export async function startStack(log: (msg: string) => void): Promise<BenchStack> {
+export async function startStack(log: (msg: string) => void, opts: { redis?: boolean } = {}): Promise<BenchStack> {
   const services = (await importEsm(path.resolve(__dirname, '../stack/services.mjs'))) as Services;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ztt-bench-'));
   fs.chmodSync(dir, 0o755);
@@ -45,26 +48,30 @@ export async function startStack(log: (msg: string) => void): Promise<BenchStack
     const pgPassword = services.secret(12);
     const meiliKey = services.secret(24);
     const [pgPort, meiliPort] = [await services.freePort(), await services.freePort()];
-    log(`starting PostgreSQL (:${pgPort}) and Meilisearch (:${meiliPort}) in ${dir}`);
+    const redisPort = opts.redis ? await services.freePort() : null;
+    log(`starting PostgreSQL (:${pgPort}), Meilisearch (:${meiliPort})${redisPort ? ` and Redis (:${redisPort})` : ''} in ${dir}`);
     const results = await Promise.allSettled([
       services.startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, password: pgPassword, logFile: path.join(dir, 'postgres.log'), fast: true }),
       services.startMeili({ dir: path.join(dir, 'meili'), port: meiliPort, masterKey: meiliKey, logFile: path.join(dir, 'meili.log') }),
+      ...(redisPort ? [services.startRedis({ dir: path.join(dir, 'redis'), port: redisPort, logFile: path.join(dir, 'redis.log') })] : []),
     ]);
-    const [pg, meili] = results;
+    const [pg, meili, redis] = results as [PromiseSettledResult<Started & { superUrl: string }>, PromiseSettledResult<Started & { url: string }>, PromiseSettledResult<Started & { url: string }>?];
     for (const r of results) if (r.status === 'fulfilled') started.push(r.value);
     if (pg.status === 'rejected') throw pg.reason;
     if (meili.status === 'rejected') throw meili.reason;
+    if (redis?.status === 'rejected') throw redis.reason;
     return {
       dir,
       superUrl: pg.value.superUrl,
       meiliUrl: meili.value.url,
       meiliKey,
+      redisUrl: redis?.status === 'fulfilled' ? redis.value.url : null,
       urlWithDatabase: (database) => services.urlWithDatabase(pg.value.superUrl, database),
       stop,
     };
   } catch (e) {
     // The directory goes away with the logs in it: show their ends first.
-    for (const name of ['postgres.log', 'meili.log']) {
+    for (const name of ['postgres.log', 'meili.log', 'redis.log']) {
       const file = path.join(dir, name);
       if (fs.existsSync(file)) log(`${name} (end):\n${fs.readFileSync(file, 'utf8').split('\n').slice(-15).join('\n')}`);
     }

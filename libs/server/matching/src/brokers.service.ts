@@ -51,27 +51,41 @@ export class BrokersService {
     return this.get(userId);
   }
 
-  /** Hands every unassigned match of these pairs to the best-fitting broker. */
-  async assignUnassigned(m: EntityManager, where: { needId?: string; achievementId?: string }): Promise<number> {
+  /**
+   * Hands every unassigned match of these items to the best-fitting broker: the items in the order
+   * given, each item's matches best first. One read of the matches, one of the brokers' load, one
+   * update, however many items (a quarterly run assigns a page at a time).
+   */
+  async assignUnassigned(m: EntityManager, where: { needId?: string; achievementId?: string; needIds?: string[]; achievementIds?: string[] }): Promise<number> {
+    const byNeed = Boolean(where.needId || where.needIds);
+    const ids = where.needIds ?? where.achievementIds ?? [where.needId ?? where.achievementId].filter((x): x is string => !!x);
+    if (!ids.length) return 0;
+    const column = byNeed ? 'x.need_id' : 'x.achievement_id';
     const rows = (await m.query(
       `SELECT x.id, n.chains AS need_chains, n.region AS need_region, a.chains AS ach_chains
          FROM match x JOIN tech_need n ON n.id = x.need_id JOIN achievement a ON a.id = x.achievement_id
-        WHERE x.broker_id IS NULL AND ${where.needId ? 'x.need_id = $1' : 'x.achievement_id = $1'}
-        ORDER BY x.score DESC`,
-      [where.needId ?? where.achievementId],
+        WHERE x.broker_id IS NULL AND ${column} = ANY($1::uuid[])
+        ORDER BY array_position($1::uuid[], ${column}), x.score DESC`,
+      [ids],
     )) as { id: string; need_chains: string[]; need_region: string; ach_chains: string[] }[];
     if (!rows.length) return 0;
     const brokers = (await this.list()).filter((b) => b.active && b.capacity > 0);
-    let assigned = 0;
+    const picked: { id: string; broker: string }[] = [];
     for (const r of rows) {
       const chains = [...new Set([...r.need_chains, ...r.ach_chains])];
       const best = pickBroker(brokers, chains, r.need_region);
       if (!best) break;
-      await m.query(`UPDATE match SET broker_id = $2, assigned_at = now() WHERE id = $1 AND broker_id IS NULL`, [r.id, best.userId]);
+      picked.push({ id: r.id, broker: best.userId });
       best.openMatches++;
-      assigned++;
     }
-    return assigned;
+    if (!picked.length) return 0;
+    const res = (await m.query(
+      `UPDATE match x SET broker_id = v.broker_id, assigned_at = now()
+         FROM unnest($1::uuid[], $2::uuid[]) AS v(id, broker_id)
+        WHERE x.id = v.id AND x.broker_id IS NULL`,
+      [picked.map((p) => p.id), picked.map((p) => p.broker)],
+    )) as [unknown, number];
+    return res[1];
   }
 
   async reassign(matchId: string, brokerId: string): Promise<void> {

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPl
 import { PlatformRole } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
 import { SearchService } from '@ztt/search';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Match } from './match.entity';
 import { AchievementSide, DEFAULT_WEIGHTS, MatchWeights, NeedSide, reasonText, scorePair, Scored } from './scoring';
 
@@ -35,6 +35,8 @@ export class MatchingService {
   private topK: number;
   private model: MatchingModel;
   private modelReadAt = 0;
+  /** Scoring sides by kind/id, oldest first, with the item version they were built from. */
+  private readonly sideCache = new Map<string, { version: number; side: NeedSide | AchievementSide }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -104,36 +106,55 @@ export class MatchingService {
 
   /** Recomputes and stores the top K matches of a published item (both directions). Idempotent. */
   async matchItem(kind: ItemKind, id: string, source: Match['source']): Promise<number> {
+    const [outcome] = await this.matchItems(kind, [id], source);
+    if (outcome?.error !== undefined) throw outcome.error;
+    return outcome?.matches ?? 0;
+  }
+
+  /**
+   * `matchItem` for several items of one kind at once, as one unit of work: one multi-search for all
+   * their queries, one read of the candidates, one transaction for their matches (a multi-row
+   * upsert), their broker assignment (unless `assign` is false: a quarterly run assigns a page at a
+   * time) and the owners' notifications. An item that cannot be matched gets its error in its
+   * outcome and does not stop the others; items not published are skipped with 0 matches.
+   */
+  async matchItems(kind: ItemKind, ids: string[], source: Match['source'], opts: { assign?: boolean } = {}): Promise<MatchOutcome[]> {
+    if (!ids.length) return [];
     await this.settings();
-    const item: CatalogueItem | null = await this.db.manager.findOneBy(KINDS[kind].entity, { id, status: ItemStatus.Published });
-    if (!item) return 0;
-    const pairs = item instanceof TechNeed ? await this.forNeed(needSide(item), id) : await this.forAchievement(item as Achievement);
-    let inserted = 0;
-    for (const p of pairs) {
-      // A pair someone has already acted on keeps its status; its score and reason are refreshed.
-      const rows = (await this.db.query(
-        `INSERT INTO match (need_id, achievement_id, score, breakdown, explanation, reason, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (need_id, achievement_id) DO UPDATE
-           SET score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, explanation = EXCLUDED.explanation,
-               reason = EXCLUDED.reason, updated_at = now()
-         RETURNING (xmax = 0) AS inserted`,
-        [p.needId, p.achievementId, p.score, p.breakdown, p.explanation, reasonText(p.explanation, 'zh-CN'), source],
-      )) as { inserted: boolean }[];
-      if (rows[0]?.inserted) inserted++;
+    const items: CatalogueItem[] = await this.db.manager.findBy(KINDS[kind].entity, { id: In(ids), status: ItemStatus.Published });
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const found = ids.map((id) => byId.get(id)).filter((i): i is CatalogueItem => !!i);
+    let ranked: Pair[][];
+    try {
+      ranked = await this.rank(kind, found);
+    } catch (error) {
+      return ids.map((id) => (byId.has(id) ? { id, matches: 0, error } : { id, matches: 0 }));
     }
-    await this.brokers.assignUnassigned(this.db.manager, kind === 'need' ? { needId: id } : { achievementId: id });
-    // The owner hears about new pairs found on publication (quarterly runs send brokers a digest instead).
-    if (inserted && source === 'publication' && this.notifications) {
-      await this.notifications.notify(this.db.manager, {
-        to: { orgId: item.ownerOrgId },
-        type: 'match.new',
-        params: { title: item.title, n: String(inserted) },
-        link: `/${KINDS[kind].path}/${id}`,
-        dedupeKey: `match-new:${kind}:${id}:${beijingDate(new Date())}`,
+    try {
+      await this.db.transaction(async (m) => {
+        const inserted = await upsertMatches(m, ranked.flat(), source);
+        if (opts.assign !== false) await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
+        // The owner hears about new pairs found on publication (quarterly runs send brokers a digest instead).
+        if (source !== 'publication' || !this.notifications) return;
+        for (const [i, item] of found.entries()) {
+          const n = (ranked[i] as Pair[]).filter((p) => inserted.has(pairKey(p))).length;
+          if (!n) continue;
+          await this.notifications.notify(m, {
+            to: { orgId: item.ownerOrgId },
+            type: 'match.new',
+            params: { title: item.title, n: String(n) },
+            link: `/${KINDS[kind].path}/${item.id}`,
+            dedupeKey: `match-new:${kind}:${item.id}:${beijingDate(new Date())}`,
+          });
+        }
       });
+    } catch (error) {
+      // One item's bad row must not cost the others theirs: on failure, each item on its own.
+      if (found.length > 1) return (await Promise.all(ids.map((id) => this.matchItems(kind, [id], source, opts)))).flat();
+      return ids.map((id) => (byId.has(id) ? { id, matches: 0, error } : { id, matches: 0 }));
     }
-    return pairs.length;
+    const counts = new Map(found.map((item, i) => [item.id, (ranked[i] as Pair[]).length]));
+    return ids.map((id) => ({ id, matches: counts.get(id) ?? 0 }));
   }
 
   /** Stored matches of an item, for its owner organisation and platform admins. */
@@ -247,33 +268,90 @@ export class MatchingService {
   // ---- retrieval and ranking ------------------------------------------------------------
 
   private async forNeed(need: NeedSide, needId: string | null): Promise<Pair[]> {
-    const hits = await this.search.relevant('achievement', queryOf(need), CANDIDATES);
+    const [hits = []] = await this.search.relevantMany('achievement', [queryOf(need)], CANDIDATES);
+    const achievements = await this.sides('achievement', hits.map((h) => h.id));
+    return this.topPairs(hits, (id) => {
+      const a = achievements.get(id) as AchievementSide | undefined;
+      return a && { needId, achievementId: id, need, achievement: a };
+    });
+  }
+
+  /**
+   * The top K pairs of each item (all of one kind), in the order given: their queries in one
+   * multi-search, the candidates of all of them read in one query, each candidate's side built once.
+   */
+  private async rank(kind: ItemKind, items: CatalogueItem[]): Promise<Pair[][]> {
+    if (!items.length) return [];
+    const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
+    const hits = await this.search.relevantMany(other, items.map(queryOf), CANDIDATES);
+    const sides = await this.sides(other, [...new Set(hits.flat().map((h) => h.id))]);
+    return items.map((item, i) => {
+      if (kind === 'need') {
+        const need = needSide(item as TechNeed);
+        return this.topPairs(hits[i] ?? [], (id) => {
+          const a = sides.get(id) as AchievementSide | undefined;
+          return a && { needId: item.id, achievementId: id, need, achievement: a };
+        });
+      }
+      const achievement = achievementSide(item as Achievement);
+      return this.topPairs(hits[i] ?? [], (id) => {
+        const n = sides.get(id) as NeedSide | undefined;
+        return n && { needId: id, achievementId: item.id, need: n, achievement };
+      });
+    });
+  }
+
+  /** Scores the retrieved candidates still published and keeps the best K with something in common. */
+  private topPairs(
+    hits: { id: string; score: number }[],
+    pairOfHit: (id: string) => { needId: string | null; achievementId: string; need: NeedSide; achievement: AchievementSide } | undefined,
+  ): Pair[] {
     if (!hits.length) return [];
     const top = hits[0]?.score ?? 1;
-    const achievements = await this.db.manager.findBy(Achievement, { id: In(hits.map((h) => h.id)), status: ItemStatus.Published });
-    const byId = new Map(achievements.map((a) => [a.id, a]));
     const pairs: Pair[] = [];
     for (const h of hits) {
-      const a = byId.get(h.id);
-      if (!a) continue;
-      pairs.push({ needId, achievementId: a.id, ...scorePair(need, achievementSide(a), h.score / top, this.weights) });
+      const p = pairOfHit(h.id);
+      if (!p) continue;
+      pairs.push({ needId: p.needId, achievementId: p.achievementId, ...scorePair(p.need, p.achievement, h.score / top, this.weights) });
     }
     return pairs.filter(related).sort((x, y) => y.score - x.score).slice(0, this.topK);
   }
 
-  private async forAchievement(a: Achievement): Promise<Pair[]> {
-    const hits = await this.search.relevant('need', queryOf(a), CANDIDATES);
-    if (!hits.length) return [];
-    const top = hits[0]?.score ?? 1;
-    const needs = await this.db.manager.findBy(TechNeed, { id: In(hits.map((h) => h.id)), status: ItemStatus.Published });
-    const byId = new Map(needs.map((n) => [n.id, n]));
-    const pairs: Pair[] = [];
-    for (const h of hits) {
-      const n = byId.get(h.id);
-      if (!n) continue;
-      pairs.push({ needId: n.id, achievementId: a.id, ...scorePair(needSide(n), achievementSide(a), h.score / top, this.weights) });
+  /**
+   * The scoring sides of the published items among `ids`. A side once built is kept (up to
+   * SIDE_CACHE items, per version of the item: any edit or transition changes the version), so the
+   * scoring's work on each side is done once: a quarterly run meets each need as a candidate of
+   * hundreds of achievements. Only the versions are read for items already kept.
+   */
+  private async sides(kind: ItemKind, ids: string[]): Promise<Map<string, NeedSide | AchievementSide>> {
+    if (!ids.length) return new Map();
+    const table = KINDS[kind].table;
+    const current = (await this.db.query(`SELECT id, version FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [ids])) as { id: string; version: number }[];
+    const out = new Map<string, NeedSide | AchievementSide>();
+    const missing: string[] = [];
+    for (const r of current) {
+      const kept = this.sideCache.get(`${kind}/${r.id}`);
+      if (kept && kept.version === r.version) out.set(r.id, kept.side);
+      else missing.push(r.id);
     }
-    return pairs.filter(related).sort((x, y) => y.score - x.score).slice(0, this.topK);
+    if (!missing.length) return out;
+    const rows = (await this.db.query(
+      kind === 'need'
+        ? `SELECT id, version, title, summary, keywords, chains, trl, cooperation_modes, budget_max, budget_negotiable, region
+             FROM tech_need WHERE id = ANY($1::uuid[]) AND status = 'published'`
+        : `SELECT id, version, title, summary, keywords, chains, trl, cooperation_modes, asking_price, price_negotiable, region, published_at
+             FROM achievement WHERE id = ANY($1::uuid[]) AND status = 'published'`,
+      [missing],
+    )) as SideRow[];
+    for (const r of rows) {
+      const side = kind === 'need' ? needSideOfRow(r) : achievementSideOfRow(r);
+      out.set(r.id, side);
+      const key = `${kind}/${r.id}`;
+      this.sideCache.delete(key);
+      this.sideCache.set(key, { version: r.version, side });
+      if (this.sideCache.size > SIDE_CACHE) this.sideCache.delete(this.sideCache.keys().next().value as string);
+    }
+    return out;
   }
 
   private async viewsOf(pairs: Pair[], from: ItemKind, locale: Locale, rows?: Match[]): Promise<MatchView[]> {
@@ -308,6 +386,97 @@ export class MatchingService {
 /** The calendar day in Beijing time: "2026-11-29". */
 function beijingDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** What matching one item came to: the matches proposed, or why it could not be matched. */
+export interface MatchOutcome {
+  id: string;
+  matches: number;
+  error?: unknown;
+}
+
+/** Scoring sides kept between calls (a few KB each with what scoring derives from them). */
+const SIDE_CACHE = 20_000;
+
+/** Rows per upsert statement: 7 parameters each, well under PostgreSQL's 65,535. */
+const UPSERT_ROWS = 5_000;
+
+const pairKey = (p: { needId: string | null; achievementId: string }) => `${p.needId}/${p.achievementId}`;
+
+/**
+ * Stores the pairs (new ones proposed; a pair someone has already acted on keeps its status, its
+ * score and reason are refreshed) in multi-row upserts, in key order so that concurrent writers
+ * lock rows in the same order. Returns the keys of the pairs that were new.
+ */
+async function upsertMatches(m: EntityManager, all: Pair[], source: Match['source']): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const pairs = all
+    .filter((p) => p.needId && !seen.has(pairKey(p)) && seen.add(pairKey(p)))
+    .sort((x, y) => ((x.needId as string) < (y.needId as string) ? -1 : x.needId === y.needId ? (x.achievementId < y.achievementId ? -1 : 1) : 1));
+  const inserted = new Set<string>();
+  for (let start = 0; start < pairs.length; start += UPSERT_ROWS) {
+    const params: unknown[] = [];
+    const values = pairs
+      .slice(start, start + UPSERT_ROWS)
+      .map((p) => `(${[p.needId, p.achievementId, p.score, p.breakdown, p.explanation, reasonText(p.explanation, 'zh-CN'), source].map((v) => `$${params.push(v)}`).join(', ')})`);
+    const rows = (await m.query(
+      `INSERT INTO match (need_id, achievement_id, score, breakdown, explanation, reason, source)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (need_id, achievement_id) DO UPDATE
+         SET score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, explanation = EXCLUDED.explanation,
+             reason = EXCLUDED.reason, updated_at = now()
+       RETURNING need_id, achievement_id, (xmax = 0) AS inserted`,
+      params,
+    )) as { need_id: string; achievement_id: string; inserted: boolean }[];
+    for (const r of rows) if (r.inserted) inserted.add(pairKey({ needId: r.need_id, achievementId: r.achievement_id }));
+  }
+  return inserted;
+}
+
+interface SideRow {
+  id: string;
+  version: number;
+  title: string;
+  summary: string;
+  keywords: string[];
+  chains: string[];
+  trl: number;
+  cooperation_modes: string[];
+  region: string;
+  budget_max?: string | null;
+  budget_negotiable?: boolean;
+  asking_price?: string | null;
+  price_negotiable?: boolean;
+  published_at?: Date | null;
+}
+
+function needSideOfRow(r: SideRow): NeedSide {
+  return {
+    title: r.title,
+    summary: r.summary,
+    keywords: r.keywords,
+    chains: r.chains,
+    trl: r.trl,
+    cooperationModes: r.cooperation_modes,
+    budgetMax: r.budget_max ?? null,
+    budgetNegotiable: !!r.budget_negotiable,
+    region: r.region,
+  };
+}
+
+function achievementSideOfRow(r: SideRow): AchievementSide {
+  return {
+    title: r.title,
+    summary: r.summary,
+    keywords: r.keywords,
+    chains: r.chains,
+    trl: r.trl,
+    cooperationModes: r.cooperation_modes,
+    askingPrice: r.asking_price ?? null,
+    priceNegotiable: !!r.price_negotiable,
+    region: r.region,
+    publishedAt: r.published_at ?? null,
+  };
 }
 
 /**

@@ -4,11 +4,18 @@ import { ErrorCode, ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView } fr
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
-import { quarterOf } from './brokers.service';
+import { BrokersService, quarterOf } from './brokers.service';
 import { MatchingService } from './matching.service';
 
-/** Items matched per page; the cursor is saved after each page. */
-const PAGE = 50;
+/** Items matched per page; the cursor is saved after each page, brokers are assigned once per page. */
+const PAGE = 200;
+/** Items matched together (one multi-search, one candidate read, one upsert). */
+const BATCH = 10;
+/**
+ * Batches of a page in flight at once, so that Meilisearch, PostgreSQL and the scoring in Node work
+ * at the same time instead of in turn.
+ */
+const CONCURRENCY = 3;
 
 const TABLES: Record<ItemKind, string> = { need: 'tech_need', achievement: 'achievement' };
 
@@ -66,6 +73,7 @@ export class QuarterlyService {
     private readonly queues: QueueService,
     private readonly matching: MatchingService,
     private readonly notifications: NotificationsService,
+    private readonly brokers: BrokersService,
   ) {}
 
   /** Admin: starts (or resumes) the current quarter's run by queueing its job; 409 once it has completed. */
@@ -107,16 +115,18 @@ export class QuarterlyService {
           )) as { id: string }[]
         ).map((r) => r.id);
         if (!ids.length) break;
+        const batches: string[][] = [];
+        for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+        const outcomes = (await inPool(batches, CONCURRENCY, (batch) => this.matching.matchItems(phase.kind, batch, 'quarterly', { assign: false }))).flat();
         let errors = 0;
         let matches = 0;
-        for (const id of ids) {
-          try {
-            matches += await this.matching.matchItem(phase.kind, id, 'quarterly');
-          } catch (e) {
-            errors++;
-            this.logger.warn({ msg: 'quarterly match failed', quarter, kind: phase.kind, id, error: (e as Error).message });
-          }
+        for (const o of outcomes) {
+          matches += o.matches;
+          if (o.error === undefined) continue;
+          errors++;
+          this.logger.warn({ msg: 'quarterly match failed', quarter, kind: phase.kind, id: o.id, error: (o.error as Error)?.message ?? String(o.error) });
         }
+        await this.brokers.assignUnassigned(this.db.manager, phase.kind === 'need' ? { needIds: ids } : { achievementIds: ids });
         after = ids[ids.length - 1] as string;
         const key = phase.kind === 'need' ? 'needs' : 'achievements';
         await this.db.query(
@@ -184,6 +194,21 @@ export class QuarterlyService {
     if (!row) throw new Error(`match_run ${quarter} missing`);
     return row;
   }
+}
+
+/** Runs `fn` over `items` with at most `width` calls in flight; the results in the order of `items`. */
+export async function inPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i] as T);
+      }
+    }),
+  );
+  return out;
 }
 
 function view(r: RunRow): MatchRunView {

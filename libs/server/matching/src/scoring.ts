@@ -55,28 +55,103 @@ const PARTNERS = new Set(['gba', 'hainan', 'maoming']);
 /** Two-character words too common in listings to count as a shared term on their own. */
 const COMMON = new Set(['技术', '需求', '研究', '开发', '应用', '系统', '工艺', '方法', '项目', '合作', '提升', '优化', '设计', '研发', '装置', '设备']);
 
+/**
+ * What scoring derives from one side alone, worked out once per side object: a quarterly run scores
+ * each need against ~100 achievements and each achievement against many needs. Sides are plain
+ * values and are not changed after they are built, so a side object always gives the same result.
+ */
+const needPrep = new WeakMap<NeedSide, { keywordVariants: string[][]; titleChars: string[]; titlePairs: Map<number, number[]>; titleGrams: Set<string> }>();
+const achievementPrep = new WeakMap<AchievementSide, { text: string; grams?: Set<string>; neighbours?: Set<number> }>();
+
+function prepNeed(need: NeedSide) {
+  let p = needPrep.get(need);
+  if (!p) {
+    const titleChars = Array.from(normalise(need.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+    p = {
+      keywordVariants: need.keywords.map((k) => synonymVariants(k)),
+      titleChars,
+      titlePairs: neighbourKeys(titleChars),
+      titleGrams: new Set(grams(need.title)),
+    };
+    needPrep.set(need, p);
+  }
+  return p;
+}
+
+function prepAchievement(a: AchievementSide) {
+  let p = achievementPrep.get(a);
+  if (!p) {
+    p = { text: textOf(a) };
+    achievementPrep.set(a, p);
+  }
+  return p;
+}
+
+/**
+ * Two neighbouring code units as one small integer (different pairs may share one: the test it
+ * serves only needs "absent" to be certain).
+ */
+const neighbourKey = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
+
+/**
+ * Where each two neighbouring characters of the title meet (the code unit ending the first and the
+ * one starting the second): any text holding a piece of the title holds these too.
+ */
+function neighbourKeys(chars: string[]): Map<number, number[]> {
+  const keys = new Map<number, number[]>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i] as string;
+    const key = neighbourKey(a.charCodeAt(a.length - 1), (chars[i + 1] as string).charCodeAt(0));
+    keys.set(key, [...(keys.get(key) ?? []), i]);
+  }
+  return keys;
+}
+
+/** Every two neighbouring code units of a text (see neighbourKey). */
+function textNeighbours(text: string): Set<number> {
+  const out = new Set<number>();
+  for (let j = 0; j + 1 < text.length; j++) out.add(neighbourKey(text.charCodeAt(j), text.charCodeAt(j + 1)));
+  return out;
+}
+
+const anyOf = (flags: boolean[], from: number, to: number) => {
+  for (let i = from; i < to; i++) if (flags[i]) return true;
+  return false;
+};
+const allOf = (flags: boolean[], from: number, to: number) => {
+  for (let i = from; i < to; i++) if (!flags[i]) return false;
+  return true;
+};
+
 function textOf(a: { title: string; keywords: string[]; summary: string }): string {
   return normalise(`${a.title} ${a.keywords.join(' ')} ${a.summary}`);
 }
 
 /** Terms of the need (keywords, their synonyms, and title phrases) found in the achievement's text. */
 export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 5): string[] {
-  const hay = textOf(achievement);
+  const a = prepAchievement(achievement);
+  const hay = a.text;
+  const prep = prepNeed(need);
   const found: string[] = [];
   const add = (t: string) => {
     if (t.length >= 2 && !found.some((f) => f.includes(t) || t.includes(f))) found.push(t);
   };
-  for (const k of need.keywords) {
-    const hit = synonymVariants(k).find((v) => hay.includes(v));
+  for (const variants of prep.keywordVariants) {
+    const hit = variants.find((v) => hay.includes(v));
     if (hit) add(hit);
   }
   // The longest pieces of the title (6 down to 2 characters) that the achievement also uses,
   // never overlapping one another, and none already said by a keyword.
-  const title = Array.from(normalise(need.title).replace(/[^\p{L}\p{N}]+/gu, ''));
+  const title = prep.titleChars;
   const used = new Array<boolean>(title.length).fill(false);
+  // A piece can only be in the text if each two neighbouring characters of it are: a cheap test
+  // that spares most substring searches.
+  const neighbours = (a.neighbours ??= textNeighbours(hay));
+  const pairIn = new Array<boolean>(title.length).fill(false);
+  for (const [key, at] of prep.titlePairs) if (neighbours.has(key)) for (const i of at) pairIn[i] = true;
   for (let len = Math.min(6, title.length); len >= 2 && found.length < max; len--) {
     for (let i = 0; i + len <= title.length && found.length < max; i++) {
-      if (used.slice(i, i + len).some(Boolean)) continue;
+      if (anyOf(used, i, i + len) || !allOf(pairIn, i, i + len - 1)) continue;
       const piece = title.slice(i, i + len).join('');
       if (COMMON.has(piece) || !hay.includes(piece)) continue;
       for (let j = i; j < i + len; j++) used[j] = true;
@@ -87,14 +162,16 @@ export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 
 }
 
 function keywordScore(need: NeedSide, achievement: AchievementSide): number {
+  const prep = prepNeed(need);
   if (!need.keywords.length) {
-    const g = new Set(grams(need.title));
+    const g = prep.titleGrams;
     if (!g.size) return 0;
-    const hay = new Set(grams(textOf(achievement)));
+    const a = prepAchievement(achievement);
+    const hay = (a.grams ??= new Set(grams(a.text)));
     return [...g].filter((x) => hay.has(x)).length / g.size;
   }
-  const hay = textOf(achievement);
-  return need.keywords.filter((k) => synonymVariants(k).some((v) => hay.includes(v))).length / need.keywords.length;
+  const hay = prepAchievement(achievement).text;
+  return prep.keywordVariants.filter((variants) => variants.some((v) => hay.includes(v))).length / need.keywords.length;
 }
 
 function trlScore(needTrl: number | null, achTrl: number): number {

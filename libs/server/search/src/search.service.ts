@@ -100,23 +100,37 @@ export class SearchService {
    * retrieves its candidates through here, over the same Chinese-aware fields as search.
    */
   async relevant(kind: ItemKind, q: string, limit = MAX_CANDIDATES): Promise<{ id: string; score: number }[]> {
-    return (await this.scoredCandidates(kind, q, ['status = "published"'])).slice(0, limit);
+    return (await this.relevantMany(kind, [q], limit))[0] ?? [];
+  }
+
+  /**
+   * `relevant` for several queries at once: the sub-queries of all of them go to Meilisearch in one
+   * multi-search (one round trip instead of one per query), and each query gets its own ranking,
+   * exactly as `relevant` would give it. The answer is in the order of `qs`.
+   */
+  async relevantMany(kind: ItemKind, qs: string[], limit = MAX_CANDIDATES): Promise<{ id: string; score: number }[][]> {
+    return (await this.scoredCandidatesMany(kind, qs, ['status = "published"'])).map((r) => r.slice(0, limit));
   }
 
   private async scoredCandidates(kind: ItemKind, q: string, filter: string[]): Promise<{ id: string; score: number }[]> {
+    return (await this.scoredCandidatesMany(kind, [q], filter))[0] ?? [];
+  }
+
+  private async scoredCandidatesMany(kind: ItemKind, qs: string[], filter: string[]): Promise<{ id: string; score: number }[][]> {
     const indexUid = this.indexes.indexName(kind);
-    const queries: { q: string; weight: number }[] = [];
-    for (const [vi, variant] of synonymVariants(q).entries()) {
-      for (const chunk of queryChunks(variant)) if (queries.length < MAX_SUBQUERIES) queries.push({ q: chunk, weight: vi === 0 ? 1 : 0.8 });
-    }
-    if (!queries.length) return [];
+    const perQuery = qs.map(subQueries);
+    const all = perQuery.flatMap((queries, qi) => queries.map((sq) => ({ ...sq, qi })));
+    if (!all.length) return qs.map(() => []);
+    // The same sub-query text is asked once; each of its occurrences still adds its score.
+    const texts = [...new Set(all.map((sq) => sq.q))];
+    const textIndex = new Map(texts.map((t, i) => [t, i]));
     let results: { hits: { id: string; _rankingScore?: number }[] }[];
     try {
       const res = await this.meili.multiSearch<MultiSearchParams, { id: string }>(
         {
-          queries: queries.map((sq) => ({
+          queries: texts.map((q) => ({
             indexUid,
-            q: sq.q,
+            q,
             filter,
             matchingStrategy: 'frequency',
             limit: PER_QUERY_LIMIT,
@@ -124,30 +138,35 @@ export class SearchService {
             attributesToRetrieve: ['id'],
           })),
         },
-        { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) },
+        // The time allowed grows with the queries batched together (each would have had its own).
+        { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS * perQuery.filter((q) => q.length).length) },
       );
       results = res.results;
     } catch (e) {
       const message = (e as Error).message;
       // A missing index means nothing was ever published; one created a moment ago may not have its
       // settings yet (another process is applying them). Either way there is nothing to find yet.
-      if (/index_not_found|not found/i.test(message)) return [];
+      if (/index_not_found|not found/i.test(message)) return qs.map(() => []);
       if (/not filterable|does not have configured filterable attributes/i.test(message)) {
         this.logger.warn({ msg: 'index not configured yet', index: indexUid, error: message });
-        return [];
+        return qs.map(() => []);
       }
       this.logger.warn({ msg: 'search unavailable', error: message });
       throw new AppException(ErrorCode.SearchUnavailable, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    const score = new Map<string, number>();
-    results.forEach((r, i) => {
-      const w = (queries[i] as { weight: number }).weight;
-      for (const h of r.hits) score.set(h.id, (score.get(h.id) ?? 0) + (h._rankingScore ?? 0) * w);
-    });
-    return [...score.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_CANDIDATES)
-      .map(([id, s]) => ({ id, score: s }));
+    const scores = qs.map(() => new Map<string, number>());
+    for (const { q, weight, qi } of all) {
+      const score = scores[qi] as Map<string, number>;
+      for (const h of (results[textIndex.get(q) as number] as { hits: { id: string; _rankingScore?: number }[] }).hits) {
+        score.set(h.id, (score.get(h.id) ?? 0) + (h._rankingScore ?? 0) * weight);
+      }
+    }
+    return scores.map((score) =>
+      [...score.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, MAX_CANDIDATES)
+        .map(([id, s]) => ({ id, score: s })),
+    );
   }
 
   /** The access filter is added here, never taken from the caller; facet values are taxonomy codes. */
@@ -263,4 +282,16 @@ function hit(kind: ItemKind, r: Row, terms: string[]): SearchHit {
     askingPrice: r.asking_price ?? null,
     priceNegotiable: !!r.price_negotiable,
   };
+}
+
+/**
+ * The sub-queries of a text query: each chunk of the query and of each synonym variant (weighted
+ * lower), at most MAX_SUBQUERIES.
+ */
+function subQueries(q: string): { q: string; weight: number }[] {
+  const queries: { q: string; weight: number }[] = [];
+  for (const [vi, variant] of synonymVariants(q).entries()) {
+    for (const chunk of queryChunks(variant)) if (queries.length < MAX_SUBQUERIES) queries.push({ q: chunk, weight: vi === 0 ? 1 : 0.8 });
+  }
+  return queries;
 }
