@@ -491,3 +491,33 @@ describe('discovery', () => {
     expect(filtered.body.total).toBe(0);
   });
 });
+
+describe('files', () => {
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20)]);
+  const upload = (path: string, user: TestUser, data: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(data)]), name);
+    return fetch(`${api.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
+  };
+  const download = (id: string, user: TestUser) => fetch(`${api.url}/api/challenge-files/${id}`, { headers: { authorization: `Bearer ${user.token}` } });
+
+  it('checks proposal attachments like the catalogue, shows them to the panel, hides them from others, and audits outside downloads', async () => {
+    const id = await publishedChallenge({ title: '附件检查' });
+    const appId = await apply(id, researcher, uniOrg);
+    const fake = await upload(`/api/challenge-applications/${appId}/attachments`, researcher, Buffer.from('<html><script>alert(1)</script></html>'), '方案.pdf');
+    expect(fake.status).toBe(415);
+    expect((await upload(`/api/challenge-applications/${appId}/attachments`, institute, PDF, '他人.pdf')).status).toBe(404);
+    expect((await api.db.query(`SELECT count(*)::int AS n FROM challenge_file WHERE owner_id = $1`, [appId])).rows[0].n).toBe(0);
+    const ok = await upload(`/api/challenge-applications/${appId}/attachments`, researcher, PDF, '揭榜方案.pdf');
+    expect(ok.status).toBe(201);
+    const file = (await ok.json()) as { id: string; mimeType: string; fileName: string };
+    expect(file).toMatchObject({ mimeType: 'application/pdf', fileName: '揭榜方案.pdf' });
+    expect((await download(file.id, institute)).status).toBe(404);
+    await api.call('PUT', `/api/admin/challenges/${id}/panel`, { token: admin.token, body: { reviewerIds: [reviewers[2]?.id] } });
+    const dl = await download(file.id, reviewers[2] as TestUser);
+    expect(dl.status).toBe(200);
+    expect(Buffer.from(await dl.arrayBuffer()).equals(PDF)).toBe(true);
+    const audit = await api.db.query(`SELECT action FROM audit_log WHERE target_id = $1 AND action = 'challenge.file_downloaded'`, [file.id]);
+    expect(audit.rows).toHaveLength(1);
+  });
+});

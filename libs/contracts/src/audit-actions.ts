@@ -60,6 +60,8 @@ export enum AuditAction {
   ChallengeMilestoneAccepted = 'challenge.milestone_accepted',
   ChallengeMilestoneSentBack = 'challenge.milestone_sent_back',
   ChallengeTeamEliminated = 'challenge.team_eliminated',
+  ChallengeFileUploaded = 'challenge.file_uploaded',
+  ChallengeFileDownloaded = 'challenge.file_downloaded',
   DealOpened = 'deal.opened',
   DealUpdated = 'deal.updated',
   DealStageChanged = 'deal.stage_changed',

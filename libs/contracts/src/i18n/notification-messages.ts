@@ -36,7 +36,8 @@ export type NotificationType =
   | 'challenge.milestone_sent_back'
   | 'challenge.eliminated'
   | 'challenge.completed'
-  | 'challenge.ended'
+  | 'challenge.cancelled'
+  | 'challenge.terminated'
   | 'campaign.invited'
   | 'campaign.reminder'
   | 'campaign.report';
@@ -110,8 +111,10 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'challenge.eliminated.body': { 'zh-CN': '贵机构在“{title}”的赛马中被淘汰：{reason}', en: 'Your team was eliminated from "{title}": {reason}' },
   'challenge.completed.title': { 'zh-CN': '榜单已完成', en: 'Challenge completed' },
   'challenge.completed.body': { 'zh-CN': '“{title}”的最终里程碑已验收，榜单完成', en: 'The final milestone of "{title}" was accepted; the challenge is complete' },
-  'challenge.ended.title': { 'zh-CN': '榜单已终止', en: 'Challenge ended' },
-  'challenge.ended.body': { 'zh-CN': '“{title}”已{what}：{reason}', en: '"{title}" was {what}: {reason}' },
+  'challenge.cancelled.title': { 'zh-CN': '榜单已取消', en: 'Challenge cancelled' },
+  'challenge.cancelled.body': { 'zh-CN': '“{title}”已取消：{reason}', en: '"{title}" was cancelled: {reason}' },
+  'challenge.terminated.title': { 'zh-CN': '榜单已终止', en: 'Challenge terminated' },
+  'challenge.terminated.body': { 'zh-CN': '“{title}”已终止：{reason}', en: '"{title}" was terminated: {reason}' },
   'campaign.invited.title': { 'zh-CN': '邀请参加季度征集', en: 'Invitation to a quarterly collection' },
   'campaign.invited.body': { 'zh-CN': '科技局邀请贵机构参加“{title}”，请于 {endsOn} 前提交技术需求或科技成果', en: 'The science bureau invites your organisation to "{title}": submit needs or achievements by {endsOn}' },
   'campaign.reminder.title': { 'zh-CN': '季度征集即将截止', en: 'Quarterly collection closing soon' },

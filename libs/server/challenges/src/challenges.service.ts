@@ -148,10 +148,10 @@ export class ChallengesService {
     for (const r of [...rows.map((x) => x.org_id), c.ownerOrgId]) {
       await this.notifications.notify(m, {
         to: { orgId: r },
-        type: 'challenge.ended',
-        params: { title: c.title, what: what === 'cancelled' ? '取消' : '终止', reason },
+        type: what === 'cancelled' ? 'challenge.cancelled' : 'challenge.terminated',
+        params: { title: c.title, reason },
         link: `/challenges/${c.id}`,
-        dedupeKey: `challenge-ended:${c.id}`,
+        dedupeKey: `challenge-${what}:${c.id}`,
       });
     }
   }

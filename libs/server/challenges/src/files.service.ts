@@ -3,7 +3,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationStatus, ChallengeFileView, ErrorCode, ITEM_LIMITS, MilestoneStatus } from '@ztt/contracts';
+import { ApplicationStatus, AuditAction, ChallengeFileView, ErrorCode, ITEM_LIMITS, MilestoneStatus } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
 import { safeFileName, sniffMimeType } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig, AppException, AuthContext } from '@ztt/platform';
 import { DataSource } from 'typeorm';
@@ -29,6 +30,7 @@ export class ChallengeFilesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationsService,
     private readonly milestones: MilestonesService,
+    private readonly audit: AuditService,
   ) {}
 
   private dir(): string {
@@ -53,8 +55,9 @@ export class ChallengeFilesService {
   async open(actor: AuthContext, id: string): Promise<{ file: ChallengeFile; data: Buffer }> {
     const f = await this.db.manager.findOneBy(ChallengeFile, { id });
     if (!f) throw AppException.notFound();
-    if (f.ownerType === 'application') await this.applications.findVisible(actor, f.ownerId);
-    else await this.milestones.load(actor, f.ownerId);
+    const orgId = f.ownerType === 'application' ? (await this.applications.findVisible(actor, f.ownerId)).orgId : (await this.milestones.load(actor, f.ownerId)).a.orgId;
+    // A look from outside the team (reviewers, the owner, admins) leaves a trace.
+    if (!isMember(actor, orgId)) await this.audit.record({ action: AuditAction.ChallengeFileDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_file', targetId: id });
     return { file: f, data: await fs.readFile(path.join(this.dir(), f.storedName)) };
   }
 
@@ -72,6 +75,7 @@ export class ChallengeFilesService {
       const f = await this.db.manager.save(
         this.db.manager.create(ChallengeFile, { ownerType, ownerId, fileName: safeFileName(file.originalname), storedName, mimeType, size: file.size, uploadedBy: actor.userId }),
       );
+      await this.audit.record({ action: AuditAction.ChallengeFileUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: `challenge_${ownerType}`, targetId: ownerId, detail: { fileId: f.id, fileName: f.fileName } });
       return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() };
     } catch (e) {
       await fs.rm(path.join(this.dir(), storedName), { force: true });
