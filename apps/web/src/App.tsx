@@ -9,6 +9,11 @@ import { useI18n } from './i18n/i18n';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { AdminMatchingPage } from './pages/AdminMatchingPage';
 import { BrokerWorkbenchPage } from './pages/BrokerWorkbenchPage';
+import { CampaignFormPage } from './pages/CampaignFormPage';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { PublicStatsPage } from './pages/PublicStatsPage';
 import { ChallengeAdminListPage, ChallengeManagePage } from './pages/ChallengeAdminPage';
 import { ChallengeApplyPage } from './pages/ChallengeApplyPage';
 import { ChallengeBoardPage } from './pages/ChallengeBoardPage';
@@ -60,6 +65,7 @@ export function App() {
     { key: '/search?tab=needs', label: <Link to="/search?tab=needs" data-testid="nav-find-needs">{t('nav.findNeeds')}</Link> },
     { key: '/search?tab=achievements', label: <Link to="/search?tab=achievements" data-testid="nav-find-achievements">{t('nav.findAchievements')}</Link> },
     { key: '/challenges', label: <Link to="/challenges" data-testid="nav-challenges">{t('challenge.nav')}</Link> },
+    { key: '/stats', label: <Link to="/stats" data-testid="nav-stats">{t('dashboard.nav.public')}</Link> },
     ...(me
       ? [
           {
@@ -70,13 +76,13 @@ export function App() {
               { key: '/my/achievements', label: <Link to="/my/achievements" data-testid="nav-my-achievements">{t('nav.myAchievements')}</Link> },
               { key: '/deals', label: <Link to="/deals" data-testid="nav-deals">{t('nav.deals.mine')}</Link> },
               { key: '/disclosures', label: <Link to="/disclosures" data-testid="nav-disclosures">{t('nav.disclosures')}</Link> },
+              ...(hasRole(PlatformRole.Reviewer) ? [{ key: '/review/challenges', label: <Link to="/review/challenges" data-testid="nav-challenge-review">{t('challenge.nav.review')}</Link> }] : []),
               { key: '/notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
             ],
           },
           { key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> },
         ]
       : []),
-    ...(hasRole(PlatformRole.Reviewer) ? [{ key: '/review/challenges', label: <Link to="/review/challenges" data-testid="nav-challenge-review">{t('challenge.nav.review')}</Link> }] : []),
     ...(hasRole(PlatformRole.Broker) ? [{ key: '/broker', label: <Link to="/broker" data-testid="nav-broker">{t('nav.broker')}</Link> }] : []),
     ...(hasRole(PlatformRole.Broker)
       ? [
@@ -96,6 +102,8 @@ export function App() {
             key: 'admin',
             label: t('nav.admin'),
             children: [
+              { key: '/admin/dashboard', label: <Link to="/admin/dashboard" data-testid="nav-admin-dashboard">{t('dashboard.nav')}</Link> },
+              { key: '/admin/campaigns', label: <Link to="/admin/campaigns" data-testid="nav-admin-campaigns">{t('campaign.nav')}</Link> },
               { key: '/admin/review', label: <Link to="/admin/review" data-testid="nav-admin-review">{t('nav.admin.review')}</Link> },
               { key: '/admin/challenges', label: <Link to="/admin/challenges" data-testid="nav-admin-challenges">{t('challenge.nav.admin')}</Link> },
               { key: '/admin/import', label: <Link to="/admin/import" data-testid="nav-admin-import">{t('nav.admin.import')}</Link> },
@@ -200,6 +208,12 @@ export function App() {
           <Route path="/broker/performance" element={<RequireAuth role={PlatformRole.Broker}><BrokerPerformancePage /></RequireAuth>} />
           <Route path="/admin/deals" element={<RequireAuth role={PlatformRole.Admin}><DealListPage key="all" all /></RequireAuth>} />
           <Route path="/admin/registrations" element={<RequireAuth role={PlatformRole.Admin}><DealRegistrationsPage /></RequireAuth>} />
+          <Route path="/stats" element={<PublicStatsPage />} />
+          <Route path="/admin/dashboard" element={<RequireAuth role={PlatformRole.Admin}><DashboardPage /></RequireAuth>} />
+          <Route path="/admin/campaigns" element={<RequireAuth role={PlatformRole.Admin}><CampaignsPage /></RequireAuth>} />
+          <Route path="/admin/campaigns/new" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-new" /></RequireAuth>} />
+          <Route path="/admin/campaigns/:id/edit" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-edit" /></RequireAuth>} />
+          <Route path="/admin/campaigns/:id" element={<RequireAuth role={PlatformRole.Admin}><CampaignPage /></RequireAuth>} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
         </Routes>
       </Layout.Content>

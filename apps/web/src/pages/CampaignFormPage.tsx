@@ -1,0 +1,135 @@
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { CampaignInput, CampaignTarget, CampaignView } from '@ztt/contracts';
+import dayjs, { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api } from '../api/client';
+import { applyApiError } from '../components/form-errors';
+import { TAX, useTaxonomyLabels } from '../components/labels';
+import { useI18n } from '../i18n/i18n';
+
+interface FormValues {
+  title: string;
+  quarter: string;
+  period: [Dayjs, Dayjs];
+  focusIndustries: string[];
+  focusRegions: string[];
+  targets: CampaignTarget[];
+  reminderDays: number[];
+}
+
+function currentQuarter(): string {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+/** The campaign editor: title, quarter, period, focus, targets by county / industry / organisation, reminder days. */
+export function CampaignFormPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const labels = useTaxonomyLabels();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<FormValues>();
+  const dimension = Form.useWatch('targets', form);
+
+  useEffect(() => {
+    if (!id) {
+      form.setFieldsValue({ quarter: currentQuarter(), focusIndustries: [], focusRegions: [], targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 10 }], reminderDays: [7] });
+      return;
+    }
+    void api<CampaignView>('GET', `/admin/campaigns/${id}`).then((c) =>
+      form.setFieldsValue({ ...c, period: [dayjs(c.startsOn), dayjs(c.endsOn)] }),
+    );
+  }, [id, form]);
+
+  const submit = async (v: FormValues) => {
+    const body: CampaignInput = {
+      title: v.title,
+      quarter: v.quarter,
+      startsOn: v.period[0].format('YYYY-MM-DD'),
+      endsOn: v.period[1].format('YYYY-MM-DD'),
+      focusIndustries: v.focusIndustries ?? [],
+      focusRegions: v.focusRegions ?? [],
+      targets: (v.targets ?? []).map((x) => ({ ...x, target: Number(x.target) })),
+      reminderDays: v.reminderDays ?? [],
+    };
+    try {
+      const saved = id
+        ? await api<CampaignView>('PATCH', `/admin/campaigns/${id}`, { ...body, version: (await api<CampaignView>('GET', `/admin/campaigns/${id}`)).version })
+        : await api<CampaignView>('POST', '/admin/campaigns', body);
+      message.success(t('campaign.saved'));
+      navigate(`/admin/campaigns/${saved.id}`);
+    } catch (e) {
+      message.error(applyApiError(form, e));
+    }
+  };
+
+  const codeOptions = (dim: string) =>
+    dim === 'industry' ? TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) })) : TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }));
+
+  return (
+    <Card title={id ? t('campaign.edit') : t('campaign.new')}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 800 }}>
+        <Form.Item name="title" label={t('campaign.title')} rules={[{ required: true, max: 100 }]}>
+          <Input data-testid="campaign-title" />
+        </Form.Item>
+        <Space size="large" wrap>
+          <Form.Item name="quarter" label={t('campaign.quarter')} rules={[{ required: true, pattern: /^\d{4}Q[1-4]$/ }]}>
+            <Input placeholder={t('campaign.quarter.placeholder')} style={{ width: 140 }} data-testid="campaign-quarter" />
+          </Form.Item>
+          <Form.Item name="period" label={t('campaign.period')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker data-testid="campaign-period" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="focusIndustries" label={t('campaign.focusIndustries')}>
+          <Select mode="multiple" optionFilterProp="label" options={TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))} data-testid="campaign-industries" />
+        </Form.Item>
+        <Form.Item name="focusRegions" label={t('campaign.focusRegions')}>
+          <Select mode="multiple" optionFilterProp="label" options={TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} data-testid="campaign-regions" />
+        </Form.Item>
+        <Form.Item label={t('campaign.targets')}>
+          <Form.List name="targets">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => {
+                  const dim = (dimension?.[f.name]?.dimension as string | undefined) ?? 'region';
+                  return (
+                    <Space key={f.key} align="baseline" wrap>
+                      <Form.Item name={[f.name, 'dimension']} rules={[{ required: true }]}>
+                        <Select
+                          style={{ width: 140 }}
+                          options={(['region', 'industry', 'organisation'] as const).map((d) => ({ value: d, label: t(`campaign.dimension.${d}`) }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'code']} rules={[{ required: true }]}>
+                        {dim === 'organisation' ? <Input style={{ width: 240 }} placeholder="ID" /> : <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />}
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                        <Select style={{ width: 120 }} options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'target']} rules={[{ required: true }]}>
+                        <InputNumber min={1} max={100000} placeholder={t('campaign.target.value')} data-testid="target-value" />
+                      </Form.Item>
+                      <MinusCircleOutlined onClick={() => remove(f.name)} />
+                    </Space>
+                  );
+                })}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ dimension: 'region', kind: 'need', target: 10 })}>
+                  {t('campaign.target.add')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+        <Form.Item name="reminderDays" label={t('campaign.reminderDays')} extra={t('campaign.reminderDays.help')}>
+          <Select mode="tags" style={{ width: 240 }} options={[1, 3, 7, 14].map((d) => ({ value: d, label: String(d) }))} onChange={(v: (string | number)[]) => form.setFieldValue('reminderDays', v.map(Number).filter((n) => Number.isInteger(n)))} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="campaign-save">
+          {t('campaign.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
