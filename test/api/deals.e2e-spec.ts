@@ -114,6 +114,9 @@ describe('opening a deal', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('提交的内容有误，请检查后重试');
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toContain('expectedValue');
+    const badDate = await api.call('POST', '/api/deals', { token: broker.token, body: { needId, achievementId: achId, nextStepDue: '2026-13-45', role: 'admin' } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['nextStepDue', 'role']);
     const missing = await api.call('POST', '/api/deals', { token: broker.token, body: { needId } });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details[0]).toMatchObject({ field: 'achievementId', message: '此项必填' });

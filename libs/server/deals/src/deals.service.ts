@@ -192,6 +192,7 @@ export class DealsService {
   /** Saves the deal's fields if nobody saved since `version` was read; otherwise 409 and nothing changes. */
   async update(actor: AuthContext, id: string, dto: UpdateDealDto): Promise<DealView> {
     const deal = await this.brokerAccess(actor, id);
+    if (deal.version !== dto.version) throw AppException.conflict();
     const set: Partial<Record<keyof Deal, unknown>> = {};
     if (dto.title !== undefined) set.title = dto.title.trim();
     if (dto.expectedValue !== undefined) set.expectedValue = dto.expectedValue;
@@ -218,6 +219,8 @@ export class DealsService {
    */
   async move(actor: AuthContext, id: string, dto: MoveDealDto): Promise<DealView> {
     const deal = await this.brokerAccess(actor, id);
+    // A stale version is a conflict before anything else: the stage it was read at may be gone.
+    if (deal.version !== dto.version) throw AppException.conflict();
     if (!canMoveDeal(deal.stage, dto.to)) throw AppException.validation([{ field: 'to', code: 'deal_stage_jump' }]);
     const set: Partial<Record<keyof Deal, unknown>> = {};
     const detail: Record<string, string | null> = {};

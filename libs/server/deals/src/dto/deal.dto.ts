@@ -47,7 +47,7 @@ class DealFieldsDto {
   expectedValue?: string | null;
   @ApiPropertyOptional({ enum: COOPERATION_MODE_CODES, nullable: true }) @IsOptional() @IsIn(COOPERATION_MODE_CODES as string[]) cooperationMode?: string | null;
   @ApiPropertyOptional({ description: '下一步' }) @IsOptional() @IsString() @MaxLength(500) nextStep?: string;
-  @ApiPropertyOptional({ description: '下一步截止日期 YYYY-MM-DD', nullable: true }) @IsOptional() @Matches(DATE_PATTERN) nextStepDue?: string | null;
+  @ApiPropertyOptional({ description: '下一步截止日期 YYYY-MM-DD', nullable: true }) @IsOptional() @Matches(DATE_PATTERN) @IsDateString() nextStepDue?: string | null;
   @ApiPropertyOptional({ type: [String], description: '协办经纪人' })
   @IsOptional()
   @ArrayMaxSize(5)
