@@ -1,5 +1,5 @@
 import { canMoveDeal, DealStage, fenToYuan, OrgRole, PlatformRole, yuanToFen } from '@ztt/contracts';
-import { AuthContext } from '@ztt/platform';
+import { AuthContext, loadConfig } from '@ztt/platform';
 import { accessOf } from './deal-access';
 import { Deal } from './deal.entity';
 
@@ -51,5 +51,14 @@ describe('who a caller is to a deal', () => {
     expect(accessOf(actor('u1', [], ['org-s']), deal)).toMatchObject({ role: 'party', sides: ['supply'] });
     expect(accessOf(actor('other', [PlatformRole.Broker]), deal)).toBeNull();
     expect(accessOf(actor('u2', [], ['org-x']), deal)).toBeNull();
+  });
+});
+
+describe('idle reminder configuration', () => {
+  it('defaults to 14 days and an hourly scan, and refuses nonsense', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).deals).toEqual({ idleDays: 14, idleScanMs: 3_600_000 });
+    expect(loadConfig({ NODE_ENV: 'test', DEALS_IDLE_DAYS: '7', DEALS_IDLE_SCAN_MS: '60000' }).deals).toEqual({ idleDays: 7, idleScanMs: 60_000 });
+    expect(() => loadConfig({ NODE_ENV: 'test', DEALS_IDLE_DAYS: '0' })).toThrow(/DEALS_IDLE_DAYS must be a whole number from 1 to 365/);
+    expect(() => loadConfig({ NODE_ENV: 'test', DEALS_IDLE_SCAN_MS: 'soon' })).toThrow(/DEALS_IDLE_SCAN_MS/);
   });
 });
