@@ -92,7 +92,7 @@ export function ChallengeManagePage() {
       panel.reload();
     } catch (e) {
       const msg = applyApiError(null, e);
-      message.error(e instanceof ApiError && e.details.length ? `${msg}：${e.details.map((d) => d.message).join('；')}` : msg);
+      message.error(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
     } finally {
       setBusy(false);
     }

@@ -100,7 +100,7 @@ export function ChallengeApplyPage() {
       application.reload();
     } catch (e) {
       const msg = applyApiError(form, e);
-      setError(e instanceof ApiError && e.details.length ? `${msg}：${e.details.map((d) => d.message).join('；')}` : msg);
+      setError(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
     } finally {
       setSaving(false);
     }
@@ -125,7 +125,7 @@ export function ChallengeApplyPage() {
           {a && <ApplicationStatusTag status={a.status} />}
         </Space>
       }
-      extra={<Typography.Text>{t('challenge.field.bounty')}：{yuan(c.bounty)}</Typography.Text>}
+      extra={<Typography.Text>{t('challenge.field.bounty')}{t('challenge.colon')}{yuan(c.bounty)}</Typography.Text>}
     >
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('challenge.apply.readOnly')} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}

@@ -66,10 +66,10 @@ export function ChallengeBoardPage() {
               <Space wrap split="·">
                 <span>{c.ownerOrgName}</span>
                 <span>
-                  {t('challenge.field.bounty')}：<Typography.Text strong>{yuan(c.bounty)}</Typography.Text>
+                  {t('challenge.field.bounty')}{t('challenge.colon')}<Typography.Text strong>{yuan(c.bounty)}</Typography.Text>
                 </span>
                 <span>
-                  {t('challenge.field.deadline')}：{formatDate(c.applicationDeadline)}
+                  {t('challenge.field.deadline')}{t('challenge.colon')}{formatDate(c.applicationDeadline)}
                 </span>
                 <span>{t('challenge.board.applications', { n: c.applicationCount })}</span>
                 <span>{c.chains.map(labels.chain).join('、')}</span>

@@ -100,10 +100,10 @@ export function ChallengeDetailPage() {
           <Descriptions.Item label={t('challenge.field.eligibility')} span={2}>
             <Space wrap>
               <span>
-                {t('challenge.field.orgTypes')}：{c.eligibility.orgTypes.length ? c.eligibility.orgTypes.map(labels.orgType).join('、') : any}
+                {t('challenge.field.orgTypes')}{t('challenge.colon')}{c.eligibility.orgTypes.length ? c.eligibility.orgTypes.map(labels.orgType).join('、') : any}
               </span>
               <span>
-                {t('challenge.field.regions')}：{c.eligibility.regions.length ? c.eligibility.regions.map(labels.region).join('、') : any}
+                {t('challenge.field.regions')}{t('challenge.colon')}{c.eligibility.regions.length ? c.eligibility.regions.map(labels.region).join('、') : any}
               </span>
               {c.eligibility.mustOwnIp && <Tag color="orange">{t('challenge.field.mustOwnIp')}</Tag>}
             </Space>

@@ -131,7 +131,7 @@ export function ChallengeFormPage() {
       navigate(`/challenges/${saved.id}`);
     } catch (e) {
       setError(applyApiError(form, e));
-      if (e instanceof ApiError && e.details.length) setError(`${e.message}：${e.details.map((d) => d.message).join('；')}`);
+      if (e instanceof ApiError && e.details.length) setError(`${e.message}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}`);
     } finally {
       setSaving(false);
     }

@@ -71,7 +71,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
       onChanged();
     } catch (e) {
       const msg = applyApiError(null, e);
-      message.error(e instanceof ApiError && e.details.length ? `${msg}：${e.details.map((d) => d.message).join('；')}` : msg);
+      message.error(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
     } finally {
       setBusy(false);
     }
@@ -106,7 +106,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
                 <Space direction="vertical">
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.report}</Typography.Paragraph>
                   {m.indicatorResults.map((r) => (
-                    <Tag key={r.indicator}>{`${challenge.indicators[r.indicator]?.name ?? r.indicator}：${r.value}`}</Tag>
+                    <Tag key={r.indicator}>{`${challenge.indicators[r.indicator]?.name ?? r.indicator}${t('challenge.colon')}${r.value}`}</Tag>
                   ))}
                 </Space>
               ),
