@@ -7,11 +7,12 @@ import { ENTITIES } from '../../apps/api/src/api.module';
 import { Seeder } from './seeder';
 import { brokersSeeder } from './seeders/brokers.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
+import { campaignsSeeder } from './campaigns.seeder';
 import { challengesSeeder } from './challenges.seeder';
 import { dealsSeeder } from './deals.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder, challengesSeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder, challengesSeeder, campaignsSeeder];
 
 export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
   const created: Record<string, number> = {};
