@@ -354,9 +354,19 @@ describe('who sees what', () => {
     expect(emails.rows[0].n).toBe(2);
   });
 
+  it('shows the deal’s brokers the confidential details of its need and achievement, audited; nobody else', async () => {
+    const res = await api.call('GET', `/api/deals/${dealId}/confidential`, { token: coBroker.token });
+    expect(res.status).toBe(200);
+    expect(res.body.need).toMatchObject({ id: needId, confidentialDetails: expect.stringContaining('日处理 500 吨') });
+    expect(res.body.achievement).toMatchObject({ id: achId, contact: { name: '林教授' } });
+    const audit = await api.db.query(`SELECT target_type FROM audit_log WHERE action = 'item.confidential_viewed' AND actor_id = $1 AND detail->>'dealId' = $2 ORDER BY target_type`, [coBroker.id, dealId]);
+    expect(audit.rows.map((r) => r.target_type)).toEqual(['achievement', 'need']);
+    for (const user of [enterprise, university, otherBroker, admin]) expect((await api.call('GET', `/api/deals/${dealId}/confidential`, { token: user.token })).status).toBe(404);
+  });
+
   it('answers 404 to a broker of another deal and to outsiders, on every route of the deal', async () => {
     for (const user of [otherBroker, outsider]) {
-      for (const path of ['', '/timeline', '/notes', '/tasks', '/documents', '/messages', '/contract', '/contract/sheet']) {
+      for (const path of ['', '/timeline', '/notes', '/tasks', '/documents', '/messages', '/contract', '/contract/sheet', '/confidential']) {
         expect([path, (await api.call('GET', `/api/deals/${dealId}${path}`, { token: user.token })).status]).toEqual([path, 404]);
       }
       expect((await move(user, dealId, { to: 'contacted', version: 1 })).status).toBe(404);

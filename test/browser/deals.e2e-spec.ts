@@ -107,6 +107,8 @@ describe('browser journey: from a match to a signed and registered technology co
     await page.getByRole('tab', { name: '技术合同' }).click();
     await page.getByTestId('registration-info').filter({ hasText: '2026440800000042' }).waitFor();
     expect(await page.locator('#totalAmount').inputValue()).toBe('1234567.89');
+    await page.getByRole('tab', { name: '保密信息' }).click();
+    await page.getByTestId('deal-confidential').filter({ hasText: '核心配方与工艺参数' }).waitFor();
     await page.getByRole('tab', { name: '进展时间线' }).click();
     await page.getByTestId('timeline-item').filter({ hasText: '进入“已认定登记”' }).waitFor();
     await screenshot(page, '34-deal-registered');

@@ -275,3 +275,9 @@ export const DEAL_STAGE_LABELS: Record<DealStage, { 'zh-CN': string; en: string 
   fulfilled: { 'zh-CN': '已履约', en: 'Fulfilled' },
   lost: { 'zh-CN': '未成交', en: 'Lost' },
 };
+
+/** The confidential part of the deal's need and achievement, for the deal's brokers (each view audited). */
+export interface DealConfidentialView {
+  need: { id: string; title: string; confidentialDetails: string; contact: DealContact } | null;
+  achievement: { id: string; title: string; confidentialDetails: string; contact: DealContact } | null;
+}

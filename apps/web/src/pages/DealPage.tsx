@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import {
   ContractView,
   DEAL_DOCUMENT_KINDS,
+  DealConfidentialView,
   DealDocumentView,
   DealEventView,
   DealMessageView,
@@ -43,6 +44,7 @@ export function DealPage() {
       ? [
           { key: 'tasks', label: t('deal.tab.tasks'), children: <DealTasks id={id} /> },
           { key: 'notes', label: t('deal.tab.notes'), children: <DealNotes id={id} /> },
+          { key: 'confidential', label: t('deal.tab.confidential'), children: <DealConfidential id={id} /> },
           { key: 'edit', label: t('deal.tab.edit'), children: <DealEditForm deal={deal} onSaved={refresh} /> },
         ]
       : []),
@@ -378,6 +380,30 @@ function DealContract({ deal, tick, onSaved }: { deal: DealView; tick: number; o
           </Button>
         )}
       </Form>
+    </>
+  );
+}
+
+function DealConfidential({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { data } = useLoader(() => api<DealConfidentialView>('GET', `/deals/${id}/confidential`), [id]);
+  if (!data) return null;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('deal.confidential.hint')}</Typography.Paragraph>
+      <Descriptions size="small" column={1} bordered data-testid="deal-confidential">
+        {(['need', 'achievement'] as const).map((side) => {
+          const part = data[side];
+          if (!part) return null;
+          const c = part.contact;
+          return (
+            <Descriptions.Item key={side} label={`${t(side === 'need' ? 'deal.need' : 'deal.achievement')} · ${part.title}`}>
+              <div>{part.confidentialDetails || '—'}</div>
+              <Typography.Text type="secondary">{[c.name, c.phone, c.email].filter(Boolean).join(' · ')}</Typography.Text>
+            </Descriptions.Item>
+          );
+        })}
+      </Descriptions>
     </>
   );
 }

@@ -191,7 +191,7 @@ export class CampaignsService {
         to: { orgId: r.organisation_id },
         type: 'campaign.invited',
         params: { title: c.title, endsOn: c.ends_on },
-        link: '/needs/mine',
+        link: '/my/needs',
         dedupeKey: `campaign-invite:${c.id}`,
       });
     }
@@ -216,7 +216,7 @@ export class CampaignsService {
           to: { orgId: l.organisation_id },
           type: 'campaign.reminder',
           params: { title: c.title, endsOn: c.ends_on },
-          link: '/needs/mine',
+          link: '/my/needs',
           dedupeKey,
         });
       }

@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AuditAction,
   DealAudience,
+  DealConfidentialView,
   DealDocumentView,
   DealEventView,
   DealMessageView,
@@ -15,7 +16,7 @@ import {
   ITEM_LIMITS,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { safeFileName, sniffMimeType } from '@ztt/catalogue';
+import { Achievement, CatalogueItem, safeFileName, sniffMimeType, TechNeed } from '@ztt/catalogue';
 import { NotificationsService } from '@ztt/notifications';
 import { APP_CONFIG, AppConfig, AppException, AuthContext, JobName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
@@ -65,6 +66,21 @@ export class DealWorkService {
       detail: r.detail,
       createdAt: r.created_at.toISOString(),
     }));
+  }
+
+  // ---- confidential details (brokers) -------------------------------------------------------
+
+  /** Brokers see the confidential details of their deal's need and achievement; every view is audited. */
+  async confidential(actor: AuthContext, id: string): Promise<DealConfidentialView> {
+    const deal = await this.deals.brokerAccess(actor, id);
+    const need = deal.needId ? await this.db.manager.findOneBy(TechNeed, { id: deal.needId }) : null;
+    const ach = deal.achievementId ? await this.db.manager.findOneBy(Achievement, { id: deal.achievementId }) : null;
+    const part = (item: CatalogueItem | null) =>
+      item ? { id: item.id, title: item.title, confidentialDetails: item.confidentialDetails, contact: { name: item.contactName, phone: item.contactPhone, email: item.contactEmail } } : null;
+    for (const [kind, item] of [['need', need], ['achievement', ach]] as const) {
+      if (item) await this.audit.record({ action: AuditAction.ConfidentialViewed, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: item.id, detail: { dealId: id } });
+    }
+    return { need: part(need), achievement: part(ach) };
   }
 
   // ---- private notes ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import {
   BrokerPerformance,
   ContractView,
+  DealConfidentialView,
   DealDocumentView,
   DealEventView,
   DealMessageView,
@@ -96,6 +97,12 @@ export class DealsController {
   @ApiOkResponse({ description: '双方共享的进展时间线（不含经纪人私密备注）' })
   timeline(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealEventView[]> {
     return this.work.timeline(user, id);
+  }
+
+  @Get(':id/confidential')
+  @ApiOkResponse({ description: '需求与成果的保密信息（仅本对接的经纪人，每次查看记入审计日志）' })
+  confidential(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<DealConfidentialView> {
+    return this.work.confidential(user, id);
   }
 
   @Get(':id/notes')
