@@ -1,4 +1,6 @@
+import { readChallengeAward } from '@ztt/challenges';
 import { PlatformRole } from '@ztt/contracts';
+import { DataSource } from 'typeorm';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
@@ -326,8 +328,14 @@ describe('challenge lifecycle, horse race', () => {
       expect((await post(`/api/challenge-milestones/${m.id}/review`, owner, { decision: 'accepted', comment: '' })).status).toBe(200);
     }
     expect((await api.call('GET', `/api/challenges/${id}`)).body.status).toBe('completed');
-    const awardRead = await api.db.query(`SELECT winner_application_ids FROM challenge_decision WHERE challenge_id = $1`, [id]);
-    expect(awardRead.rows[0].winner_application_ids.sort()).toEqual([a, b].sort());
+    // What a deal opened for this award reads.
+    const award = await readChallengeAward(api.app.get(DataSource).manager, id);
+    expect(award).toMatchObject({ challengeId: id, ownerOrgId: ownerOrg, bounty: '3000000.00' });
+    expect(award?.winners).toEqual([
+      { applicationId: a, orgId: uniOrg, status: 'eliminated' },
+      { applicationId: b, orgId: instOrg, status: 'awarded' },
+    ]);
+    expect(award?.finalisedAt).toEqual(expect.any(String));
   });
 
   it('refuses elimination in single-award mode', async () => {

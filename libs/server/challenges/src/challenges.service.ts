@@ -22,8 +22,9 @@ import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { aggregate } from './aggregate';
+import { readChallengeAward } from './award';
 import { beijingDate, CANCELLABLE, canSeeChallenge, EDITABLE, isAdmin, isMember } from './access';
-import { Challenge, ChallengeApplication, ChallengeDecision, ChallengeObjection } from './challenge.entity';
+import { Challenge, ChallengeDecision, ChallengeObjection } from './challenge.entity';
 
 type Input = Partial<ChallengeInput> & { version?: number };
 
@@ -373,20 +374,9 @@ export class ChallengesService {
     };
   }
 
-  /** What a deal opened "for a challenge award" needs: the challenge, its winning applications and their organisations. */
-  async readAward(challengeId: string): Promise<ChallengeAward | null> {
-    const c = await this.db.manager.findOneBy(Challenge, { id: challengeId });
-    const d = await this.db.manager.findOneBy(ChallengeDecision, { challengeId });
-    if (!c || !d) return null;
-    const apps = await this.db.manager.find(ChallengeApplication, { where: d.winnerApplicationIds.map((id) => ({ id })) });
-    return {
-      challengeId,
-      title: c.title,
-      ownerOrgId: c.ownerOrgId,
-      bounty: c.bounty,
-      winners: apps.map((a) => ({ applicationId: a.id, orgId: a.orgId, status: a.status })),
-      finalisedAt: c.finalisedAt?.toISOString() ?? null,
-    };
+  /** What a deal opened "for a challenge award" needs (see award.ts). */
+  readAward(challengeId: string): Promise<ChallengeAward | null> {
+    return readChallengeAward(this.db.manager, challengeId);
   }
 
   async findVisible(actor: AuthContext | undefined, id: string): Promise<Challenge> {

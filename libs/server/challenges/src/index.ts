@@ -2,3 +2,5 @@ export * from './challenge.entity';
 export * from './challenges.module';
 export * from './challenges.service';
 export { aggregate, weightedTotal } from './aggregate';
+export { readChallengeAward } from './award';
+export { needSideOf } from './discovery.service';
