@@ -65,6 +65,11 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
 
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 950 } });
     await signIn(page, api.url, admin);
+    // The editor, as a new campaign starts (the journey's campaign was made through the API above).
+    await page.goto(`${api.url}/admin/campaigns/new`);
+    await page.getByTestId('campaign-title').fill('示例：下一季度征集');
+    await page.getByTestId('target-value').first().waitFor();
+    await screenshot(page, '40-campaign-editor');
     await page.goto(`${api.url}/admin/campaigns`);
     await page.getByTestId('campaign-link').filter({ hasText: '旅程测试季度需求征集' }).click();
     await page.getByTestId('campaign-heading').waitFor();
@@ -83,15 +88,34 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
     const invited = await api.db.query(`SELECT count(*)::int AS n FROM notification WHERE type = 'campaign.invited' AND user_id = $1`, [enterprise.id]);
     expect(invited.rows[0].n).toBe(1);
 
-    // The invited enterprise submits a need.
-    const need = await api.call('POST', '/api/needs', { token: enterprise.token, body: needInput(entOrg, { title: '征集期间提交的尾水处理需求' }) });
-    expect((await api.call('POST', `/api/needs/${need.body.id}/submit`, { token: enterprise.token })).status).toBe(200);
+    // The invited enterprise reads the invitation and submits a need through the form.
+    const ent = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 1000 } });
+    await signIn(ent, api.url, enterprise);
+    await ent.goto(`${api.url}/notifications`);
+    await ent.getByText('邀请参加季度征集').first().waitFor();
+    await ent.goto(`${api.url}/needs/new`);
+    await ent.getByTestId('field-title').fill('征集期间提交的尾水处理需求');
+    await ent.getByTestId('field-summary').fill('对虾养殖尾水氨氮超标，需要一套低成本的尾水处理与回用方案。');
+    await pickOption(ent, 'chains', '现代化海洋牧场');
+    await ent.keyboard.press('Escape');
+    await pickOption(ent, 'region', '坡头区');
+    await pickOption(ent, 'trl', 'TRL 6');
+    await pickOption(ent, 'category', '关键共性技术需求');
+    await pickOption(ent, 'cooperationModes', '委托开发');
+    await ent.keyboard.press('Escape');
+    await ent.getByTestId('field-contact-name').fill('吴工');
+    await ent.getByTestId('save-item').click();
+    await ent.waitForURL(/\/needs\/[0-9a-f-]{36}\/edit$/);
+    await ent.getByTestId('save-and-submit').click();
+    await ent.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
+    await ent.getByTestId('item-status').filter({ hasText: '待审核' }).waitFor();
+    const needId = ent.url().split('/').pop() as string;
 
     await page.reload();
     await page.getByTestId('progress-total-needs').filter({ hasText: '1 / 3' }).waitFor();
     await page.getByTestId('invitee-table').getByText('已响应').waitFor();
     await screenshot(page, '41-campaign-progress');
-    expect((await api.db.query(`SELECT campaign_id FROM tech_need WHERE id = $1`, [need.body.id])).rows[0].campaign_id).toBe(campaignId);
+    expect((await api.db.query(`SELECT campaign_id FROM tech_need WHERE id = $1`, [needId])).rows[0].campaign_id).toBe(campaignId);
 
     // The dashboard: the funnel and the contract value for this quarter.
     await page.goto(`${api.url}/admin/dashboard`);

@@ -96,24 +96,26 @@ export function CampaignFormPage() {
                 {fields.map((f) => {
                   const dim = (dimension?.[f.name]?.dimension as string | undefined) ?? 'region';
                   return (
-                    <Space key={f.key} align="baseline" wrap>
-                      <Form.Item name={[f.name, 'dimension']} rules={[{ required: true }]}>
-                        <Select
-                          style={{ width: 140 }}
-                          options={(['region', 'industry', 'organisation'] as const).map((d) => ({ value: d, label: t(`campaign.dimension.${d}`) }))}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'code']} rules={[{ required: true }]}>
-                        {dim === 'organisation' ? <Input style={{ width: 240 }} placeholder="ID" /> : <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />}
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
-                        <Select style={{ width: 120 }} options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'target']} rules={[{ required: true }]}>
-                        <InputNumber min={1} max={100000} placeholder={t('campaign.target.value')} data-testid="target-value" />
-                      </Form.Item>
-                      <MinusCircleOutlined onClick={() => remove(f.name)} />
-                    </Space>
+                    <div key={f.key}>
+                      <Space align="baseline" wrap>
+                        <Form.Item name={[f.name, 'dimension']} rules={[{ required: true }]}>
+                          <Select
+                            style={{ width: 140 }}
+                            options={(['region', 'industry', 'organisation'] as const).map((d) => ({ value: d, label: t(`campaign.dimension.${d}`) }))}
+                          />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'code']} rules={[{ required: true }]}>
+                          {dim === 'organisation' ? <Input style={{ width: 240 }} placeholder={t('campaign.target.orgId')} /> : <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />}
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                          <Select style={{ width: 120 }} options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'target']} rules={[{ required: true }]}>
+                          <InputNumber min={1} max={100000} placeholder={t('campaign.target.value')} data-testid="target-value" />
+                        </Form.Item>
+                        <MinusCircleOutlined onClick={() => remove(f.name)} />
+                      </Space>
+                    </div>
                   );
                 })}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ dimension: 'region', kind: 'need', target: 10 })}>
