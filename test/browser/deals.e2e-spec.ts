@@ -69,7 +69,7 @@ describe('browser journey: from a match to a signed and registered technology co
     expect((await api.call('GET', `/api/achievements/${achId}`, { token: enterprise.token })).body.confidentialDetails).toContain('核心配方');
 
     // On the kanban: drag the card to due diligence, then the keyboard/button alternative for the next step.
-    await page.getByTestId('nav-deals-menu').hover();
+    await page.getByTestId('nav-workspace').hover();
     await page.getByTestId('nav-pipeline').click();
     const card = page.getByTestId('column-nda_signed').getByTestId('deal-card');
     await card.waitFor();
@@ -114,7 +114,7 @@ describe('browser journey: from a match to a signed and registered technology co
     await screenshot(page, '34-deal-registered');
 
     // The broker's performance counts the registered contract's value.
-    await page.getByTestId('nav-deals-menu').hover();
+    await page.getByTestId('nav-workspace').hover();
     await page.getByTestId('nav-broker-performance').click();
     await page.getByTestId('performance-value').filter({ hasText: '¥1,234,567.89' }).waitFor();
     await screenshot(page, '35-broker-performance');
