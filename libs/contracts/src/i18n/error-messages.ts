@@ -194,9 +194,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   deal_same_org: { 'zh-CN': '需方和供方不能是同一机构', en: 'The two parties must be different organisations' },
   deal_commission_value: { 'zh-CN': '按比例时填写比例（0–100%），按固定金额时填写金额', en: 'Give a rate (0–100%) for a percentage, or an amount for a fixed commission' },
   campaign_dates: { 'zh-CN': '截止日期不能早于开始日期', en: 'The end date cannot be before the start date' },
-  campaign_quarter: { 'zh-CN': '季度格式应为 2026Q4 这样的年份加季度', en: 'A quarter looks like 2026Q4' },
   campaign_target_code: { 'zh-CN': '目标中的地区、产业或机构不存在', en: 'A target names an unknown region, industry or organisation' },
-  campaign_reminder_days: { 'zh-CN': '提醒天数应为 1–60 之间的整数', en: 'Reminder days are whole numbers from 1 to 60' },
   campaign_not_editable: { 'zh-CN': '已截止的征集批次不能修改', en: 'A closed campaign cannot be changed' },
 };
 

@@ -15,7 +15,7 @@ export class CampaignTargetDto {
 
 export class CampaignDto {
   @ApiProperty({ example: '2026年第四季度技术需求与科技成果征集' }) @IsString() @IsNotEmpty() @MaxLength(100) title: string;
-  @ApiProperty({ example: '2026Q4' }) @Matches(QUARTER, { message: 'campaign_quarter' }) quarter: string;
+  @ApiProperty({ example: '2026Q4' }) @Matches(QUARTER) quarter: string;
   @ApiProperty({ example: '2026-10-01' }) @Matches(DATE_PATTERN) startsOn: string;
   @ApiProperty({ example: '2026-12-20' }) @Matches(DATE_PATTERN) endsOn: string;
   @ApiProperty({ type: [String], enum: INDUSTRY_CODES }) @IsArray() @ArrayUnique() @ArrayMaxSize(20) @IsIn(INDUSTRY_CODES as string[], { each: true }) focusIndustries: string[];
@@ -43,7 +43,7 @@ export class InviteDto {
 }
 
 export class DashboardQueryDto {
-  @ApiPropertyOptional({ example: '2026Q4' }) @IsOptional() @Matches(QUARTER, { message: 'campaign_quarter' }) quarter?: string;
+  @ApiPropertyOptional({ example: '2026Q4' }) @IsOptional() @Matches(QUARTER) quarter?: string;
   @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES as string[]) industry?: string;
   @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES as string[]) region?: string;
 }
