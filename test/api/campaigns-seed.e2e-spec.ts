@@ -38,6 +38,6 @@ describe('demo campaigns', () => {
 
     const dash = await api.call('GET', '/api/admin/dashboard', { token: admin.accessToken });
     expect(dash.body.contractValue.target).toBe('50000000.00');
-    expect(dash.body.funnel.at(-1).registered).toBeGreaterThanOrEqual(1);
+    expect(dash.body.funnel.some((q: { registered: number }) => q.registered >= 1)).toBe(true);
   });
 });
