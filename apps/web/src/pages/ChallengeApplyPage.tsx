@@ -131,7 +131,10 @@ export function ChallengeApplyPage() {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
       <Form form={form} layout="vertical" initialValues={initial} disabled={!editable || saving}>
         <Form.Item name="orgId" label={t('challenge.apply.org')} rules={[{ required: true, message: t('challenge.form.required') }]}>
-          <Select disabled={!!a} options={orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}（${labels.orgType(m.organisationType)}）` }))} />
+          <Select
+            disabled={!!a}
+            options={a ? [{ value: a.orgId, label: a.orgName }] : orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}（${labels.orgType(m.organisationType)}）` }))}
+          />
         </Form.Item>
         <Form.Item name="technicalRoute" label={t('challenge.apply.technicalRoute')} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
           <Input.TextArea rows={4} maxLength={4000} showCount />
@@ -218,7 +221,7 @@ export function ChallengeApplyPage() {
             {a ? t('challenge.apply.update') : t('challenge.apply.submit')}
           </Button>
         )}
-        {a && ['submitted', 'under_review'].includes(a.status) && (
+        {a && ['submitted', 'under_review'].includes(a.status) && orgs.some((m) => m.organisationId === a.orgId) && (
           <Popconfirm title={t('challenge.apply.withdrawConfirm')} onConfirm={() => void withdraw()}>
             <Button danger data-testid="apply-withdraw">
               {t('challenge.apply.withdraw')}
