@@ -352,6 +352,33 @@ describe('challenge lifecycle, horse race', () => {
   });
 });
 
+describe('from award to deal', () => {
+  it('lets a broker open a deal for the final award: the owner is the demand side, the winning team the supply side, once', async () => {
+    const broker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '揭榜经纪人' });
+    const id = await publishedChallenge({ title: '揭榜成果转化对接' });
+    const a = await apply(id, researcher, uniOrg);
+    await api.call('PUT', `/api/admin/challenges/${id}/panel`, { token: admin.token, body: { reviewerIds: [reviewers[0]?.id] } });
+    await post(`/api/admin/challenges/${id}/start-review`, admin);
+    await post(`/api/admin/challenges/${id}/award`, admin, { winnerApplicationIds: [a], rationale: '唯一方案', objectionDays: 1 });
+    // Under public notice the award is not final yet: no deal.
+    const early = await post('/api/deals', broker, { challengeId: id });
+    expect(early.status).toBe(409);
+    await closeWindow(id);
+    expect((await post(`/api/admin/challenges/${id}/finalise`, admin)).status).toBe(200);
+    const opened = await post('/api/deals', broker, { challengeId: id });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ challengeId: id, stage: 'lead', expectedValue: '3000000.00', title: '揭榜挂帅：揭榜成果转化对接' });
+    expect(opened.body.demand).toMatchObject({ orgId: ownerOrg, contact: { name: '海洋牧场 验收人' } });
+    expect(opened.body.supply).toMatchObject({ orgId: uniOrg, contact: { name: '林海教授' } });
+    // One deal per winning team; the parties see it in their deals.
+    expect((await post('/api/deals', broker, { challengeId: id })).status).toBe(409);
+    const mine = await api.call('GET', '/api/deals', { token: researcher.token });
+    expect(mine.body.items.map((d: { id: string }) => d.id)).toContain(opened.body.id);
+    // A team that did not win is not a party to the award.
+    expect((await post('/api/deals', broker, { challengeId: id, applicationId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+  });
+});
+
 describe('eligibility', () => {
   it('refuses an organisation outside the rules with every reason, and records nothing', async () => {
     const id = await publishedChallenge({ title: '限高校与研究所、限湛江本地、须有知识产权', eligibility: { orgTypes: ['university', 'institute'], regions: ['chikan', 'mazhang'], mustOwnIp: true } });

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Card, Descriptions, Input, List, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { NoticeView } from '@ztt/contracts';
+import { ChallengeStatus, NoticeView, PlatformRole } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { ChallengeStatusTag } from '../components/challenge/common';
+import { OpenDealButton } from '../components/deal/OpenDealButton';
 import { applyApiError } from '../components/form-errors';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
@@ -13,7 +14,7 @@ import { useI18n } from '../i18n/i18n';
 export function ChallengeNoticePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   const { message } = App.useApp();
   const { data: n, error, reload } = useLoader(() => api<NoticeView>('GET', `/challenges/${id}/notice`), [id]);
   const [text, setText] = useState('');
@@ -45,10 +46,16 @@ export function ChallengeNoticePage() {
         <Descriptions.Item label={t('challenge.notice.winners')}>
           <Space wrap data-testid="notice-winners">
             {n.winners.map((w) => (
-              <Tag color="gold" key={w.applicationId}>
-                {w.orgName}
-                {w.aggregate ? ` · ${w.aggregate}` : ''}
-              </Tag>
+              <Space key={w.applicationId} size={4}>
+                <Tag color="gold">
+                  {w.orgName}
+                  {w.aggregate ? ` · ${w.aggregate}` : ''}
+                </Tag>
+                {/* Once the award is final, a broker carries it on to a contract. */}
+                {hasRole(PlatformRole.Broker) && (n.status === ChallengeStatus.InProgress || n.status === ChallengeStatus.Completed) && (
+                  <OpenDealButton challengeId={n.challengeId} applicationId={w.applicationId} />
+                )}
+              </Space>
             ))}
           </Space>
         </Descriptions.Item>

@@ -8,6 +8,7 @@ import {
   creditCodeProblem,
   DEAL_OPEN_STAGES,
   DEAL_STAGE_LABELS,
+  DealContact,
   DealStage,
   DealView,
   DisclosureStatus,
@@ -20,6 +21,7 @@ import {
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { Achievement, DisclosureRequest, TechNeed } from '@ztt/catalogue';
+import { readChallengeAward } from '@ztt/challenges';
 import { markMatchAsDeal, Match } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole } from '@ztt/platform';
@@ -62,6 +64,7 @@ export class DealsService {
   // ---- open, read, list ---------------------------------------------------------------------
 
   async open(actor: AuthContext, dto: OpenDealDto): Promise<DealView> {
+    if (dto.challengeId) return this.openForAward(actor, dto, dto.challengeId);
     let needId = dto.needId ?? null;
     let achievementId = dto.achievementId ?? null;
     let matchId: string | null = null;
@@ -77,30 +80,83 @@ export class DealsService {
     const [need, ach] = await Promise.all([this.db.manager.findOneBy(TechNeed, { id: needId as string }), this.db.manager.findOneBy(Achievement, { id: achievementId as string })]);
     if (!need || !ach || (!matchId && (need.status !== ItemStatus.Published || ach.status !== ItemStatus.Published))) throw AppException.notFound();
     if (need.ownerOrgId === ach.ownerOrgId) throw AppException.validation([{ field: 'achievementId', code: 'deal_same_org' }]);
+    return this.create(actor, dto, {
+      title: dto.title?.trim() || `${need.title} ⇄ ${ach.title}`,
+      matchId,
+      needId: need.id,
+      achievementId: ach.id,
+      challengeId: null,
+      demandOrgId: need.ownerOrgId,
+      supplyOrgId: ach.ownerOrgId,
+      demandContact: dto.demandContact ?? { name: need.contactName, phone: need.contactPhone, email: need.contactEmail },
+      supplyContact: dto.supplyContact ?? { name: ach.contactName, phone: ach.contactPhone, email: ach.contactEmail },
+      expectedValue: dto.expectedValue ?? null,
+    });
+  }
+
+  /**
+   * A deal for a 揭榜挂帅 award: the challenge's owner organisation is the demand side, the winning
+   * team's organisation the supply side. Only once the award is final (after the public notice),
+   * one deal per winning team; the bounty is the expected value unless the broker says otherwise.
+   */
+  private async openForAward(actor: AuthContext, dto: OpenDealDto, challengeId: string): Promise<DealView> {
+    const award = await readChallengeAward(this.db.manager, challengeId);
+    if (!award) throw AppException.notFound();
+    if (!award.finalisedAt) throw AppException.invalidState();
+    const winner = dto.applicationId ? award.winners.find((w) => w.applicationId === dto.applicationId) : award.winners.length === 1 ? award.winners[0] : undefined;
+    if (!winner) throw AppException.validation([{ field: 'applicationId', code: dto.applicationId ? 'invalid' : 'isNotEmpty' }]);
+    if (winner.orgId === award.ownerOrgId) throw AppException.validation([{ field: 'applicationId', code: 'deal_same_org' }]);
+    const [lead] = (await this.db.query(
+      `SELECT u.display_name AS name, u.phone, u.email FROM challenge_application a JOIN app_user u ON u.id = a.lead_user_id WHERE a.id = $1`,
+      [winner.applicationId],
+    )) as DealContact[];
+    const [acceptor] = (await this.db.query(`SELECT u.display_name AS name, u.phone, u.email FROM challenge c JOIN app_user u ON u.id = c.acceptor_user_id WHERE c.id = $1`, [
+      challengeId,
+    ])) as DealContact[];
+    return this.create(actor, dto, {
+      title: dto.title?.trim() || `揭榜挂帅：${award.title}`,
+      matchId: null,
+      needId: null,
+      achievementId: null,
+      challengeId,
+      demandOrgId: award.ownerOrgId,
+      supplyOrgId: winner.orgId,
+      demandContact: dto.demandContact ?? acceptor ?? null,
+      supplyContact: dto.supplyContact ?? lead ?? null,
+      expectedValue: dto.expectedValue ?? award.bounty,
+    });
+  }
+
+  private async create(
+    actor: AuthContext,
+    dto: OpenDealDto,
+    f: Pick<Deal, 'title' | 'matchId' | 'needId' | 'achievementId' | 'challengeId' | 'demandOrgId' | 'supplyOrgId' | 'demandContact' | 'supplyContact' | 'expectedValue'>,
+  ): Promise<DealView> {
     const coBrokerIds = await this.checkBrokers(dto.coBrokerIds ?? [], actor.userId);
+    const matchId = f.matchId;
     const id = await this.db.transaction(async (m) => {
       if (matchId && !(await markMatchAsDeal(m, matchId))) throw AppException.conflict();
+      // One deal per winning team of a challenge (the row lock keeps two brokers from both opening it).
+      if (f.challengeId) {
+        await m.query(`SELECT id FROM challenge WHERE id = $1 FOR UPDATE`, [f.challengeId]);
+        if (await m.existsBy(Deal, { challengeId: f.challengeId, supplyOrgId: f.supplyOrgId })) throw AppException.conflict();
+      }
       const deal = await m.save(
         m.create(Deal, {
-          title: dto.title?.trim() || `${need.title} ⇄ ${ach.title}`,
-          matchId,
-          needId: need.id,
-          achievementId: ach.id,
-          demandOrgId: need.ownerOrgId,
-          supplyOrgId: ach.ownerOrgId,
-          demandContact: dto.demandContact ?? { name: need.contactName, phone: need.contactPhone, email: need.contactEmail },
-          supplyContact: dto.supplyContact ?? { name: ach.contactName, phone: ach.contactPhone, email: ach.contactEmail },
+          ...f,
           leadBrokerId: actor.userId,
           coBrokerIds,
-          expectedValue: dto.expectedValue ?? null,
           cooperationMode: dto.cooperationMode ?? null,
           nextStep: dto.nextStep?.trim() ?? '',
           nextStepDue: dto.nextStepDue ?? null,
           createdBy: actor.userId,
         }),
       );
-      await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: DealStage.Lead, actorId: actor.userId, detail: { matchId } });
-      await this.audit.record({ action: AuditAction.DealOpened, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: { matchId, needId: need.id, achievementId: ach.id } }, m);
+      await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: DealStage.Lead, actorId: actor.userId, detail: { matchId, challengeId: f.challengeId } });
+      await this.audit.record(
+        { action: AuditAction.DealOpened, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: { matchId, needId: f.needId, achievementId: f.achievementId, challengeId: f.challengeId } },
+        m,
+      );
       for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
         await this.notifications.notify(m, { to: { orgId }, type: 'deal.opened', params: { title: deal.title, broker: actor.displayName }, link: `/deals/${deal.id}`, dedupeKey: `deal-opened:${deal.id}` });
       }

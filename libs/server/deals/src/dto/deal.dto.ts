@@ -61,6 +61,8 @@ class DealFieldsDto {
 /** From a match (matchId), or by hand between a published need and achievement. */
 export class OpenDealDto extends DealFieldsDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() matchId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: '揭榜挂帅：为已最终确定的揭榜结果发起对接' }) @IsOptional() @IsUUID() challengeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: '揭榜挂帅：中榜的申报（只有一支中榜团队时可省略）' }) @IsOptional() @IsUUID() applicationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() needId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() achievementId?: string;
   @ApiPropertyOptional({ description: '默认“需求 ⇄ 成果”' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
