@@ -1,6 +1,8 @@
 import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
-import { JobHandler, JobName, JobOutcome, PlatformModule, QueueName, QueueService, WorkerHost } from '@ztt/platform';
+import { JobHandler, JobName, JobOutcome, MEILI_CLIENT, PlatformModule, QueueName, QueueService, WorkerHost } from '@ztt/platform';
+import { SearchIndexService } from '@ztt/search';
+import { Meilisearch } from 'meilisearch';
 import { Client } from 'pg';
 import { createTestDatabase, testConfig } from '../harness/test-env';
 import { createWorker } from '../../apps/worker/src/bootstrap';
@@ -36,6 +38,15 @@ describe('worker', () => {
     expect(await queues.queue(QueueName.Matching).getJobSchedulers()).toEqual([
       expect.objectContaining({ key: 'quarterly-match-run', name: JobName.QuarterlyRun, pattern: '0 0 1 1,4,7,10 *', tz: 'Asia/Shanghai' }),
     ]);
+  });
+
+  it('configures both search indexes before its first job, so early matching finds an empty index rather than an unconfigured one', async () => {
+    const meili = worker.get<Meilisearch>(MEILI_CLIENT);
+    const indexes = worker.get(SearchIndexService);
+    for (const kind of ['need', 'achievement'] as const) {
+      const settings = await meili.index(indexes.indexName(kind)).getSettings();
+      expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['status']));
+    }
   });
 
   it('runs the clean-up job end to end: spent tokens and old attempts go, live ones stay; running it twice is harmless', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind } from '@ztt/contracts';
 import { JobHandler, JobName, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
@@ -11,12 +11,26 @@ const RELAY_BATCH = 200;
 
 /** Outbox → index jobs → Meilisearch, and the periodic reconciliation that catches anything missed. */
 @Injectable()
-export class SearchProcessors {
+export class SearchProcessors implements OnModuleInit {
+  private readonly logger = new Logger('SearchProcessors');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: QueueService,
     private readonly indexes: SearchIndexService,
   ) {}
+
+  /**
+   * Both indexes exist with their settings before the worker takes its first job (module init runs
+   * before the job host starts): on a fresh machine, matching a need published before any
+   * achievement was indexed finds an empty index, not an unconfigured one. If Meilisearch is not up
+   * yet, the index jobs apply the settings later.
+   */
+  async onModuleInit(): Promise<void> {
+    for (const kind of ['need', 'achievement'] as const) {
+      await this.indexes.ensureIndex(this.indexes.indexName(kind)).catch((e: Error) => this.logger.warn({ msg: 'index settings not applied at boot', kind, error: e.message }));
+    }
+  }
 
   /**
    * Turns unrelayed outbox rows into index jobs. Rows are locked (SKIP LOCKED, so several workers
