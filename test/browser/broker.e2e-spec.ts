@@ -1,23 +1,12 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
 import { achievementInput, createOrg, needInput, publishItem, registerUser } from '../harness/builders';
-import { launchBrowser, pickOption, screenshot, signIn, WEB_DIST } from '../harness/browser';
-import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
+import { pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { eventually, TestApi } from '../harness/test-app';
 
 let api: TestApi;
-let worker: INestApplicationContext;
 let browser: Browser;
-beforeAll(async () => {
-  api = await startTestApi({ WEB_DIST_DIR: WEB_DIST });
-  worker = await startTestWorker(api);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await api?.close();
-});
+useBrowserStack((s) => ({ api, browser } = s), { worker: true });
 
 describe('browser journey: a broker works a match and the bureau sees it counted', () => {
   it('reads the reason, dismisses with a reason, and the admin’s metrics count it', async () => {

@@ -1,19 +1,12 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
 import { achievementInput, createOrg, needInput, publishItem, registerUser } from '../harness/builders';
-import { launchBrowser, pickOption, screenshot, signIn, WEB_DIST } from '../harness/browser';
-import { startTestApi, TestApi } from '../harness/test-app';
+import { pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { TestApi } from '../harness/test-app';
 
 let api: TestApi;
 let browser: Browser;
-beforeAll(async () => {
-  api = await startTestApi({ WEB_DIST_DIR: WEB_DIST });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+useBrowserStack((s) => ({ api, browser } = s));
 
 const bj = new Date(Date.now() + 8 * 3_600_000);
 const day = (offset: number) => new Date(bj.getTime() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -1,19 +1,12 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
 import { PASSWORD, registerUser, uniqueCreditCode, uniqueEmail } from '../harness/builders';
-import { launchBrowser, pickOption, screenshot, WEB_DIST } from '../harness/browser';
-import { startTestApi, TestApi } from '../harness/test-app';
+import { pickOption, screenshot, useBrowserStack } from '../harness/browser';
+import { TestApi } from '../harness/test-app';
 
 let api: TestApi;
 let browser: Browser;
-beforeAll(async () => {
-  api = await startTestApi({ WEB_DIST_DIR: WEB_DIST });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+useBrowserStack((s) => ({ api, browser } = s));
 
 describe('browser journey: register → create organisation → admin verifies → the user sees it verified', () => {
   it('works end to end in Chinese, with screenshots kept', async () => {

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { INestApplicationContext } from '@nestjs/common';
 import { PASSWORD } from './builders';
+import { startTestApi, startTestWorker, TestApi } from './test-app';
 
 export const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 export const WEB_DIST = path.join(__dirname, '..', '..', 'dist', 'web');
@@ -16,6 +18,31 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface BrowserStack {
+  api: TestApi;
+  browser: Browser;
+  worker?: INestApplicationContext;
+}
+
+/**
+ * For one test file: the API serving the built web app (and the worker, when the journey needs
+ * jobs to run) and a Chromium, started before its tests and stopped after them.
+ */
+export function useBrowserStack(ready: (stack: BrowserStack) => void, opts: { worker?: boolean } = {}): void {
+  const stack: Partial<BrowserStack> = {};
+  beforeAll(async () => {
+    stack.api = await startTestApi({ WEB_DIST_DIR: WEB_DIST });
+    if (opts.worker) stack.worker = await startTestWorker(stack.api);
+    stack.browser = await launchBrowser();
+    ready(stack as BrowserStack);
+  });
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.worker?.close();
+    await stack.api?.close();
   });
 }
 

@@ -1,0 +1,93 @@
+import { PasswordService } from '@ztt/identity';
+import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../../tools/seed/demo-data';
+import { seed } from '../../tools/seed/seed';
+import { login } from '../harness/builders';
+import { startTestApi, TestApi } from '../harness/test-app';
+
+// The demo data `npm start` loads, checked through the API the demo accounts use. Seeded once for
+// the whole file; the challenges check goes last because it accepts a milestone.
+let api: TestApi;
+let first: Record<string, number>;
+let again: Record<string, number>;
+beforeAll(async () => {
+  api = await startTestApi();
+  const ds = api.app.get(DataSource);
+  const passwords = api.app.get(PasswordService);
+  first = await seed(ds, passwords);
+  again = await seed(ds, passwords);
+}, 120_000);
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('demo data', () => {
+  it('is loaded once: a second run creates nothing', () => {
+    expect(first).toMatchObject({ catalogue: 15, deals: 5, campaigns: 4, challenges: 2 });
+    expect(Object.values(again).every((n) => n === 0)).toBe(true);
+  });
+
+  it('has deals in several stages and one registered contract', async () => {
+    const broker = await login(api, 'broker@demo.zj.cn', DEMO_PASSWORD);
+    const mine = await api.call('GET', '/api/deals', { token: broker.accessToken });
+    expect(mine.body.items.map((d: { stage: string }) => d.stage).sort()).toEqual(['contacted', 'lead', 'negotiating', 'registered']);
+    const perf = await api.call('GET', '/api/deals/performance', { token: broker.accessToken });
+    expect(perf.body).toMatchObject({ registeredValue: '1234567.89', registeredContracts: 1, dealsFromMatches: 2 });
+    expect(perf.body.averageDaysPerStage.lead).toBeCloseTo(3, 0);
+    const registered = mine.body.items.find((d: { stage: string }) => d.stage === 'registered');
+    const sheet = await fetch(`${api.url}/api/deals/${registered.id}/contract/sheet`, { headers: { authorization: `Bearer ${broker.accessToken}` } });
+    expect(sheet.status).toBe(200);
+
+    // The marine farm (a party) sees its deals, and the NDA let it see the university's confidential details.
+    const marine = await login(api, 'marine@demo.zj.cn', DEMO_PASSWORD);
+    const theirs = await api.call('GET', '/api/deals', { token: marine.accessToken });
+    expect(theirs.body.items.length).toBeGreaterThanOrEqual(3);
+    expect(theirs.body.items.every((d: { viewerRole: string }) => d.viewerRole === 'party')).toBe(true);
+    const ach = await api.call('GET', `/api/achievements/${registered.achievementId}`, { token: marine.accessToken });
+    expect(ach.body.confidentialVisible).toBe(true);
+  });
+
+  it('has a reported campaign with its PDF report and an open one in progress', async () => {
+    const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
+    const list = await api.call('GET', '/api/admin/campaigns', { token: admin.accessToken });
+    expect(list.body.map((c: { status: string }) => c.status).sort()).toEqual(['open', 'reported']);
+    const open = list.body.find((c: { status: string }) => c.status === 'open');
+    expect(open.needs).toBeGreaterThan(0);
+    const progress = await api.call('GET', `/api/admin/campaigns/${open.id}/progress`, { token: admin.accessToken });
+    expect(progress.body.totals.needs.target).toBe(15);
+    expect(progress.body.invitees.length).toBeGreaterThan(3);
+
+    const reports = await api.call('GET', '/api/admin/reports', { token: admin.accessToken });
+    expect(reports.body).toHaveLength(1);
+    const pdf = await fetch(`${api.url}/api/admin/reports/${reports.body[0].quarter}/pdf`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const dash = await api.call('GET', '/api/admin/dashboard', { token: admin.accessToken });
+    expect(dash.body.contractValue.target).toBe('50000000.00');
+    expect(dash.body.funnel.some((q: { registered: number }) => q.registered >= 1)).toBe(true);
+  });
+
+  it('has an open challenge and an awarded horse race in progress that the demo accounts can work with', async () => {
+    const open = await api.call('GET', '/api/challenges?group=open');
+    expect(open.body.items.map((c: { title: string }) => c.title)).toContain('深远海养殖平台抗台风锚泊与在线监测系统');
+    const awarded = await api.call('GET', '/api/challenges?group=awarded');
+    const race = awarded.body.items.find((c: { mode: string }) => c.mode === 'horse_race');
+    expect(race).toMatchObject({ status: 'in_progress', bounty: '5000000.00' });
+
+    // The researcher can apply to the open one; the petrochemical owner has a milestone to accept.
+    const researcher = await login(api, 'researcher@demo.zj.cn', DEMO_PASSWORD);
+    const openId = open.body.items.find((c: { title: string }) => c.title === '深远海养殖平台抗台风锚泊与在线监测系统').id;
+    expect((await api.call('GET', `/api/challenges/${openId}`, { token: researcher.accessToken })).body.can.apply).toBe(true);
+    const owner = await login(api, 'petrochem@demo.zj.cn', DEMO_PASSWORD);
+    const ms = await api.call('GET', `/api/challenges/${race.id}/milestones`, { token: owner.accessToken });
+    expect(ms.body.filter((m: { payment: unknown }) => m.payment).map((m: { payment: { amount: string } }) => m.payment.amount)).toEqual(['1500000.00', '1500000.00']);
+    const waiting = ms.body.find((m: { can: { review: boolean } }) => m.can.review);
+    expect(waiting).toMatchObject({ seq: 2, status: 'submitted', amount: '750000.00' });
+    const accepted = await api.call('POST', `/api/challenge-milestones/${waiting.id}/review`, { token: owner.accessToken, body: { decision: 'accepted', comment: '同意' } });
+    expect(accepted.body.payment.amount).toBe('750000.00');
+    // The reviewer sees the open panel.
+    const reviewer = await login(api, 'reviewer@demo.zj.cn', DEMO_PASSWORD);
+    const panels = await api.call('GET', '/api/review/challenges', { token: reviewer.accessToken });
+    expect(panels.body.map((p: { challenge: { id: string } }) => p.challenge.id)).toContain(openId);
+  });
+});
