@@ -62,6 +62,14 @@ describe('match scoring', () => {
   it('finds shared terms through synonyms and title pieces', () => {
     expect(sharedTerms(need, ach)).toEqual(expect.arrayContaining(['尾水处理', '良种培育']));
   });
+
+  it('does not name a cut through two words (鲜与 from 锁鲜与品质) as a shared term', () => {
+    const food = { ...need, title: '水产预制菜低温锁鲜与品质保持技术', keywords: ['冷链'] };
+    const fruit = { ...ach, title: '热带水果预冷保鲜与冷链品质控制技术', summary: '预冷保鲜与冷链运输中的品质控制。', keywords: ['冷链'] };
+    const terms = sharedTerms(food, fruit);
+    expect(terms).toEqual(expect.arrayContaining(['冷链', '品质']));
+    expect(terms).not.toContain('鲜与');
+  });
 });
 
 describe('match reason', () => {

@@ -60,6 +60,14 @@ const COMMON = new Set(['技术', '需求', '研究', '开发', '应用', '系�
  * each need against ~100 achievements and each achievement against many needs. Sides are plain
  * values and are not changed after they are built, so a side object always gives the same result.
  */
+/**
+ * A piece of title that ends on a joining word (锁鲜与品质 → 鲜与) or starts on one is a cut
+ * through two words, not a term: naming it in a reason reads as noise.
+ */
+const JOINS_AT_END = new Set(['与', '和', '及', '的', '之', '或']);
+const JOINS_AT_START = new Set(['与', '的', '之', '或']);
+const cutThroughWords = (piece: string) => JOINS_AT_END.has(piece.slice(-1)) || JOINS_AT_START.has(piece.slice(0, 1));
+
 const needPrep = new WeakMap<NeedSide, { keywordVariants: string[][]; titleChars: string[]; titlePairs: Map<number, number[]>; titleGrams: Set<string> }>();
 const achievementPrep = new WeakMap<AchievementSide, { text: string; grams?: Set<string>; neighbours?: Set<number> }>();
 
@@ -153,7 +161,7 @@ export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 
     for (let i = 0; i + len <= title.length && found.length < max; i++) {
       if (anyOf(used, i, i + len) || !allOf(pairIn, i, i + len - 1)) continue;
       const piece = title.slice(i, i + len).join('');
-      if (COMMON.has(piece) || !hay.includes(piece)) continue;
+      if (COMMON.has(piece) || cutThroughWords(piece) || !hay.includes(piece)) continue;
       for (let j = i; j < i + len; j++) used[j] = true;
       add(piece);
     }
