@@ -65,6 +65,18 @@ function ensureRedisInstalled() {
   fail('未找到 redis-server：请先安装（sudo apt-get install -y redis-server），或设置 REDIS_URL', 'redis-server not found');
 }
 
+/** The quarterly PDF report needs a Chinese font; as root with apt, install Debian's Noto CJK (one try). */
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+function ensureCjkFont() {
+  if (fs.existsSync(CJK_FONT) || fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc')) return;
+  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    say('未找到中文字体，正在用 apt-get 安装 fonts-noto-cjk（季度报告 PDF 需要）…', 'installing fonts-noto-cjk for the PDF reports');
+    const r = spawnSync('/bin/sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk'], { stdio: 'inherit' });
+    if (r.status === 0) return;
+  }
+  say('提示：未安装中文字体 fonts-noto-cjk，季度报告 PDF 中的中文将无法显示', 'note: fonts-noto-cjk missing, PDF reports will lack Chinese glyphs');
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -152,6 +164,8 @@ async function main() {
     migrationUrl = urlWithDatabase(pgsrv.superUrl, 'ztt');
     databaseUrl = urlWithDatabase(pgsrv.superUrl, 'ztt', appRole, secrets.pgAppPassword);
   } else say('使用已有 PostgreSQL', 'DATABASE_URL is set');
+
+  ensureCjkFont();
 
   // Redis
   let redisUrl = env.REDIS_URL;
