@@ -393,6 +393,8 @@ describe('eligibility', () => {
     ]);
     const en = await api.call('POST', `/api/challenges/${id}/applications`, { token: rdi.token, body: applicationInput(rdiOrg), headers: { 'accept-language': 'en' } });
     expect(en.body.error.message).toBe('Your organisation does not meet this challenge’s eligibility rules');
+    expect(en.body.error.details[0].message).toBe('The organisation type is not allowed (allowed: University, Research institute)');
+    expect(en.body.error.details[1].message).toBe('The organisation’s region is not allowed (allowed: Chikan District, Mazhang District)');
     // The university owns no IP yet: refused for that reason alone; with a published achievement holding a patent, accepted.
     const noIp = await post(`/api/challenges/${id}/applications`, researcher, applicationInput(uniOrg));
     expect(noIp.body.error.details.map((d: { code: string }) => d.code)).toEqual(['elig_ip']);

@@ -145,6 +145,10 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The credit code check character is wrong; please check it',
   },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  last_admin_of: {
+    'zh-CN': '您是以下机构唯一的管理员，请先在机构页面任命另一位管理员再注销账号：{orgs}',
+    en: 'You are the only admin of: {orgs}. Make another member an admin on the organisation page before deleting your account',
+  },
   invalid: { 'zh-CN': '取值无效', en: 'Invalid value' },
   budget_order: { 'zh-CN': '预算下限不能高于上限', en: 'The lower budget bound is above the upper one' },
   not_member: { 'zh-CN': '您不是该机构的正式成员', en: 'You are not an active member of this organisation' },
@@ -174,8 +178,8 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   challenge_not_horse_race: { 'zh-CN': '只有赛马制榜单可以淘汰团队', en: 'Only horse-race challenges eliminate teams' },
   challenge_no_failed_milestone: { 'zh-CN': '只能淘汰里程碑验收未通过（已退回）的团队', en: 'Only a team whose milestone was sent back can be eliminated' },
   elig_org_verified: { 'zh-CN': '机构尚未通过平台认证', en: 'The organisation is not verified' },
-  elig_org_type: { 'zh-CN': '机构类型不在允许范围内（允许：{allowed}）', en: 'The organisation type is not allowed (allowed: {allowed})' },
-  elig_region: { 'zh-CN': '机构所在地区不在允许范围内（允许：{allowed}）', en: 'The organisation’s region is not allowed (allowed: {allowed})' },
+  elig_org_type: { 'zh-CN': '机构类型不在允许范围内（允许：{allowed}）', en: 'The organisation type is not allowed (allowed: {allowedEn})' },
+  elig_region: { 'zh-CN': '机构所在地区不在允许范围内（允许：{allowed}）', en: 'The organisation’s region is not allowed (allowed: {allowedEn})' },
   elig_ip: { 'zh-CN': '本榜单要求揭榜机构拥有自主知识产权（至少一项登记了知识产权的成果）', en: 'This challenge requires the organisation to own IP (an achievement with IP items)' },
   deal_stage_jump: {
     'zh-CN': '不能跳过或回退阶段：只能进入下一阶段，或在进行中标记为未成交',

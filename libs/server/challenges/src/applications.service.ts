@@ -236,10 +236,10 @@ export class ApplicationsService {
     const problems: FieldProblemSpec[] = [];
     if (o.verification_status !== VerificationStatus.Verified) problems.push({ field: 'orgId', code: 'elig_org_verified' });
     if (rules.orgTypes.length && !rules.orgTypes.includes(o.type)) {
-      problems.push({ field: 'orgId', code: 'elig_org_type', params: { allowed: labels(TAXONOMY.organisationTypes, rules.orgTypes) } });
+      problems.push({ field: 'orgId', code: 'elig_org_type', params: labels(TAXONOMY.organisationTypes, rules.orgTypes) });
     }
     if (rules.regions.length && !rules.regions.includes(o.region)) {
-      problems.push({ field: 'orgId', code: 'elig_region', params: { allowed: labels(TAXONOMY.regions, rules.regions) } });
+      problems.push({ field: 'orgId', code: 'elig_region', params: labels(TAXONOMY.regions, rules.regions) });
     }
     if (rules.mustOwnIp && !o.owns_ip) problems.push({ field: 'orgId', code: 'elig_ip' });
     return problems;
@@ -262,8 +262,10 @@ export class ApplicationsService {
   }
 }
 
-function labels(items: { code: string; label: string }[], codes: string[]): string {
-  return codes.map((c) => items.find((i) => i.code === c)?.label ?? c).join('、');
+/** The allowed values named in both languages: `{allowed}` in the Chinese message, `{allowedEn}` in the English one. */
+function labels(items: { code: string; label: string; en?: string }[], codes: string[]): { allowed: string; allowedEn: string } {
+  const of = (c: string) => items.find((i) => i.code === c);
+  return { allowed: codes.map((c) => of(c)?.label ?? c).join('、'), allowedEn: codes.map((c) => of(c)?.en ?? of(c)?.label ?? c).join(', ') };
 }
 
 function plans(p: { indicator: number; plan: string }[] = []): { indicator: number; plan: string }[] {
