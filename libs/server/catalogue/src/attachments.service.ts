@@ -64,7 +64,7 @@ export class AttachmentsService {
 
   async upload(actor: AuthContext, kind: ItemKind, itemId: string, file: UploadedFile | undefined): Promise<AttachmentView> {
     const item = await this.catalogue.findVisible(actor, KINDS[kind], itemId);
-    if (!isOwnerMember(actor, item.ownerOrgId)) throw AppException.forbidden();
+    if (!isOwnerMember(actor, item.ownerOrgId)) throw AppException.notFound();
     if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
     if (file.size > ITEM_LIMITS.attachmentBytesMax) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
     const mimeType = sniffMimeType(file.buffer.subarray(0, 16), file.originalname);

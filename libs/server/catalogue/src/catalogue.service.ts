@@ -62,7 +62,7 @@ export class CatalogueService {
   async update(actor: AuthContext, kind: ItemKind, id: string, input: ItemInput): Promise<ItemView> {
     const spec = KINDS[kind];
     const current = await this.findVisible(actor, spec, id);
-    if (!isOwnerMember(actor, current.ownerOrgId)) throw AppException.forbidden();
+    if (!isOwnerMember(actor, current.ownerOrgId)) throw AppException.notFound();
     if (!EDITABLE_FROM.includes(current.status)) throw AppException.invalidState();
     const values = this.columns(spec, input);
     checkBudget({ ...current, ...values } as Record<string, unknown>);
@@ -259,7 +259,7 @@ export class CatalogueService {
     },
   ): Promise<ItemView> {
     const item = await this.findVisible(actor, spec, id);
-    if (!isOwnerMember(actor, item.ownerOrgId)) throw AppException.forbidden();
+    if (!isOwnerMember(actor, item.ownerOrgId)) throw AppException.notFound();
     const updated = await this.db.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
