@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { PlatformRole } from '@ztt/contracts';
+import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from './builders';
+import { TestApi } from './test-app';
+
+/**
+ * A small world for the route-table-driven security tests (SECURITY.md #1, #6): two verified
+ * organisations A and B with published items carrying confidential details, a match of A's need
+ * with B's achievement handed to broker X, a deal X opened with a private note, a challenge owned
+ * by B with an application from A, a campaign — and outsiders: a member of C, broker Y, a reviewer.
+ * Every secret carries a unique marker so a test can look for it in any response.
+ */
+export interface World {
+  admin: TestUser;
+  reviewer: TestUser;
+  memberA: TestUser;
+  memberB: TestUser;
+  memberC: TestUser;
+  brokerX: TestUser;
+  brokerY: TestUser;
+  orgA: string;
+  orgB: string;
+  orgC: string;
+  needA: string;
+  achA: string;
+  needB: string;
+  achB: string;
+  attachmentA: string;
+  disclosureRequest: string;
+  match: string;
+  deal: string;
+  dealTask: string;
+  dealDocument: string;
+  challenge: string;
+  application: string;
+  challengeFile: string;
+  milestone: string;
+  objection: string;
+  campaign: string;
+  notificationA: string;
+  markers: {
+    /** confidential details of each item, by item id */
+    confidential: Record<string, string>;
+    /** the brokers' private note on the deal */
+    dealNote: string;
+  };
+}
+
+export const PDF = Buffer.from('%PDF-1.4\n% security test document\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+export function marker(what: string): string {
+  return `MARK-${what}-${randomBytes(6).toString('hex')}`;
+}
+
+/** POSTs one multipart file (`file`) to `path`. */
+export async function uploadFile(api: TestApi, token: string | undefined, path: string, data: Buffer | string, name = '资料.pdf', contentType?: string): Promise<{ status: number; body: any; text: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)], contentType ? { type: contentType } : undefined), name);
+  const res = await fetch(`${api.url}${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body, text };
+}
+
+function must<T = any>(what: string, res: { status: number; body: T; text: string }, status: number): T {
+  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${res.text}`);
+  return res.body;
+}
+
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const quarterNow = () => {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+};
+
+export async function buildWorld(api: TestApi): Promise<World> {
+  // one at a time: registerUser grants roles through the shared database client
+  const admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '平台管理员' });
+  const reviewer = await registerUser(api, { roles: [PlatformRole.Reviewer], displayName: '评审专家' });
+  const memberA = await registerUser(api, { displayName: '甲方成员' });
+  const memberB = await registerUser(api, { displayName: '乙方成员' });
+  const memberC = await registerUser(api, { displayName: '丙方成员' });
+  const brokerX = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '经纪人甲' });
+  const brokerY = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '经纪人乙' });
+  const [orgA, orgB, orgC] = (
+    await Promise.all([
+      createOrg(api, memberA, { verified: true, input: { name: '湛江甲方海洋科技有限公司' } }),
+      createOrg(api, memberB, { verified: true, input: { name: '湛江乙方海洋大学', type: 'university' } }),
+      createOrg(api, memberC, { verified: true, input: { name: '湛江丙方食品有限公司', industries: ['food'] } }),
+    ])
+  ).map((o) => o.id);
+
+  const confidential: Record<string, string> = {};
+  const item = async (kind: 'need' | 'achievement', owner: TestUser, orgId: string, tag: string, title: string) => {
+    const secret = marker(tag);
+    const input = kind === 'need' ? needInput(orgId, { title, confidentialDetails: `内部资料 ${secret}` }) : achievementInput(orgId, { title, confidentialDetails: `核心工艺 ${secret}` });
+    const id = await publishItem(api, kind, owner, admin, input);
+    confidential[id] = secret;
+    return id;
+  };
+  const needA = await item('need', memberA, orgA, 'needA', '南美白对虾循环水养殖尾水处理技术需求');
+  const achA = await item('achievement', memberA, orgA, 'achA', '对虾饲料低鱼粉配方技术');
+  const needB = await item('need', memberB, orgB, 'needB', '海洋牧场网箱监测数据平台需求');
+  const achB = await item('achievement', memberB, orgB, 'achB', '养殖尾水生物滤池处理技术');
+
+  const attachmentA = must<{ id: string }>('attachment', await uploadFile(api, memberA.token, `/api/needs/${needA}/attachments`, PDF, '现场数据.pdf'), 201).id;
+  const disclosureRequest = must<{ id: string }>(
+    'disclosure request',
+    await api.call('POST', `/api/achievements/${achB}/disclosure-requests`, { token: memberA.token, body: { reason: '评估技术可行性', requesterOrgId: orgA } }),
+    201,
+  ).id;
+
+  const match = (
+    await api.db.query(
+      `INSERT INTO match (need_id, achievement_id, score, breakdown, explanation, reason, source, broker_id, assigned_at)
+       VALUES ($1, $2, 0.8, $4, $5, '测试匹配', 'publication', $3, now()) RETURNING id`,
+      [
+        needA,
+        achB,
+        brokerX.id,
+        JSON.stringify({ text: 0.8, chain: 1, keywords: 0.5, trl: 1, mode: 0, budget: 1, region: 0.5, freshness: 1 }),
+        JSON.stringify({ sharedTerms: ['尾水处理'], sharedChains: ['marine.ranching'], sharedIndustries: ['marine'], needTrl: 6, achievementTrl: 7, sharedModes: [], withinBudget: null, sameRegion: false }),
+      ],
+    )
+  ).rows[0].id as string;
+  const deal = must<{ id: string }>('deal', await api.call('POST', '/api/deals', { token: brokerX.token, body: { matchId: match, expectedValue: '800000.00' } }), 201).id;
+  const dealNote = marker('dealNote');
+  must('note', await api.call('POST', `/api/deals/${deal}/notes`, { token: brokerX.token, body: { body: `底价 ${dealNote}` } }), 201);
+  const dealTask = must<{ id: string }>('task', await api.call('POST', `/api/deals/${deal}/tasks`, { token: brokerX.token, body: { title: '约双方面谈', dueAt: new Date(Date.now() + 86_400_000).toISOString() } }), 201).id;
+  must('message', await api.call('POST', `/api/deals/${deal}/messages`, { token: brokerX.token, body: { body: '请双方下周面谈', audience: 'both' } }), 201);
+  const dealDocument = must<{ id: string }>('deal document', await uploadFile(api, brokerX.token, `/api/deals/${deal}/documents?kind=nda&shared=true`, PDF, '保密协议.pdf'), 201).id;
+
+  const challenge = must<{ id: string }>(
+    'challenge',
+    await api.call('POST', '/api/challenges', {
+      token: admin.token,
+      body: {
+        ownerOrgId: orgB,
+        acceptorUserId: memberB.id,
+        title: '深远海养殖平台抗台风锚泊系统关键技术攻关',
+        background: '湛江近海养殖平台每年遭遇台风，现有锚泊系统在 15 级风况下失效，需要可靠的锚泊与监测方案。',
+        indicators: [{ name: '抗风等级', target: '≥ 17', unit: '级', verification: '水池模型试验' }],
+        chains: ['marine.equipment'],
+        bounty: '3000000.00',
+        fundingSource: '市财政科技专项',
+        applicationDeadline: inAnHour(),
+        periodMonths: 24,
+        eligibility: { orgTypes: [], regions: [], mustOwnIp: false },
+        mode: 'single',
+        teams: 1,
+        rubric: [{ name: '技术路线可行性', weight: 100 }],
+        milestones: [{ title: '结题验收', deliverables: '检测报告', dueOffsetDays: 700, sharePercent: 100 }],
+        firstTrancheMinPercent: 0,
+      },
+    }),
+    201,
+  ).id;
+  must('publish challenge', await api.call('POST', `/api/admin/challenges/${challenge}/publish`, { token: admin.token }), 200);
+  const application = must<{ id: string }>(
+    'application',
+    await api.call('POST', `/api/challenges/${challenge}/applications`, {
+      token: memberA.token,
+      body: {
+        orgId: orgA,
+        technicalRoute: '张紧式合成纤维缆与吸力锚组合，配合实时张力监测。',
+        indicatorPlans: [{ indicator: 0, plan: '1:40 水池模型试验' }],
+        schedule: '第 1–12 月设计与试验；第 13–24 月海上示范',
+        budget: '2800000.00',
+        budgetNotes: '设备 120 万，试验 100 万',
+        team: [{ name: '甲方成员', role: '项目负责人' }],
+        achievementIds: [],
+        ipItems: [],
+      },
+    }),
+    201,
+  ).id;
+  const challengeFile = must<{ id: string }>('application file', await uploadFile(api, memberA.token, `/api/challenge-applications/${application}/attachments`, PDF, '方案.pdf'), 201).id;
+  // Milestones and objections exist only after an award and a notice period; rows stand in for them.
+  const milestone = (
+    await api.db.query(
+      `INSERT INTO challenge_milestone (challenge_id, application_id, seq, title, deliverables, due_date, share_percent, amount)
+       VALUES ($1, $2, 1, '结题验收', '检测报告', $3, 100, 3000000) RETURNING id`,
+      [challenge, application, day(700)],
+    )
+  ).rows[0].id as string;
+  const objection = (await api.db.query(`INSERT INTO challenge_objection (challenge_id, user_id, text) VALUES ($1, $2, '评审过程有疑问') RETURNING id`, [challenge, memberA.id])).rows[0].id as string;
+
+  const campaign = must<{ id: string }>(
+    'campaign',
+    await api.call('POST', '/api/admin/campaigns', {
+      token: admin.token,
+      body: {
+        title: '安全测试季度征集',
+        quarter: quarterNow(),
+        startsOn: day(-1),
+        endsOn: day(5),
+        focusIndustries: ['marine'],
+        focusRegions: ['potou'],
+        targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 3 }],
+        reminderDays: [7],
+      },
+    }),
+    201,
+  ).id;
+
+  const notification = await api.db.query(`SELECT id FROM notification WHERE user_id = $1 ORDER BY created_at LIMIT 1`, [memberA.id]);
+  if (!notification.rowCount) throw new Error('world: member A has no notification');
+
+  return {
+    admin,
+    reviewer,
+    memberA,
+    memberB,
+    memberC,
+    brokerX,
+    brokerY,
+    orgA,
+    orgB,
+    orgC,
+    needA,
+    achA,
+    needB,
+    achB,
+    attachmentA,
+    disclosureRequest,
+    match,
+    deal,
+    dealTask,
+    dealDocument,
+    challenge,
+    application,
+    challengeFile,
+    milestone,
+    objection,
+    campaign,
+    notificationA: notification.rows[0].id,
+    markers: { confidential, dealNote },
+  };
+}
+
+/**
+ * A fingerprint of every application table (row count and an md5 of its rows), leaving out the
+ * append-only audit log (denials are audited by design). Two equal snapshots: nothing changed.
+ */
+export async function snapshotTables(api: TestApi, exclude: string[] = []): Promise<Record<string, string>> {
+  const tables = (
+    await api.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL($1) ORDER BY tablename`, [['audit_log', 'migrations', ...exclude]])
+  ).rows.map((r) => r.tablename as string);
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    const r = await api.db.query(`SELECT count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`);
+    out[t] = `${r.rows[0].n}:${r.rows[0].h}`;
+  }
+  return out;
+}
