@@ -62,6 +62,10 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
     await page.goto(`${api.url}/admin/campaigns/new`);
     await page.getByTestId('campaign-title').fill('示例：下一季度征集');
     await page.getByTestId('target-value').first().waitFor();
+    // A target for one organisation: picked by name from the directory, not typed as an id.
+    await pickOption(page, 'targets_0_dimension', '机构');
+    await pickOption(page, 'targets_0_code', '征集测试水产');
+    await page.getByTestId('org-picker').filter({ hasText: '湛江征集测试水产有限公司' }).waitFor();
     await screenshot(page, '40-campaign-editor');
     await page.goto(`${api.url}/admin/campaigns`);
     await page.getByTestId('campaign-link').filter({ hasText: '旅程测试季度需求征集' }).click();

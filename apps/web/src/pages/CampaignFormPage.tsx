@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { applyApiError } from '../components/form-errors';
+import { OrganisationPicker } from '../components/OrganisationPicker';
 import { TAX, useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
 
@@ -105,7 +106,7 @@ export function CampaignFormPage() {
                           />
                         </Form.Item>
                         <Form.Item name={[f.name, 'code']} rules={[{ required: true }]}>
-                          {dim === 'organisation' ? <Input style={{ width: 240 }} placeholder={t('campaign.target.orgId')} /> : <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />}
+                          {dim === 'organisation' ? <OrganisationPicker style={{ width: 240 }} placeholder={t('campaign.target.orgId')} /> : <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />}
                         </Form.Item>
                         <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
                           <Select style={{ width: 120 }} options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))} />
