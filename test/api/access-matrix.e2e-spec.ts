@@ -1,7 +1,7 @@
 import { TestUser } from '../harness/builders';
 import { LiveRoute, liveRoutes } from '../harness/routes';
 import { startTestApi, TestApi } from '../harness/test-app';
-import { buildWorld, PDF, snapshotTables, uploadFile, World } from '../harness/world';
+import { buildWorld, fill, Params, PDF, snapshotTables, uploadFile, World, worldParams } from '../harness/world';
 
 /*
  * SECURITY.md #1, generalised: every route with a path parameter, read from the LIVE route table,
@@ -18,41 +18,6 @@ beforeAll(async () => {
   w = await buildWorld(api);
 }, 120_000);
 afterAll(() => api?.close());
-
-type Params = Record<string, string>;
-
-/** Which record of the world each id route is called with, by path prefix (first match wins). */
-const ID_TABLE: [RegExp, (w: World) => Params][] = [
-  [/^\/api\/orgs\/:id\/members\/:userId/, (w) => ({ id: w.orgA, userId: w.memberA.id })],
-  [/^\/api\/orgs\/:id/, (w) => ({ id: w.orgA })],
-  [/^\/api\/admin\/verifications\/:id/, (w) => ({ id: w.orgA })],
-  [/^\/api\/admin\/users\/:id/, (w) => ({ id: w.memberA.id })],
-  [/^\/api\/needs\/:id/, (w) => ({ id: w.needA })],
-  [/^\/api\/achievements\/:id/, (w) => ({ id: w.achB })],
-  [/^\/api\/admin\/review\/:kind\/:id/, (w) => ({ kind: 'need', id: w.needA })],
-  [/^\/api\/disclosure-requests\/:id/, (w) => ({ id: w.disclosureRequest })],
-  [/^\/api\/attachments\/:id/, (w) => ({ id: w.attachmentA })],
-  [/^\/api\/admin\/(import|export)\/:kind/, () => ({ kind: 'need' })],
-  [/^\/api\/matches\/:id/, (w) => ({ id: w.match })],
-  [/^\/api\/admin\/matches\/:id/, (w) => ({ id: w.match })],
-  [/^\/api\/admin\/brokers\/:userId/, (w) => ({ userId: w.brokerX.id })],
-  [/^\/api\/challenges\/:id/, (w) => ({ id: w.challenge })],
-  [/^\/api\/admin\/challenges\/:id/, (w) => ({ id: w.challenge })],
-  [/^\/api\/admin\/challenge-objections\/:id/, (w) => ({ id: w.objection })],
-  [/^\/api\/challenge-applications\/:id/, (w) => ({ id: w.application })],
-  [/^\/api\/challenge-files\/:id/, (w) => ({ id: w.challengeFile })],
-  [/^\/api\/challenge-milestones\/:id/, (w) => ({ id: w.milestone })],
-  [/^\/api\/review\/challenges\/:id/, (w) => ({ id: w.challenge })],
-  [/^\/api\/review\/challenge-applications\/:id/, (w) => ({ id: w.application })],
-  [/^\/api\/deals\/:id\/tasks\/:taskId/, (w) => ({ id: w.deal, taskId: w.dealTask })],
-  [/^\/api\/deals\/:id/, (w) => ({ id: w.deal })],
-  [/^\/api\/deal-documents\/:id/, (w) => ({ id: w.dealDocument })],
-  [/^\/api\/admin\/deals\/:id/, (w) => ({ id: w.deal })],
-  [/^\/api\/admin\/campaigns\/:id/, (w) => ({ id: w.campaign })],
-  [/^\/api\/admin\/dashboard\/export\/:chart/, () => ({ chart: 'funnel' })],
-  [/^\/api\/admin\/reports\/:quarter/, () => ({ quarter: '2026Q3' })],
-  [/^\/api\/notifications\/:id/, (w) => ({ id: w.notificationA })],
-];
 
 /** Routes open to any signed-in caller on a published record, by design (DOMAIN.md): checked apart, with their effect. */
 const OPEN_BY_DESIGN = new Set([
@@ -141,17 +106,7 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
 const key = (r: LiveRoute) => `${r.method} ${r.path}`;
 const idRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && r.path.includes(':'));
 
-function paramsFor(r: LiveRoute): Params | undefined {
-  const row = ID_TABLE.find(([re]) => re.test(r.path));
-  return row?.[1](w);
-}
-
-function fill(path: string, params: Params): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    if (!(name in params)) throw new Error(`no value for :${name} in ${path}`);
-    return params[name];
-  });
-}
+const paramsFor = (r: LiveRoute): Params | undefined => worldParams(w, r.path);
 
 async function callAs(r: LiveRoute, user: TestUser): Promise<{ status: number; text: string }> {
   const path = fill(r.path, paramsFor(r) as Params);

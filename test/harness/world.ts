@@ -259,3 +259,51 @@ export async function snapshotTables(api: TestApi, exclude: string[] = []): Prom
   }
   return out;
 }
+
+export type Params = Record<string, string>;
+
+/** Which record of the world each id route is called with, by path prefix (first match wins). */
+export const ID_TABLE: [RegExp, (w: World) => Params][] = [
+  [/^\/api\/orgs\/:id\/members\/:userId/, (w) => ({ id: w.orgA, userId: w.memberA.id })],
+  [/^\/api\/orgs\/:id/, (w) => ({ id: w.orgA })],
+  [/^\/api\/admin\/verifications\/:id/, (w) => ({ id: w.orgA })],
+  [/^\/api\/admin\/users\/:id/, (w) => ({ id: w.memberA.id })],
+  [/^\/api\/needs\/:id/, (w) => ({ id: w.needA })],
+  [/^\/api\/achievements\/:id/, (w) => ({ id: w.achB })],
+  [/^\/api\/admin\/review\/:kind\/:id/, (w) => ({ kind: 'need', id: w.needA })],
+  [/^\/api\/disclosure-requests\/:id/, (w) => ({ id: w.disclosureRequest })],
+  [/^\/api\/attachments\/:id/, (w) => ({ id: w.attachmentA })],
+  [/^\/api\/admin\/(import|export)\/:kind/, () => ({ kind: 'need' })],
+  [/^\/api\/matches\/:id/, (w) => ({ id: w.match })],
+  [/^\/api\/admin\/matches\/:id/, (w) => ({ id: w.match })],
+  [/^\/api\/admin\/brokers\/:userId/, (w) => ({ userId: w.brokerX.id })],
+  [/^\/api\/challenges\/:id/, (w) => ({ id: w.challenge })],
+  [/^\/api\/admin\/challenges\/:id/, (w) => ({ id: w.challenge })],
+  [/^\/api\/admin\/challenge-objections\/:id/, (w) => ({ id: w.objection })],
+  [/^\/api\/challenge-applications\/:id/, (w) => ({ id: w.application })],
+  [/^\/api\/challenge-files\/:id/, (w) => ({ id: w.challengeFile })],
+  [/^\/api\/challenge-milestones\/:id/, (w) => ({ id: w.milestone })],
+  [/^\/api\/review\/challenges\/:id/, (w) => ({ id: w.challenge })],
+  [/^\/api\/review\/challenge-applications\/:id/, (w) => ({ id: w.application })],
+  [/^\/api\/deals\/:id\/tasks\/:taskId/, (w) => ({ id: w.deal, taskId: w.dealTask })],
+  [/^\/api\/deals\/:id/, (w) => ({ id: w.deal })],
+  [/^\/api\/deal-documents\/:id/, (w) => ({ id: w.dealDocument })],
+  [/^\/api\/admin\/deals\/:id/, (w) => ({ id: w.deal })],
+  [/^\/api\/admin\/campaigns\/:id/, (w) => ({ id: w.campaign })],
+  [/^\/api\/admin\/dashboard\/export\/:chart/, () => ({ chart: 'funnel' })],
+  [/^\/api\/admin\/reports\/:quarter/, () => ({ quarter: '2026Q3' })],
+  [/^\/api\/notifications\/:id/, (w) => ({ id: w.notificationA })],
+];
+
+/** The world's ids for an id route (undefined: the table does not cover it). */
+export function worldParams(w: World, path: string): Params | undefined {
+  return ID_TABLE.find(([re]) => re.test(path))?.[1](w);
+}
+
+/** `/api/needs/:id` with `{ id }` → `/api/needs/<id>`. */
+export function fill(path: string, params: Params): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`no value for :${name} in ${path}`);
+    return params[name];
+  });
+}

@@ -5,7 +5,7 @@ import { AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
 import { ApplicationsService } from './applications.service';
 import { ChallengesService } from './challenges.service';
 import { DiscoveryService } from './discovery.service';
-import { AdminListQueryDto, AnswerDto, AwardDto, InviteDto, PanelDto, ReasonDto } from './dto/challenge.dto';
+import { AdminListQueryDto, AnswerDto, AwardDto, ChallengeInviteDto, PanelDto, ReasonDto } from './dto/challenge.dto';
 import { ReviewService } from './review.service';
 import { ApplicationViewDto, ChallengeSuggestionDto, ChallengeSummaryPageDto, ChallengeViewDto, NoticeViewDto, ObjectionViewDto, PanelViewDto, RankingEntryDto } from './dto/views.dto';
 
@@ -119,7 +119,7 @@ export class AdminChallengesController {
   @Post('challenges/:id/invitations')
   @HttpCode(204)
   @ApiNoContentResponse({ description: '邀请机构揭榜（站内通知附链接）' })
-  invite(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: InviteDto): Promise<void> {
+  invite(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: ChallengeInviteDto): Promise<void> {
     return this.discovery.invite(user, id, dto.orgId);
   }
 }

@@ -50,6 +50,11 @@ class MatchStatusDto {
   dismissReason?: DismissReason;
 }
 
+class FeedbackCountsDto {
+  @ApiProperty() useful: number;
+  @ApiProperty() notUseful: number;
+}
+
 class CounterpartDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['need', 'achievement'] }) kind: string;
@@ -70,6 +75,8 @@ class MatchViewDto {
   @ApiProperty({ type: String, nullable: true }) dismissReason: string | null;
   @ApiProperty({ type: CounterpartDto }) counterpart: CounterpartDto;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) createdAt: string | null;
+  @ApiPropertyOptional({ enum: ['useful', 'not-useful'], nullable: true, description: '读者自己的评价 / the reader’s own verdict' }) myFeedback?: string | null;
+  @ApiPropertyOptional({ type: FeedbackCountsDto }) feedback?: FeedbackCountsDto;
 }
 
 const uuid = new ParseUUIDPipe();

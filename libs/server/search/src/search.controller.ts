@@ -63,6 +63,15 @@ class SearchHitDto {
   @ApiProperty() trl: number;
   @ApiProperty({ type: [String] }) cooperationModes: string[];
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) publishedAt: string | null;
+  @ApiPropertyOptional({ description: 'need only' }) category?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'need only, 万元' }) budgetMin?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'need only, 万元' }) budgetMax?: string | null;
+  @ApiPropertyOptional({ description: 'need only' }) budgetNegotiable?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'need only' }) deadline?: string | null;
+  @ApiPropertyOptional({ description: 'achievement only' }) maturityStage?: string;
+  @ApiPropertyOptional({ type: [String], description: 'achievement only' }) ipTypes?: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'achievement only, 万元' }) askingPrice?: string | null;
+  @ApiPropertyOptional({ description: 'achievement only' }) priceNegotiable?: boolean;
 }
 class SearchResultDto {
   @ApiProperty({ type: [SearchHitDto] }) items: SearchHitDto[];

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CHALLENGE_LIMITS as L, IP_TYPE_CODES, MilestoneStatus } from '@ztt/contracts';
 
-export class TeamMemberDto {
+export class ApplicationTeamMemberDto {
   @ApiProperty({ example: '林海' }) @IsString() @IsNotEmpty() @MaxLength(50) name: string;
   @ApiProperty({ example: '项目负责人' }) @IsString() @IsNotEmpty() @MaxLength(50) role: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: '平台用户（用于评审回避）' }) @IsOptional() @IsUUID() userId?: string | null;
@@ -31,13 +31,13 @@ class ApplicationFieldsDto {
   @ApiProperty({ maxLength: L.textMax }) @IsString() @IsNotEmpty() @MaxLength(L.textMax) schedule: string;
   @ApiProperty({ example: '3000000.00', description: '预算（元）' }) @IsString() @Matches(L.money) budget: string;
   @ApiProperty({ maxLength: L.textMax }) @IsString() @MaxLength(L.textMax) budgetNotes: string;
-  @ApiProperty({ type: [TeamMemberDto] })
+  @ApiProperty({ type: [ApplicationTeamMemberDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(L.teamMax)
   @ValidateNested({ each: true })
-  @Type(() => TeamMemberDto)
-  team: TeamMemberDto[];
+  @Type(() => ApplicationTeamMemberDto)
+  team: ApplicationTeamMemberDto[];
   @ApiProperty({ type: [String], format: 'uuid', description: '关联成果（本机构的）' }) @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true }) achievementIds: string[];
   @ApiProperty({ type: [ApplicationIpDto] })
   @IsArray()

@@ -147,6 +147,6 @@ export class AnswerDto {
   @ApiProperty({ maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) answer: string;
 }
 
-export class InviteDto {
+export class ChallengeInviteDto {
   @ApiProperty({ format: 'uuid', description: '受邀机构' }) @IsUUID() orgId: string;
 }

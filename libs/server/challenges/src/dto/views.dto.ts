@@ -19,7 +19,7 @@ import {
   ScoreView,
 } from '@ztt/contracts';
 import { PageOf } from '@ztt/platform';
-import { ApplicationIpDto, IndicatorPlanDto, TeamMemberDto } from './application.dto';
+import { ApplicationIpDto, IndicatorPlanDto, ApplicationTeamMemberDto } from './application.dto';
 import { EligibilityDto, IndicatorDto, MilestoneTemplateDto, RubricCriterionDto } from './challenge.dto';
 
 export class ChallengeFileViewDto implements ChallengeFileView {
@@ -99,7 +99,7 @@ export class ApplicationViewDto implements ApplicationView {
   @ApiProperty() schedule: string;
   @ApiProperty({ example: '2800000.00' }) budget: string;
   @ApiProperty() budgetNotes: string;
-  @ApiProperty({ type: [TeamMemberDto] }) team: TeamMemberDto[];
+  @ApiProperty({ type: [ApplicationTeamMemberDto] }) team: ApplicationTeamMemberDto[];
   @ApiProperty({ type: [String], format: 'uuid' }) achievementIds: string[];
   @ApiProperty({ type: [ApplicationIpDto] }) ipItems: ApplicationIpDto[];
   @ApiProperty({ format: 'date-time' }) submittedAt: string;

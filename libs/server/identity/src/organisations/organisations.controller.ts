@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { MemberView, OrganisationPublicView, OrganisationView, Page } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser, Public } from '@ztt/platform';
 import {
@@ -38,7 +38,11 @@ export class OrganisationsController {
 
   @Public()
   @Get(':id')
-  @ApiOkResponse({ type: OrganisationViewDto, description: 'members and admins get every field; others the public card' })
+  @ApiExtraModels(OrganisationViewDto, OrganisationPublicViewDto)
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(OrganisationViewDto) }, { $ref: getSchemaPath(OrganisationPublicViewDto) }] },
+    description: 'members and admins get every field; others the public card',
+  })
   @ApiNotFoundResponse()
   get(@CurrentUser() user: AuthContext | undefined, @Param('id', uuid) id: string): Promise<OrganisationView | OrganisationPublicView> {
     return this.orgs.get(user, id);
