@@ -9,6 +9,7 @@ import { IDENTITY_ENTITIES, IdentityModule } from '@ztt/identity';
 import { MATCHING_ENTITIES, MatchingModule } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NotificationsModule } from '@ztt/notifications';
 import { AllExceptionsFilter, AppConfig, HealthModule, OutboxEntry, PlatformModule } from '@ztt/platform';
+import { PrivacyModule } from '@ztt/privacy';
 import { SearchModule } from '@ztt/search';
 
 /** Every entity the apps map; the domain libs each export their own list. */
@@ -19,7 +20,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ENTITIES), AuditModule, NotificationsModule, IdentityModule, CatalogueModule, SearchModule, MatchingModule, ChallengesModule, DealsModule, CampaignsModule, HealthModule],
+      imports: [PlatformModule.forRoot(config, ENTITIES), AuditModule, NotificationsModule, IdentityModule, CatalogueModule, SearchModule, MatchingModule, ChallengesModule, DealsModule, CampaignsModule, PrivacyModule, HealthModule],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

@@ -78,4 +78,5 @@ export enum AuditAction {
   CampaignInvited = 'campaign.invited',
   CampaignReminded = 'campaign.reminded',
   ContractTargetSet = 'dashboard.contract_target_set',
+  AccountDeleted = 'user.deleted',
 }

@@ -15,3 +15,4 @@ export * from './deals';
 export * from './challenges';
 export * from './campaigns';
 export * from './dashboard';
+export * from './privacy';

@@ -29,4 +29,6 @@ export enum VerificationStatus {
 export enum UserStatus {
   Active = 'active',
   Disabled = 'disabled',
+  /** Deleted by its owner (PIPL): anonymised, can never sign in again. */
+  Deleted = 'deleted',
 }

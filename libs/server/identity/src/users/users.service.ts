@@ -117,6 +117,8 @@ export class UsersService {
   async setStatus(actor: AuthContext, userId: string, status: UserStatus): Promise<UserAdminView> {
     if (userId === actor.userId) throw new AppException(ErrorCode.CannotChangeOwnAccount, HttpStatus.CONFLICT);
     const user = await this.findUser(userId);
+    // A deleted account is anonymised for good; it can be neither enabled nor disabled.
+    if (user.status === UserStatus.Deleted) throw AppException.invalidState();
     await this.db.transaction(async (m) => {
       await m.update(User, { id: userId }, { status, version: () => 'version + 1' });
       if (status === UserStatus.Disabled) await this.auth.revokeAllSessions(m, userId, 'disabled');

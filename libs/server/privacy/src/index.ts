@@ -1,0 +1,2 @@
+export * from './privacy.module';
+export { PersonalDataService } from './personal-data.service';
