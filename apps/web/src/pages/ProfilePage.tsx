@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { NotificationSettingsCard } from '../components/NotificationSettingsCard';
+import { PersonalDataCard } from '../components/PersonalDataCard';
 import { useI18n } from '../i18n/i18n';
 
 export function ProfilePage() {
@@ -81,6 +82,7 @@ export function ProfilePage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
+        <PersonalDataCard />
       </Col>
     </Row>
   );
