@@ -1,5 +1,6 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
+import * as fs from 'node:fs';
 import { PASSWORD, registerUser, uniqueCreditCode, uniqueEmail } from '../harness/builders';
 import { pickOption, screenshot, useBrowserStack } from '../harness/browser';
 import { TestApi } from '../harness/test-app';
@@ -85,5 +86,34 @@ describe('browser journey: register → create organisation → admin verifies �
     await page.goto(`${api.url}/admin/users`);
     await page.getByText('403').waitFor();
     expect(await page.getByText('用户与角色').count()).toBe(0);
+  });
+
+  it('downloads my data and deletes the account from the profile page (PIPL)', async () => {
+    const u = await registerUser(api, { displayName: '浏览器隐私测试' });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${api.url}/login`);
+    await page.locator('#email').fill(u.email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('user-menu').waitFor();
+    await page.goto(`${api.url}/profile`);
+    await page.getByTestId('personal-data').getByText('个人信息', { exact: true }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('personal-data-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^personal-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(fs.readFileSync((await download.path()) as string, 'utf8'));
+    expect(exported).toMatchObject({ format: 'ztt-personal-data', account: { id: u.id, email: u.email, displayName: '浏览器隐私测试' } });
+
+    await page.getByTestId('account-delete').click();
+    await page.getByText('注销后无法恢复，请确认：').waitFor();
+    await page.getByTestId('account-delete-password').fill('不是我的密码');
+    await page.getByTestId('account-delete-confirm').click();
+    await page.getByText('当前密码不正确').first().waitFor();
+    await screenshot(page, '06-delete-account-dialog');
+    await page.getByTestId('account-delete-password').fill(PASSWORD);
+    await page.getByTestId('account-delete-confirm').click();
+    await page.waitForURL(/\/login$/);
+    const { rows } = await api.db.query(`SELECT status, display_name FROM app_user WHERE id = $1`, [u.id]);
+    expect(rows).toEqual([{ status: 'deleted', display_name: '已注销用户' }]);
   });
 });

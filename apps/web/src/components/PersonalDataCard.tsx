@@ -37,8 +37,9 @@ export function PersonalDataCard() {
       navigate('/login');
     } catch (e) {
       const text = applyApiError(form, e);
-      // The last-admin refusal names the organisations in its details; show them, not just the headline.
-      setRefusal(e instanceof ApiError && e.details.some((d) => d.field === 'organisations') ? e.details.map((d) => d.message).join('；') : text);
+      const details = e instanceof ApiError ? e.details : [];
+      // A wrong password shows under the field; the last-admin refusal names the organisations in its details.
+      if (!details.some((d) => d.field === 'password')) setRefusal(details.some((d) => d.field === 'organisations') ? details.map((d) => d.message).join('；') : text);
     } finally {
       setBusy(false);
     }
