@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DELETED_USER_NAME, PlatformRole } from '@ztt/contracts';
 import { MEILI_CLIENT } from '@ztt/platform';
-import { createOrg, needInput, PASSWORD, publishItem, registerUser, TestUser, uniqueEmail } from '../harness/builders';
+import { achievementInput, createOrg, needInput, PASSWORD, publishItem, registerUser, TestUser, uniqueEmail } from '../harness/builders';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
 // SECURITY.md #26 — PIPL rights: a complete export, and a deletion after which nothing personal is
@@ -23,6 +23,7 @@ let partnerOrgId: string;
 let needId: string;
 let dealId: string;
 let applicationId: string;
+let achievementId: string;
 
 const NAME = '隐私测试林小满';
 const PHONE = '13912345678';
@@ -53,6 +54,13 @@ beforeAll(async () => {
   // Closing a second need tells the colleague, naming the person as the one who did it.
   const closedId = await publishItem(api, 'need', person, admin, needInput(orgId, { title: '已关闭的隐私测试需求', contact: { name: '值班室', phone: null, email: null } }));
   expect((await api.call('POST', `/api/needs/${closedId}/close`, { token: person.token })).status).toBe(200);
+  // The organisation's achievement lists the person on its team, by account.
+  achievementId = await publishItem(api, 'achievement', colleague, admin, achievementInput(orgId, { team: [{ name: NAME, title: '高级工程师', userId: person.id }, { name: '同事王工', title: '工程师', userId: null }] }));
+  // Last quarter's report froze the brokers' figures, the person's row with their name.
+  await api.db.query(
+    `INSERT INTO quarterly_report (quarter, status, figures) VALUES ('2026Q3', 'sent', $1)`,
+    [JSON.stringify({ dashboard: { brokers: [{ brokerId: person.id, name: NAME, deals: 1 }, { brokerId: admin.id, name: '平台管理员', deals: 0 }] }, campaigns: [] })],
+  );
   const hookUrl = `http://127.0.0.1:${hookPort}/hook?key=pipl`;
   expect((await api.call('PUT', '/api/me/notification-settings', { token: person.token, body: { email: true, webhookUrl: hookUrl, webhookKind: 'generic' } })).status).toBe(200);
   await api.db.query(`INSERT INTO broker_profile (user_id, chains, regions, capacity) VALUES ($1, '{marine.ranching}', '{potou}', 20)`, [person.id]);
@@ -102,6 +110,7 @@ describe('GET /api/me/export', () => {
       expect.objectContaining({ id: needId, contactName: NAME, contactPhone: PHONE, contactEmail: person.email, createdByMe: true }),
       expect.objectContaining({ title: '已关闭的隐私测试需求', status: 'closed', createdByMe: true }),
     ]);
+    expect(x.achievements).toEqual([expect.objectContaining({ id: achievementId, createdByMe: false, team: expect.arrayContaining([{ name: NAME, title: '高级工程师', userId: person.id }]) })]);
     expect(x.notifications.length).toBeGreaterThan(0);
     expect(x.notificationSettings).toMatchObject({ email: true, webhookUrl: `http://127.0.0.1:${hookPort}/hook?key=pipl`, webhookKind: 'generic' });
     expect(x.brokerProfile).toMatchObject({ chains: ['marine.ranching'], capacity: 20 });
@@ -203,6 +212,11 @@ describe('DELETE /api/me', () => {
     expect(told).toEqual([{ params: { title: '已关闭的隐私测试需求', actor: DELETED_USER_NAME } }]);
     const note = (await api.db.query(`SELECT author_id, body FROM deal_note WHERE deal_id = $1`, [dealId])).rows[0];
     expect(note).toEqual({ author_id: person.id, body: `已与合作方通话，回电请打 ${DELETED_USER_NAME}` });
+    const team = (await api.db.query(`SELECT team, published_snapshot->'team' AS snapshot FROM achievement WHERE id = $1`, [achievementId])).rows[0];
+    expect(team.team).toEqual([{ name: DELETED_USER_NAME, title: '高级工程师', userId: person.id }, { name: '同事王工', title: '工程师', userId: null }]);
+    expect(team.snapshot).toEqual(team.team);
+    const report = (await api.db.query(`SELECT figures->'dashboard'->'brokers' AS brokers FROM quarterly_report WHERE quarter = '2026Q3'`)).rows[0];
+    expect(report.brokers).toEqual([{ brokerId: person.id, name: DELETED_USER_NAME, deals: 1 }, { brokerId: admin.id, name: '平台管理员', deals: 0 }]);
     // The colleague still runs the organisation.
     expect((await api.call('GET', `/api/orgs/${orgId}`, { token: colleague.token })).status).toBe(200);
   });

@@ -30,7 +30,7 @@ export interface PersonalDataExport {
   notificationSettings: Row | null;
   notifications: Row[];
   organisationsCreated: Row[];
-  /** Needs and achievements this person created, or that name them as the contact. */
+  /** Needs and achievements this person created, or that name them as the contact (achievements also: on the team). */
   needs: Row[];
   achievements: Row[];
   attachmentsUploaded: Row[];

@@ -62,13 +62,13 @@ export class PersonalDataService {
       const email = u.email.toLowerCase();
       const phone = u.phone;
       const byContact = `(lower(i.contact_email) = $2 OR ($3::text IS NOT NULL AND i.contact_phone = $3))`;
-      const items = (table: string, extra: string) =>
+      const items = (table: string, extra: string, alsoWhere = '') =>
         q(
           `SELECT i.id, i.owner_org_id AS "ownerOrgId", o.name AS "ownerOrgName", i.title, i.summary, i.status, i.contact_name AS "contactName",
                   i.contact_phone AS "contactPhone", i.contact_email AS "contactEmail", ${extra}
                   (i.created_by = $1) AS "createdByMe", i.created_at AS "createdAt", i.updated_at AS "updatedAt"
              FROM ${table} i JOIN organisation o ON o.id = i.owner_org_id
-            WHERE i.created_by = $1 OR ${byContact} ORDER BY i.created_at`,
+            WHERE i.created_by = $1 OR ${byContact}${alsoWhere} ORDER BY i.created_at`,
           [uid, email, phone],
         );
       const deals = await q(
@@ -119,7 +119,7 @@ export class PersonalDataService {
         ),
         organisationsCreated: await q(`SELECT id, name, type, region, created_at AS "createdAt" FROM organisation WHERE created_by = $1 ORDER BY created_at`),
         needs: await items('tech_need', ''),
-        achievements: await items('achievement', `i.team,`),
+        achievements: await items('achievement', `i.team,`, ` OR i.team @> jsonb_build_array(jsonb_build_object('userId', $1::text))`),
         attachmentsUploaded: await q(
           `SELECT id, item_kind AS "itemKind", item_id AS "itemId", file_name AS "fileName", mime_type AS "mimeType", size, created_at AS "createdAt"
              FROM attachment WHERE uploaded_by = $1 ORDER BY created_at`,
