@@ -196,6 +196,9 @@ describe('DELETE /api/me', () => {
       [person.id],
     );
     expect(gone.rows[0]).toEqual({ memberships: 0, sessions: 0, notifications: 0, channels: 0, broker: 0, roles: 0 });
+    // An admin can bring a deleted account back neither way.
+    expect((await api.call('POST', `/api/admin/users/${person.id}/enable`, { token: admin.token })).status).toBe(409);
+    expect((await api.call('POST', `/api/admin/users/${person.id}/disable`, { token: admin.token })).status).toBe(409);
     const audit = await api.db.query(`SELECT actor_id, actor_email, target_id FROM audit_log WHERE action = 'user.deleted'`);
     expect(audit.rows).toEqual([{ actor_id: person.id, actor_email: null, target_id: person.id }]);
   });

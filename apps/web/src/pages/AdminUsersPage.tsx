@@ -55,13 +55,18 @@ export function AdminUsersPage() {
           {
             title: t('common.status'),
             dataIndex: 'status',
-            render: (s: UserStatus) => <Tag color={s === UserStatus.Active ? 'green' : 'red'}>{t(s === UserStatus.Active ? 'admin.users.active' : 'admin.users.disabled')}</Tag>,
+            render: (s: UserStatus) =>
+              s === UserStatus.Deleted ? (
+                <Tag>{t('privacy.status.deleted')}</Tag>
+              ) : (
+                <Tag color={s === UserStatus.Active ? 'green' : 'red'}>{t(s === UserStatus.Active ? 'admin.users.active' : 'admin.users.disabled')}</Tag>
+              ),
           },
           { title: t('admin.users.lastLogin'), dataIndex: 'lastLoginAt', render: (d: string | null) => (d ? new Date(d).toLocaleString() : '-') },
           {
             title: t('common.actions'),
             render: (_, u) =>
-              u.id === me?.id ? null : u.status === UserStatus.Active ? (
+              u.id === me?.id || u.status === UserStatus.Deleted ? null : u.status === UserStatus.Active ? (
                 <Popconfirm title={t('admin.users.disableConfirm')} onConfirm={() => void act(() => api('POST', `/admin/users/${u.id}/disable`), t('admin.users.disabled'))}>
                   <Button size="small" danger>
                     {t('admin.users.disable')}
