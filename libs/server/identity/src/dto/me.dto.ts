@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   LOCALES,
   MembershipStatus,
@@ -13,12 +13,13 @@ import {
 
 /** The only fields a person may change on their own account. */
 export class UpdateMeDto {
-  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) displayName?: string;
+  // absent means unchanged; null is refused (these columns are NOT NULL), unlike phone where null clears it
+  @ApiPropertyOptional({ maxLength: 50 }) @ValidateIf((_, v) => v !== undefined) @IsString() @IsNotEmpty() @MaxLength(50) displayName?: string;
   @ApiPropertyOptional({ example: '13800138000', nullable: true })
   @IsOptional()
   @Matches(/^(\+?\d{6,15}|0\d{2,3}-?\d{7,8})$/)
   phone?: string;
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES as string[]) locale?: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @ValidateIf((_, v) => v !== undefined) @IsIn(LOCALES as string[]) locale?: string;
 }
 
 export class ChangePasswordDto {
