@@ -39,6 +39,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (isHttpLike(exception)) {
       status = exception.status;
       code = BY_STATUS[status] ?? ErrorCode.ValidationFailed;
+    } else if (isRefusedCharacters(exception)) {
+      status = HttpStatus.BAD_REQUEST;
+      code = ErrorCode.ValidationFailed;
     }
     if (status >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
@@ -53,4 +56,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
 export function isHttpLike(e: unknown): e is { status: number } {
   const s = (e as { status?: unknown } | null)?.status;
   return typeof s === 'number' && s >= 400 && s < 500;
+}
+
+/**
+ * PostgreSQL refusing the characters of a value the caller sent — a NUL (U+0000) in text or jsonb
+ * (22021, 22P05) — wherever it reaches the database: bad input (400), not a fault of ours (500).
+ */
+export function isRefusedCharacters(e: unknown): boolean {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return code === '22021' || code === '22P05';
 }
