@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { login, TestUser } from '../harness/builders';
+import { login, needInput, TestUser } from '../harness/builders';
 import { LiveRoute, liveRoutes } from '../harness/routes';
 import { loadSpec, OpenApiSpec, Operation, resolve, Schema, specPath } from '../harness/openapi-schema';
 import { startTestApi, TestApi } from '../harness/test-app';
@@ -371,6 +371,61 @@ describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => 
     expect(byClass(4)).toBeGreaterThan(1_000);
   });
 
+  it('survives null, and a value of the wrong type, in every field of every JSON body, with the real ids (systematic)', async () => {
+    const idFor = (name: string, path: string): string => {
+      if (name === 'kind') return 'need';
+      if (name === 'chart') return 'funnel';
+      if (name === 'quarter') return '2026Q4';
+      if (name === 'taskId') return w.dealTask;
+      if (name === 'userId') return w.memberC.id;
+      const table: [string, string][] = [
+        ['/api/orgs/', w.orgA],
+        ['/api/needs/', w.needA],
+        ['/api/achievements/', w.achA],
+        ['/api/admin/review/', w.needA],
+        ['/api/disclosure-requests/', w.disclosureRequest],
+        ['/api/matches/', w.match],
+        ['/api/admin/matches/', w.match],
+        ['/api/challenges/', w.challenge],
+        ['/api/admin/challenges/', w.challenge],
+        ['/api/admin/challenge-objections/', w.objection],
+        ['/api/challenge-applications/', w.application],
+        ['/api/review/challenge-applications/', w.application],
+        ['/api/review/challenges/', w.challenge],
+        ['/api/challenge-milestones/', w.milestone],
+        ['/api/deals/', w.deal],
+        ['/api/admin/deals/', w.deal],
+        ['/api/admin/campaigns/', w.campaign],
+        ['/api/admin/verifications/', w.orgC],
+        ['/api/admin/users/', w.memberC.id],
+      ];
+      return table.filter(([prefix]) => path.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? randomUUID();
+    };
+    const before = outcomes.length;
+    for (const { path, method, op } of operations()) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema || SESSION_ENDING.includes(`${method} ${path}`)) continue;
+      const props = Object.keys(resolve(spec, schema).properties ?? {});
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => idFor(name, path));
+      const tasks: (() => Promise<void>)[] = [];
+      for (const prop of props) {
+        for (const caller of [w.memberA, w.admin]) {
+          for (const [how, value] of [
+            ['null', null],
+            ['an object', { x: [1] }],
+          ] as const) {
+            const body = { ...(gen(schema) as Record<string, unknown>), [prop]: value };
+            tasks.push(() => send(method, url, caller === w.admin ? 'admin' : 'member', caller.token, `${prop} ${how}`, { json: body }));
+          }
+        }
+      }
+      await inParallel(tasks, PARALLEL);
+    }
+    const mine = outcomes.slice(before);
+    expect(mine.length).toBeGreaterThan(300);
+    expect(mine.filter((o) => o.status >= 500).slice(0, 8).map((o) => `${o.method} ${o.url} as ${o.as} (${o.how}) body=${o.body} → ${o.status} ${o.response}`)).toEqual([]);
+  });
+
   it('refuses what fuzzing once turned into a 500: null for a field that cannot be empty (PATCH /api/me)', async () => {
     const u = w.memberB;
     const before = (await api.db.query('SELECT display_name, locale, version FROM app_user WHERE id = $1', [u.id])).rows[0];
@@ -383,5 +438,18 @@ describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => 
     expect((await api.db.query('SELECT display_name, locale, version FROM app_user WHERE id = $1', [u.id])).rows[0]).toEqual(before);
     // null still clears the phone number, as documented
     expect((await api.call('PATCH', '/api/me', { token: u.token, body: { phone: null } })).status).toBe(200);
+  });
+
+  it('answers a NUL character (U+0000), which PostgreSQL cannot store, with 400 wherever it is sent — and stores nothing', async () => {
+    const login = await api.call('POST', '/api/auth/login', { body: { email: '\u0000', password: '随便一个密码也行123' } });
+    expect(login.status).toBe(400);
+    expect(login.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试' });
+    const count = async () => (await api.db.query('SELECT count(*)::int AS n FROM tech_need WHERE owner_org_id = $1', [w.orgA])).rows[0].n as number;
+    const before = await count();
+    const need = await api.call('POST', '/api/needs', { token: w.memberA.token, body: needInput(w.orgA, { title: '含空字符\u0000的需求标题' }) });
+    expect(need.status).toBe(400);
+    const search = await api.call('GET', `/api/search/needs?q=${encodeURIComponent('尾水\u0000')}`);
+    expect(search.status).toBeLessThan(500);
+    expect(await count()).toBe(before);
   });
 });
