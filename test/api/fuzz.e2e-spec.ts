@@ -367,6 +367,7 @@ describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => 
     expect(multipartOps).toBeGreaterThanOrEqual(6);
     // honest fuzzing reaches the handlers: some requests succeed, most are refused as bad input
     const byClass = (c: number) => outcomes.filter((o) => Math.floor(o.status / 100) === c).length;
+    if (process.env.FUZZ_TRACE) process.stderr.write(`fuzz: ${total} requests, 2xx ${byClass(2)}, 4xx ${byClass(4)}, 5xx ${failures.length}\n`);
     expect(byClass(2)).toBeGreaterThan(200);
     expect(byClass(4)).toBeGreaterThan(1_000);
   });
