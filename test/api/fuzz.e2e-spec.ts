@@ -332,6 +332,9 @@ function multipartRequests(path: string, op: Operation, caller: Caller): (() => 
   return cases.map(([how, make]) => () => send('POST', url(), caller.name, caller.user.token, `multipart: ${how}`, make()));
 }
 
+/** Thousands of requests: seconds alone, but a minute or more beside the other suites on 2 cores. */
+const BULK_TIMEOUT_MS = 300_000;
+
 describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => {
   it('answers thousands of generated and mutated requests, as a member and as an admin, without a single 5xx', async () => {
     const ops = operations();
@@ -370,7 +373,7 @@ describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => 
     if (process.env.FUZZ_TRACE) process.stderr.write(`fuzz: ${total} requests, 2xx ${byClass(2)}, 4xx ${byClass(4)}, 5xx ${failures.length}\n`);
     expect(byClass(2)).toBeGreaterThan(200);
     expect(byClass(4)).toBeGreaterThan(1_000);
-  });
+  }, BULK_TIMEOUT_MS);
 
   it('survives null, and a value of the wrong type, in every field of every JSON body, with the real ids (systematic)', async () => {
     const idFor = (name: string, path: string): string => {
@@ -425,7 +428,7 @@ describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => 
     const mine = outcomes.slice(before);
     expect(mine.length).toBeGreaterThan(300);
     expect(mine.filter((o) => o.status >= 500).slice(0, 8).map((o) => `${o.method} ${o.url} as ${o.as} (${o.how}) body=${o.body} → ${o.status} ${o.response}`)).toEqual([]);
-  });
+  }, BULK_TIMEOUT_MS);
 
   it('refuses what fuzzing once turned into a 500: null for a field that cannot be empty (PATCH /api/me)', async () => {
     const u = w.memberB;
