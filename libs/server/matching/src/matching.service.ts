@@ -450,33 +450,17 @@ interface SideRow {
   published_at?: Date | null;
 }
 
+/** What both sides of a pair share, from a row of either table. */
+function sharedSideOfRow(r: SideRow) {
+  return { title: r.title, summary: r.summary, keywords: r.keywords, chains: r.chains, trl: r.trl, cooperationModes: r.cooperation_modes, region: r.region };
+}
+
 function needSideOfRow(r: SideRow): NeedSide {
-  return {
-    title: r.title,
-    summary: r.summary,
-    keywords: r.keywords,
-    chains: r.chains,
-    trl: r.trl,
-    cooperationModes: r.cooperation_modes,
-    budgetMax: r.budget_max ?? null,
-    budgetNegotiable: !!r.budget_negotiable,
-    region: r.region,
-  };
+  return { ...sharedSideOfRow(r), budgetMax: r.budget_max ?? null, budgetNegotiable: !!r.budget_negotiable };
 }
 
 function achievementSideOfRow(r: SideRow): AchievementSide {
-  return {
-    title: r.title,
-    summary: r.summary,
-    keywords: r.keywords,
-    chains: r.chains,
-    trl: r.trl,
-    cooperationModes: r.cooperation_modes,
-    askingPrice: r.asking_price ?? null,
-    priceNegotiable: !!r.price_negotiable,
-    region: r.region,
-    publishedAt: r.published_at ?? null,
-  };
+  return { ...sharedSideOfRow(r), askingPrice: r.asking_price ?? null, priceNegotiable: !!r.price_negotiable, publishedAt: r.published_at ?? null };
 }
 
 /**
