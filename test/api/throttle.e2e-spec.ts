@@ -35,6 +35,24 @@ describe('login throttling (SECURITY.md #10)', () => {
     expect(await answers(unknown)).toEqual(await answers(known.email));
   });
 
+  it('counts a wrong password re-entered to delete the account or change the password like a failed login: a stolen token cannot guess faster', async () => {
+    const u = await registerUser(api);
+    for (let i = 1; i <= 3; i++) {
+      const res = await api.call('DELETE', '/api/me', { token: u.token, body: { password: `wrong-${i}-password` } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0]).toMatchObject({ field: 'password', message: '当前密码不正确' });
+    }
+    for (let i = 4; i <= 5; i++) {
+      const res = await api.call('POST', '/api/me/password', { token: u.token, body: { currentPassword: `wrong-${i}-password`, newPassword: 'Another-Passphrase-2026' } });
+      expect(res.status).toBe(400);
+    }
+    // The sixth try is refused even with the right password, and the account is still there.
+    const sixth = await api.call('DELETE', '/api/me', { token: u.token, body: { password: u.password } });
+    expect(sixth.status).toBe(429);
+    expect((await api.db.query(`SELECT status FROM app_user WHERE id = $1`, [u.id])).rows[0].status).toBe('active');
+    expect((await attempt(u.email, u.password)).status).toBe(429);
+  });
+
   it('refuses an address that tries too many logins in a minute, whatever the account', async () => {
     let last = 0;
     for (let i = 0; i < 45 && last !== 429; i++) last = (await attempt(uniqueEmail('spray'), 'whatever-password')).status;

@@ -49,7 +49,7 @@ import { UsersService } from './users/users.service';
     OrganisationsService,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
   ],
-  exports: [AuthService, PasswordService, UsersService, OrganisationsService],
+  exports: [AuthService, PasswordService, LoginThrottleService, UsersService, OrganisationsService],
 })
 export class IdentityModule {}
 

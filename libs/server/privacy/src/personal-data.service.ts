@@ -11,8 +11,8 @@ import {
   UserStatus,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { PasswordService, User } from '@ztt/identity';
-import { APP_CONFIG, AppConfig, AppException, AuthContext, createRedis, OutboxTopic, writeOutbox } from '@ztt/platform';
+import { LoginThrottleService, User } from '@ztt/identity';
+import { APP_CONFIG, AppConfig, AppException, AuthContext, createRedis, currentRequest, OutboxTopic, writeOutbox } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Erasure, mentions, MIN_PHONE_SUBSTRING, scrubJson, scrubText } from './scrub';
 
@@ -46,7 +46,7 @@ export class PersonalDataService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
   ) {}
 
@@ -187,9 +187,7 @@ export class PersonalDataService {
   async deleteAccount(actor: AuthContext, password: string): Promise<void> {
     const user = await this.db.getRepository(User).findOneBy({ id: actor.userId });
     if (!user) throw AppException.notFound();
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw AppException.validation([{ field: 'password', code: 'wrong_password' }]);
-    }
+    await this.throttle.confirmPassword(user, password, 'password', currentRequest()?.clientAddress ?? null);
     const who: Erasure = { userId: user.id, email: user.email.trim().toLowerCase(), phone: user.phone?.trim() || null, displayName: user.displayName.trim() };
     const counts = await this.db.transaction((m) => this.erase(m, who));
     await this.dropRedisKeys(who);

@@ -5,6 +5,7 @@ import { AuditService } from '@ztt/audit';
 import { APP_CONFIG, AppConfig, AppException } from '@ztt/platform';
 import { Repository } from 'typeorm';
 import { LoginAttempt } from '../entities';
+import { PasswordService } from './password.service';
 
 /**
  * Brute-force control (SECURITY.md #10): an account locks after N failures in the lock window
@@ -17,7 +18,20 @@ export class LoginThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(LoginAttempt) private readonly attempts: Repository<LoginAttempt>,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
   ) {}
+
+  /**
+   * A signed-in person re-entering their password (to change it, to delete the account) is a
+   * login attempt too: a stolen access token cannot be used to guess the password faster than the
+   * sign-in page allows. A wrong one answers 400 on `field`; too many answer 429.
+   */
+  async confirmPassword(user: { email: string; passwordHash: string }, password: string, field: string, clientAddress: string | null): Promise<void> {
+    await this.assertAllowed(user.email, clientAddress);
+    const ok = await this.passwords.verify(user.passwordHash, password);
+    await this.recordAttempt(user.email, clientAddress, ok);
+    if (!ok) throw AppException.validation([{ field, code: 'wrong_password' }]);
+  }
 
   async assertAllowed(email: string, clientAddress: string | null): Promise<void> {
     const { loginMaxFailures, loginLockMinutes, loginPerAddressPerMinute } = this.config.auth;

@@ -17,6 +17,7 @@ import { AuditService } from '@ztt/audit';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, In } from 'typeorm';
 import { AuthService, ClientInfo } from '../auth/auth.service';
+import { LoginThrottleService } from '../auth/login-throttle.service';
 import { PasswordService } from '../auth/password.service';
 import { PlatformRoleAssignment, User } from '../entities';
 
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async me(userId: string): Promise<MeView> {
@@ -71,9 +73,7 @@ export class UsersService {
   /** Ends every session (so stolen tokens die too) and starts a fresh one for the caller. */
   async changePassword(ctx: AuthContext, current: string, next: string, client: ClientInfo): Promise<AuthTokens> {
     const user = await this.db.getRepository(User).findOneByOrFail({ id: ctx.userId });
-    if (!(await this.passwords.verify(user.passwordHash, current))) {
-      throw AppException.validation([{ field: 'currentPassword', code: 'wrong_password' }]);
-    }
+    await this.throttle.confirmPassword(user, current, 'currentPassword', client.clientAddress);
     this.passwords.assertAcceptable(next, 'newPassword');
     const passwordHash = await this.passwords.hash(next);
     return this.db.transaction(async (m) => {
