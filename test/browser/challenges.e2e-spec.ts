@@ -14,12 +14,20 @@ async function as(user: TestUser): Promise<Page> {
   return page;
 }
 
-/** Confirms the open Popconfirm. */
+/**
+ * Confirms the open Popconfirm. A click that lands while the popover is still animating in can
+ * be lost, so a popover still open a few seconds later gets one more click.
+ */
 async function confirm(page: Page): Promise<void> {
-  const ok = page.locator('.ant-popconfirm:visible .ant-btn-primary').last();
+  const open = page.locator('.ant-popconfirm:visible');
+  const ok = open.locator('.ant-btn-primary').last();
   await ok.waitFor();
   await ok.click();
-  await page.locator('.ant-popconfirm:visible').waitFor({ state: 'hidden' });
+  const closed = await open.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+  if (!closed) {
+    await ok.click();
+    await open.waitFor({ state: 'hidden' });
+  }
 }
 
 describe('browser journey: 揭榜挂帅 from publication to the first accepted milestone', () => {
@@ -73,6 +81,7 @@ describe('browser journey: 揭榜挂帅 from publication to the first accepted m
     // The admin forms the panel and starts the review.
     await adminPage.goto(`${api.url}/admin/challenges/${challengeId}`);
     await pickOption(adminPage, 'panel-select', '王芳教授');
+    await adminPage.keyboard.press('Escape');
     await adminPage.getByTestId('panel-save').click();
     await adminPage.getByText('评审组已保存并通知专家').waitFor();
     await adminPage.getByTestId('admin-start-review').click();
