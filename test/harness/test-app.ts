@@ -1,9 +1,11 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@ztt/platform';
 import { Client } from 'pg';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { createTestDatabase, testConfig } from './test-env';
+import { createTestDatabase, testConfig, testEnv } from './test-env';
 
 export interface HttpResult<T = any> {
   status: number;
@@ -85,6 +87,44 @@ export async function startTestWorker(api: TestApi, overrides: Record<string, st
   const worker = await createWorker(config);
   await worker.init();
   return worker;
+}
+
+/** A worker in its own process: killed with SIGKILL by a test, it gets no chance to clean up. */
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
+  kill(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The worker app in its own process, as `npm start` runs it; resolves once its queues are served. */
+export async function spawnTestWorker(api: TestApi, overrides: Record<string, string> = {}): Promise<WorkerProcess> {
+  const env = testEnv(api.appDbUrl, api.dbName, { JOBS_OUTBOX_RELAY_MS: '200', LOG_LEVEL: 'info', ...overrides });
+  const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  try {
+    await eventually('worker process started', async () => {
+      if (child.exitCode !== null) throw new Error(`worker exited (code ${child.exitCode}):\n${out.slice(-2000)}`);
+      return out.includes('workers started');
+    }, 60_000);
+  } catch (e) {
+    await kill();
+    throw e;
+  }
+  return { child, output: () => out, kill };
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */

@@ -29,9 +29,9 @@ export async function createTestDatabase(): Promise<{ name: string; appUrl: stri
   };
 }
 
-/** Configuration for an app under test: real services, its own database, queue prefix and index prefix. */
-export function testConfig(dbUrl: string, isolation: string, overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({
+/** The environment of an app under test: real services, its own database, queue prefix and index prefix. */
+export function testEnv(dbUrl: string, isolation: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -49,5 +49,10 @@ export function testConfig(dbUrl: string, isolation: string, overrides: Record<s
     LOG_LEVEL: 'warn',
     HTTP_CORS_ORIGINS: 'https://allowed.example.cn',
     ...overrides,
-  });
+  };
+}
+
+/** Configuration for an app under test (see testEnv). */
+export function testConfig(dbUrl: string, isolation: string, overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig(testEnv(dbUrl, isolation, overrides));
 }

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { quarterOf } from '@ztt/matching';
+import { CatalogueSnapshot, MatchingService, quarterOf } from '@ztt/matching';
+import { DataSource } from 'typeorm';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
@@ -165,3 +166,31 @@ describe('the quarterly run', () => {
     expect((await api.db.query(`SELECT count(*)::int AS n FROM match_run WHERE quarter = '2026Q3'`)).rows[0].n).toBe(1);
   });
 });
+
+describe('the snapshot a quarterly run ranks from', () => {
+  it('ranks like the live path, drops an item withdrawn after it was taken, and leaves an item published later to the live path', async () => {
+    const db = worker.get(DataSource);
+    const matching = worker.get(MatchingService);
+    await matching.settings();
+    const snapshot = await CatalogueSnapshot.take(db);
+    expect(snapshot.sizes).toEqual({ need: 2, achievement: 2 });
+    const best = (kind: 'need' | 'achievement', id: string) => matching.rankFromSnapshot(snapshot, kind, id)?.map((p) => (kind === 'need' ? p.achievementId : p.needId));
+    // The steel need finds the steel achievement first, as publication did, with a reason naming 钢渣.
+    expect(best('need', needs[1] as string)?.[0]).toBe(achievements[1]);
+    const steel = matching.rankFromSnapshot(snapshot, 'need', needs[1] as string)?.[0];
+    expect(steel?.explanation.sharedTerms).toContain('钢渣');
+    const live = await api.db.query(`SELECT achievement_id FROM match WHERE need_id = $1 ORDER BY score DESC LIMIT 1`, [needs[1]]);
+    expect(live.rows[0].achievement_id).toBe(achievements[1]);
+
+    const withdrawn = await api.call('POST', `/api/achievements/${achievements[1]}/withdraw`, { token: university.token });
+    expect(withdrawn.status).toBe(200);
+    expect(await snapshot.refresh(db)).toBe(1);
+    expect(best('need', needs[1] as string) ?? []).not.toContain(achievements[1]);
+    expect(matching.rankFromSnapshot(snapshot, 'achievement', achievements[1] as string)).toBeNull();
+
+    const uniOrg = (await api.db.query(`SELECT owner_org_id FROM achievement WHERE id = $1`, [achievements[0]])).rows[0].owner_org_id;
+    const later = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, { title: '钢渣碳化固碳建材技术', keywords: ['钢渣'], chains: ['steel.recycling'] }));
+    expect(matching.rankFromSnapshot(snapshot, 'achievement', later)).toBeNull();
+  });
+});
+

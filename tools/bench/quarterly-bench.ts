@@ -8,7 +8,7 @@
 // written, digests and errors. Starts and removes its own PostgreSQL, Redis and Meilisearch.
 // Progress goes to stderr; the last line on stdout is one JSON object.
 //
-//   npm run bench:quarterly -- [--needs 10000] [--achievements 100000] [--seed 1] [--data <papers.jsonl>] [--time-limit S]
+//   npm run bench:quarterly -- [--needs 10000] [--achievements 100000] [--seed 1] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR]
 //
 // With --time-limit, a run still going after S seconds is reported as it stands ("completed": false).
 import 'reflect-metadata';
@@ -39,6 +39,8 @@ interface Options {
   seed: number;
   /** seconds after which a run still going is reported as it stands */
   timeLimit: number | null;
+  /** a directory for the worker's CPU profile (node --cpu-prof), written when it stops */
+  cpuProfile: string | null;
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -55,16 +57,17 @@ const BROKER_CAPACITY = 10_000;
 const POLL_MS = 1_000;
 const RUN_TIMEOUT_MS = 6 * 3_600_000;
 
-const USAGE = 'usage: npm run bench:quarterly -- [--needs N (10000)] [--achievements N (100000)] [--seed N (1)] [--data <papers.jsonl>] [--time-limit S]';
+const USAGE = 'usage: npm run bench:quarterly -- [--needs N (10000)] [--achievements N (100000)] [--seed N (1)] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR]';
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { data: DEFAULT_DATA, needs: 10_000, achievements: 100_000, seed: 1, timeLimit: null };
+  const opts: Options = { data: DEFAULT_DATA, needs: 10_000, achievements: 100_000, seed: 1, timeLimit: null, cpuProfile: null };
   parseFlags(argv, (flag, value, count) => {
     if (flag === '--data') opts.data = value();
     else if (flag === '--needs') opts.needs = count();
     else if (flag === '--achievements') opts.achievements = count();
     else if (flag === '--seed') opts.seed = count();
     else if (flag === '--time-limit') opts.timeLimit = count();
+    else if (flag === '--cpu-profile') opts.cpuProfile = path.resolve(value());
     else return false;
     return true;
   });
@@ -302,9 +305,10 @@ function workerEnv(config: AppConfig, stack: BenchStack): Record<string, string>
 }
 
 /** The worker app as `npm start` runs it, in its own process; its output goes to a log file. */
-async function startWorker(env: Record<string, string>, logFile: string): Promise<ChildProcess> {
+async function startWorker(env: Record<string, string>, logFile: string, cpuProfile: string | null): Promise<ChildProcess> {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', 'apps/worker/src/main.ts'], {
+  const profile = cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfile}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', './tools/swc-register.cjs', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', out, out],
@@ -399,7 +403,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     log(`${brokers.length} demo brokers (capacity ${BROKER_CAPACITY} each): ${brokers.map((b) => `${b.chains.length} chains / ${b.regions.length} regions`).join('; ')}`);
 
     const logFile = path.join(stack.dir, 'worker.log');
-    worker = await startWorker(workerEnv(config, stack), logFile);
+    worker = await startWorker(workerEnv(config, stack), logFile, opts.cpuProfile);
     // Ctrl-C ends the benchmark with process.exit (see benchMain): the worker goes with it.
     const child = worker;
     process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));

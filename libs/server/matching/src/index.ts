@@ -8,3 +8,4 @@ export * from './scoring';
 export const MATCHING_ENTITIES = [Match, BrokerProfile];
 export * from './brokers.service';
 export * from './quarterly.service';
+export * from './snapshot';

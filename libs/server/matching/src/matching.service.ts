@@ -10,7 +10,9 @@ import { NotificationsService } from '@ztt/notifications';
 import { SearchService } from '@ztt/search';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Match } from './match.entity';
-import { AchievementSide, DEFAULT_WEIGHTS, MatchWeights, NeedSide, reasonText, scorePair, Scored } from './scoring';
+import { queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
+import { AchievementSide, CandidatePair, DEFAULT_WEIGHTS, MatchWeights, NeedSide, rankCandidates, RankedPair, reasonText } from './scoring';
+import { CatalogueSnapshot } from './snapshot';
 
 /** How long a process keeps the matching model before reading it again (an admin may have tuned it). */
 const MODEL_TTL_MS = 5_000;
@@ -18,10 +20,7 @@ const MODEL_TTL_MS = 5_000;
 /** How many candidates retrieval brings before the scoring model reranks them. */
 const CANDIDATES = 100;
 
-interface Pair extends Scored {
-  needId: string | null;
-  achievementId: string;
-}
+export type Pair = RankedPair;
 
 /**
  * Proposes, for a need, the achievements most likely to become a deal (and for an achievement,
@@ -155,6 +154,38 @@ export class MatchingService {
     }
     const counts = new Map(found.map((item, i) => [item.id, (ranked[i] as Pair[]).length]));
     return ids.map((id) => ({ id, matches: counts.get(id) ?? 0 }));
+  }
+
+  /**
+   * The quarterly run's ranking of one item against a snapshot of the catalogue (the model in force
+   * as last read by `settings()`): its candidates from the snapshot's index, scored, the best K
+   * kept. `null` when the item is not in the snapshot (published or changed since it was taken).
+   */
+  rankFromSnapshot(snapshot: CatalogueSnapshot, kind: ItemKind, id: string): Pair[] | null {
+    const side = snapshot.side(kind, id);
+    return side ? this.rankSideFromSnapshot(snapshot, kind, side, id) : null;
+  }
+
+  /** `rankFromSnapshot` for any side, a draft too (`id` null): how the run would rank it. */
+  rankSideFromSnapshot(snapshot: CatalogueSnapshot, kind: ItemKind, side: NeedSide | AchievementSide, id: string | null): Pair[] {
+    const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
+    return rankCandidates(
+      snapshot.candidates(kind, side, CANDIDATES),
+      (cid) => {
+        const o = snapshot.side(other, cid);
+        if (!o) return undefined;
+        return kind === 'need'
+          ? { needId: id, achievementId: cid, need: side as NeedSide, achievement: o as AchievementSide }
+          : { needId: cid, achievementId: id as string, need: o as NeedSide, achievement: side as AchievementSide };
+      },
+      this.weights,
+      this.topK,
+    );
+  }
+
+  /** Stores ranked pairs (see upsertMatches) in the caller's transaction; the keys of the new ones. */
+  store(m: EntityManager, pairs: Pair[], source: Match['source']): Promise<Set<string>> {
+    return upsertMatches(m, pairs, source);
   }
 
   /** Stored matches of an item, for its owner organisation and platform admins. */
@@ -302,19 +333,8 @@ export class MatchingService {
   }
 
   /** Scores the retrieved candidates still published and keeps the best K with something in common. */
-  private topPairs(
-    hits: { id: string; score: number }[],
-    pairOfHit: (id: string) => { needId: string | null; achievementId: string; need: NeedSide; achievement: AchievementSide } | undefined,
-  ): Pair[] {
-    if (!hits.length) return [];
-    const top = hits[0]?.score ?? 1;
-    const pairs: Pair[] = [];
-    for (const h of hits) {
-      const p = pairOfHit(h.id);
-      if (!p) continue;
-      pairs.push({ needId: p.needId, achievementId: p.achievementId, ...scorePair(p.need, p.achievement, h.score / top, this.weights) });
-    }
-    return pairs.filter(related).sort((x, y) => y.score - x.score).slice(0, this.topK);
+  private topPairs(hits: { id: string; score: number }[], pairOfHit: (id: string) => CandidatePair | undefined): Pair[] {
+    return rankCandidates(hits, pairOfHit, this.weights, this.topK);
   }
 
   /**
@@ -335,16 +355,9 @@ export class MatchingService {
       else missing.push(r.id);
     }
     if (!missing.length) return out;
-    const rows = (await this.db.query(
-      kind === 'need'
-        ? `SELECT id, version, title, summary, keywords, chains, trl, cooperation_modes, budget_max, budget_negotiable, region
-             FROM tech_need WHERE id = ANY($1::uuid[]) AND status = 'published'`
-        : `SELECT id, version, title, summary, keywords, chains, trl, cooperation_modes, asking_price, price_negotiable, region, published_at
-             FROM achievement WHERE id = ANY($1::uuid[]) AND status = 'published'`,
-      [missing],
-    )) as SideRow[];
+    const rows = (await this.db.query(`SELECT ${SIDE_COLUMNS[kind]} FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [missing])) as SideRow[];
     for (const r of rows) {
-      const side = kind === 'need' ? needSideOfRow(r) : achievementSideOfRow(r);
+      const side = sideOfRow(kind, r);
       out.set(r.id, side);
       const key = `${kind}/${r.id}`;
       this.sideCache.delete(key);
@@ -431,49 +444,6 @@ async function upsertMatches(m: EntityManager, all: Pair[], source: Match['sourc
     for (const r of rows) if (r.inserted) inserted.add(pairKey({ needId: r.need_id, achievementId: r.achievement_id }));
   }
   return inserted;
-}
-
-interface SideRow {
-  id: string;
-  version: number;
-  title: string;
-  summary: string;
-  keywords: string[];
-  chains: string[];
-  trl: number;
-  cooperation_modes: string[];
-  region: string;
-  budget_max?: string | null;
-  budget_negotiable?: boolean;
-  asking_price?: string | null;
-  price_negotiable?: boolean;
-  published_at?: Date | null;
-}
-
-/** What both sides of a pair share, from a row of either table. */
-function sharedSideOfRow(r: SideRow) {
-  return { title: r.title, summary: r.summary, keywords: r.keywords, chains: r.chains, trl: r.trl, cooperationModes: r.cooperation_modes, region: r.region };
-}
-
-function needSideOfRow(r: SideRow): NeedSide {
-  return { ...sharedSideOfRow(r), budgetMax: r.budget_max ?? null, budgetNegotiable: !!r.budget_negotiable };
-}
-
-function achievementSideOfRow(r: SideRow): AchievementSide {
-  return { ...sharedSideOfRow(r), askingPrice: r.asking_price ?? null, priceNegotiable: !!r.price_negotiable, publishedAt: r.published_at ?? null };
-}
-
-/**
- * A pair with nothing in common — no shared term, chain or keyword — is not proposed, however well
- * TRL, mode, region or budget line up: those refine a match, they do not make one.
- */
-function related(p: Pair): boolean {
-  return p.explanation.sharedTerms.length > 0 || p.breakdown.chain > 0 || p.breakdown.keywords > 0;
-}
-
-/** Title and keywords first, then the start of the summary: the search code cuts it into chunks. */
-function queryOf(x: { title: string; keywords: string[]; summary: string }): string {
-  return `${x.title} ${x.keywords.join(' ')} ${x.summary.slice(0, 60)}`;
 }
 
 export function needSide(n: TechNeed): NeedSide {

@@ -3,19 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BrokersService, quarterOf } from './brokers.service';
-import { MatchingService } from './matching.service';
+import { MatchingService, Pair } from './matching.service';
+import { CatalogueSnapshot } from './snapshot';
 
-/** Items matched per page; the cursor is saved after each page, brokers are assigned once per page. */
-const PAGE = 200;
-/** Items matched together (one multi-search, one candidate read, one upsert). */
-const BATCH = 10;
 /**
- * Batches of a page in flight at once, so that Meilisearch, PostgreSQL and the scoring in Node work
- * at the same time instead of in turn.
+ * Items matched per page: the cursor, the page's matches and its broker assignment are saved in one
+ * transaction after each page.
  */
-const CONCURRENCY = 3;
+const PAGE = 500;
+/** Items ranked between two yields to the event loop, so the previous page's write goes on meanwhile. */
+const SLICE = 25;
+/** How often the snapshot drops the items changed since it was taken. */
+const REFRESH_MS = 5_000;
 
 const TABLES: Record<ItemKind, string> = { need: 'tech_need', achievement: 'achievement' };
 
@@ -105,6 +106,18 @@ export class QuarterlyService {
     if (row.status === 'failed') {
       await this.db.query(`UPDATE match_run SET status = 'running' WHERE id = $1`, [row.id]);
     }
+    await this.matching.settings();
+    const t0 = Date.now();
+    const snapshot = await CatalogueSnapshot.take(this.db);
+    this.logger.log({ msg: 'quarterly snapshot taken', quarter, ...snapshot.sizes, ms: Date.now() - t0 });
+    let refreshedAt = Date.now();
+    // The previous page's write runs while the next page is ranked; its failure is raised at the next await.
+    let writing: Promise<void> = Promise.resolve();
+    let writeFailed: { error: unknown } | null = null;
+    const settle = async () => {
+      await writing;
+      if (writeFailed) throw writeFailed.error;
+    };
     for (const phase of remainingPhases(row.cursor_kind, row.cursor_id)) {
       let after = phase.after;
       for (;;) {
@@ -115,31 +128,77 @@ export class QuarterlyService {
           )) as { id: string }[]
         ).map((r) => r.id);
         if (!ids.length) break;
-        const batches: string[][] = [];
-        for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
-        const outcomes = (await inPool(batches, CONCURRENCY, (batch) => this.matching.matchItems(phase.kind, batch, 'quarterly', { assign: false }))).flat();
-        let errors = 0;
-        let matches = 0;
-        for (const o of outcomes) {
-          matches += o.matches;
-          if (o.error === undefined) continue;
-          errors++;
-          this.logger.warn({ msg: 'quarterly match failed', quarter, kind: phase.kind, id: o.id, error: (o.error as Error)?.message ?? String(o.error) });
+        if (Date.now() - refreshedAt >= REFRESH_MS) {
+          await snapshot.refresh(this.db);
+          refreshedAt = Date.now();
         }
-        await this.brokers.assignUnassigned(this.db.manager, phase.kind === 'need' ? { needIds: ids } : { achievementIds: ids });
+        await this.matching.settings();
+        const ranked: (Pair[] | null)[] = [];
+        for (let i = 0; i < ids.length; i += SLICE) {
+          for (const id of ids.slice(i, i + SLICE)) ranked.push(this.matching.rankFromSnapshot(snapshot, phase.kind, id));
+          await new Promise((r) => setImmediate(r));
+        }
+        await settle();
+        writing = this.savePage(row.id, quarter, phase.kind, ids, ranked).catch((error: unknown) => {
+          writeFailed = { error };
+        });
         after = ids[ids.length - 1] as string;
-        const key = phase.kind === 'need' ? 'needs' : 'achievements';
-        await this.db.query(
-          `UPDATE match_run
-              SET processed = processed + $2, errors = errors + $3, cursor_kind = $4, cursor_id = $5,
-                  summary = summary || jsonb_build_object($6::text, coalesce((summary->>$6::text)::int, 0) + $2, 'matches', coalesce((summary->>'matches')::int, 0) + $7)
-            WHERE id = $1`,
-          [row.id, ids.length, errors, phase.kind, after, key, matches],
-        );
       }
     }
+    await settle();
     row = await this.finish(row.id, quarter);
     return { status: 'success', detail: `processed=${row.processed} errors=${row.errors} digests=${row.summary.digests ?? 0}` };
+  }
+
+  /**
+   * Saves a page: its matches, its broker assignment and the cursor after it, in one transaction.
+   * Items not in the snapshot are matched on the live path (Meilisearch and the database). If the
+   * page cannot be saved whole, each item is saved on its own, so one bad item costs only its own
+   * matches (counted as an error), and the cursor still moves on.
+   */
+  private async savePage(runId: string, quarter: string, kind: ItemKind, ids: string[], ranked: (Pair[] | null)[]): Promise<void> {
+    let errors = 0;
+    let matches = 0;
+    const failed = (id: string, error: unknown) => {
+      errors++;
+      this.logger.warn({ msg: 'quarterly match failed', quarter, kind, id, error: (error as Error)?.message ?? String(error) });
+    };
+    const live = ids.filter((_, i) => !ranked[i]);
+    if (live.length) {
+      for (const o of await this.matching.matchItems(kind, live, 'quarterly', { assign: false })) {
+        matches += o.matches;
+        if (o.error !== undefined) failed(o.id, o.error);
+      }
+    }
+    const close = async (m: EntityManager, n: number) => {
+      await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
+      const key = kind === 'need' ? 'needs' : 'achievements';
+      await m.query(
+        `UPDATE match_run
+            SET processed = processed + $2, errors = errors + $3, cursor_kind = $4, cursor_id = $5,
+                summary = summary || jsonb_build_object($6::text, coalesce((summary->>$6::text)::int, 0) + $2, 'matches', coalesce((summary->>'matches')::int, 0) + $7)
+          WHERE id = $1`,
+        [runId, ids.length, errors, kind, ids[ids.length - 1], key, n],
+      );
+    };
+    const found = ranked.filter((r): r is Pair[] => !!r);
+    try {
+      await this.db.transaction(async (m) => {
+        await this.matching.store(m, found.flat(), 'quarterly');
+        await close(m, matches + found.reduce((n, r) => n + r.length, 0));
+      });
+    } catch {
+      for (const [i, pairs] of ranked.entries()) {
+        if (!pairs) continue;
+        try {
+          await this.db.transaction((m) => this.matching.store(m, pairs, 'quarterly'));
+          matches += pairs.length;
+        } catch (error) {
+          failed(ids[i] as string, error);
+        }
+      }
+      await this.db.transaction((m) => close(m, matches));
+    }
   }
 
   /** Marks the run completed and sends the brokers' digests, in one transaction. */
@@ -194,21 +253,6 @@ export class QuarterlyService {
     if (!row) throw new Error(`match_run ${quarter} missing`);
     return row;
   }
-}
-
-/** Runs `fn` over `items` with at most `width` calls in flight; the results in the order of `items`. */
-export async function inPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i] as T);
-      }
-    }),
-  );
-  return out;
 }
 
 function view(r: RunRow): MatchRunView {

@@ -1,5 +1,5 @@
 import { quarterOf } from './brokers.service';
-import { inPool, quarterBounds, quarterlyJobId, remainingPhases } from './quarterly.service';
+import { quarterBounds, quarterlyJobId, remainingPhases } from './quarterly.service';
 
 describe('quarters', () => {
   it('starts and ends each quarter at midnight Beijing time', () => {
@@ -28,25 +28,5 @@ describe('resuming from the cursor', () => {
     expect(remainingPhases(null, null)).toEqual([{ kind: 'need', after: null }, { kind: 'achievement', after: null }]);
     expect(remainingPhases('need', 'n1')).toEqual([{ kind: 'need', after: 'n1' }, { kind: 'achievement', after: null }]);
     expect(remainingPhases('achievement', 'a1')).toEqual([{ kind: 'achievement', after: 'a1' }]);
-  });
-});
-
-describe('bounded concurrency', () => {
-  it('keeps at most `width` calls in flight and returns the results in the order of the items', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const out = await inPool([5, 1, 4, 2, 3, 0], 3, async (n) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise((r) => setTimeout(r, n * 3));
-      inFlight--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 40, 20, 30, 0]);
-    expect(most).toBe(3);
-  });
-
-  it('rejects when a call fails', async () => {
-    await expect(inPool([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error('boom')) : n))).rejects.toThrow('boom');
   });
 });

@@ -56,11 +56,6 @@ const PARTNERS = new Set(['gba', 'hainan', 'maoming']);
 const COMMON = new Set(['技术', '需求', '研究', '开发', '应用', '系统', '工艺', '方法', '项目', '合作', '提升', '优化', '设计', '研发', '装置', '设备']);
 
 /**
- * What scoring derives from one side alone, worked out once per side object: a quarterly run scores
- * each need against ~100 achievements and each achievement against many needs. Sides are plain
- * values and are not changed after they are built, so a side object always gives the same result.
- */
-/**
  * A piece of title that ends on a joining word (锁鲜与品质 → 鲜与) or starts on one is a cut
  * through two words, not a term: naming it in a reason reads as noise.
  */
@@ -68,8 +63,13 @@ const JOINS_AT_END = new Set(['与', '和', '及', '的', '之', '或']);
 const JOINS_AT_START = new Set(['与', '的', '之', '或']);
 const cutThroughWords = (piece: string) => JOINS_AT_END.has(piece.slice(-1)) || JOINS_AT_START.has(piece.slice(0, 1));
 
-const needPrep = new WeakMap<NeedSide, { keywordVariants: string[][]; titleChars: string[]; titlePairs: Map<number, number[]>; titleGrams: Set<string> }>();
-const achievementPrep = new WeakMap<AchievementSide, { text: string; grams?: Set<string>; neighbours?: Set<number> }>();
+/**
+ * What scoring derives from one side alone, worked out once per side object: a quarterly run scores
+ * each need against ~100 achievements and each achievement against many needs. Sides are plain
+ * values and are not changed after they are built, so a side object always gives the same result.
+ */
+const needPrep = new WeakMap<NeedSide, { keywordVariants: string[][]; titleChars: string[]; titlePairs: Map<number, number[]>; titleGrams: Set<string>; budget: bigint | null }>();
+const achievementPrep = new WeakMap<AchievementSide, { text: string; price: bigint | null; grams?: Set<string>; neighbours?: Int32Array }>();
 
 function prepNeed(need: NeedSide) {
   let p = needPrep.get(need);
@@ -80,6 +80,7 @@ function prepNeed(need: NeedSide) {
       titleChars,
       titlePairs: neighbourKeys(titleChars),
       titleGrams: new Set(grams(need.title)),
+      budget: need.budgetNegotiable || !need.budgetMax ? null : fenOf(need.budgetMax),
     };
     needPrep.set(need, p);
   }
@@ -89,7 +90,7 @@ function prepNeed(need: NeedSide) {
 function prepAchievement(a: AchievementSide) {
   let p = achievementPrep.get(a);
   if (!p) {
-    p = { text: textOf(a) };
+    p = { text: textOf(a), price: a.priceNegotiable || !a.askingPrice ? null : fenOf(a.askingPrice) };
     achievementPrep.set(a, p);
   }
   return p;
@@ -115,11 +116,31 @@ function neighbourKeys(chars: string[]): Map<number, number[]> {
   return keys;
 }
 
-/** Every two neighbouring code units of a text (see neighbourKey). */
-function textNeighbours(text: string): Set<number> {
-  const out = new Set<number>();
-  for (let j = 0; j + 1 < text.length; j++) out.add(neighbourKey(text.charCodeAt(j), text.charCodeAt(j + 1)));
-  return out;
+/**
+ * Every two neighbouring code units of a text (see neighbourKey), sorted and distinct: a quarterly
+ * run keeps this for every achievement, so a typed array (4 bytes a key) rather than a Set.
+ */
+function textNeighbours(text: string): Int32Array {
+  const keys = new Int32Array(Math.max(0, text.length - 1));
+  for (let j = 0; j + 1 < text.length; j++) keys[j] = neighbourKey(text.charCodeAt(j), text.charCodeAt(j + 1));
+  keys.sort();
+  let n = 0;
+  for (let j = 0; j < keys.length; j++) if (n === 0 || keys[j] !== keys[n - 1]) keys[n++] = keys[j] as number;
+  return keys.slice(0, n);
+}
+
+/** Whether sorted `keys` holds `key` (binary search). */
+function holds(keys: Int32Array, key: number): boolean {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid] as number;
+    if (k === key) return true;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 const anyOf = (flags: boolean[], from: number, to: number) => {
@@ -156,7 +177,7 @@ export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 
   // that spares most substring searches.
   const neighbours = (a.neighbours ??= textNeighbours(hay));
   const pairIn = new Array<boolean>(title.length).fill(false);
-  for (const [key, at] of prep.titlePairs) if (neighbours.has(key)) for (const i of at) pairIn[i] = true;
+  for (const [key, at] of prep.titlePairs) if (holds(neighbours, key)) for (const i of at) pairIn[i] = true;
   for (let len = Math.min(6, title.length); len >= 2 && found.length < max; len--) {
     for (let i = 0; i + len <= title.length && found.length < max; i++) {
       if (anyOf(used, i, i + len) || !allOf(pairIn, i, i + len - 1)) continue;
@@ -179,7 +200,16 @@ function keywordScore(need: NeedSide, achievement: AchievementSide): number {
     return [...g].filter((x) => hay.has(x)).length / g.size;
   }
   const hay = prepAchievement(achievement).text;
-  return prep.keywordVariants.filter((variants) => variants.some((v) => hay.includes(v))).length / need.keywords.length;
+  let found = 0;
+  for (const variants of prep.keywordVariants) {
+    for (const v of variants) {
+      if (hay.includes(v)) {
+        found++;
+        break;
+      }
+    }
+  }
+  return found / need.keywords.length;
 }
 
 function trlScore(needTrl: number | null, achTrl: number): number {
@@ -188,11 +218,10 @@ function trlScore(needTrl: number | null, achTrl: number): number {
   return Math.max(0, 1 - (needTrl - achTrl) / 4);
 }
 
-function modeScore(need: string[], ach: string[]): { score: number; shared: string[] } {
-  const shared = need.filter((m) => ach.includes(m));
-  if (shared.length) return { score: 1, shared };
-  if (need.some((m) => (MODE_AFFINITY[m] ?? []).some((x) => ach.includes(x)))) return { score: 0.5, shared };
-  return { score: need.length && ach.length ? 0 : 0.5, shared };
+function modeScore(need: string[], ach: string[]): number {
+  if (need.some((m) => ach.includes(m))) return 1;
+  if (need.some((m) => (MODE_AFFINITY[m] ?? []).some((x) => ach.includes(x)))) return 0.5;
+  return need.length && ach.length ? 0 : 0.5;
 }
 
 /** Exact decimal comparison of two 万元 amounts (strings with up to 2 decimals). */
@@ -202,9 +231,9 @@ export function fenOf(wan: string): bigint {
 }
 
 function budgetScore(need: NeedSide, ach: AchievementSide): { score: number; within: boolean | null } {
-  if (need.budgetNegotiable || ach.priceNegotiable || !need.budgetMax || !ach.askingPrice) return { score: 0.6, within: null };
-  const budget = fenOf(need.budgetMax);
-  const price = fenOf(ach.askingPrice);
+  const budget = prepNeed(need).budget;
+  const price = prepAchievement(ach).price;
+  if (budget === null || price === null) return { score: 0.6, within: null };
   if (price <= budget) return { score: 1, within: true };
   if (price * 2n <= budget * 3n) return { score: 0.5, within: false };
   return { score: 0.1, within: false };
@@ -229,38 +258,79 @@ export interface Scored {
   explanation: MatchExplanation;
 }
 
-/** Scores one pair. `text` is the retrieval relevance already scaled to [0, 1]. */
-export function scorePair(need: NeedSide, ach: AchievementSide, text: number, weights: MatchWeights = DEFAULT_WEIGHTS, now = new Date()): Scored {
-  const sharedChains = need.chains.filter((c) => ach.chains.includes(c));
-  const needIndustries = new Set(need.chains.map(industryOfChain));
-  const sharedIndustries = [...new Set(ach.chains.map(industryOfChain).filter((i) => needIndustries.has(i)))];
-  const mode = modeScore(need.cooperationModes, ach.cooperationModes);
-  const budget = budgetScore(need, ach);
-  const breakdown: MatchBreakdown = {
+/** A pair's score and rounded breakdown, without its explanation (see `explainPair`). */
+export interface Features {
+  score: number;
+  breakdown: MatchBreakdown;
+}
+
+/** What scoring derives from a side's chains, worked out once per side object. */
+const industriesOf = new WeakMap<string[], Set<string>>();
+function industries(chains: string[]): Set<string> {
+  let out = industriesOf.get(chains);
+  if (!out) {
+    out = new Set(chains.map(industryOfChain));
+    industriesOf.set(chains, out);
+  }
+  return out;
+}
+
+/**
+ * The score of one pair and its breakdown. `text` is the retrieval relevance already scaled to
+ * [0, 1]. The score does not depend on the explanation, so ranking many candidates needs only
+ * this; the explanation is worked out for the pairs kept.
+ */
+export function scoreFeatures(need: NeedSide, ach: AchievementSide, text: number, weights: MatchWeights = DEFAULT_WEIGHTS, now = new Date()): Features {
+  const needIndustries = industries(need.chains);
+  let chain = 0;
+  for (const c of ach.chains) {
+    if (need.chains.includes(c)) {
+      chain = 1;
+      break;
+    }
+    if (needIndustries.has(industryOfChain(c))) chain = 0.5;
+  }
+  const raw: MatchBreakdown = {
     text: clamp(text),
-    chain: sharedChains.length ? 1 : sharedIndustries.length ? 0.5 : 0,
+    chain,
     keywords: clamp(keywordScore(need, ach)),
     trl: trlScore(need.trl, ach.trl),
-    mode: mode.score,
-    budget: budget.score,
+    mode: modeScore(need.cooperationModes, ach.cooperationModes),
+    budget: budgetScore(need, ach).score,
     region: regionScore(need.region, ach.region),
     freshness: freshnessScore(ach.publishedAt, now),
   };
-  const total = MATCH_FEATURES.reduce((s, f) => s + breakdown[f] * weights[f], 0) / MATCH_FEATURES.reduce((s, f) => s + weights[f], 0);
+  let total = 0;
+  let sum = 0;
+  for (const f of MATCH_FEATURES) {
+    total += raw[f] * weights[f];
+    sum += weights[f];
+  }
+  raw.text = round4(raw.text);
+  raw.keywords = round4(raw.keywords);
+  raw.trl = round4(raw.trl);
+  raw.freshness = round4(raw.freshness);
+  return { score: round4(total / sum), breakdown: raw };
+}
+
+/** What matched in a pair, for its reason: shared terms, chains, TRL, modes, budget and region. */
+export function explainPair(need: NeedSide, ach: AchievementSide): MatchExplanation {
+  const needIndustries = industries(need.chains);
   return {
-    score: round4(total),
-    breakdown: Object.fromEntries(MATCH_FEATURES.map((f) => [f, round4(breakdown[f])])) as MatchBreakdown,
-    explanation: {
-      sharedTerms: sharedTerms(need, ach),
-      sharedChains,
-      sharedIndustries,
-      needTrl: need.trl,
-      achievementTrl: ach.trl,
-      sharedModes: mode.shared,
-      withinBudget: budget.within,
-      sameRegion: !!need.region && need.region === ach.region,
-    },
+    sharedTerms: sharedTerms(need, ach),
+    sharedChains: need.chains.filter((c) => ach.chains.includes(c)),
+    sharedIndustries: [...new Set(ach.chains.map(industryOfChain).filter((i) => needIndustries.has(i)))],
+    needTrl: need.trl,
+    achievementTrl: ach.trl,
+    sharedModes: need.cooperationModes.filter((m) => ach.cooperationModes.includes(m)),
+    withinBudget: budgetScore(need, ach).within,
+    sameRegion: !!need.region && need.region === ach.region,
   };
+}
+
+/** Scores one pair and explains it. `text` is the retrieval relevance already scaled to [0, 1]. */
+export function scorePair(need: NeedSide, ach: AchievementSide, text: number, weights: MatchWeights = DEFAULT_WEIGHTS, now = new Date()): Scored {
+  return { ...scoreFeatures(need, ach, text, weights, now), explanation: explainPair(need, ach) };
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
@@ -296,4 +366,49 @@ export function reasonText(e: MatchExplanation, locale: Locale): string {
   if (e.withinBudget === false) parts.push(zh ? '报价高于预算' : 'price above budget');
   if (e.sameRegion) parts.push(zh ? '同一地区' : 'same region');
   return parts.length ? parts.join(zh ? '；' : '; ') : zh ? '文本内容相关' : 'related text';
+}
+
+/** A candidate pair as ranking meets it: the ids of its two sides and the sides themselves. */
+export interface CandidatePair {
+  needId: string | null;
+  achievementId: string;
+  need: NeedSide;
+  achievement: AchievementSide;
+}
+
+export interface RankedPair extends Scored {
+  needId: string | null;
+  achievementId: string;
+}
+
+/**
+ * The best `topK` pairs of retrieved candidates (retrieval score first, best first): each scored,
+ * with its text relevance scaled to the best candidate's, and explained only as far down the
+ * ranking as needed (the explanation is the costly part and does not change the score). A pair
+ * with nothing in common — no shared term, chain or keyword — is not proposed, however well TRL,
+ * mode, region or budget line up: those refine a match, they do not make one.
+ */
+export function rankCandidates(
+  hits: { id: string; score: number }[],
+  pairOfHit: (id: string) => CandidatePair | undefined,
+  weights: MatchWeights,
+  topK: number,
+  now = new Date(),
+): RankedPair[] {
+  if (!hits.length) return [];
+  const best = hits[0]?.score || 1;
+  const scored: { p: CandidatePair; f: Features }[] = [];
+  for (const h of hits) {
+    const p = pairOfHit(h.id);
+    if (p) scored.push({ p, f: scoreFeatures(p.need, p.achievement, h.score / best, weights, now) });
+  }
+  scored.sort((x, y) => y.f.score - x.f.score);
+  const out: RankedPair[] = [];
+  for (const { p, f } of scored) {
+    if (out.length >= topK) break;
+    const explanation = explainPair(p.need, p.achievement);
+    if (!explanation.sharedTerms.length && !f.breakdown.chain && !f.breakdown.keywords) continue;
+    out.push({ needId: p.needId, achievementId: p.achievementId, score: f.score, breakdown: f.breakdown, explanation });
+  }
+  return out;
 }

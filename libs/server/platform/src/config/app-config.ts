@@ -47,7 +47,11 @@ export interface AppConfig {
     /** Tests only: `host:port` authorities a webhook may reach over http, exempt from the address checks. */
     webhookAllowHosts: string[];
   };
-  jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number; quarterlyCron: string };
+  /**
+   * Jobs: cron expressions and polling periods; `lockMs` is how long a worker's hold on a running job
+   * lasts without renewal: a job whose worker died is taken up again by another within about twice that.
+   */
+  jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number; quarterlyCron: string; lockMs: number };
   /** Deals: a reminder goes to the brokers of an open deal with no activity for `idleDays`; the scan runs every `idleScanMs`. */
   deals: { idleDays: number; idleScanMs: number };
 }
@@ -177,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       quarterlyCron: env.JOBS_QUARTERLY_CRON ?? '0 0 1 1,4,7,10 *',
       outboxRelayMs: int('JOBS_OUTBOX_RELAY_MS', 1000, 100, 60_000),
       reconcileMs: int('JOBS_RECONCILE_MS', 600_000, 1000, 86_400_000),
+      lockMs: int('JOBS_LOCK_MS', 30_000, 1000, 600_000),
       timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',
     },
     deals: { idleDays: int('DEALS_IDLE_DAYS', 14, 1, 365), idleScanMs: int('DEALS_IDLE_SCAN_MS', 3_600_000, 100, 86_400_000) },

@@ -8,6 +8,9 @@ import { checkJobHandlers, DiscoveredHandler, JOB_HANDLER } from './job-handler.
 import { JOB_QUEUE, JobName, JobOutcome, QueueName } from './job-names';
 import { createRedis } from './redis-connection';
 
+/** How many times a job may lose its worker (killed, out of memory) and still be run again. */
+const STALLS_ALLOWED = 3;
+
 type Handler = (job: Job) => Promise<JobOutcome>;
 
 /**
@@ -68,7 +71,16 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
             return outcome;
           });
         },
-        { connection, prefix: this.config.redis.prefix, concurrency: 4 },
+        {
+          connection,
+          prefix: this.config.redis.prefix,
+          concurrency: 4,
+          // A job whose worker died (its lock not renewed) goes back to the queue for another worker,
+          // up to STALLS_ALLOWED times; the jobs are idempotent, so running one again is safe.
+          lockDuration: this.config.jobs.lockMs,
+          stalledInterval: this.config.jobs.lockMs,
+          maxStalledCount: STALLS_ALLOWED,
+        },
       );
       worker.on('failed', (job, err) =>
         this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: err.message }),
