@@ -157,6 +157,21 @@ describe('dashboard figures', () => {
     expect(cv.quarters[3].cumulative).toBe(independent);
   });
 
+  it('counts only the contracts of the chosen industry or county (through the deal’s need, else its demand side)', async () => {
+    const total = async (filter: string) => {
+      const res = await api.call('GET', `/api/admin/dashboard?quarter=${quarter}&${filter}`, { token: admin.token });
+      expect(res.status).toBe(200);
+      const cv = res.body.contractValue;
+      return { contracts: cv.quarters.reduce((n: number, q: { contracts: number }) => n + q.contracts, 0), value: cv.quarters[3].cumulative, target: cv.target };
+    };
+    // The registered deal came from a match on a 海洋 need in 坡头; the early one has no need, its demand side is in 霞山.
+    expect(await total('industry=marine')).toEqual({ contracts: 1, value: '1234567.89', target: '50000000.00' });
+    expect(await total('industry=steel')).toEqual({ contracts: 0, value: '0.00', target: '50000000.00' });
+    expect(await total('region=potou')).toEqual({ contracts: 1, value: '1234567.89', target: '50000000.00' });
+    expect(await total('region=xiashan')).toEqual({ contracts: 1, value: '100.10', target: '50000000.00' });
+    expect(await total('industry=marine&region=xiashan')).toEqual({ contracts: 0, value: '0.00', target: '50000000.00' });
+  });
+
   it('shows each broker’s figures', async () => {
     const res = await api.call('GET', '/api/admin/dashboard', { token: admin.token });
     expect(res.body.brokers).toEqual([{ brokerId: broker.id, name: '看板经纪人', matches: 10, contacted: 5, deals: 4, signed: 3, registered: 2, value: '1234667.99' }]);

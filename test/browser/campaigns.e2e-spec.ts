@@ -130,6 +130,12 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
     await page.getByTestId('chart-industry').waitFor();
     await page.getByTestId('chart-heatmap').waitFor();
     await screenshot(page, '42-dashboard');
+    // Filtered to another industry, the contract (a 蓝色海洋 need's) no longer counts, and no share of the city's target is shown.
+    await page.getByTestId('filter-industry').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '绿色钢铁' }).first().click();
+    await page.getByTestId('contract-filtered').waitFor();
+    await page.getByTestId('contract-cumulative').filter({ hasText: /：0\.00 元 \/ 年度目标 5,000,000\.00 元/ }).waitFor();
+    expect(await page.locator('.ant-progress').count()).toBe(0);
 
     // The public statistics, signed out.
     const anon = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });

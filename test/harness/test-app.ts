@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -89,8 +90,8 @@ export async function startTestWorker(api: TestApi, overrides: Record<string, st
   return worker;
 }
 
-/** A worker in its own process: killed with SIGKILL by a test, it gets no chance to clean up. */
-export interface WorkerProcess {
+/** An app (API or worker) in its own process: killed with SIGKILL by a test, it gets no chance to clean up. */
+export interface AppProcess {
   child: ChildProcess;
   /** Everything it printed so far. */
   output(): string;
@@ -99,10 +100,9 @@ export interface WorkerProcess {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The worker app in its own process, as `npm start` runs it; resolves once its queues are served. */
-export async function spawnTestWorker(api: TestApi, overrides: Record<string, string> = {}): Promise<WorkerProcess> {
-  const env = testEnv(api.appDbUrl, api.dbName, { JOBS_OUTBOX_RELAY_MS: '200', LOG_LEVEL: 'info', ...overrides });
-  const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', 'apps/worker/src/main.ts'], {
+/** Starts `entry` (an app's main.ts) in its own process with `env`; resolves once `ready` says so. */
+async function spawnApp(what: string, entry: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,15 +116,49 @@ export async function spawnTestWorker(api: TestApi, overrides: Record<string, st
     await exited;
   };
   try {
-    await eventually('worker process started', async () => {
-      if (child.exitCode !== null) throw new Error(`worker exited (code ${child.exitCode}):\n${out.slice(-2000)}`);
-      return out.includes('workers started');
-    }, 60_000);
+    await eventually(
+      `${what} started`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${what} exited (code ${child.exitCode}):\n${out.slice(-2000)}`);
+        return ready(out);
+      },
+      60_000,
+    );
   } catch (e) {
     await kill();
     throw e;
   }
   return { child, output: () => out, kill };
+}
+
+/** The worker app in its own process, as `npm start` runs it; resolves once its queues are served. */
+export async function spawnTestWorker(api: TestApi, overrides: Record<string, string> = {}): Promise<AppProcess> {
+  const env = testEnv(api.appDbUrl, api.dbName, { JOBS_OUTBOX_RELAY_MS: '200', LOG_LEVEL: 'info', ...overrides });
+  return spawnApp('worker process', 'apps/worker/src/main.ts', env, async (out) => out.includes('workers started'));
+}
+
+/** A second API over the same database, in its own process on a free port; resolves once it answers. */
+export async function spawnTestApi(api: TestApi, overrides: Record<string, string> = {}): Promise<AppProcess & { url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = testEnv(api.appDbUrl, api.dbName, { PORT: String(port), ...overrides });
+  const proc = await spawnApp('API process', 'apps/api/src/main.ts', env, async () => {
+    try {
+      return (await fetch(`${url}/api/health/live`)).ok;
+    } catch {
+      return false;
+    }
+  });
+  return { ...proc, url };
+}
+
+/** A TCP port nothing listens on at the moment. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */

@@ -5,7 +5,7 @@ import { CatalogueSnapshot, MatchingService, quarterOf } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { createOrg, registerUser, TestUser } from '../harness/builders';
 import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
-import { eventually, spawnTestWorker, startTestApi, startTestWorker, TestApi, WorkerProcess } from '../harness/test-app';
+import { eventually, spawnTestWorker, startTestApi, startTestWorker, TestApi, AppProcess } from '../harness/test-app';
 
 // SECURITY.md #22 and #23: workers killed with SIGKILL in the middle of the quarterly run, twice.
 // The run resumes from its cursor each time: one run, no item counted twice, the same matches as
@@ -19,7 +19,7 @@ const LOCK_MS = '2000';
 let smtp: TestSmtp;
 let api: TestApi;
 let finisher: INestApplicationContext | undefined;
-const killed: WorkerProcess[] = [];
+const killed: AppProcess[] = [];
 let brokers: TestUser[] = [];
 const quarter = quarterOf(new Date());
 
@@ -72,7 +72,7 @@ const run = async () =>
     | undefined;
 
 /** Kills the worker with SIGKILL once the run has saved at least `processed` items (and is not done). */
-async function killWhenPast(worker: WorkerProcess, processed: number): Promise<number> {
+async function killWhenPast(worker: AppProcess, processed: number): Promise<number> {
   await eventually(
     `run past ${processed} items`,
     async () => {

@@ -138,7 +138,12 @@ export function DashboardPage() {
                     {t('dashboard.contractValue.cumulative')}：{formatYuanText(cv.quarters[3]?.cumulative ?? '0.00')} 元
                     {cv.target ? ` / ${t('dashboard.contractValue.target')} ${formatYuanText(cv.target)} 元` : ` · ${t('dashboard.contractValue.noTarget')}`}
                   </Typography.Text>
-                  {cv.target && Number(cv.target) > 0 && (
+                  {(filters.industry || filters.region) && (
+                    <Typography.Text type="secondary" data-testid="contract-filtered">
+                      {t('dashboard.contractValue.filtered')}
+                    </Typography.Text>
+                  )}
+                  {cv.target && Number(cv.target) > 0 && !filters.industry && !filters.region && (
                     <Progress percent={Math.min(100, Math.round((cumulative / Number(cv.target)) * 1000) / 10)} format={(p) => t('dashboard.contractValue.progress', { pct: p ?? 0 })} />
                   )}
                   <Form form={targetForm} layout="inline" onFinish={(v) => void saveTarget(v)}>

@@ -37,7 +37,8 @@ interface Scope {
 /**
  * The bureau's figures, computed in SQL from the catalogue, matching, challenge and deal tables
  * (read-only). Catalogue counts: items published now, or, with a quarter, items published in that
- * quarter; industry and county filters apply to items and to matches (through the need).
+ * quarter; industry and county filters apply to items, to matches (through the need) and to
+ * registered contracts (through their deal).
  * Amounts stay exact: sums are numeric in PostgreSQL and travel as text.
  */
 @Injectable()
@@ -195,7 +196,12 @@ export class DashboardService {
     return out;
   }
 
-  /** Registered technology contracts (认定登记) per quarter of the year, cumulative, against the year's target. */
+  /**
+   * Registered technology contracts (认定登记) per quarter of the year, cumulative, against the
+   * year's (city-wide) target. With an industry or county chosen, only the contracts of that
+   * industry or county count: a contract's industry is its deal's need's (else the achievement's,
+   * else the challenge's); its county is the need's region (else the demand side's, as in the funnel).
+   */
   async contractValue(f: DashboardFilters): Promise<Dashboard['contractValue']> {
     const year = Number((f.quarter ?? quarterOf(new Date())).slice(0, 4));
     const rows = (await this.db.query(
@@ -203,12 +209,20 @@ export class DashboardService {
             c AS (
               SELECT extract(quarter FROM c.registered_on)::int AS qn, c.total_amount, c.tech_amount
                 FROM contract_registration c
-               WHERE c.registration_number IS NOT NULL AND c.registered_on IS NOT NULL AND extract(year FROM c.registered_on) = $1),
+                JOIN deal d ON d.id = c.deal_id
+                JOIN organisation o ON o.id = d.demand_org_id
+                LEFT JOIN match m ON m.id = d.match_id
+                LEFT JOIN tech_need n ON n.id = coalesce(d.need_id, m.need_id)
+                LEFT JOIN achievement a ON a.id = coalesce(d.achievement_id, m.achievement_id)
+                LEFT JOIN challenge ch ON ch.id = d.challenge_id
+               WHERE c.registration_number IS NOT NULL AND c.registered_on IS NOT NULL AND extract(year FROM c.registered_on) = $1
+                 AND ($2::text IS NULL OR $2 = ANY(coalesce(n.industries, a.industries, ch.industries, '{}')))
+                 AND ($3::text IS NULL OR coalesce(n.region, o.region) = $3)),
             s AS (
               SELECT q.qn, count(c.qn)::int AS contracts, coalesce(sum(c.total_amount), 0)::numeric(18, 2) AS value, coalesce(sum(c.tech_amount), 0)::numeric(18, 2) AS tech
                 FROM q LEFT JOIN c ON c.qn = q.qn GROUP BY q.qn)
        SELECT qn, contracts, value::text AS value, tech::text AS tech, (sum(value) OVER (ORDER BY qn))::numeric(18, 2)::text AS cumulative FROM s ORDER BY qn`,
-      [year],
+      [year, f.industry ?? null, f.region ?? null],
     )) as { qn: number; contracts: number; value: string; tech: string; cumulative: string }[];
     const target = (await this.db.query(`SELECT amount::text AS amount FROM contract_value_target WHERE year = $1`, [year])) as { amount: string }[];
     const quarters: ContractValueQuarter[] = rows.map((r) => ({ quarter: `${year}Q${r.qn}`, contracts: r.contracts, value: r.value, techValue: r.tech, cumulative: r.cumulative }));
