@@ -1,7 +1,7 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
 import { achievementInput, createOrg, needInput, publishItem, registerUser } from '../harness/builders';
-import { pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { pickOption, screenshot, signIn, useBrowserStack, waitForFullTopMenu } from '../harness/browser';
 import { eventually, TestApi } from '../harness/test-app';
 
 let api: TestApi;
@@ -24,8 +24,11 @@ describe('browser journey: a broker works a match and the bureau sees it counted
     const needId = await publishItem(api, 'need', enterprise, admin, needInput(entOrg, { cooperationModes: ['transfer'] }));
     expect((await api.call('POST', `/api/needs/${needId}/matches/refresh`, { token: enterprise.token })).status).toBe(200);
 
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 900 } });
+    // A 1280-pixel laptop screen: the whole top menu fits, the workbench is not folded under "…".
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     await signIn(page, api.url, broker);
+    await page.getByTestId('nav-broker').waitFor();
+    await waitForFullTopMenu(page);
     await page.getByTestId('nav-broker').click();
     const item = page.getByTestId('workbench-item').first();
     await item.waitFor();

@@ -1,7 +1,7 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser, Page } from 'playwright-core';
 import { achievementInput, createOrg, needInput, publishItem, registerUser } from '../harness/builders';
-import { pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { openFromMenu, pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
 import { TestApi } from '../harness/test-app';
 
 let api: TestApi;
@@ -62,8 +62,7 @@ describe('browser journey: from a match to a signed and registered technology co
     expect((await api.call('GET', `/api/achievements/${achId}`, { token: enterprise.token })).body.confidentialDetails).toContain('核心配方');
 
     // On the kanban: drag the card to due diligence, then the keyboard/button alternative for the next step.
-    await page.getByTestId('nav-workspace').hover();
-    await page.getByTestId('nav-pipeline').click();
+    await openFromMenu(page, 'nav-workspace', 'nav-pipeline');
     const card = page.getByTestId('column-nda_signed').getByTestId('deal-card');
     await card.waitFor();
     await card.dragTo(page.getByTestId('column-due_diligence'));
@@ -107,8 +106,7 @@ describe('browser journey: from a match to a signed and registered technology co
     await screenshot(page, '34-deal-registered');
 
     // The broker's performance counts the registered contract's value.
-    await page.getByTestId('nav-workspace').hover();
-    await page.getByTestId('nav-broker-performance').click();
+    await openFromMenu(page, 'nav-workspace', 'nav-broker-performance');
     await page.getByTestId('performance-value').filter({ hasText: '¥1,234,567.89' }).waitFor();
     await screenshot(page, '35-broker-performance');
 

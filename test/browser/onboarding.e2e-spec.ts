@@ -66,7 +66,7 @@ describe('browser journey: register → create organisation → admin verifies �
 
     // English is one click away, and the choice sticks across reloads.
     await user.getByTestId('language-switch').click();
-    await user.getByText('Zhanjiang Technology Transfer Marketplace').waitFor();
+    await user.getByText('Zhanjiang Tech Transfer', { exact: true }).waitFor();
     await user.reload();
     await user.getByTestId('verification-status').filter({ hasText: 'Verified' }).waitFor();
     await screenshot(user, '05-organisation-verified-en');

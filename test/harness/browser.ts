@@ -46,6 +46,33 @@ export function useBrowserStack(ready: (stack: BrowserStack) => void, opts: { wo
   });
 }
 
+/** The top menu items folded under "…" because the bar is too narrow (none once the menu has laid itself out). */
+export async function waitForFullTopMenu(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-menu-horizontal > .ant-menu-overflow-item[aria-hidden="true"]:not(.ant-menu-overflow-item-rest)').length === 0,
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/**
+ * Opens an entry of a top-menu submenu by hovering its title. The menu lays itself out again just
+ * after a page loads, and its popup animates in: a hover can miss, or the popup can close under the
+ * click. Hover and click again until the click lands.
+ */
+export async function openFromMenu(page: Page, submenuTestId: string, entryTestId: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(submenuTestId).hover();
+    try {
+      await page.getByTestId(entryTestId).click({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await page.mouse.move(0, 0);
+    }
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -72,10 +72,11 @@ export function App() {
             key: 'workspace',
             label: <span data-testid="nav-workspace">{t('nav.workspace')}</span>,
             children: [
+              { key: '/organisation', label: <Link to="/organisation" data-testid="nav-organisation">{t('nav.organisation')}</Link> },
               { key: '/my/needs', label: <Link to="/my/needs" data-testid="nav-my-needs">{t('nav.myNeeds')}</Link> },
               { key: '/my/achievements', label: <Link to="/my/achievements" data-testid="nav-my-achievements">{t('nav.myAchievements')}</Link> },
               { key: '/deals', label: <Link to="/deals" data-testid="nav-deals">{t('nav.deals.mine')}</Link> },
-              // The broker's deal desk sits in this menu: the top bar has no room left for another entry.
+              // The organisation and the broker's deal desk sit in this menu: the top bar must fit 1280 px.
               ...(hasRole(PlatformRole.Broker)
                 ? [
                     { key: '/broker/pipeline', label: <Link to="/broker/pipeline" data-testid="nav-pipeline">{t('nav.deals.pipeline')}</Link> },
@@ -87,7 +88,6 @@ export function App() {
               { key: '/notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
             ],
           },
-          { key: '/organisation', label: <Link to="/organisation">{t('nav.organisation')}</Link> },
         ]
       : []),
     ...(hasRole(PlatformRole.Broker) ? [{ key: '/broker', label: <Link to="/broker" data-testid="nav-broker">{t('nav.broker')}</Link> }] : []),
@@ -120,10 +120,10 @@ export function App() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #eee' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 24px', background: '#fff', borderBottom: '1px solid #eee' }}>
         <Link to="/" style={{ whiteSpace: 'nowrap' }}>
-          <Typography.Text strong style={{ fontSize: 18, color: '#0b6bcb' }}>
-            {t('app.title')}
+          <Typography.Text strong style={{ fontSize: 18, color: '#0b6bcb' }} title={t('app.title')}>
+            {t('app.brand')}
           </Typography.Text>
         </Link>
         <Menu mode="horizontal" items={items} selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
@@ -145,8 +145,8 @@ export function App() {
                 ],
               }}
             >
-              <Button icon={<UserOutlined />} data-testid="user-menu">
-                {me.displayName}
+              <Button icon={<UserOutlined />} data-testid="user-menu" title={me.displayName}>
+                <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{me.displayName}</span>
               </Button>
             </Dropdown>
           ) : (

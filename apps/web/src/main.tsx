@@ -12,7 +12,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 function Themed() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b6bcb', borderRadius: 6 } }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b6bcb', borderRadius: 6 }, components: { Menu: { itemPaddingInline: 12 } } }}>
       <AntApp>
         <AuthProvider>
           <App />
