@@ -42,6 +42,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (isRefusedCharacters(exception)) {
       status = HttpStatus.BAD_REQUEST;
       code = ErrorCode.ValidationFailed;
+    } else if (isConnectionLost(exception)) {
+      // The database (or another service) is restarting or unreachable: try again shortly, not a fault.
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      code = ErrorCode.ServiceUnavailable;
+      if (!res.headersSent) res.setHeader('Retry-After', '5');
     }
     if (status >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
@@ -66,4 +71,19 @@ export function isRefusedCharacters(e: unknown): boolean {
   const err = e as { code?: unknown; driverError?: { code?: unknown } } | null;
   const code = err?.driverError?.code ?? err?.code;
   return code === '22021' || code === '22P05';
+}
+
+/** Socket errors of a lost or refused connection. */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/**
+ * A connection to PostgreSQL (or another service) refused or lost: a socket error, SQLSTATE class
+ * 08 (connection exception), or 57P01–57P03 (the server shutting down, crashed, or starting up).
+ */
+export function isConnectionLost(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  if (typeof code === 'string' && (CONNECTION_ERRORS.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
+  const message = typeof err?.message === 'string' ? err.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
 }
