@@ -2,8 +2,10 @@ import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { CampaignsService, ReportService } from '@ztt/campaigns';
 import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
+import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
+let smtp: TestSmtp;
 let api: TestApi;
 let worker: INestApplicationContext;
 let admin: TestUser;
@@ -16,8 +18,9 @@ const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).to
 const reportNotifications = async () => (await api.db.query(`SELECT user_id FROM notification WHERE type = 'campaign.report' ORDER BY user_id`)).rows.map((r) => r.user_id as string);
 
 beforeAll(async () => {
+  smtp = await startTestSmtp();
   api = await startTestApi();
-  worker = await startTestWorker(api);
+  worker = await startTestWorker(api, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) });
   admin = await registerUser(api, { roles: [PlatformRole.Admin] });
   admin2 = await registerUser(api, { roles: [PlatformRole.Admin] });
   const ent = await registerUser(api);
@@ -35,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.close();
   await api?.close();
+  await smtp?.stop();
 });
 
 describe('the quarterly report job', () => {
@@ -55,6 +59,17 @@ describe('the quarterly report job', () => {
     expect(figures.campaigns).toEqual([expect.objectContaining({ id: campaignId, needs: 1, invited: 1 })]);
     const list = await api.call('GET', '/api/admin/reports', { token: admin.token });
     expect(list.body).toEqual([expect.objectContaining({ quarter, status: 'sent' })]);
+
+    // Each admin's report email carries the same PDF, named for the quarter, ready to forward.
+    const reportMails = (email: string) => smtp.to(email).filter((m) => decodeMail(m.raw).includes('季度报告已生成'));
+    await eventually('report emails', async () => reportMails(admin.email).length === 1 && reportMails(admin2.email).length === 1, 30_000);
+    for (const a of [admin, admin2]) {
+      const raw = (reportMails(a.email)[0] as { raw: string }).raw;
+      expect(raw).toMatch(/Content-Type: application\/pdf/);
+      expect(raw).toContain(`${quarter}.pdf`);
+      const attached = /Content-Type: application\/pdf[\s\S]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw)?.[1] ?? '';
+      expect(Buffer.from(attached.replace(/\s+/g, ''), 'base64').equals(bytes)).toBe(true);
+    }
   });
 
   it('runs once per quarter: queued again, retried or run directly, nothing is built or sent twice', async () => {

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Dashboard, QuarterlyReportView, TAXONOMY } from '@ztt/contracts';
-import { NotificationsService } from '@ztt/notifications';
+import { MailAttachments, NotificationsService } from '@ztt/notifications';
 import { AppException, JobOutcome } from '@ztt/platform';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -19,14 +19,23 @@ const CJK_FONTS: { path: string; family: string }[] = [
  * PDF with bar charts drawn as vectors; platform admins are told once (dedupe per quarter).
  */
 @Injectable()
-export class ReportService {
+export class ReportService implements OnModuleInit {
   private readonly logger = new Logger('QuarterlyReport');
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly dashboard: DashboardService,
     private readonly notifications: NotificationsService,
+    private readonly attachments: MailAttachments,
   ) {}
+
+  /** The report's email carries its PDF, so an official can forward it as it is. */
+  onModuleInit(): void {
+    this.attachments.register('campaign.report', async ({ quarter }) => {
+      const rows = quarter ? ((await this.db.query(`SELECT pdf FROM quarterly_report WHERE quarter = $1 AND pdf IS NOT NULL`, [quarter])) as { pdf: Buffer }[]) : [];
+      return rows[0] ? [{ filename: `湛江科技成果转化季度报告-${quarter}.pdf`, content: rows[0].pdf, contentType: 'application/pdf' }] : [];
+    });
+  }
 
   async list(): Promise<QuarterlyReportView[]> {
     const rows = (await this.db.query(`SELECT quarter, status, created_at, sent_at FROM quarterly_report ORDER BY quarter DESC`)) as { quarter: string; status: 'building' | 'sent'; created_at: Date; sent_at: Date | null }[];

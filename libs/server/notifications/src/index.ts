@@ -3,6 +3,7 @@ import { Notification } from './notification.entity';
 
 export * from './delivery/address-policy';
 export * from './delivery/delivery.entities';
+export * from './delivery/mail-attachments';
 export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NotificationDeliveryProcessor } from './delivery/delivery.processor';
+import { MailAttachments } from './delivery/mail-attachments';
 import { MailService } from './delivery/mail.service';
 import { NotificationSettingsController } from './notification-settings.controller';
 import { NotificationSettingsService } from './notification-settings.service';
@@ -9,12 +10,12 @@ import { NotificationsService } from './notifications.service';
 @Global()
 @Module({
   controllers: [NotificationsController, NotificationSettingsController],
-  providers: [NotificationsService, NotificationSettingsService],
-  exports: [NotificationsService],
+  providers: [NotificationsService, NotificationSettingsService, MailAttachments],
+  exports: [NotificationsService, MailAttachments],
 })
 export class NotificationsModule {}
 
 /** The worker sends notifications too, without the HTTP controllers, and delivers them by email and webhook. */
 @Global()
-@Module({ providers: [NotificationsService, MailService, NotificationDeliveryProcessor], exports: [NotificationsService] })
+@Module({ providers: [NotificationsService, MailService, MailAttachments, NotificationDeliveryProcessor], exports: [NotificationsService, MailAttachments] })
 export class NotificationsWorkerModule {}

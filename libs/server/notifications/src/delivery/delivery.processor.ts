@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOutcome } from '@ztt/pla
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DeliveryChannel } from './delivery.entities';
+import { MailAttachments } from './mail-attachments';
 import { MailService } from './mail.service';
 import { renderEmail, renderNotification, renderWebhook } from './render';
 import { PermanentDeliveryError, postWebhook } from './webhook-sender';
@@ -40,6 +41,7 @@ export class NotificationDeliveryProcessor {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
+    private readonly attachments: MailAttachments,
   ) {}
 
   /**
@@ -98,7 +100,8 @@ export class NotificationDeliveryProcessor {
     const rendered = renderNotification({ type: row.type, params: row.params, link: row.link, locale, publicUrl: this.config.http.publicUrl });
     if (channel === 'email') {
       const host = new URL(this.config.http.publicUrl).hostname;
-      await this.mail.send({ to: { name: row.display_name, address: row.email }, ...renderEmail(rendered, locale), messageId: `<${row.id}.email@${host}>` });
+      const attachments = await this.attachments.for(row.type, row.params);
+      await this.mail.send({ to: { name: row.display_name, address: row.email }, ...renderEmail(rendered, locale), messageId: `<${row.id}.email@${host}>`, attachments });
       return;
     }
     // Checked again right before sending: what resolved safely when saved may not any more.

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { APP_CONFIG, AppConfig } from '@ztt/platform';
 import * as nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import { MailAttachment } from './mail-attachments';
 
 export interface OutgoingMail {
   to: { name: string; address: string };
@@ -12,6 +13,7 @@ export interface OutgoingMail {
   html: string;
   /** Stable per delivery, so a receiving server can recognise a resend. */
   messageId: string;
+  attachments?: MailAttachment[];
 }
 
 /**
