@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { JobName, QueueName, QueueService } from '@ztt/platform';
+import { JOB_QUEUE, JobName, QueueName, QueueService } from '@ztt/platform';
 import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
 import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
@@ -151,6 +151,36 @@ describe('delivery by email (a real SMTP server) and robot webhook', () => {
     const robotPosts = hook.posts.filter((p) => JSON.stringify(p.body).includes(title));
     expect(robotPosts).toEqual([{ path: '/cgi-bin/webhook/send?key=test', body: { msgtype: 'markdown', markdown: { content: expect.stringContaining(`**有新的待审核内容**`) } } }]);
     expect(robotPosts[0].body.markdown.content).toContain('http://localhost:3000/admin/review?kind=need');
+  });
+});
+
+describe('a delivery whose job was lost', () => {
+  it('is sent by the next reconciliation, once, however often it runs', async () => {
+    // As if Redis had been killed before the delivery's job reached its AOF: the rows exist, no job does.
+    const title = `丢失任务的通知 ${Date.now()}`;
+    const n = await api.db.query(
+      `INSERT INTO notification (user_id, type, params, link, dedupe_key) VALUES ($1, 'item.submitted', $2::jsonb, '/admin/review?kind=need', $3) RETURNING id`,
+      [admins.zh.id, JSON.stringify({ title }), `lost-${Date.now()}`],
+    );
+    const id = n.rows[0].id as string;
+    await api.db.query(`INSERT INTO notification_delivery (notification_id, channel, created_at) VALUES ($1, 'email', now() - interval '10 minutes')`, [id]);
+    const mails = () => smtp.to(admins.zh.email).filter((m) => decodeMail(m.raw).includes(title));
+
+    const queues = worker.get(QueueService);
+    const reconcile = async (k: number) => {
+      await queues.add(JobName.ReconcileIndex, {}, { jobId: `reconcile-lost-${k}` });
+      await eventually(`reconcile ${k}`, async () => {
+        const job = await queues.queue(JOB_QUEUE[JobName.ReconcileIndex]).getJob(`reconcile-lost-${k}`);
+        return Boolean(job && (await job.isCompleted()));
+      }, 20_000);
+    };
+    await reconcile(1);
+    await eventually('lost delivery sent', allDone([id]), 20_000);
+    expect(mails()).toHaveLength(1);
+    await reconcile(2);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mails()).toHaveLength(1);
+    expect((await api.db.query(`SELECT status, attempts FROM notification_delivery WHERE notification_id = $1`, [id])).rows).toEqual([{ status: 'sent', attempts: 1 }]);
   });
 });
 

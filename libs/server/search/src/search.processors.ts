@@ -8,6 +8,8 @@ import { SearchIndexService } from './search-index.service';
 
 const TOPIC_KIND: Record<string, ItemKind> = { [OutboxTopic.NeedChanged]: 'need', [OutboxTopic.AchievementChanged]: 'achievement' };
 const RELAY_BATCH = 200;
+/** A delivery still pending this long after it was created has lost its job. */
+const STALE_DELIVERY_MINUTES = 5;
 
 /** Outbox → index jobs → Meilisearch, and the periodic reconciliation that catches anything missed. */
 @Injectable()
@@ -70,11 +72,33 @@ export class SearchProcessors implements OnModuleInit {
     return { status: 'success', detail: outcome };
   }
 
+  /**
+   * The periodic reconciliation: the indexes against the database, and notification deliveries
+   * still pending long after they were created. A delivery retries for well under a minute before
+   * it is marked failed, so one pending for STALE_DELIVERY_MINUTES lost its job (Redis killed
+   * before its last second reached the AOF): it is queued again, under an id of its own per sweep.
+   * The delivery locks and marks its row, so nothing is sent twice.
+   */
   @JobHandler(JobName.ReconcileIndex)
   async reconcile(): Promise<JobOutcome> {
     const needs = await this.indexes.reconcile('need');
     const achievements = await this.indexes.reconcile('achievement');
-    const changed = needs.added + needs.removed + achievements.added + achievements.removed;
-    return { status: changed ? 'success' : 'skipped', detail: JSON.stringify({ needs, achievements }) };
+    const deliveries = await this.requeueStaleDeliveries();
+    const changed = needs.added + needs.removed + achievements.added + achievements.removed + deliveries;
+    return { status: changed ? 'success' : 'skipped', detail: JSON.stringify({ needs, achievements, deliveries }) };
+  }
+
+  private async requeueStaleDeliveries(): Promise<number> {
+    const rows = (await this.db.query(
+      `SELECT DISTINCT notification_id FROM notification_delivery
+        WHERE status = 'pending' AND created_at < now() - make_interval(mins => ${STALE_DELIVERY_MINUTES})
+        LIMIT ${RELAY_BATCH}`,
+    )) as { notification_id: string }[];
+    const sweep = Math.floor(Date.now() / 60_000);
+    for (const r of rows) {
+      await this.queues.add(JobName.DeliverNotification, { notificationId: r.notification_id }, { jobId: `deliver-${r.notification_id}-sweep${sweep}` });
+    }
+    if (rows.length) this.logger.warn({ msg: 'stale notification deliveries queued again', count: rows.length });
+    return rows.length;
   }
 }
