@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -6,59 +5,29 @@ import os from 'node:os';
 import path from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { eventually } from '../harness/test-app';
+import { freePort, OwnService, startOwnService } from '../harness/own-service';
 import { testConfig, withDatabase } from '../harness/test-env';
 
 // SECURITY.md #24: PostgreSQL restarted while the API is under load. The pool recovers: within
 // 10 s of the database being back, every request succeeds again, with no restart of the API.
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ztt-pg-restart-'));
 fs.chmodSync(dir, 0o755);
 const password = randomBytes(9).toString('hex');
 const appPassword = randomBytes(9).toString('hex');
 let port = 0;
-let pg: ChildProcess | undefined;
+let pg: OwnService<{ superUrl: string }> | undefined;
 let app: NestExpressApplication | undefined;
 let url = '';
 
 /** Starts (or starts again) this file's own PostgreSQL; resolves once it accepts connections. */
 async function startOwnPostgres(init: boolean): Promise<string> {
-  const child = spawn(process.execPath, ['test/harness/own-postgres.mjs', dir, String(port), password, ...(init ? ['--init', appPassword] : [])], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  pg = child;
-  let out = '';
-  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-  await eventually(
-    'own PostgreSQL ready',
-    async () => {
-      if (child.exitCode !== null) throw new Error(`PostgreSQL helper exited (${child.exitCode}):\n${out}`);
-      return out.includes('"ready":true');
-    },
-    90_000,
-  );
-  return (JSON.parse(out.split('\n').find((l) => l.includes('"ready":true')) as string) as { superUrl: string }).superUrl;
-}
-
-async function stopOwnPostgres(): Promise<void> {
-  const child = pg;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
+  pg = await startOwnService<{ superUrl: string }>('own-postgres.mjs', [dir, String(port), password, ...(init ? ['--init', appPassword] : [])]);
+  return pg.ready.superUrl;
 }
 
 beforeAll(async () => {
-  port = await new Promise<number>((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+  port = await freePort();
   const superUrl = await startOwnPostgres(true);
   const isolation = `pgr_${randomBytes(4).toString('hex')}`;
   app = await createApiApp(testConfig(withDatabase(superUrl, 'ztt', 'ztt_app', appPassword), isolation));
@@ -68,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await stopOwnPostgres();
+  await pg?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -107,7 +76,7 @@ describe('PostgreSQL restarted under load', () => {
     expect(before).toBeGreaterThan(5);
     expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
 
-    await stopOwnPostgres();
+    await pg?.stop();
     await new Promise((r) => setTimeout(r, 1_500));
     await startOwnPostgres(false);
     const back = Date.now();
