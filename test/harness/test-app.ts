@@ -100,19 +100,24 @@ export interface AppProcess {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Starts `entry` (an app's main.ts) in its own process with `env`; resolves once `ready` says so. */
-async function spawnApp(what: string, entry: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', entry], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Runs node with `args` in its own process (with `env`, else this process's environment); resolves
+ * once `ready` says so from what it printed. `stop` sends a signal and waits for the exit.
+ */
+export async function spawnUntilReady(
+  what: string,
+  args: string[],
+  env: Record<string, string> | undefined,
+  ready: (output: string) => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<AppProcess & { stop(signal: NodeJS.Signals): Promise<void> }> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  const stop = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
   try {
@@ -122,13 +127,18 @@ async function spawnApp(what: string, entry: string, env: Record<string, string>
         if (child.exitCode !== null) throw new Error(`${what} exited (code ${child.exitCode}):\n${out.slice(-2000)}`);
         return ready(out);
       },
-      60_000,
+      timeoutMs,
     );
   } catch (e) {
-    await kill();
+    await stop('SIGKILL');
     throw e;
   }
-  return { child, output: () => out, kill };
+  return { child, output: () => out, kill: () => stop('SIGKILL'), stop };
+}
+
+/** Starts `entry` (an app's main.ts) in its own process with `env`; resolves once `ready` says so. */
+function spawnApp(what: string, entry: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>): Promise<AppProcess> {
+  return spawnUntilReady(what, ['-r', './tools/swc-register.cjs', entry], { PATH: process.env.PATH ?? '', ...env }, ready);
 }
 
 /** The worker app in its own process, as `npm start` runs it; resolves once its queues are served. */
@@ -153,7 +163,7 @@ export async function spawnTestApi(api: TestApi, overrides: Record<string, strin
 }
 
 /** A TCP port nothing listens on at the moment. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
