@@ -162,13 +162,21 @@ export async function spawnTestApi(api: TestApi, overrides: Record<string, strin
   return { ...proc, url };
 }
 
-/** A TCP port nothing listens on at the moment. */
+/**
+ * A port nothing listens on, below the kernel's ephemeral range (as tools/stack/services.mjs picks
+ * them): an outgoing connection never takes it, so a service stopped and started again in a test
+ * finds it still free.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */

@@ -19,16 +19,38 @@ export function secret(bytes = 32) {
   return randomBytes(bytes).toString('base64url');
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
+/** Ports this process has handed out, so two services asked for in a row never get the same one. */
+const handedOut = new Set();
+
+/**
+ * A port nothing listens on, below the kernel's ephemeral range (32768 and up on Linux): an
+ * outgoing connection never takes it, so a service stopped and started again (a test restarting
+ * PostgreSQL) finds it still free. Falls back to one the kernel picks.
+ */
+export async function freePort() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    if (await isPortFree(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const srv = net.createServer();
+      srv.unref();
+      srv.on('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const { port: p } = srv.address();
+        srv.close(() => resolve(p));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export function isPortFree(port, host = '0.0.0.0') {
@@ -183,7 +205,8 @@ export async function startPostgres({ dir, port, password, logFile, fast = false
   child.once('exit', () => (exited = true));
   await waitFor('PostgreSQL', async () => {
     if (exited) throw new StackError(`PostgreSQL exited at start; see ${logFile ?? 'its log'}`);
-    const c = new pg.Client({ connectionString: superUrl });
+    // Bounded: whatever else might answer on the port must not hold the wait forever.
+    const c = new pg.Client({ connectionString: superUrl, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
     try {
       await c.connect();
       await c.query('SELECT 1');
