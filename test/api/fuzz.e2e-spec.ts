@@ -4,6 +4,7 @@ import { LiveRoute, liveRoutes } from '../harness/routes';
 import { loadSpec, OpenApiSpec, Operation, resolve, Schema, specPath } from '../harness/openapi-schema';
 import { startTestApi, TestApi } from '../harness/test-app';
 import { buildWorld, PDF, World } from '../harness/world';
+import { prng } from '../../tools/prng';
 
 /*
  * SECURITY.md #18: a few thousand requests generated from the committed OpenAPI spec with a
@@ -19,18 +20,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const PER_OPERATION = 9; // requests per operation and caller
 const PARALLEL = 4;
 const TIMEOUT_MS = 10_000;
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let api: TestApi;
 let w: World;

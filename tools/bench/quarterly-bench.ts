@@ -31,6 +31,7 @@ import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, indexItems, log, meiliClient, Paper, parseFlags, readPapers } from './bench-common';
 import { chainOf } from './chains';
 import { round } from './metrics';
+import { prng } from '../prng';
 
 interface Options {
   data: string;
@@ -75,18 +76,6 @@ function parseArgs(argv: string[]): Options {
 }
 
 // ---- deterministic generation ---------------------------------------------------------------
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 class Gen {
   constructor(readonly next: () => number) {}

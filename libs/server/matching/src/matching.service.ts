@@ -169,18 +169,7 @@ export class MatchingService {
   /** `rankFromSnapshot` for any side, a draft too (`id` null): how the run would rank it. */
   rankSideFromSnapshot(snapshot: CatalogueSnapshot, kind: ItemKind, side: NeedSide | AchievementSide, id: string | null): Pair[] {
     const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
-    return rankCandidates(
-      snapshot.candidates(kind, side, CANDIDATES),
-      (cid) => {
-        const o = snapshot.side(other, cid);
-        if (!o) return undefined;
-        return kind === 'need'
-          ? { needId: id, achievementId: cid, need: side as NeedSide, achievement: o as AchievementSide }
-          : { needId: cid, achievementId: id as string, need: o as NeedSide, achievement: side as AchievementSide };
-      },
-      this.weights,
-      this.topK,
-    );
+    return this.topPairs(snapshot.candidates(kind, side, CANDIDATES), (cid) => candidatePair(kind, id, side, cid, snapshot.side(other, cid)));
   }
 
   /** Stores ranked pairs (see upsertMatches) in the caller's transaction; the keys of the new ones. */
@@ -301,10 +290,7 @@ export class MatchingService {
   private async forNeed(need: NeedSide, needId: string | null): Promise<Pair[]> {
     const [hits = []] = await this.search.relevantMany('achievement', [queryOf(need)], CANDIDATES);
     const achievements = await this.sides('achievement', hits.map((h) => h.id));
-    return this.topPairs(hits, (id) => {
-      const a = achievements.get(id) as AchievementSide | undefined;
-      return a && { needId, achievementId: id, need, achievement: a };
-    });
+    return this.topPairs(hits, (id) => candidatePair('need', needId, need, id, achievements.get(id)));
   }
 
   /**
@@ -317,18 +303,8 @@ export class MatchingService {
     const hits = await this.search.relevantMany(other, items.map(queryOf), CANDIDATES);
     const sides = await this.sides(other, [...new Set(hits.flat().map((h) => h.id))]);
     return items.map((item, i) => {
-      if (kind === 'need') {
-        const need = needSide(item as TechNeed);
-        return this.topPairs(hits[i] ?? [], (id) => {
-          const a = sides.get(id) as AchievementSide | undefined;
-          return a && { needId: item.id, achievementId: id, need, achievement: a };
-        });
-      }
-      const achievement = achievementSide(item as Achievement);
-      return this.topPairs(hits[i] ?? [], (id) => {
-        const n = sides.get(id) as NeedSide | undefined;
-        return n && { needId: id, achievementId: item.id, need: n, achievement };
-      });
+      const side = kind === 'need' ? needSide(item as TechNeed) : achievementSide(item as Achievement);
+      return this.topPairs(hits[i] ?? [], (id) => candidatePair(kind, item.id, side, id, sides.get(id)));
     });
   }
 
@@ -444,6 +420,17 @@ async function upsertMatches(m: EntityManager, all: Pair[], source: Match['sourc
     for (const r of rows) if (r.inserted) inserted.add(pairKey({ needId: r.need_id, achievementId: r.achievement_id }));
   }
   return inserted;
+}
+
+/**
+ * The pair of an item (of `kind`, its id null for a draft) and a candidate of the other kind, need
+ * first; undefined when the candidate is gone (no longer published).
+ */
+function candidatePair(kind: ItemKind, id: string | null, side: NeedSide | AchievementSide, otherId: string, other: NeedSide | AchievementSide | undefined): CandidatePair | undefined {
+  if (!other) return undefined;
+  return kind === 'need'
+    ? { needId: id, achievementId: otherId, need: side as NeedSide, achievement: other as AchievementSide }
+    : { needId: otherId, achievementId: id as string, need: other as NeedSide, achievement: side as AchievementSide };
 }
 
 export function needSide(n: TechNeed): NeedSide {
