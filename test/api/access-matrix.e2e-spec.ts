@@ -4,9 +4,9 @@ import { startTestApi, TestApi } from '../harness/test-app';
 import { buildWorld, fill, Params, PDF, snapshotTables, uploadFile, World, worldParams } from '../harness/world';
 
 /*
- * SECURITY.md #1, generalised: every route with a path parameter, read from the LIVE route table,
+ * docs/security.md #1, generalised: every route with a path parameter, read from the LIVE route table,
  * called by outsiders — a member of an uninvolved organisation C and a broker Y who was handed
- * nothing — with the ids of A's, B's and broker X's records. Policy (DOMAIN.md): another party's
+ * nothing — with the ids of A's, B's and broker X's records. Policy (docs/domain.md): another party's
  * record looks exactly like a missing one (404); routes behind a platform role answer 403 to
  * callers without it (function-level, before any lookup); public reads are public by design.
  */
@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => api?.close());
 
-/** Routes open to any signed-in caller on a published record, by design (DOMAIN.md): checked apart, with their effect. */
+/** Routes open to any signed-in caller on a published record, by design (docs/domain.md): checked apart, with their effect. */
 const OPEN_BY_DESIGN = new Set([
   'POST /api/orgs/:id/join-requests', // anyone may ask to join an organisation; its admins decide
   'POST /api/needs/:id/disclosure-requests', // any organisation may ask for a published item's details; the owner decides
@@ -116,7 +116,7 @@ async function callAs(r: LiveRoute, user: TestUser): Promise<{ status: number; t
   return api.call(r.method, path, { token: user.token, body: body?.json });
 }
 
-describe('the access matrix covers every id route of the live table (SECURITY.md #1)', () => {
+describe('the access matrix covers every id route of the live table (docs/security.md #1)', () => {
   it('has an id for every parameter of every id route, so no new route goes unchecked', () => {
     const routes = idRoutes();
     expect(routes.length).toBeGreaterThan(80);
@@ -136,7 +136,7 @@ describe('the access matrix covers every id route of the live table (SECURITY.md
   });
 });
 
-describe("outsiders get nothing from A's, B's and broker X's records, and change nothing (SECURITY.md #1)", () => {
+describe("outsiders get nothing from A's, B's and broker X's records, and change nothing (docs/security.md #1)", () => {
   const callers = () => [
     { name: 'member of C', user: w.memberC },
     { name: 'broker Y', user: w.brokerY },
@@ -206,7 +206,7 @@ describe("outsiders get nothing from A's, B's and broker X's records, and change
   });
 });
 
-describe('routes open to any signed-in caller by design (DOMAIN.md)', () => {
+describe('routes open to any signed-in caller by design (docs/domain.md)', () => {
   it('let C ask to join A, ask for disclosure and apply to the published challenge — and refuse what C may not do in its name', async () => {
     const asC = (path: string, body?: unknown) => api.call('POST', path, { token: w.memberC.token, body });
     const asY = (path: string, body?: unknown) => api.call('POST', path, { token: w.brokerY.token, body });

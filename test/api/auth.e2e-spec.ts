@@ -123,7 +123,7 @@ describe('registration, login, refresh and logout', () => {
   });
 });
 
-describe('access tokens that must be refused (SECURITY.md #8)', () => {
+describe('access tokens that must be refused (docs/security.md #8)', () => {
   let user: Awaited<ReturnType<typeof registerUser>>;
   let claims: Record<string, unknown>;
   beforeAll(async () => {
@@ -154,7 +154,7 @@ describe('access tokens that must be refused (SECURITY.md #8)', () => {
   });
 });
 
-describe('password policy and storage (SECURITY.md #11)', () => {
+describe('password policy and storage (docs/security.md #11)', () => {
   const register = (password: string) =>
     api.call('POST', '/api/auth/register', { body: { email: uniqueEmail('pw'), password, displayName: '密码测试' } });
 
@@ -189,7 +189,7 @@ describe('password policy and storage (SECURITY.md #11)', () => {
   });
 });
 
-describe('mass assignment (SECURITY.md #5)', () => {
+describe('mass assignment (docs/security.md #5)', () => {
   it('refuses PATCH /api/me with role or orgId, and changes nothing', async () => {
     const u = await registerUser(api, { displayName: '原名' });
     for (const extra of [{ role: 'admin' }, { orgId: '00000000-0000-4000-8000-000000000000' }, { platformRoles: ['admin'] }, { status: 'disabled' }]) {

@@ -427,7 +427,7 @@ describe('eligibility', () => {
   });
 });
 
-describe('concurrency (SECURITY.md #13)', () => {
+describe('concurrency (docs/security.md #13)', () => {
   it('takes exactly one of 50 parallel applications from one organisation', async () => {
     const id = await publishedChallenge({ title: '并发揭榜' });
     const results = await Promise.all(Array.from({ length: 50 }, () => post(`/api/challenges/${id}/applications`, institute, applicationInput(instOrg))));

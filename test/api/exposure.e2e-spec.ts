@@ -5,7 +5,7 @@ import { startTestApi, TestApi } from '../harness/test-app';
 import { buildWorld, fill, Params, World, worldParams } from '../harness/world';
 
 /*
- * SECURITY.md #6: every GET route of the live table, called as every role of the security world,
+ * docs/security.md #6: every GET route of the live table, called as every role of the security world,
  * and every answer checked (a) against the committed OpenAPI schema declared for that route and
  * status — no missing, mistyped or undeclared fields — and (b) against a denylist: password
  * hashes, refresh tokens, the Meilisearch key and the JWT secret, the brokers' private deal note,
@@ -59,7 +59,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => api?.close());
 
-/** Who may read each secret of the world (DOMAIN.md): the owners, platform admins, and the brokers of the deal that holds it. */
+/** Who may read each secret of the world (docs/domain.md): the owners, platform admins, and the brokers of the deal that holds it. */
 function readersOf(w: World): Map<string, Set<Role>> {
   const c = w.markers.confidential;
   return new Map([
@@ -84,7 +84,7 @@ function deniedKeys(v: unknown, at = '$', out: string[] = []): string[] {
   return out;
 }
 
-describe('no excessive exposure on any GET route, for any role (SECURITY.md #6)', () => {
+describe('no excessive exposure on any GET route, for any role (docs/security.md #6)', () => {
   it('called every GET route of the live table as every role', () => {
     expect(getRoutes().length).toBeGreaterThan(60);
     expect(new Set(seen.map((s) => `${s.route.path} ${s.role}`)).size).toBe(getRoutes().length * ROLES.length);
@@ -109,7 +109,7 @@ describe('no excessive exposure on any GET route, for any role (SECURITY.md #6)'
   });
 
   it('declares a response schema for every JSON GET route, apart from a known list that may only shrink', () => {
-    // These answer JSON without a declared response DTO (SECURITY.md: "responses use explicit response
+    // These answer JSON without a declared response DTO (docs/security.md: "responses use explicit response
     // DTOs"); only the denylist checks them until they get one. A new route may not join the list.
     const KNOWN_UNDECLARED = [
       '/api/admin/campaigns',

@@ -7,7 +7,7 @@ import { buildWorld, PDF, World } from '../harness/world';
 import { prng } from '../../tools/prng';
 
 /*
- * SECURITY.md #18: a few thousand requests generated from the committed OpenAPI spec with a
+ * docs/security.md #18: a few thousand requests generated from the committed OpenAPI spec with a
  * seeded PRNG — every operation, path parameters from the world's real ids, random ids and
  * garbage, query parameters and JSON bodies built from the schemas and then mutated (wrong
  * types, huge strings, deep junk, odd unicode, nulls, missing and extra fields) — as an ordinary
@@ -324,10 +324,10 @@ function multipartRequests(path: string, op: Operation, caller: Caller): (() => 
 /** Thousands of requests: seconds alone, but a minute or more beside the other suites on 2 cores. */
 const BULK_TIMEOUT_MS = 300_000;
 
-describe('fuzzing every operation of the OpenAPI spec (SECURITY.md #18)', () => {
+describe('fuzzing every operation of the OpenAPI spec (docs/security.md #18)', () => {
   it('answers thousands of generated and mutated requests, as a member and as an admin, without a single 5xx', async () => {
     const ops = operations();
-    // the spec is the live table (SECURITY.md #17), so fuzzing the spec covers every route
+    // the spec is the live table (docs/security.md #17), so fuzzing the spec covers every route
     const live = liveRoutes(api.app)
       .filter((r: LiveRoute) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'))
       .map((r) => `${r.method} ${specPath(r.path)}`)

@@ -9,7 +9,7 @@ import { achievementInput, createOrg, publishItem, registerUser, TestUser } from
 import { freePort, OwnService, startOwnService } from '../harness/own-service';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
-// SECURITY.md #20: Meilisearch frozen (SIGSTOP) for 60 s while items are published. Writes go on;
+// docs/security.md #20: Meilisearch frozen (SIGSTOP) for 60 s while items are published. Writes go on;
 // a text search answers 503 within its timeout instead of hanging; once Meilisearch runs again the
 // index catches up with everything published meanwhile.
 
@@ -26,7 +26,7 @@ let org: string;
 const search = (q: string) => api.call('GET', `/api/search/achievements?q=${encodeURIComponent(q)}`);
 
 beforeAll(async () => {
-  meili = await startOwnService<{ url: string; pid: number }>('own-meili.mjs', [dir, String(await freePort()), key]);
+  meili = await startOwnService<{ url: string; pid: number }>('own-meili.mjs', [dir, String(await freePort())], { MEILI_MASTER_KEY: key });
   const own = { MEILI_URL: meili.ready.url, MEILI_MASTER_KEY: key };
   api = await startTestApi(own);
   worker = await startTestWorker(api, own);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-describe('OpenAPI (SECURITY.md #17)', () => {
+describe('OpenAPI (docs/security.md #17)', () => {
   it('describes exactly the routes the running app answers', () => {
     const spec = buildOpenApi(api.app);
     const documented = Object.entries(spec.paths)

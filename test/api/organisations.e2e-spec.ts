@@ -114,7 +114,7 @@ describe('verification workflow', () => {
   });
 });
 
-describe("another organisation's records look like they do not exist (SECURITY.md #1)", () => {
+describe("another organisation's records look like they do not exist (docs/security.md #1)", () => {
   let owner: TestUser;
   let outsider: TestUser;
   let pendingOrg: { id: string };

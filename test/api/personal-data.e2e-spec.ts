@@ -7,7 +7,7 @@ import { MEILI_CLIENT } from '@ztt/platform';
 import { achievementInput, createOrg, needInput, PASSWORD, publishItem, registerUser, TestUser, uniqueEmail } from '../harness/builders';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
-// SECURITY.md #26 — PIPL rights: a complete export, and a deletion after which nothing personal is
+// docs/security.md #26 — PIPL rights: a complete export, and a deletion after which nothing personal is
 // left in PostgreSQL, Meilisearch or Redis, except what docs/adr/0005-personal-data.md keeps.
 
 let api: TestApi;

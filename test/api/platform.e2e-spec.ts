@@ -79,7 +79,7 @@ describe('errors', () => {
     expect(huge.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
   });
 
-  it('refuse page sizes past the maximum and over-long strings (SECURITY.md #12)', async () => {
+  it('refuse page sizes past the maximum and over-long strings (docs/security.md #12)', async () => {
     const big = await api.call('GET', '/api/orgs?pageSize=100000');
     expect(big.status).toBe(400);
     expect(big.body.error.details[0]).toMatchObject({ field: 'pageSize', code: 'max', message: '不能大于 100' });
@@ -89,7 +89,7 @@ describe('errors', () => {
   });
 });
 
-describe('HTTP hardening (SECURITY.md #16)', () => {
+describe('HTTP hardening (docs/security.md #16)', () => {
   it('sends the security headers and no X-Powered-By', async () => {
     const res = await api.call('GET', '/api/health/live');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -124,7 +124,7 @@ describe('authorisation over the live route table', () => {
     }
   });
 
-  it('refuses every admin route to a signed-in non-admin with 403, and audits it (SECURITY.md #7)', async () => {
+  it('refuses every admin route to a signed-in non-admin with 403, and audits it (docs/security.md #7)', async () => {
     const adminRoutes = apiRoutes().filter((r) => r.path.startsWith('/api/admin/'));
     expect(adminRoutes.length).toBeGreaterThanOrEqual(6);
     for (const r of adminRoutes) {
@@ -142,7 +142,7 @@ describe('authorisation over the live route table', () => {
   });
 });
 
-describe('secrets stay on the server (SECURITY.md #3)', () => {
+describe('secrets stay on the server (docs/security.md #3)', () => {
   it('never puts the Meilisearch key or the JWT secret in a response', async () => {
     const bodies = await Promise.all([
       api.call('GET', '/api/health/ready'),
@@ -161,7 +161,7 @@ describe('secrets stay on the server (SECURITY.md #3)', () => {
   });
 });
 
-describe('the audit log (SECURITY.md #25)', () => {
+describe('the audit log (docs/security.md #25)', () => {
   it('records logins, ok and failed, with UTC time, actor, action, result and address', async () => {
     await api.call('POST', '/api/auth/login', { body: { email: user.email, password: 'wrong password here' } });
     await api.call('POST', '/api/auth/login', { body: { email: user.email, password: user.password } });

@@ -8,7 +8,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { freePort, OwnService, startOwnService } from '../harness/own-service';
 import { testConfig, withDatabase } from '../harness/test-env';
 
-// SECURITY.md #24: PostgreSQL restarted while the API is under load. The pool recovers: within
+// docs/security.md #24: PostgreSQL restarted while the API is under load. The pool recovers: within
 // 10 s of the database being back, every request succeeds again, with no restart of the API.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ztt-pg-restart-'));
@@ -22,7 +22,10 @@ let url = '';
 
 /** Starts (or starts again) this file's own PostgreSQL; resolves once it accepts connections. */
 async function startOwnPostgres(init: boolean): Promise<string> {
-  pg = await startOwnService<{ superUrl: string }>('own-postgres.mjs', [dir, String(port), password, ...(init ? ['--init', appPassword] : [])]);
+  pg = await startOwnService<{ superUrl: string }>('own-postgres.mjs', [dir, String(port), ...(init ? ['--init'] : [])], {
+    OWN_PG_PASSWORD: password,
+    OWN_PG_APP_PASSWORD: appPassword,
+  });
   return pg.ready.superUrl;
 }
 

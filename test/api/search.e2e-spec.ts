@@ -78,7 +78,7 @@ describe('Chinese recall against real Meilisearch', () => {
   });
 });
 
-describe('search never leaks (SECURITY.md #2)', () => {
+describe('search never leaks (docs/security.md #2)', () => {
   it('never returns confidential text or unpublished items, however the query is written', async () => {
     const draft = await api.call('POST', '/api/needs', { token: owner.token, body: needInput(orgId, { title: '未发布的草稿需求对虾', confidentialDetails: SECRET }) });
     expect(draft.status).toBe(201);
@@ -109,7 +109,7 @@ describe('search never leaks (SECURITY.md #2)', () => {
   });
 });
 
-describe('the index follows the truth (SECURITY.md #4)', () => {
+describe('the index follows the truth (docs/security.md #4)', () => {
   it('drops a closed item from search within 5 seconds', async () => {
     const id = await publishItem(api, 'need', owner, admin, needInput(orgId, { title: '即将关闭的金鲳鱼需求' }));
     await eventually('indexed', async () => (await titles('needs', '金鲳鱼')).includes('即将关闭的金鲳鱼需求'));

@@ -1,7 +1,7 @@
 import { registerUser, uniqueEmail } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
-describe('login throttling (SECURITY.md #10)', () => {
+describe('login throttling (docs/security.md #10)', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi({ AUTH_LOGIN_PER_ADDRESS_PER_MINUTE: '40' });

@@ -15,10 +15,11 @@ export default async function globalSetup() {
   const pgPassword = secret(12);
   const appPassword = secret(12);
   const meiliKey = secret(24);
+  const redisPassword = secret(18);
   const [pgPort, redisPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
   const started = await Promise.allSettled([
     startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, password: pgPassword, logFile: path.join(dir, 'postgres.log'), fast: true }),
-    startRedis({ dir: path.join(dir, 'redis'), port: redisPort, logFile: path.join(dir, 'redis.log') }),
+    startRedis({ dir: path.join(dir, 'redis'), port: redisPort, password: redisPassword, logFile: path.join(dir, 'redis.log') }),
     startMeili({ dir: path.join(dir, 'meili'), port: meiliPort, masterKey: meiliKey, logFile: path.join(dir, 'meili.log') }),
   ]);
   const ok = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);

@@ -5,7 +5,7 @@ import path from 'node:path';
  * The committed OpenAPI spec (apps/api/openapi.json) and a small structural checker for its
  * schemas: $ref, allOf/oneOf/anyOf, type, nullable, enum, required, properties, items,
  * additionalProperties. Properties a response carries beyond its declared schema are reported
- * too — that is what excessive exposure looks like (SECURITY.md #6). (ajv in node_modules is only
+ * too — that is what excessive exposure looks like (docs/security.md #6). (ajv in node_modules is only
  * eslint's draft-07 copy, without OpenAPI's `nullable`; this project does not depend on it.)
  */
 

@@ -2,10 +2,11 @@
 // test file at once). Prints one JSON line, with the Meilisearch process id, when it answers;
 // SIGTERM stops it.
 //
-//   node test/harness/own-meili.mjs <dir> <port> <master key>
+//   MEILI_MASTER_KEY=… node test/harness/own-meili.mjs <dir> <port>   (secrets never on a command line)
 import { startMeili } from '../../tools/stack/services.mjs';
 
-const [dir, port, masterKey] = process.argv.slice(2);
+const [dir, port] = process.argv.slice(2);
+const masterKey = process.env.MEILI_MASTER_KEY;
 const meili = await startMeili({ dir, port: Number(port), masterKey, logFile: `${dir}/meili.log` });
 let stopping = false;
 const stop = async () => {

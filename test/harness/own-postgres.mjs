@@ -1,7 +1,8 @@
 // A PostgreSQL of one test's own, for tests that stop and start it (the shared one serves every
 // test file at once). Prints one JSON line when it accepts connections; SIGTERM stops it cleanly.
 //
-//   node test/harness/own-postgres.mjs <dir> <port> <password> [--init <app password>]
+//   OWN_PG_PASSWORD=… [OWN_PG_APP_PASSWORD=…] node test/harness/own-postgres.mjs <dir> <port> [--init]
+//   (secrets never on a command line)
 //
 // With --init it also creates the application role and the `ztt` database and migrates it.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { ensureDatabase, startPostgres, urlWithDatabase } from '../../tools/stack/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const [dir, port, password, flag, appPassword] = process.argv.slice(2);
+const [dir, port, flag] = process.argv.slice(2);
+const { OWN_PG_PASSWORD: password, OWN_PG_APP_PASSWORD: appPassword } = process.env;
 const pg = await startPostgres({ dir, port: Number(port), password, logFile: path.join(dir, 'postgres.log'), fast: true });
 let stopping = false;
 const stop = async () => {

@@ -35,6 +35,28 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** Calls the API at `baseUrl` as a client would: JSON in, the parsed body (or text) out. */
+export function httpCaller(baseUrl: string): TestApi['call'] {
+  return async <T>(method: string, path: string, opts: CallOptions = {}): Promise<HttpResult<T>> => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
+  };
+}
+
 /** The real API on a free port, over its own cloned database and real Redis and Meilisearch. */
 export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
   const { name, appUrl, ownerUrl } = await createTestDatabase();
@@ -46,24 +68,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const db = new Client({ connectionString: ownerUrl });
   await db.connect();
 
-  const call = async <T>(method: string, path: string, opts: CallOptions = {}): Promise<HttpResult<T>> => {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | undefined = opts.rawBody;
-    if (opts.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(opts.body);
-    }
-    const res = await fetch(`${url}${path}`, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed as T, headers: res.headers, text };
-  };
+  const call = httpCaller(url);
 
   return {
     url,

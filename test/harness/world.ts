@@ -4,7 +4,7 @@ import { achievementInput, createOrg, needInput, publishItem, registerUser, Test
 import { TestApi } from './test-app';
 
 /**
- * A small world for the route-table-driven security tests (SECURITY.md #1, #6): two verified
+ * A small world for the route-table-driven security tests (docs/security.md #1, #6): two verified
  * organisations A and B with published items carrying confidential details, a match of A's need
  * with B's achievement handed to broker X, a deal X opened with a private note, a challenge owned
  * by B with an application from A, a campaign — and outsiders: a member of C, broker Y, a reviewer.

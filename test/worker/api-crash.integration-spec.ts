@@ -5,7 +5,7 @@ import { Meilisearch } from 'meilisearch';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
 import { AppProcess, eventually, spawnTestApi, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
-// SECURITY.md #19: the API killed with SIGKILL in the middle of writes, three times. A change of
+// docs/security.md #19: the API killed with SIGKILL in the middle of writes, three times. A change of
 // status and its outbox event are one transaction, so once the worker has drained the outbox the
 // search index holds exactly the achievements the database has published.
 

@@ -184,7 +184,7 @@ describe('a delivery whose job was lost', () => {
   });
 });
 
-describe('webhook URLs cannot reach internal addresses (SECURITY.md #15)', () => {
+describe('webhook URLs cannot reach internal addresses (docs/security.md #15)', () => {
   it('refuses loopback, private, link-local and names resolving to them with 400 in Chinese; the listener sees no connection', async () => {
     const p = trap.port;
     const cases: [string, string][] = [

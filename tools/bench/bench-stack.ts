@@ -14,7 +14,7 @@ interface Services {
   secret(bytes?: number): string;
   startPostgres(o: { dir: string; port: number; password: string; logFile: string; fast?: boolean }): Promise<Started & { superUrl: string }>;
   startMeili(o: { dir: string; port: number; masterKey: string; logFile: string }): Promise<Started & { url: string }>;
-  startRedis(o: { dir: string; port: number; logFile: string }): Promise<Started & { url: string }>;
+  startRedis(o: { dir: string; port: number; password: string; logFile: string }): Promise<Started & { url: string }>;
   urlWithDatabase(url: string, database: string): string;
 }
 
@@ -53,7 +53,7 @@ export async function startStack(log: (msg: string) => void, opts: { redis?: boo
     const results = await Promise.allSettled([
       services.startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, password: pgPassword, logFile: path.join(dir, 'postgres.log'), fast: true }),
       services.startMeili({ dir: path.join(dir, 'meili'), port: meiliPort, masterKey: meiliKey, logFile: path.join(dir, 'meili.log') }),
-      ...(redisPort ? [services.startRedis({ dir: path.join(dir, 'redis'), port: redisPort, logFile: path.join(dir, 'redis.log') })] : []),
+      ...(redisPort ? [services.startRedis({ dir: path.join(dir, 'redis'), port: redisPort, password: services.secret(18), logFile: path.join(dir, 'redis.log') })] : []),
     ]);
     const [pg, meili, redis] = results as [PromiseSettledResult<Started & { superUrl: string }>, PromiseSettledResult<Started & { url: string }>, PromiseSettledResult<Started & { url: string }>?];
     for (const r of results) if (r.status === 'fulfilled') started.push(r.value);

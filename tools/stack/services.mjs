@@ -3,7 +3,7 @@
 // both `npm start` and the test harness. Each runs in its own process group so that a Ctrl-C
 // reaches only the launcher, which then stops everything in order.
 import { spawn, execFileSync, execSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -161,21 +161,51 @@ function pgRunAs() {
   }
 }
 
+/** Where PostgreSQL's files go when the `postgres` user cannot reach the project's data folder. */
+export const RELOCATED_PG_ROOT = '/var/lib/ztt';
+
 /**
- * Initialises (first time) and starts a PostgreSQL cluster in `dir`, listening on loopback.
- * Returns the superuser URL and a stop function.
+ * The folder PostgreSQL keeps its files in: `dir` itself when the user it runs as can reach it.
+ * Run as root from a private folder (a clone under a 0700 home), the `postgres` user cannot, so
+ * the files go to RELOCATED_PG_ROOT/<folder name>-<hash of its path>, and `dir` becomes a link to
+ * there: a person looking in the data folder still finds them, and the next run uses them again.
+ */
+function pgPlace(ids, dir) {
+  const link = fs.lstatSync(dir, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink()) return fs.realpathSync(dir);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  if (ids.uid === undefined || canReach(ids, path.dirname(dir))) {
+    fs.mkdirSync(dir, { recursive: true });
+    if (ids.uid !== undefined) fs.chownSync(dir, ids.uid, ids.gid);
+    return dir;
+  }
+  if (link) {
+    if (fs.readdirSync(dir).length) {
+      throw new StackError(`PostgreSQL runs as the "postgres" user, which cannot reach ${dir} (a parent folder is private), and the folder is not empty: move it, or set DATA_DIR to a folder that user can reach`);
+    }
+    fs.rmdirSync(dir);
+  }
+  const parent = fs.realpathSync(path.dirname(dir));
+  const name = `${path.basename(path.dirname(parent)) || 'ztt'}-${createHash('sha256').update(parent).digest('hex').slice(0, 10)}`;
+  const place = path.join(RELOCATED_PG_ROOT, name.replace(/[^\w.-]/g, '_'));
+  fs.mkdirSync(place, { recursive: true, mode: 0o700 });
+  fs.chmodSync(RELOCATED_PG_ROOT, 0o755);
+  fs.chownSync(place, ids.uid, ids.gid);
+  if (!canReach(ids, place)) throw new StackError(`PostgreSQL runs as the "postgres" user, which cannot reach ${place} either: set DATA_DIR to a folder it can reach`);
+  fs.symlinkSync(place, dir);
+  return place;
+}
+
+/**
+ * Initialises (first time) and starts a PostgreSQL cluster in `dir`, listening on loopback (TCP
+ * only: a Unix socket's path has a length limit that a deep clone would pass). Returns the
+ * superuser URL, where the files are (`place`, see pgPlace) and a stop function.
  */
 export async function startPostgres({ dir, port, password, logFile, fast = false }) {
   const ids = pgRunAs();
   const { initdb, postgres } = reachableBy(ids, await pgBinaries());
-  const dataDir = path.join(dir, 'data');
-  fs.mkdirSync(dir, { recursive: true });
-  if (ids.uid !== undefined) {
-    fs.chownSync(dir, ids.uid, ids.gid);
-    if (!canReach(ids, dir)) {
-      throw new StackError(`PostgreSQL runs as the "postgres" user, which cannot reach ${dir} (a parent folder is private): set DATA_DIR to a folder it can reach, e.g. DATA_DIR=/var/tmp/ztt npm start`);
-    }
-  }
+  const place = pgPlace(ids, dir);
+  const dataDir = path.join(place, 'data');
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     const pwfile = path.join(os.tmpdir(), `ztt-pw-${secret(6)}`);
     fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
@@ -193,7 +223,7 @@ export async function startPostgres({ dir, port, password, logFile, fast = false
       fs.rmSync(pwfile, { force: true });
     }
   }
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`];
+  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   if (logFile && ids.uid !== undefined) {
     fs.closeSync(fs.openSync(logFile, 'a'));
@@ -216,7 +246,7 @@ export async function startPostgres({ dir, port, password, logFile, fast = false
     }
   });
   // SIGINT is PostgreSQL's "fast" shutdown: ends sessions, checkpoints, exits.
-  return { superUrl, child, stop: () => stopChild(child, 'SIGINT', 10_000) };
+  return { superUrl, place, child, stop: () => stopChild(child, 'SIGINT', 10_000) };
 }
 
 export function urlWithDatabase(url, database, user, password) {
@@ -258,35 +288,44 @@ export function findRedis() {
   }
 }
 
-/** Redis for queues: no eviction, AOF on, loopback only. */
-export async function startRedis({ dir, port, logFile }) {
+/**
+ * Redis for queues: no eviction, AOF on, loopback only, a password required. The settings go in a
+ * config file only its owner can read, so the password never shows on a command line (`ps`).
+ */
+export async function startRedis({ dir, port, password, logFile }) {
   const bin = findRedis();
   if (!bin) throw new StackError('redis-server is not installed: run `sudo apt-get install -y redis-server` (or set REDIS_URL)');
+  if (!password) throw new StackError('startRedis needs a password');
   fs.mkdirSync(dir, { recursive: true });
-  const child = launch(
-    bin,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--pidfile', path.join(dir, 'redis.pid'),
-      '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--save', '',
-      '--daemonize', 'no', '--protected-mode', 'yes', '--logfile', ''],
-    { logFile },
-  );
+  const conf = path.join(dir, 'redis.conf');
+  const settings = {
+    port, bind: '127.0.0.1', dir, pidfile: path.join(dir, 'redis.pid'), appendonly: 'yes', appendfsync: 'everysec',
+    'maxmemory-policy': 'noeviction', save: '""', daemonize: 'no', 'protected-mode': 'yes', logfile: '""', requirepass: password,
+  };
+  fs.writeFileSync(conf, Object.entries(settings).map(([k, v]) => `${k} ${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : v}\n`).join(''), { mode: 0o600 });
+  fs.chmodSync(conf, 0o600);
+  const child = launch(bin, [conf], { logFile });
   let exited = false;
   child.once('exit', () => (exited = true));
   await waitFor('Redis', () => {
     if (exited) throw new StackError(`Redis exited at start; see ${logFile ?? 'its log'}`);
-    return ping(port);
+    return ping(port, password);
   });
-  return { url: `redis://127.0.0.1:${port}`, child, stop: () => stopChild(child, 'SIGTERM') };
+  return { url: `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}`, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
-function ping(port) {
+function ping(port, password) {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
+    let answer = '';
     s.setTimeout(500);
-    s.on('connect', () => s.write('PING\r\n'));
+    s.on('connect', () => s.write(`AUTH ${password}\r\nPING\r\n`));
     s.on('data', (d) => {
-      resolve(d.toString().startsWith('+PONG'));
-      s.destroy();
+      answer += d.toString();
+      if (answer.includes('+PONG') || answer.startsWith('-')) {
+        resolve(answer.includes('+PONG'));
+        s.destroy();
+      }
     });
     s.on('error', () => resolve(false));
     s.on('timeout', () => (s.destroy(), resolve(false)));
@@ -318,11 +357,11 @@ export async function startMeili({ dir, port, masterKey, logFile, env = 'develop
   fs.mkdirSync(dir, { recursive: true });
   const child = launch(
     bin,
-    // `--name=value` throughout: a generated key may start with '-' and must not read as a flag.
-    [`--db-path=${path.join(dir, 'data.ms')}`, `--http-addr=127.0.0.1:${port}`, `--master-key=${masterKey}`,
+    [`--db-path=${path.join(dir, 'data.ms')}`, `--http-addr=127.0.0.1:${port}`,
       `--env=${env}`, '--no-analytics', `--dump-dir=${path.join(dir, 'dumps')}`, `--snapshot-dir=${path.join(dir, 'snapshots')}`,
       '--max-indexing-threads=2', '--log-level=WARN'],
-    { logFile, cwd: dir },
+    // The key through the environment, never on the command line (`ps` shows that to everyone).
+    { logFile, cwd: dir, env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
   const url = `http://127.0.0.1:${port}`;
   let exited = false;

@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: runs the whole product on this machine — PostgreSQL, Redis and Meilisearch (each
 // unless DATABASE_URL / REDIS_URL / MEILI_URL is given), migrations, demo data on first run, the
-// worker and the API serving the web app on http://localhost:3000. Ctrl-C stops everything.
-import { execSync, spawn, spawnSync } from 'node:child_process';
+// worker and the API serving the web app on http://localhost:3000. On a fresh clone it first
+// installs what it needs (prerequisites.mjs). Every process is supervised: one that dies is started
+// again with backoff while the others keep serving. Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  StackError, ensureDatabase, findRedis, freePort, isPortFree, secret, startMeili, startPostgres, startRedis,
-  stopChild, urlWithDatabase, waitFor,
-} from './services.mjs';
+import { ensureDebianPackages, ensureNodeModules, MissingPrerequisite, orExit, root } from './prerequisites.mjs';
+import { Supervisor } from './supervisor.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = process.env;
 const say = (zh, en = '') => process.stdout.write(`▸ ${zh}${en ? `  (${en})` : ''}\n`);
 const fail = (zh, en = '') => {
@@ -19,16 +17,34 @@ const fail = (zh, en = '') => {
   process.exit(1);
 };
 
-const stops = []; // stop functions, run in reverse order
-const apps = []; // api and worker children
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 20) fail(`需要 Node.js 20 或更高版本（当前 ${process.version}）`, 'Node.js 20+ is required');
+orExit(() => {
+  ensureNodeModules();
+  if (!env.REDIS_URL) ensureDebianPackages(['redis-server']);
+});
+try {
+  ensureDebianPackages(['fonts-noto-cjk']);
+} catch (e) {
+  if (!(e instanceof MissingPrerequisite)) throw e;
+  say(`提示：${e.message}（季度报告 PDF 中的中文将无法显示）`, 'PDF reports will lack Chinese glyphs until the font is installed');
+}
+
+// Only now may anything from node_modules load.
+const { StackError, ensureDatabase, freePort, isPortFree, secret, startMeili, startPostgres, startRedis, stopChild, urlWithDatabase, waitFor } =
+  await import('./services.mjs');
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+let supervisor;
+let runDir;
 let stopping = false;
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   say('正在停止所有服务…', 'stopping everything');
-  await Promise.all(apps.map((c) => stopChild(c, 'SIGTERM', 6_000)));
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  await supervisor?.stopAll();
+  if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
   say('已全部停止', 'all stopped');
   process.exit(code);
 }
@@ -40,41 +56,13 @@ process.on('SIGHUP', () => void shutdown(0));
 const parent = process.ppid;
 setInterval(() => process.ppid !== parent && void shutdown(0), 1_000).unref();
 
+/** Generated once per data folder, kept in a file only its owner reads; never on a command line. */
 function loadSecrets(dataDir) {
   const file = path.join(dataDir, 'secrets.json');
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  const s = { jwtSecret: secret(48), meiliMasterKey: secret(24), pgSuperPassword: secret(18), pgAppPassword: secret(18) };
+  const kept = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const s = { jwtSecret: secret(48), meiliMasterKey: secret(24), pgSuperPassword: secret(18), pgAppPassword: secret(18), redisPassword: secret(18), ...kept };
   fs.writeFileSync(file, JSON.stringify(s, null, 2), { mode: 0o600 });
   return s;
-}
-
-function ensureInstalled() {
-  if (fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) return;
-  say('首次运行：安装依赖 npm ci …', 'installing dependencies');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) fail('npm ci 失败，请检查网络与 npm 配置', 'npm ci failed');
-}
-
-function ensureRedisInstalled() {
-  if (findRedis()) return;
-  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    say('未找到 redis-server，正在用 apt-get 安装…', 'installing redis-server');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server', { stdio: 'inherit' });
-    return;
-  }
-  fail('未找到 redis-server：请先安装（sudo apt-get install -y redis-server），或设置 REDIS_URL', 'redis-server not found');
-}
-
-/** The quarterly PDF report needs a Chinese font; as root with apt, install Debian's Noto CJK (one try). */
-const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-function ensureCjkFont() {
-  if (fs.existsSync(CJK_FONT) || fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc')) return;
-  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    say('未找到中文字体，正在用 apt-get 安装 fonts-noto-cjk（季度报告 PDF 需要）…', 'installing fonts-noto-cjk for the PDF reports');
-    const r = spawnSync('/bin/sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk'], { stdio: 'inherit' });
-    if (r.status === 0) return;
-  }
-  say('提示：未安装中文字体 fonts-noto-cjk，季度报告 PDF 中的中文将无法显示', 'note: fonts-noto-cjk missing, PDF reports will lack Chinese glyphs');
 }
 
 function newestMtime(dir) {
@@ -92,7 +80,7 @@ function buildWebIfStale(webDist) {
   const libs = path.join(root, 'libs', 'contracts', 'src');
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(newestMtime(path.join(src, 'src')), newestMtime(libs))) return;
   say('构建网页端…', 'building the web app');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new StackError('web build failed');
 }
 
@@ -106,39 +94,87 @@ function runTs(script, extraEnv, label) {
   return r.stdout.trim();
 }
 
-function startApp(name, script, appEnv, logDir) {
-  const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
+/** At most this many lines of an app's errors reach the console in a minute; all go to its log. */
+const CONSOLE_LINES_PER_MINUTE = 20;
+
+/**
+ * Starts an app (API or worker) from its TypeScript entry; resolves once `ready(output)` is true,
+ * rejects if it exits first. Its output goes to logs/<name>.log; its error lines also reach the
+ * console, a few a minute at most.
+ */
+function startApp(name, script, appEnv, logDir, ready) {
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', script], {
     cwd: root,
     env: { ...env, ...appEnv },
-    stdio: ['ignore', log, 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  fs.closeSync(log);
+  let output = ''; // all of it until the app is ready, then only the last lines
+  let isReady = false;
+  const keep = (d) => (output = isReady ? (output + d.toString()).slice(-4096) : output + d.toString());
+  let shown = 0;
+  let hidden = 0;
+  const minute = setInterval(() => {
+    if (hidden) process.stderr.write(`[${name}] …另有 ${hidden} 行错误，见 (${hidden} more lines in) ${path.relative(root, logFile)}\n`);
+    shown = hidden = 0;
+  }, 60_000);
+  minute.unref();
+  child.stdout.on('data', (d) => {
+    log.write(d);
+    keep(d);
+  });
   child.stderr.on('data', (d) => {
-    try {
-      fs.appendFileSync(path.join(logDir, `${name}.log`), d);
-    } catch {
-      /* a lost log line must never take the launcher (and the stop of its children) down with it */
-    }
-    for (const line of d.toString().split('\n').filter(Boolean)) process.stderr.write(`[${name}] ${line}\n`);
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`✖ ${name} 意外退出 (exited: ${code ?? signal})，详见 ${path.relative(root, logDir)}/${name}.log\n`);
-      void shutdown(1);
+    log.write(d);
+    keep(d);
+    for (const line of d.toString().split('\n').filter(Boolean)) {
+      if (shown++ < CONSOLE_LINES_PER_MINUTE) process.stderr.write(`[${name}] ${line}\n`);
+      else hidden++;
     }
   });
-  apps.push(child);
-  return child;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.once('exit', () => (clearInterval(minute), log.end()));
+  const running = { child, stop: () => stopChild(child, 'SIGTERM', 6_000) };
+  return (async () => {
+    let gone = false;
+    void exited.then(() => (gone = true));
+    await waitFor(name, async () => {
+      if (gone) throw new StackError(`${name} 启动失败 (exited at start)，详见 ${path.relative(root, logFile)}:\n${output.slice(-1500)}`);
+      return ready(output);
+    }, 120_000, 250);
+    isReady = true;
+    output = output.slice(-4096);
+    return running;
+  })();
+}
+
+async function answers(url) {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** `<data>/run/<name>.pid` names each running process, for a person (or a test) to find it. */
+function pidFiles(runDir) {
+  fs.mkdirSync(runDir, { recursive: true });
+  return (name, running) => fs.writeFileSync(path.join(runDir, `${name}.pid`), `${running.child.pid}\n`);
+}
+
+const NAMES = { postgres: 'PostgreSQL', redis: 'Redis', meilisearch: 'Meilisearch', worker: 'worker', api: 'API' };
+
+function report(e) {
+  const n = NAMES[e.name] ?? e.name;
+  if (e.kind === 'exited') process.stderr.write(`✖ ${n} 意外退出 (exited: ${e.how})，${e.delayMs / 1000} 秒后重启 (restarting in ${e.delayMs / 1000}s)\n`);
+  if (e.kind === 'retry') process.stderr.write(`✖ ${n} 重启失败，${e.delayMs / 1000} 秒后再试 (restart failed, next try in ${e.delayMs / 1000}s): ${e.error.split('\n')[0]}\n`);
+  if (e.kind === 'restarted') say(`${n} 已恢复，中断 ${(e.downMs / 1000).toFixed(1)} 秒`, `${n} restarted (pid ${e.pid}) after ${(e.downMs / 1000).toFixed(1)}s down, restart #${e.restarts}`);
 }
 
 async function main() {
   const started = Date.now();
   say('湛江科技成果转化对接平台 — 启动中', 'Zhanjiang tech-transfer marketplace — starting');
-  const [major] = process.versions.node.split('.').map(Number);
-  if (major < 20) fail(`需要 Node.js 20 或更高版本（当前 ${process.version}）`, 'Node.js 20+ is required');
-  ensureInstalled();
 
   const port = Number(env.PORT ?? 3000);
   if (!(await isPortFree(port))) {
@@ -149,6 +185,9 @@ async function main() {
   fs.mkdirSync(logDir, { recursive: true });
   const secrets = loadSecrets(dataDir);
   const production = env.NODE_ENV === 'production';
+  runDir = path.join(dataDir, 'run');
+  supervisor = new Supervisor({ report, onStart: pidFiles(runDir) });
+  const where = [];
 
   // PostgreSQL
   let databaseUrl = env.DATABASE_URL;
@@ -157,25 +196,22 @@ async function main() {
   if (!databaseUrl) {
     const pgPort = Number(env.PG_PORT ?? 0) || (await freePort());
     say('启动 PostgreSQL（内置）…', `embedded PostgreSQL on 127.0.0.1:${pgPort}`);
-    const pgsrv = await startPostgres({ dir: path.join(dataDir, 'postgres'), port: pgPort, password: secrets.pgSuperPassword, logFile: path.join(logDir, 'postgres.log') });
-    stops.push(pgsrv.stop);
+    const opts = { dir: path.join(dataDir, 'postgres'), port: pgPort, password: secrets.pgSuperPassword, logFile: path.join(logDir, 'postgres.log') };
+    const pgsrv = await supervisor.start('postgres', () => startPostgres(opts));
+    if (pgsrv.place !== opts.dir) where.push(`PostgreSQL 数据 data: ${pgsrv.place}（postgres 用户无法进入项目目录，${path.relative(root, opts.dir)} 链接到此处；the postgres user cannot reach the project folder, so ${path.relative(root, opts.dir)} links here）`);
     appRole = 'ztt_app';
     await ensureDatabase(pgsrv.superUrl, { database: 'ztt', appRole, appPassword: secrets.pgAppPassword });
     migrationUrl = urlWithDatabase(pgsrv.superUrl, 'ztt');
     databaseUrl = urlWithDatabase(pgsrv.superUrl, 'ztt', appRole, secrets.pgAppPassword);
   } else say('使用已有 PostgreSQL', 'DATABASE_URL is set');
 
-  ensureCjkFont();
-
   // Redis
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {
-    ensureRedisInstalled();
     const redisPort = Number(env.REDIS_PORT ?? 0) || (await freePort());
-    say('启动 Redis（队列：noeviction + AOF）…', `redis-server on 127.0.0.1:${redisPort}`);
-    const redis = await startRedis({ dir: path.join(dataDir, 'redis'), port: redisPort, logFile: path.join(logDir, 'redis.log') });
-    stops.push(redis.stop);
-    redisUrl = redis.url;
+    say('启动 Redis（队列：noeviction + AOF，需密码）…', `redis-server on 127.0.0.1:${redisPort}, password required`);
+    const opts = { dir: path.join(dataDir, 'redis'), port: redisPort, password: secrets.redisPassword, logFile: path.join(logDir, 'redis.log') };
+    redisUrl = (await supervisor.start('redis', () => startRedis(opts))).url;
   } else say('使用已有 Redis', 'REDIS_URL is set');
 
   // Meilisearch
@@ -185,9 +221,11 @@ async function main() {
     const meiliPort = Number(env.MEILI_PORT ?? 0) || (await freePort());
     say('启动 Meilisearch（仅本机可访问）…', `Meilisearch on 127.0.0.1:${meiliPort}`);
     meiliKey = secrets.meiliMasterKey;
-    const meili = await startMeili({ dir: path.join(dataDir, 'meilisearch'), port: meiliPort, masterKey: meiliKey, logFile: path.join(logDir, 'meilisearch.log'), env: production ? 'production' : 'development' });
-    stops.push(meili.stop);
-    meiliUrl = meili.url;
+    const opts = {
+      dir: path.join(dataDir, 'meilisearch'), port: meiliPort, masterKey: meiliKey, logFile: path.join(logDir, 'meilisearch.log'),
+      env: production ? 'production' : 'development',
+    };
+    meiliUrl = (await supervisor.start('meilisearch', () => startMeili(opts))).url;
   } else if (!meiliKey) fail('设置了 MEILI_URL 时也需要设置 MEILI_MASTER_KEY', 'MEILI_MASTER_KEY is required with MEILI_URL');
 
   const appEnv = {
@@ -204,16 +242,20 @@ async function main() {
 
   say('执行数据库迁移…', 'applying migrations');
   say(runTs('tools/stack/migrate.ts', { DB_MIGRATION_URL: migrationUrl, DB_APP_ROLE: appRole ?? '' }, 'migration'));
-  if (!production) {
+  if (!production && env.ZTT_DEMO_DATA !== 'off') {
     say('载入演示数据（已存在则跳过）…', 'loading demo data');
     say(`新建记录 ${runTs('tools/seed/seed.ts', appEnv, 'seeding')}`, 'records created per domain');
   }
   buildWebIfStale(appEnv.WEB_DIST_DIR);
 
   say('启动后台任务进程与 API…', 'starting the worker and the API');
-  startApp('worker', 'apps/worker/src/main.ts', appEnv, logDir);
-  startApp('api', 'apps/api/src/main.ts', appEnv, logDir);
-  await waitFor('API', async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).ok, 60_000, 250);
+  const workerReady = async (out) => out.includes('workers started');
+  const apiLive = () => answers(`http://127.0.0.1:${port}/api/health/live`);
+  await Promise.all([
+    supervisor.start('worker', () => startApp('worker', 'apps/worker/src/main.ts', appEnv, logDir, workerReady), 'apps'),
+    supervisor.start('api', () => startApp('api', 'apps/api/src/main.ts', appEnv, logDir, apiLive), 'apps'),
+  ]);
+  await waitFor('API', () => answers(`http://127.0.0.1:${port}/api/health/ready`), 60_000, 250);
 
   const url = `http://localhost:${port}`;
   process.stdout.write(`
@@ -221,14 +263,15 @@ async function main() {
   网页 Web:        ${url}
   接口文档 API:    ${url}/api/docs
   健康检查 Health: ${url}/api/health/ready
-  数据目录 Data:   ${path.relative(root, dataDir) || dataDir}   日志 Logs: ${path.relative(root, logDir)}
-`);
+  数据目录 Data:   ${dataDir}
+  日志 Logs:       ${logDir}
+${where.map((w) => `  ${w}\n`).join('')}`);
   if (!production) {
     const { DEMO_USERS, DEMO_PASSWORD } = JSON.parse(runTs('tools/seed/print-accounts.ts', {}, 'accounts'));
     process.stdout.write(`\n  演示账号 Demo accounts（密码 password: ${DEMO_PASSWORD}）\n`);
     for (const u of DEMO_USERS) process.stdout.write(`    ${u.email.padEnd(24)} ${u.purpose}\n`);
   }
-  process.stdout.write('\n  按 Ctrl-C 停止 (Ctrl-C to stop)\n');
+  process.stdout.write('\n  任一进程意外退出都会自动重启 (a process that dies is restarted)；按 Ctrl-C 停止 (Ctrl-C to stop)\n');
 }
 
 main().catch(async (e) => {

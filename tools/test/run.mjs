@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: type check, lint (zero warnings, module boundaries), build the web app, then every
 // Jest tier against real services. Ends with one summary line: "tests: N passed, N failed".
+// On a fresh clone it first installs what the tests need (tools/stack/prerequisites.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, ensureNodeModules, MissingPrerequisite, root } from '../stack/prerequisites.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
 const jestArgs = process.argv.slice(2);
 
@@ -18,15 +18,26 @@ function step(label, cmd, args) {
   return r.status === 0;
 }
 
-const npx = 'npx';
+try {
+  ensureNodeModules();
+  ensureDebianPackages(['redis-server', 'fonts-noto-cjk', 'chromium', 'poppler-utils']);
+} catch (e) {
+  if (!(e instanceof MissingPrerequisite)) throw e;
+  process.stderr.write(`✖ ${e.message}\n`);
+  process.stdout.write('tests: 0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+// The project's own binaries, never npx's download of a same-named package.
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = jestArgs.length
   ? []
   : [
-      ['type check (server)', npx, ['tsc', '-p', 'tsconfig.json']],
-      ['type check (web)', npx, ['tsc', '-p', 'apps/web/tsconfig.json']],
-      ['project graph', npx, ['nx', 'show', 'projects']],
-      ['lint', npx, ['eslint', '.', '--max-warnings', '0']],
-      ['build web', npx, ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']],
+      ['type check (server)', bin('tsc'), ['-p', 'tsconfig.json']],
+      ['type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
+      ['project graph', bin('nx'), ['show', 'projects']],
+      ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+      ['build web', bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']],
     ];
 for (const [label, cmd, args] of steps) {
   if (!step(label, cmd, args)) {
@@ -38,7 +49,7 @@ for (const [label, cmd, args] of steps) {
 const report = path.join(root, 'test-artifacts', 'jest-results.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
-const ok = step('jest', npx, ['jest', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...jestArgs]);
+const ok = step('jest', bin('jest'), ['--maxWorkers=2', '--json', `--outputFile=${report}`, ...jestArgs]);
 let passed = 0;
 let failed = ok ? 0 : 1;
 let skipped = 0;

@@ -1,4 +1,4 @@
-/** Security-relevant actions written to the append-only audit log (SECURITY.md #25). */
+/** Security-relevant actions written to the append-only audit log (docs/security.md #25). */
 export enum AuditAction {
   LoginOk = 'auth.login',
   LoginFailed = 'auth.login_failed',

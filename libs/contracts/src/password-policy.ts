@@ -1,5 +1,5 @@
 /**
- * Password policy (SECURITY.md, ASVS 5.0 L2): no composition rules; 8 to 128 characters
+ * Password policy (docs/security.md, ASVS 5.0 L2): no composition rules; 8 to 128 characters
  * (counted as Unicode code points, never truncated); the most common passwords refused.
  */
 export const PASSWORD_MIN_LENGTH = 8;

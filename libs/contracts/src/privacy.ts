@@ -1,5 +1,5 @@
 /**
- * PIPL rights (SECURITY.md #26): the personal-data export (`GET /api/me/export`) and account
+ * PIPL rights (docs/security.md #26): the personal-data export (`GET /api/me/export`) and account
  * deletion (`DELETE /api/me`). The export's shape is versioned: fields are only ever added.
  * Decisions on what deletion keeps: docs/adr/0005-personal-data.md.
  */

@@ -1,4 +1,4 @@
-/** Platform-wide roles, granted by a platform admin (DOMAIN.md: actors). */
+/** Platform-wide roles, granted by a platform admin (docs/domain.md: actors). */
 export enum PlatformRole {
   Admin = 'admin',
   Broker = 'broker',

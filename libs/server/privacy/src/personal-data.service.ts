@@ -35,7 +35,7 @@ const FREE_TEXT: [table: string, column: string][] = [
 ];
 
 /**
- * PIPL rights (SECURITY.md #26): a person's export of everything held about them, and deletion of
+ * PIPL rights (docs/security.md #26): a person's export of everything held about them, and deletion of
  * their account. Reads and writes other domains' tables with SQL on purpose: identity and the
  * domain libs must not depend on this lib. What is kept, and why: docs/adr/0005-personal-data.md.
  */
@@ -324,7 +324,7 @@ export class PersonalDataService {
     return counts;
   }
 
-  /** Job payloads hold ids only (SECURITY.md), so this finds nothing today; it keeps it so if that ever changes. */
+  /** Job payloads hold ids only (docs/security.md), so this finds nothing today; it keeps it so if that ever changes. */
   private async dropRedisKeys(who: Erasure): Promise<void> {
     const client = createRedis(this.config.redis.url, 'probe');
     try {

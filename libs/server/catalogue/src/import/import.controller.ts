@@ -73,7 +73,7 @@ export class ImportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { data, total } = await this.imports.export(kind, q);
-    // Every export of data leaves a trace (SECURITY.md #25).
+    // Every export of data leaves a trace (docs/security.md #25).
     await this.audit.record({
       action: AuditAction.DataExported,
       actorId: user.userId,

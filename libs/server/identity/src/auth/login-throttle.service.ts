@@ -8,7 +8,7 @@ import { LoginAttempt } from '../entities';
 import { PasswordService } from './password.service';
 
 /**
- * Brute-force control (SECURITY.md #10): an account locks after N failures in the lock window
+ * Brute-force control (docs/security.md #10): an account locks after N failures in the lock window
  * (counted since its last success), and one address may try only so many logins a minute.
  * Attempts are counted by the e-mail given, so unknown users are answered exactly alike.
  */

@@ -1,6 +1,6 @@
 import { blockedAddressReason, ipv6Groups } from './address-policy';
 
-describe('server-side request address policy (SECURITY.md #15)', () => {
+describe('server-side request address policy (docs/security.md #15)', () => {
   it.each([
     ['127.0.0.1', 'loopback'],
     ['127.255.255.254', 'loopback'],

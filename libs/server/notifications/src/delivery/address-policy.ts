@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 
 /**
- * Why an address may not be reached by a server-side request (SECURITY.md #15), or null when it
+ * Why an address may not be reached by a server-side request (docs/security.md #15), or null when it
  * is a public unicast address. Pure: no DNS, no I/O. IPv4-mapped, IPv4-compatible, NAT64 and
  * 6to4 IPv6 forms are judged by the IPv4 address they carry.
  */

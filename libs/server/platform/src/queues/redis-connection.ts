@@ -1,6 +1,6 @@
 import Redis, { RedisOptions } from 'ioredis';
 
-/** Producers fail fast when Redis is down; workers wait for it (SECURITY.md, BullMQ facts). */
+/** Producers fail fast when Redis is down; workers wait for it (docs/security.md, BullMQ facts). */
 export function createRedis(url: string, role: 'producer' | 'worker' | 'probe'): Redis {
   const opts: RedisOptions =
     role === 'worker'

@@ -3,15 +3,20 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { isConnectionLost } from '../http/all-exceptions.filter';
 import { runWithContext } from '../http/request-context';
 import { checkJobHandlers, DiscoveredHandler, JOB_HANDLER } from './job-handler.decorator';
 import { JOB_QUEUE, JobName, JobOutcome, QueueName } from './job-names';
+import { OutageLog } from './outage-log';
 import { createRedis } from './redis-connection';
 
 /** How many times a job may lose its worker (killed, out of memory) and still be run again. */
 const STALLS_ALLOWED = 3;
 
 type Handler = (job: Job) => Promise<JobOutcome>;
+
+/** Errors that only say Redis cannot be reached (BullMQ repeats them on every retry). */
+const REDIS_UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EPIPE|Connection is closed|NOAUTH|WRONGPASS/;
 
 /**
  * Consumer side: finds every @JobHandler, refuses to start unless each job has exactly one,
@@ -22,6 +27,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('WorkerHost');
   private readonly workers: Worker[] = [];
   private readonly connections: ReturnType<typeof createRedis>[] = [];
+  private readonly outages = new OutageLog(this.logger);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -82,10 +88,17 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           maxStalledCount: STALLS_ALLOWED,
         },
       );
-      worker.on('failed', (job, err) =>
-        this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: err.message }),
-      );
-      worker.on('error', (err) => this.logger.warn({ msg: 'worker error', queue, error: err.message }));
+      worker.on('failed', (job, err) => {
+        // The job runs again (attempts, or the next tick of its scheduler): say the outage once.
+        if (isConnectionLost(err)) return this.outages.down('PostgreSQL', err.message);
+        this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: err.message });
+      });
+      worker.on('completed', () => this.outages.up('PostgreSQL'));
+      worker.on('error', (err) => {
+        if (REDIS_UNREACHABLE.test(err.message)) return this.outages.down('Redis', err.message);
+        this.logger.warn({ msg: 'worker error', queue, error: err.message });
+      });
+      connection.on('ready', () => this.outages.up('Redis'));
       this.workers.push(worker);
     }
     this.logger.log({ msg: 'workers started', queues: Object.values(QueueName), jobs: handlers.list.map((h) => h.name) });
