@@ -115,9 +115,16 @@ export class MatchingService {
    * their queries, one read of the candidates, one transaction for their matches (a multi-row
    * upsert), their broker assignment (unless `assign` is false: a quarterly run assigns a page at a
    * time) and the owners' notifications. An item that cannot be matched gets its error in its
-   * outcome and does not stop the others; items not published are skipped with 0 matches.
+   * outcome and does not stop the others; items not published are skipped with 0 matches. `fence`
+   * opens the transaction (a quarterly run checks it still holds the run): when it throws, nothing
+   * is written and its error is thrown, as no item's fault.
    */
-  async matchItems(kind: ItemKind, ids: string[], source: Match['source'], opts: { assign?: boolean } = {}): Promise<MatchOutcome[]> {
+  async matchItems(
+    kind: ItemKind,
+    ids: string[],
+    source: Match['source'],
+    opts: { assign?: boolean; fence?: (m: EntityManager) => Promise<unknown> } = {},
+  ): Promise<MatchOutcome[]> {
     if (!ids.length) return [];
     await this.settings();
     const items: CatalogueItem[] = await this.db.manager.findBy(KINDS[kind].entity, { id: In(ids), status: ItemStatus.Published });
@@ -129,8 +136,11 @@ export class MatchingService {
     } catch (error) {
       return ids.map((id) => (byId.has(id) ? { id, matches: 0, error } : { id, matches: 0 }));
     }
+    let fenced = !opts.fence;
     try {
       await this.db.transaction(async (m) => {
+        await opts.fence?.(m);
+        fenced = true;
         const inserted = await upsertMatches(m, ranked.flat(), source);
         if (opts.assign !== false) await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
         // The owner hears about new pairs found on publication (quarterly runs send brokers a digest instead).
@@ -148,6 +158,7 @@ export class MatchingService {
         }
       });
     } catch (error) {
+      if (!fenced) throw error;
       // One item's bad row must not cost the others theirs: on failure, each item on its own.
       if (found.length > 1) return (await Promise.all(ids.map((id) => this.matchItems(kind, [id], source, opts)))).flat();
       return ids.map((id) => (byId.has(id) ? { id, matches: 0, error } : { id, matches: 0 }));

@@ -20,11 +20,6 @@ export class QuarterlyProcessor {
       await this.quarterly.enqueue(quarter);
       return { status: 'skipped', detail: `queued ${quarterlyJobId(quarter)}` };
     }
-    try {
-      return await this.quarterly.run(quarter);
-    } catch (e) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.quarterly.markFailed(quarter);
-      throw e;
-    }
+    return this.quarterly.run(quarter, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
   }
 }

@@ -10,7 +10,7 @@ import { CatalogueSnapshot } from './snapshot';
 
 /**
  * Items matched per page: the cursor, the page's matches and its broker assignment are saved in one
- * transaction after each page.
+ * transaction after each page, fenced on the cursor the page started from.
  */
 const PAGE = 500;
 /** Items ranked between two yields to the event loop, so the previous page's write goes on meanwhile. */
@@ -29,10 +29,30 @@ interface RunRow {
   errors: number;
   cursor_kind: ItemKind | null;
   cursor_id: string | null;
+  epoch: number;
   started_by: string | null;
   started_at: Date;
   finished_at: Date | null;
   summary: MatchRunSummary;
+}
+
+/** Where a run stands: the last item saved, of which kind (both null before the first page). */
+interface Cursor {
+  kind: ItemKind | null;
+  id: string | null;
+}
+
+/** A worker's hold on a run: the epoch it took the run with (see take()). */
+interface Hold {
+  runId: string;
+  epoch: number;
+}
+
+/** A write of the run found it taken by another worker since (its epoch or cursor moved): the write was rolled back. */
+class RunLost extends Error {
+  constructor() {
+    super('the quarterly run was taken by another worker');
+  }
 }
 
 /** The deterministic BullMQ job id of a quarter's run (no ':', never all digits). */
@@ -64,6 +84,12 @@ export function remainingPhases(cursorKind: ItemKind | null, cursorId: string | 
  * achievement, matched again in id order. One run per quarter (UNIQUE row); a keyset cursor saved
  * after each page lets a killed or retried run continue where it stopped. When it completes,
  * each broker handed new matches during the run gets one digest (deduplicated per quarter).
+ *
+ * A worker whose job lock lapsed (killed, or too busy to renew it) may still be running when BullMQ
+ * hands the job to another. Each worker that takes the run bumps its epoch, and every write of the
+ * run (a page, an item, the completion) first checks, under the run row's lock, that the row still
+ * carries that epoch and the cursor the write started from: the worker that lost the run rolls back
+ * and stops, so no item is saved or counted twice.
  */
 @Injectable()
 export class QuarterlyService {
@@ -99,13 +125,30 @@ export class QuarterlyService {
     await this.queues.add(JobName.QuarterlyRun, { quarter }, { jobId });
   }
 
-  /** The job: runs (or resumes) the quarter's run to completion. Idempotent. */
-  async run(quarter: string): Promise<JobOutcome> {
-    let row = await this.claim(quarter, null);
-    if (row.status === 'completed') return { status: 'skipped', detail: `${quarter} already completed` };
-    if (row.status === 'failed') {
-      await this.db.query(`UPDATE match_run SET status = 'running' WHERE id = $1`, [row.id]);
+  /**
+   * The job: runs (or resumes) the quarter's run to completion. Idempotent. After the job's last
+   * attempt fails, the run shows as failed until it is started again (it resumes from its cursor).
+   */
+  async run(quarter: string, opts: { lastAttempt?: boolean } = {}): Promise<JobOutcome> {
+    const row = await this.take((await this.claim(quarter, null)).id);
+    if (!row) return { status: 'skipped', detail: `${quarter} already completed` };
+    const hold: Hold = { runId: row.id, epoch: row.epoch };
+    try {
+      return await this.work(quarter, row, hold);
+    } catch (e) {
+      if (e instanceof RunLost) {
+        this.logger.warn({ msg: 'quarterly run lost to another worker', quarter, epoch: hold.epoch });
+        return { status: 'skipped', detail: `${quarter} taken by another worker` };
+      }
+      if (opts.lastAttempt) {
+        await this.db.query(`UPDATE match_run SET status = 'failed' WHERE id = $1 AND epoch = $2 AND status = 'running'`, [hold.runId, hold.epoch]);
+      }
+      throw e;
     }
+  }
+
+  /** Matches every item after the run's cursor, page by page, then completes the run. */
+  private async work(quarter: string, row: RunRow, hold: Hold): Promise<JobOutcome> {
     await this.matching.settings();
     const t0 = Date.now();
     const snapshot = await CatalogueSnapshot.take(this.db);
@@ -118,9 +161,13 @@ export class QuarterlyService {
       await writing;
       if (writeFailed) throw writeFailed.error;
     };
+    // Where the run will stand once the pages handed to savePage so far are saved.
+    let at: Cursor = { kind: row.cursor_kind, id: row.cursor_id };
     for (const phase of remainingPhases(row.cursor_kind, row.cursor_id)) {
       let after = phase.after;
       for (;;) {
+        // A failed write (the run lost to another worker, say) stops the run before more ranking.
+        if (writeFailed) await settle();
         const ids = (
           (await this.db.query(
             `SELECT id FROM ${TABLES[phase.kind]} WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${PAGE}`,
@@ -139,24 +186,42 @@ export class QuarterlyService {
           await new Promise((r) => setImmediate(r));
         }
         await settle();
-        writing = this.savePage(row.id, quarter, phase.kind, ids, ranked).catch((error: unknown) => {
+        after = ids[ids.length - 1] as string;
+        writing = this.savePage(hold, at, quarter, phase.kind, ids, ranked).catch((error: unknown) => {
           writeFailed = { error };
         });
-        after = ids[ids.length - 1] as string;
+        at = { kind: phase.kind, id: after };
       }
     }
     await settle();
-    row = await this.finish(row.id, quarter);
-    return { status: 'success', detail: `processed=${row.processed} errors=${row.errors} digests=${row.summary.digests ?? 0}` };
+    const done = await this.finish(hold, at, quarter);
+    return { status: 'success', detail: `processed=${done.processed} errors=${done.errors} digests=${done.summary.digests ?? 0}` };
+  }
+
+  /**
+   * The fence that opens every write of the run: locks the run row if it still carries this
+   * worker's epoch and stands at `from`, where the write started. Otherwise another worker has taken
+   * the run since, and RunLost rolls the whole transaction back.
+   */
+  private async fence(m: EntityManager, hold: Hold, from: Cursor): Promise<RunRow> {
+    const [run] = (await m.query(
+      `SELECT * FROM match_run
+        WHERE id = $1 AND epoch = $2 AND cursor_kind IS NOT DISTINCT FROM $3::text AND cursor_id IS NOT DISTINCT FROM $4::uuid
+          FOR UPDATE`,
+      [hold.runId, hold.epoch, from.kind, from.id],
+    )) as RunRow[];
+    if (!run) throw new RunLost();
+    return run;
   }
 
   /**
    * Saves a page: its matches, its broker assignment and the cursor after it, in one transaction.
    * Items not in the snapshot are matched on the live path (Meilisearch and the database). If the
    * page cannot be saved whole, each item is saved on its own, so one bad item costs only its own
-   * matches (counted as an error), and the cursor still moves on.
+   * matches (counted as an error), and the cursor still moves on. Each of these transactions is
+   * fenced on `from`, the cursor before the page: RunLost once another worker has moved it.
    */
-  private async savePage(runId: string, quarter: string, kind: ItemKind, ids: string[], ranked: (Pair[] | null)[]): Promise<void> {
+  private async savePage(hold: Hold, from: Cursor, quarter: string, kind: ItemKind, ids: string[], ranked: (Pair[] | null)[]): Promise<void> {
     let errors = 0;
     let matches = 0;
     const failed = (id: string, error: unknown) => {
@@ -165,11 +230,12 @@ export class QuarterlyService {
     };
     const live = ids.filter((_, i) => !ranked[i]);
     if (live.length) {
-      for (const o of await this.matching.matchItems(kind, live, 'quarterly', { assign: false })) {
+      for (const o of await this.matching.matchItems(kind, live, 'quarterly', { assign: false, fence: (m) => this.fence(m, hold, from) })) {
         matches += o.matches;
         if (o.error !== undefined) failed(o.id, o.error);
       }
     }
+    // In a transaction already fenced on `from`.
     const close = async (m: EntityManager, n: number) => {
       await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
       const key = kind === 'need' ? 'needs' : 'achievements';
@@ -178,35 +244,42 @@ export class QuarterlyService {
             SET processed = processed + $2, errors = errors + $3, cursor_kind = $4, cursor_id = $5,
                 summary = summary || jsonb_build_object($6::text, coalesce((summary->>$6::text)::int, 0) + $2, 'matches', coalesce((summary->>'matches')::int, 0) + $7)
           WHERE id = $1`,
-        [runId, ids.length, errors, kind, ids[ids.length - 1], key, n],
+        [hold.runId, ids.length, errors, kind, ids[ids.length - 1], key, n],
       );
     };
     const found = ranked.filter((r): r is Pair[] => !!r);
     try {
       await this.db.transaction(async (m) => {
+        await this.fence(m, hold, from);
         await this.matching.store(m, found.flat(), 'quarterly');
         await close(m, matches + found.reduce((n, r) => n + r.length, 0));
       });
-    } catch {
+    } catch (error) {
+      if (error instanceof RunLost) throw error;
       for (const [i, pairs] of ranked.entries()) {
         if (!pairs) continue;
         try {
-          await this.db.transaction((m) => this.matching.store(m, pairs, 'quarterly'));
+          await this.db.transaction(async (m) => {
+            await this.fence(m, hold, from);
+            await this.matching.store(m, pairs, 'quarterly');
+          });
           matches += pairs.length;
         } catch (error) {
+          if (error instanceof RunLost) throw error;
           failed(ids[i] as string, error);
         }
       }
-      await this.db.transaction((m) => close(m, matches));
+      await this.db.transaction(async (m) => {
+        await this.fence(m, hold, from);
+        await close(m, matches);
+      });
     }
   }
 
-  /** Marks the run completed and sends the brokers' digests, in one transaction. */
-  private async finish(runId: string, quarter: string): Promise<RunRow> {
+  /** Marks the run completed and sends the brokers' digests, in one transaction fenced on the last page's cursor. */
+  private async finish(hold: Hold, at: Cursor, quarter: string): Promise<RunRow> {
     return this.db.transaction(async (m) => {
-      const [run] = (await m.query(`SELECT * FROM match_run WHERE id = $1 FOR UPDATE`, [runId])) as RunRow[];
-      if (!run) throw new Error(`match_run ${runId} vanished`);
-      if (run.status === 'completed') return run;
+      const run = await this.fence(m, hold, at);
       const perBroker = (await m.query(
         `SELECT broker_id, count(*)::int AS n FROM match WHERE broker_id IS NOT NULL AND assigned_at >= $1 GROUP BY broker_id ORDER BY broker_id`,
         [run.started_at],
@@ -230,15 +303,10 @@ export class QuarterlyService {
       };
       const [done] = (await m.query(
         `UPDATE match_run SET status = 'completed', finished_at = now(), total = greatest(total, processed), summary = $2::jsonb WHERE id = $1 RETURNING *`,
-        [runId, JSON.stringify(summary)],
+        [hold.runId, JSON.stringify(summary)],
       )) as [RunRow[], number];
       return (done as RunRow[])[0] as RunRow;
     });
-  }
-
-  /** After the job's last attempt: the run shows as failed until it is started again (it resumes from its cursor). */
-  async markFailed(quarter: string): Promise<void> {
-    await this.db.query(`UPDATE match_run SET status = 'failed' WHERE quarter = $1 AND status = 'running'`, [quarter]);
   }
 
   /** The quarter's row, created if missing (the UNIQUE quarter makes it one run per quarter). */
@@ -252,6 +320,18 @@ export class QuarterlyService {
     const [row] = (await this.db.query(`SELECT * FROM match_run WHERE quarter = $1`, [quarter])) as RunRow[];
     if (!row) throw new Error(`match_run ${quarter} missing`);
     return row;
+  }
+
+  /**
+   * Takes the run for this worker (a failed one runs again): the next epoch, on which every write
+   * of the run is fenced, so that a worker that took it before can change nothing more. Null once completed.
+   */
+  private async take(runId: string): Promise<RunRow | null> {
+    const [rows] = (await this.db.query(
+      `UPDATE match_run SET epoch = epoch + 1, status = 'running' WHERE id = $1 AND status <> 'completed' RETURNING *`,
+      [runId],
+    )) as [RunRow[], number];
+    return rows[0] ?? null;
   }
 }
 

@@ -9,6 +9,7 @@ import { Deals1765100000000 } from './1765100000000-deals';
 import { MatchFeedbackAndModel1765200000000 } from './1765200000000-match-feedback-and-model';
 import { Campaigns1765300000000 } from './1765300000000-campaigns';
 import { AccountDeletion1765400000000 } from './1765400000000-account-deletion';
+import { MatchRunEpoch1765500000000 } from './1765500000000-match-run-epoch';
 
-/** Every migration, in order, as class references (they survive bundling; see STACK.md). */
-export const MIGRATIONS = [IdentityAndAudit1764400000000, Catalogue1764500000000, NotificationChannels1764600000000, Matching1764700000000, Brokers1764800000000, QuarterlyMatchRun1764900000000, Challenges1765000000000, Deals1765100000000, MatchFeedbackAndModel1765200000000, Campaigns1765300000000, AccountDeletion1765400000000];
+/** Every migration, in order, as class references (they survive bundling; see docs/stack.md). */
+export const MIGRATIONS = [IdentityAndAudit1764400000000, Catalogue1764500000000, NotificationChannels1764600000000, Matching1764700000000, Brokers1764800000000, QuarterlyMatchRun1764900000000, Challenges1765000000000, Deals1765100000000, MatchFeedbackAndModel1765200000000, Campaigns1765300000000, AccountDeletion1765400000000, MatchRunEpoch1765500000000];
