@@ -1,4 +1,4 @@
-// Three tiers (STYLE.md): *.spec.ts unit tests beside the code; *.integration-spec.ts and
+// Three tiers (docs/style.md): *.spec.ts unit tests beside the code; *.integration-spec.ts and
 // *.e2e-spec.ts against real PostgreSQL, Redis and Meilisearch, started once by the harness.
 const { compilerOptions } = require('./tsconfig.base.json');
 

@@ -98,9 +98,9 @@ function runTs(script, extraEnv, label) {
 const CONSOLE_LINES_PER_MINUTE = 20;
 
 /**
- * Starts an app (API or worker) from its TypeScript entry; resolves once `ready(output)` is true,
- * rejects if it exits first. Its output goes to logs/<name>.log; its error lines also reach the
- * console, a few a minute at most.
+ * Starts an app (API or worker) from its TypeScript entry; resolves once `ready()` is true,
+ * rejects (and stops it) if it exits first or is not ready within two minutes. Its output goes
+ * to logs/<name>.log; its error lines also reach the console, a few a minute at most.
  */
 function startApp(name, script, appEnv, logDir, ready) {
   const logFile = path.join(logDir, `${name}.log`);
@@ -111,9 +111,8 @@ function startApp(name, script, appEnv, logDir, ready) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let output = ''; // all of it until the app is ready, then only the last lines
-  let isReady = false;
-  const keep = (d) => (output = isReady ? (output + d.toString()).slice(-4096) : output + d.toString());
+  let output = ''; // the last lines, shown if it fails to start
+  const keep = (d) => (output = (output + d.toString()).slice(-4096));
   let shown = 0;
   let hidden = 0;
   const minute = setInterval(() => {
@@ -139,12 +138,15 @@ function startApp(name, script, appEnv, logDir, ready) {
   return (async () => {
     let gone = false;
     void exited.then(() => (gone = true));
-    await waitFor(name, async () => {
-      if (gone) throw new StackError(`${name} 启动失败 (exited at start)，详见 ${path.relative(root, logFile)}:\n${output.slice(-1500)}`);
-      return ready(output);
-    }, 120_000, 250);
-    isReady = true;
-    output = output.slice(-4096);
+    try {
+      await waitFor(name, async () => {
+        if (gone) throw new StackError(`${name} 启动失败 (exited at start)，详见 ${path.relative(root, logFile)}:\n${output.slice(-1500)}`);
+        return ready();
+      }, 120_000, 250);
+    } catch (e) {
+      await running.stop(); // never leave one that did not come up running beside the next try
+      throw e;
+    }
     return running;
   })();
 }
@@ -228,9 +230,11 @@ async function main() {
     meiliUrl = (await supervisor.start('meilisearch', () => startMeili(opts))).url;
   } else if (!meiliKey) fail('设置了 MEILI_URL 时也需要设置 MEILI_MASTER_KEY', 'MEILI_MASTER_KEY is required with MEILI_URL');
 
+  const workerHealthPort = await freePort();
   const appEnv = {
     NODE_ENV: production ? 'production' : 'development',
     PORT: String(port),
+    WORKER_HEALTH_PORT: String(workerHealthPort),
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -249,7 +253,8 @@ async function main() {
   buildWebIfStale(appEnv.WEB_DIST_DIR);
 
   say('启动后台任务进程与 API…', 'starting the worker and the API');
-  const workerReady = async (out) => out.includes('workers started');
+  // Both answer a liveness probe once they serve: the worker once its queues are consumed.
+  const workerReady = () => answers(`http://127.0.0.1:${workerHealthPort}/health/live`);
   const apiLive = () => answers(`http://127.0.0.1:${port}/api/health/live`);
   await Promise.all([
     supervisor.start('worker', () => startApp('worker', 'apps/worker/src/main.ts', appEnv, logDir, workerReady), 'apps'),

@@ -37,7 +37,8 @@ const steps = jestArgs.length
       ['type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
       ['project graph', bin('nx'), ['show', 'projects']],
       ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
-      ['build web', bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']],
+      // What the Docker image runs: the server compiled to dist/server, the web app to dist/web (test/production runs it).
+      ['production build', process.execPath, ['tools/build/build.mjs']],
     ];
 for (const [label, cmd, args] of steps) {
   if (!step(label, cmd, args)) {

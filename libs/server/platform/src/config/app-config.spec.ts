@@ -3,10 +3,10 @@ import { ConfigError, loadConfig } from './app-config';
 const prodEnv = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://app:pw@db/ztt',
-  REDIS_URL: 'redis://redis:6379',
+  REDIS_URL: 'redis://:3f9a1c7e5b2d8046af13@redis:6379',
   MEILI_URL: 'http://meili:7700',
   MEILI_MASTER_KEY: 'a-master-key-of-enough-length',
-  AUTH_JWT_SECRET: 'x'.repeat(48),
+  AUTH_JWT_SECRET: 'kV3p9QxZ2mL7wRt5yB8nC4dF6gH1jK0s',
   SMTP_HOST: 'smtp.example.cn',
 };
 
@@ -27,9 +27,34 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...prodEnv, AUTH_JWT_SECRET: 'short-secret' })).toThrow(/too short/);
   });
 
+  it('refuses, in production, secrets that repeat a few characters however long they are', () => {
+    expect(() => loadConfig({ ...prodEnv, AUTH_JWT_SECRET: 'x'.repeat(48) })).toThrow(/AUTH_JWT_SECRET is not random/);
+    expect(() => loadConfig({ ...prodEnv, MEILI_MASTER_KEY: 'changeme-changeme' })).toThrow(/MEILI_MASTER_KEY is not random/);
+    // Development keeps accepting whatever it is given.
+    expect(loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(48) }).auth.jwtSecret).toBe('x'.repeat(48));
+  });
+
+  it('requires a Redis password in production, in the URL', () => {
+    for (const url of ['redis://redis:6379', 'redis://:short@redis:6379', `redis://:${'ab'.repeat(12)}@redis:6379`]) {
+      expect(() => loadConfig({ ...prodEnv, REDIS_URL: url })).toThrow(/REDIS_URL must carry a random password/);
+    }
+    expect(() => loadConfig({ ...prodEnv, REDIS_URL: 'redis-host:6379' })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(loadConfig({ ...prodEnv, REDIS_URL: 'rediss://:3f9a1c7e5b2d8046af13@redis:6380' }).redis.url).toMatch(/^rediss:/);
+    // Development and tests connect to whatever Redis they are given.
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis.url).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('serves the worker health endpoints on 3001 in production, elsewhere only when asked', () => {
+    expect(loadConfig(prodEnv).worker.healthPort).toBe(3001);
+    expect(loadConfig({}).worker.healthPort).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_HEALTH_PORT: '0' }).worker.healthPort).toBe(0);
+    expect(loadConfig({ ...prodEnv, WORKER_HEALTH_PORT: '9101' }).worker.healthPort).toBe(9101);
+    expect(() => loadConfig({ WORKER_HEALTH_PORT: 'http' })).toThrow(/WORKER_HEALTH_PORT must be a whole number from 0 to 65535/);
+  });
+
   it('refuses production without the service URLs', () => {
     try {
-      loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(48) });
+      loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: prodEnv.AUTH_JWT_SECRET });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);

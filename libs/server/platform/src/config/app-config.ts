@@ -30,7 +30,7 @@ export interface AppConfig {
     loginMaxFailures: number;
     loginLockMinutes: number;
     loginPerAddressPerMinute: number;
-    /** Argon2id memory in KiB; 19 MiB minimum (SECURITY.md). */
+    /** Argon2id memory in KiB; 19 MiB minimum (docs/security.md). */
     argon2MemoryKib: number;
     argon2Iterations: number;
   };
@@ -54,6 +54,8 @@ export interface AppConfig {
   jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number; quarterlyCron: string; lockMs: number };
   /** Deals: a reminder goes to the brokers of an open deal with no activity for `idleDays`; the scan runs every `idleScanMs`. */
   deals: { idleDays: number; idleScanMs: number };
+  /** The worker process: the port of its /health/live and /health/ready (on `http.host`); null: not served. */
+  worker: { healthPort: number | null };
 }
 
 export class ConfigError extends Error {
@@ -65,6 +67,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const MIN_SECRET_BYTES = 32; // 256 bits
+/** Production refuses secrets with fewer distinct characters (a repeated word, not randomness); hex has 16. */
+const MIN_SECRET_DISTINCT_CHARS = 10;
+
+function lacksVariety(secret: string): boolean {
+  return new Set(secret).size < MIN_SECRET_DISTINCT_CHARS;
+}
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -100,10 +108,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret = randomBytes(MIN_SECRET_BYTES).toString('base64url');
   } else if (Buffer.byteLength(jwtSecret, 'utf8') < MIN_SECRET_BYTES) {
     problems.push('AUTH_JWT_SECRET is too short: use at least 32 bytes (256 bits), e.g. `openssl rand -base64 48`');
+  } else if (prod && lacksVariety(jwtSecret)) {
+    problems.push('AUTH_JWT_SECRET is not random: use e.g. `openssl rand -base64 48`');
   }
 
   const meiliKey = required('MEILI_MASTER_KEY', 'development-master-key-not-secret');
   if (prod && Buffer.byteLength(meiliKey, 'utf8') < 16) problems.push('MEILI_MASTER_KEY must have at least 16 bytes');
+  else if (prod && lacksVariety(meiliKey)) problems.push('MEILI_MASTER_KEY is not random: use e.g. `openssl rand -hex 32`');
+
+  const redisUrl = required('REDIS_URL', 'redis://127.0.0.1:6379');
+  if (prod && env.REDIS_URL) {
+    // Queued jobs carry ids and drive every side effect: production Redis asks for a password.
+    const password = redisPassword(env.REDIS_URL);
+    if (password === null) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+    else if (Buffer.byteLength(password, 'utf8') < 16 || lacksVariety(password)) {
+      problems.push('REDIS_URL must carry a random password of at least 16 bytes in production (redis://:PASSWORD@host:6379; e.g. `openssl rand -hex 32`)');
+    }
+  }
 
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['log']['level'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
@@ -147,7 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       logging: env.DB_LOGGING === 'true',
     },
     redis: {
-      url: required('REDIS_URL', 'redis://127.0.0.1:6379'),
+      url: redisUrl,
       prefix: env.REDIS_PREFIX ?? 'ztt',
     },
     meili: {
@@ -185,9 +206,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',
     },
     deals: { idleDays: int('DEALS_IDLE_DAYS', 14, 1, 365), idleScanMs: int('DEALS_IDLE_SCAN_MS', 3_600_000, 100, 86_400_000) },
+    // Served by default in production only, where an orchestrator asks; 0 picks a free port.
+    worker: { healthPort: env.WORKER_HEALTH_PORT ? int('WORKER_HEALTH_PORT', 3001, 0, 65535) : prod ? 3001 : null },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** The password in a redis:// URL ('' when none), or null when it is not such a URL. */
+function redisPassword(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return ['redis:', 'rediss:'].includes(u.protocol) ? decodeURIComponent(u.password) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** MATCH_WEIGHTS: a JSON object of feature → non-negative weight, e.g. {"text":0.5,"chain":0.2}. */
