@@ -59,3 +59,11 @@ export function decodeMail(raw: string): string {
   }
   return out.join('\n');
 }
+
+/** The bytes of the first attachment of `contentType` in a raw message (base64, as nodemailer sends files), or null. */
+export function attachedFile(raw: string, contentType: string): Buffer | null {
+  const at = raw.indexOf(`Content-Type: ${contentType}`);
+  if (at < 0) return null;
+  const body = /\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw.slice(at))?.[1];
+  return body === undefined ? null : Buffer.from(body.replace(/\s+/g, ''), 'base64');
+}

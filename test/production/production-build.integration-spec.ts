@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { PlatformRole } from '@ztt/contracts';
 import { validate as lintDockerfile } from 'dockerfile-utils';
 import { Client } from 'pg';
-import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
-import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
+import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { attachedFile, decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, freePort, httpCaller, TestApi } from '../harness/test-app';
 import { testEnv, withDatabase } from '../harness/test-env';
 
@@ -148,29 +148,36 @@ describe('the production build', () => {
     expect([ready.status, await ready.json()]).toEqual([200, { status: 'up', services: { postgres: 'up', redis: 'up', meilisearch: 'up' }, dataDir: 'up' }]);
   });
 
-  it('keeps an upload in DATA_DIR, owned by the user the worker runs as; the worker reports the folder (and its loss)', async () => {
-    const owner = await registerUser(api);
-    const org = await createOrg(api, owner, { verified: true });
-    const need = await api.call('POST', '/api/needs', { token: owner.token, body: needInput(org.id) });
-    expect(need.status).toBe(201);
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(256)]);
+  it('reads an upload from the API in the worker: a document a broker shares on a deal is mailed to both parties, byte for byte', async () => {
+    const admin = await registerUser(api, { roles: [PlatformRole.Admin] });
+    const broker = await registerUser(api, { roles: [PlatformRole.Broker] });
+    const enterprise = await registerUser(api);
+    const university = await registerUser(api);
+    const entOrg = await createOrg(api, enterprise, { verified: true });
+    const uniOrg = await createOrg(api, university, { verified: true, input: { name: '湛江测试海洋大学', type: 'university' } });
+    const needId = await publishItem(api, 'need', enterprise, admin, needInput(entOrg.id));
+    const achievementId = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg.id));
+    const deal = await api.call('POST', '/api/deals', { token: broker.token, body: { needId, achievementId, title: '生产构建测试对接' } });
+    expect(deal.status).toBe(201);
+
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096)]);
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(pdf)]), '工艺说明.pdf');
-    const uploaded = await fetch(`${api.url}/api/needs/${need.body.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` }, body: form });
+    form.append('file', new Blob([new Uint8Array(pdf)]), '保密协议.pdf');
+    const uploaded = await fetch(`${api.url}/api/deals/${deal.body.id}/documents?kind=nda`, { method: 'POST', headers: { authorization: `Bearer ${broker.token}` }, body: form });
     expect(uploaded.status).toBe(201);
-    const { id } = (await uploaded.json()) as { id: string };
+    // The API wrote it into DATA_DIR as the unprivileged user, for that user alone.
+    const [stored] = fs.readdirSync(path.join(dataDir, 'deal-documents'));
+    expect(fs.statSync(path.join(dataDir, 'deal-documents', stored)).mode & 0o777).toBe(0o600);
 
-    const { stored_name } = (await db.query('SELECT stored_name FROM attachment WHERE id = $1', [id])).rows[0];
-    const file = path.join(dataDir, 'attachments', stored_name);
-    const stat = fs.statSync(file);
-    expect(stat.mode & 0o777).toBe(0o600);
-    const workerUid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${workerProc.child.pid}/status`, 'utf8'))?.[1]);
-    expect(stat.uid).toBe(workerUid);
-    expect(fs.readFileSync(file).equals(pdf)).toBe(true);
-    const download = await fetch(`${api.url}/api/attachments/${id}`, { headers: { authorization: `Bearer ${owner.token}` } });
-    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    // The worker, another process, reads it from the shared folder when it sends each party's email.
+    for (const party of [enterprise, university]) {
+      await eventually(`the document mailed to ${party.email}`, async () => smtp.to(party.email).some((m) => decodeMail(m.raw).includes('新增文件')), 30_000);
+      const mail = smtp.to(party.email).find((m) => decodeMail(m.raw).includes('新增文件')) as { raw: string };
+      expect(attachedFile(mail.raw, 'application/pdf')?.equals(pdf)).toBe(true);
+    }
+  });
 
-    // The volume unmounted: the worker says so (503, dataDir down), and recovers once it is back.
+  it('reports the data folder in the worker readiness: 503 while it is gone, 200 once it is back', async () => {
     const away = `${dataDir}.away`;
     fs.renameSync(dataDir, away);
     try {

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { CampaignsService, ReportService } from '@ztt/campaigns';
 import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
-import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
+import { attachedFile, decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
 let smtp: TestSmtp;
@@ -67,8 +67,7 @@ describe('the quarterly report job', () => {
       const raw = (reportMails(a.email)[0] as { raw: string }).raw;
       expect(raw).toMatch(/Content-Type: application\/pdf/);
       expect(raw).toContain(`${quarter}.pdf`);
-      const attached = /Content-Type: application\/pdf[\s\S]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw)?.[1] ?? '';
-      expect(Buffer.from(attached.replace(/\s+/g, ''), 'base64').equals(bytes)).toBe(true);
+      expect(attachedFile(raw, 'application/pdf')?.equals(bytes)).toBe(true);
     }
   });
 

@@ -20,6 +20,7 @@ import { Achievement, CatalogueItem, safeFileName, sniffMimeType, TechNeed } fro
 import { NotificationsService } from '@ztt/notifications';
 import { APP_CONFIG, AppConfig, AppException, AuthContext, JobName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
+import { dealDocumentPath } from './deal-document-mail';
 import { Deal, DealDocument, DealEvent, DealMessage, DealNote, DealTask } from './deal.entity';
 import { DealsService } from './deals.service';
 import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
@@ -152,10 +153,6 @@ export class DealWorkService {
 
   // ---- documents ----------------------------------------------------------------------------
 
-  private dir(): string {
-    return path.join(this.config.dataDir, 'deal-documents');
-  }
-
   /** Parties see the shared documents; brokers and admins see them all. */
   async documents(actor: AuthContext, id: string): Promise<DealDocumentView[]> {
     const a = await this.deals.access(actor, id);
@@ -189,8 +186,9 @@ export class DealWorkService {
     const title = (fields.title?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 100);
     const shared = fields.shared !== 'false';
     const storedName = randomUUID();
-    await fs.mkdir(this.dir(), { recursive: true });
-    await fs.writeFile(path.join(this.dir(), storedName), file.buffer, { flag: 'wx', mode: 0o600 });
+    const stored = dealDocumentPath(this.config, storedName);
+    await fs.mkdir(path.dirname(stored), { recursive: true });
+    await fs.writeFile(stored, file.buffer, { flag: 'wx', mode: 0o600 });
     try {
       const doc = await this.db.transaction(async (m) => {
         // Serialise versions of one deal's documents.
@@ -202,14 +200,14 @@ export class DealWorkService {
         if (shared) {
           await m.insert(DealEvent, { dealId: id, type: 'document', actorId: actor.userId, detail: { kind: fields.kind, title, version: String(next), fileName } });
           for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
-            await this.notifications.notify(m, { to: { orgId }, type: 'deal.document', params: { title: deal.title, file: fileName }, link: `/deals/${id}`, dedupeKey: `deal-document:${saved.id}` });
+            await this.notifications.notify(m, { to: { orgId }, type: 'deal.document', params: { title: deal.title, file: fileName, documentId: saved.id }, link: `/deals/${id}`, dedupeKey: `deal-document:${saved.id}` });
           }
         }
         return saved;
       });
       return (await this.documents(actor, id)).find((d) => d.id === doc.id) as DealDocumentView;
     } catch (e) {
-      await fs.rm(path.join(this.dir(), storedName), { force: true });
+      await fs.rm(stored, { force: true });
       throw e;
     }
   }
@@ -220,7 +218,7 @@ export class DealWorkService {
     const a = await this.deals.access(actor, doc.dealId);
     if (a.role === 'party' && !doc.shared) throw AppException.notFound();
     if (a.role !== 'broker') await this.audit.record({ action: AuditAction.DealDocumentDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal_document', targetId: docId });
-    return { doc, data: await fs.readFile(path.join(this.dir(), doc.storedName)) };
+    return { doc, data: await fs.readFile(dealDocumentPath(this.config, doc.storedName)) };
   }
 
   // ---- messages to the parties --------------------------------------------------------------

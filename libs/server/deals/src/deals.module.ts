@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DealDocumentMail } from './deal-document-mail';
 import { DealRemindersProcessor } from './deal-reminders.processor';
 import { DealReportsService } from './deal-reports.service';
 import { DealWorkService } from './deal-work.service';
@@ -15,9 +16,9 @@ import { DealsService } from './deals.service';
 })
 export class DealsModule {}
 
-/** Task reminders and the idle-deal scan (worker). */
+/** Task reminders, the idle-deal scan, and shared documents attached to their emails (worker). */
 @Module({
   imports: [TypeOrmModule.forFeature(DEAL_ENTITIES)],
-  providers: [DealRemindersProcessor],
+  providers: [DealRemindersProcessor, DealDocumentMail],
 })
 export class DealsWorkerModule {}
