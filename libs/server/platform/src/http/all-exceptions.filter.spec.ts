@@ -7,6 +7,7 @@ describe('errors the filter answers other than 500', () => {
     expect(isConnectionLost({ message: 'the database system is starting up', driverError: { code: '57P03' } })).toBe(true);
     expect(isConnectionLost({ message: 'terminating connection due to administrator command', code: '57P01' })).toBe(true);
     expect(isConnectionLost({ message: 'connection failure', code: '08006' })).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe(true);
   });
 
   it('does not take a query error or a bug for an outage', () => {

@@ -79,9 +79,13 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
 /**
  * A connection to PostgreSQL (or another service) refused or lost: a socket error, SQLSTATE class
  * 08 (connection exception), or 57P01–57P03 (the server shutting down, crashed, or starting up).
+ * Also TypeORM's "query runner already released": a transaction whose connection died under it
+ * released its runner, and a query of the same transaction still queued then finds it gone. The
+ * transaction never committed, so the request may be retried like any other outage.
  */
 export function isConnectionLost(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  const err = e as { name?: unknown; code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  if (err?.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = err?.driverError?.code ?? err?.code;
   if (typeof code === 'string' && (CONNECTION_ERRORS.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
   const message = typeof err?.message === 'string' ? err.message : '';
