@@ -1,4 +1,4 @@
-import { grams, highlight, highlightTerms, normalise, queryChunks, synonymVariants } from './chinese';
+import { documentTerms, grams, highlight, highlightTerms, normalise, queryChunks, queryTerms, synonymVariants } from './chinese';
 
 describe('Chinese analysis for search', () => {
   it('makes character bigrams, so a sub-word shares a token with the whole word', () => {
@@ -17,12 +17,35 @@ describe('Chinese analysis for search', () => {
     expect(synonymVariants('风力发电')).toEqual(expect.arrayContaining(['风电']));
   });
 
-  it('cuts a long query into chunks of at most five bigrams instead of dropping its end', () => {
+  it('gives a query and a document the same tokens, so a sub-word finds the whole word', () => {
+    const doc = documentTerms('漂浮式海上风电基础设计');
+    expect(queryTerms('风电基础').filter((t) => !doc.includes(t))).toEqual([]);
+    expect(doc).toEqual(expect.arrayContaining(['基础', '础设', '设计']));
+    expect(queryTerms('养殖尾水 CCS 2026 x')).toEqual(['养殖', '殖尾', '尾水', queryTerms('ccs')[0], '2026']);
+    expect(new Set(queryTerms('海水养殖尾水养殖')).size).toBe(queryTerms('海水养殖尾水养殖').length);
+  });
+
+  it('makes a synonym term of the query its group, which every document naming any term of the group holds', () => {
+    const [group] = queryTerms('育种');
+    expect(queryTerms('育种')).toHaveLength(1);
+    expect(documentTerms('杂交水稻良种培育')).toContain(group);
+    expect(documentTerms('对虾新品系选育')).toContain(group);
+    expect(documentTerms('杂交水稻栽培')).not.toContain(group);
+    // 育种技术: the group and the grams of the rest, not the bigram straddling the two.
+    expect(queryTerms('育种技术')).toEqual([group, ...queryTerms('技术')]);
+    // A Latin synonym only as a whole word: "ai" is not in "email".
+    expect(documentTerms('email 推送')).not.toContain(queryTerms('AI')[0]);
+    expect(documentTerms('AI 质检')).toContain(queryTerms('人工智能')[0]);
+  });
+
+  it('cuts a long query into chunks of at most five tokens instead of dropping its end', () => {
     const q = '基于深远海养殖平台的金鲳鱼高效健康养殖技术集成与示范应用';
     const chunks = queryChunks(q);
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(c.split(' ').length).toBeLessThanOrEqual(5);
-    expect(chunks.join(' ').split(' ')).toEqual([...new Set(grams(q))]);
+    expect(chunks.join(' ').split(' ')).toEqual(queryTerms(q));
+    expect(queryChunks('浮式')).toHaveLength(1);
+    expect(queryChunks('，。*')).toEqual([]);
   });
 
   it('highlights matches in escaped HTML, never passing markup through', () => {

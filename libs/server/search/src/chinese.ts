@@ -3,9 +3,11 @@ import { TAXONOMY } from '@ztt/contracts';
 /**
  * Chinese-aware text analysis for Meilisearch, which segments Chinese with jieba and matches
  * word prefixes only (对虾 would not find 南美白对虾). Documents carry character bigrams of their
- * text as an extra field, queries are turned into the same bigrams, so any two-character piece
- * of a word matches. Synonym groups from the taxonomy widen the query. Queries are cut into
- * chunks small enough for Meilisearch's 10-word limit and searched together (federated).
+ * text as extra fields, queries are turned into the same bigrams, so any two-character piece of a
+ * word matches. A taxonomy synonym group is one token (`qy` + two letters), carried by every
+ * document holding any of its terms; a query names the group instead of the term it contains, so
+ * one query finds them all. Queries are cut into chunks small enough for Meilisearch's ten-word
+ * window (jieba may split a bigram that is no word into its two characters, so five bigrams).
  */
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -64,14 +66,68 @@ export function highlightTerms(query: string): string[] {
   return [...terms].filter((t) => Array.from(t).length >= (CJK.test(t) ? 2 : 2)).sort((a, b) => b.length - a.length);
 }
 
+const LATIN_TERM = /^[a-z0-9]/;
+/** Where `term` occurs in `text` (both normalised); a Latin term only as a whole word ("ai" is not in "email"). */
+function occurrences(text: string, term: string): number[] {
+  const at: number[] = [];
+  const word = LATIN_TERM.test(term);
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    if (word && (/[a-z0-9]/.test(text[i - 1] ?? '') || /[a-z0-9]/.test(text[i + term.length] ?? ''))) continue;
+    at.push(i);
+  }
+  return at;
+}
+
+const groupToken = (gi: number) => `qy${String.fromCharCode(97 + Math.floor(gi / 26))}${String.fromCharCode(97 + (gi % 26))}`;
+
+/** The tokens of the synonym groups that `text` (normalised) mentions, with where each term was found. */
+function synonymHits(text: string): { token: string; at: number; length: number }[] {
+  const hits: { token: string; at: number; length: number }[] = [];
+  for (const [gi, group] of SYNONYMS.entries()) {
+    for (const term of group) for (const at of occurrences(text, term)) hits.push({ token: groupToken(gi), at, length: term.length });
+  }
+  return hits.sort((a, b) => a.at - b.at);
+}
+
 /**
- * Query chunks of at most `size` bigrams. jieba may split a bigram into two words again, so
- * chunks of 5 stay within Meilisearch's 10-word window.
+ * The tokens a document is indexed under: its grams, then the synonym groups it mentions. The
+ * same function gives the grams of a query (`queryTerms`), so both always agree.
+ */
+export function documentTerms(text: string): string[] {
+  const t = normalise(text);
+  return [...new Set([...grams(t), ...synonymHits(t).map((h) => h.token)])];
+}
+
+/**
+ * The tokens of a query, in order: a synonym term becomes its group's token (the documents with
+ * any term of the group hold it), every other piece of the text its grams. One-letter Latin
+ * pieces are dropped: as the last word they would match every token by prefix.
+ */
+export function queryTerms(query: string): string[] {
+  let text = normalise(query);
+  const groups = synonymHits(text);
+  // Positions are UTF-16 offsets (indexOf's), so the text is masked unit by unit.
+  const chars = text.split('');
+  for (const h of groups) for (let i = h.at; i < h.at + h.length; i++) chars[i] = ' ';
+  text = chars.join('');
+  const located: { token: string; at: number }[] = groups.map((h) => ({ token: h.token, at: h.at }));
+  let at = 0;
+  for (const run of text.match(RUN) ?? []) {
+    at = text.indexOf(run, at);
+    for (const g of grams(run)) if (g.length > 1 || CJK.test(g)) located.push({ token: g, at });
+    at += run.length;
+  }
+  return [...new Set(located.sort((a, b) => a.at - b.at).map((l) => l.token))];
+}
+
+/**
+ * The query in chunks of at most `size` tokens: a query of a few words is one chunk; a long text
+ * is cut into a few instead of losing its end to the ten-word window.
  */
 export function queryChunks(query: string, size = 5): string[] {
-  const g = uniqueGrams(query);
+  const terms = queryTerms(query);
   const chunks: string[] = [];
-  for (let i = 0; i < g.length; i += size) chunks.push(g.slice(i, i + size).join(' '));
+  for (let i = 0; i < terms.length; i += size) chunks.push(terms.slice(i, i + size).join(' '));
   return chunks;
 }
 

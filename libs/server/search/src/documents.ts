@@ -1,8 +1,14 @@
 import { ItemKind } from '@ztt/contracts';
 import { Achievement, CatalogueItem, TechNeed } from '@ztt/catalogue';
-import { uniqueGrams } from './chinese';
+import { documentTerms } from './chinese';
 
-/** What Meilisearch holds for an item: public fields only, plus bigram fields for Chinese recall. */
+/**
+ * The shape of the documents and the index settings: bump it whenever either changes, and the
+ * next `ensureIndex` of a live index (the worker's start) re-indexes its documents in place.
+ */
+export const INDEX_VERSION = 2;
+
+/** What Meilisearch holds for an item: public fields only, plus token fields for Chinese recall (chinese.ts). */
 export interface SearchDocument {
   id: string;
   kind: ItemKind;
@@ -12,9 +18,9 @@ export interface SearchDocument {
   keywords: string[];
   ownerOrgId: string;
   ownerOrgName: string;
-  /** bigrams of title and keywords (ranked first) */
+  /** tokens of the title and keywords (ranked first): bigrams and synonym groups, `documentTerms` */
   titleGrams: string;
-  /** bigrams of the summary and the rest of the public text */
+  /** tokens of the summary and the rest of the public text */
   textGrams: string;
   chains: string[];
   industries: string[];
@@ -34,6 +40,8 @@ export const FILTERABLE = ['status', 'kind', 'chains', 'industries', 'region', '
 export const SEARCHABLE = ['titleGrams', 'title', 'keywords', 'textGrams', 'summary', 'ownerOrgName'];
 export const SORTABLE = ['publishedAt', 'deadline', 'budgetMax', 'askingPrice'];
 
+const terms = (text: string) => documentTerms(text).join(' ');
+
 export function toDocument(kind: ItemKind, item: CatalogueItem, ownerOrgName: string): SearchDocument {
   const base = {
     id: item.id,
@@ -44,7 +52,7 @@ export function toDocument(kind: ItemKind, item: CatalogueItem, ownerOrgName: st
     keywords: item.keywords,
     ownerOrgId: item.ownerOrgId,
     ownerOrgName,
-    titleGrams: uniqueGrams(`${item.title} ${item.keywords.join(' ')}`).join(' '),
+    titleGrams: terms(`${item.title} ${item.keywords.join(' ')}`),
     chains: item.chains,
     industries: item.industries,
     region: item.region,
@@ -56,18 +64,19 @@ export function toDocument(kind: ItemKind, item: CatalogueItem, ownerOrgName: st
     const n = item as TechNeed;
     return {
       ...base,
-      textGrams: uniqueGrams(`${n.summary} ${n.acceptanceCriteria}`).join(' '),
+      textGrams: terms(`${n.summary} ${n.acceptanceCriteria}`),
       category: n.category,
-      deadline: n.deadline ? Date.parse(`${n.deadline}T00:00:00Z`) : null,
-      budgetMax: n.budgetMax === null ? null : Number(n.budgetMax),
+      // Absent rather than null: Meilisearch sorts documents without the field last either way.
+      deadline: n.deadline ? Date.parse(`${n.deadline}T00:00:00Z`) : undefined,
+      budgetMax: n.budgetMax === null ? undefined : Number(n.budgetMax),
     };
   }
   const a = item as Achievement;
   return {
     ...base,
-    textGrams: uniqueGrams(`${a.summary} ${a.applicationFields} ${a.provenResults}`).join(' '),
+    textGrams: terms(`${a.summary} ${a.applicationFields} ${a.provenResults}`),
     maturityStage: a.maturityStage,
     ipTypes: [...new Set(a.ipItems.map((i) => i.type))],
-    askingPrice: a.askingPrice === null ? null : Number(a.askingPrice),
+    askingPrice: a.askingPrice === null ? undefined : Number(a.askingPrice),
   };
 }

@@ -5,7 +5,7 @@ import { KINDS } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig, MEILI_CLIENT } from '@ztt/platform';
 import { Meilisearch } from 'meilisearch';
 import { DataSource, In } from 'typeorm';
-import { FILTERABLE, SEARCHABLE, SearchDocument, SORTABLE, toDocument } from './documents';
+import { FILTERABLE, INDEX_VERSION, SEARCHABLE, SearchDocument, SORTABLE, toDocument } from './documents';
 
 const TASK_TIMEOUT_MS = 30_000;
 const BATCH = 500;
@@ -26,7 +26,12 @@ export class SearchIndexService {
     return `${this.config.meili.indexPrefix}_${kind}s`;
   }
 
-  /** Creates the index when missing and applies the settings; cheap after the first call. */
+  /**
+   * Creates the index when missing and applies the settings; cheap after the first call. A live
+   * index whose documents were written by an older INDEX_VERSION (another shape, other tokens) is
+   * re-indexed in place from the database first, so a worker started on old data brings it up to
+   * date by itself (`npm run search:rebuild` does the same through a swap).
+   */
   async ensureIndex(uid: string): Promise<void> {
     if (this.ensured.has(uid)) return;
     const existing = await this.meili.getIndex(uid).catch(() => null);
@@ -38,12 +43,39 @@ export class SearchIndexService {
         filterableAttributes: FILTERABLE,
         sortableAttributes: SORTABLE,
         displayedAttributes: ['id'],
+        // `sort` first: a sorted text search is sorted, relevance only breaks ties; without a sort it is inert.
+        rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+        // A typo of a bigram or a synonym token is another word (chinese.ts).
         typoTolerance: { disableOnAttributes: ['titleGrams', 'textGrams'] },
         pagination: { maxTotalHits: 1000 },
       })
       .waitTask({ timeout: TASK_TIMEOUT_MS });
     if (task.status !== 'succeeded') throw new Error(`settings of ${uid} failed: ${task.error?.message}`);
+    const kind = (['need', 'achievement'] as const).find((k) => this.indexName(k) === uid);
+    if (kind && (await this.indexVersion(uid)) !== INDEX_VERSION) {
+      if (existing) await this.reindexInPlace(kind, uid);
+      await this.meili.index(this.metaIndex()).addDocuments([{ id: uid, version: INDEX_VERSION }]).waitTask({ timeout: TASK_TIMEOUT_MS });
+    }
     this.ensured.add(uid);
+  }
+
+  /** Where the INDEX_VERSION each live index was written with is kept: one document per index. */
+  private metaIndex(): string {
+    return `${this.config.meili.indexPrefix}_meta`;
+  }
+
+  private async indexVersion(uid: string): Promise<number | null> {
+    const doc = await this.meili.index(this.metaIndex()).getDocument<{ version: number }>(uid).catch(() => null);
+    return doc?.version ?? null;
+  }
+
+  private async reindexInPlace(kind: ItemKind, uid: string): Promise<void> {
+    const ids = [...(await this.publishedIds(kind))];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const docs = await this.documents(kind, ids.slice(i, i + BATCH));
+      if (docs.length) await this.meili.index(uid).addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS });
+    }
+    this.logger.log({ msg: 'index re-indexed for a new document version', index: uid, version: INDEX_VERSION, documents: ids.length });
   }
 
   /** Upserts the item when it is published, deletes it otherwise. Idempotent. */
@@ -126,5 +158,26 @@ export class SearchIndexService {
     // leaves a listener on the wait's timeout signal).
     const task = await this.meili.index(uid).addDocuments(docs).waitTask({ timeout: 600_000, interval: 500 });
     if (task.status !== 'succeeded') throw new Error(`bulk add failed: ${task.error?.message}`);
+  }
+
+  /**
+   * Brings a batch of items (the relay's, one kind) in line with the database: the published ones
+   * upserted in one Meilisearch task, the others deleted in one more. The same result however
+   * often it runs; returns which ids went which way.
+   */
+  async syncItems(kind: ItemKind, ids: string[]): Promise<{ upserted: string[]; deleted: string[] }> {
+    const uid = this.indexName(kind);
+    await this.ensureIndex(uid);
+    const docs = await this.documents(kind, ids);
+    const upserted = docs.map((d) => d.id);
+    const published = new Set(upserted);
+    const deleted = ids.filter((id) => !published.has(id));
+    const index = this.meili.index(uid);
+    const tasks = await Promise.all([
+      ...(docs.length ? [index.addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS })] : []),
+      ...(deleted.length ? [index.deleteDocuments(deleted).waitTask({ timeout: TASK_TIMEOUT_MS })] : []),
+    ]);
+    for (const task of tasks) if (task.status !== 'succeeded') throw new Error(`index task ${task.uid} ${task.status}: ${task.error?.message}`);
+    return { upserted, deleted };
   }
 }

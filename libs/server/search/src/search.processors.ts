@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind } from '@ztt/contracts';
@@ -11,7 +12,15 @@ const RELAY_BATCH = 200;
 /** A delivery still pending this long after it was created has lost its job. */
 const STALE_DELIVERY_MINUTES = 5;
 
-/** Outbox → index jobs → Meilisearch, and the periodic reconciliation that catches anything missed. */
+/**
+ * The same outbox rows always give the same id (a relay retried after a crash queues nothing new):
+ * the first row for reading, a digest of all of them for uniqueness.
+ */
+function indexBatchJobId(kind: ItemKind, rowIds: string[]): string {
+  return `index-${kind}-o${rowIds[0]}-${createHash('sha256').update(rowIds.join(',')).digest('hex').slice(0, 16)}`;
+}
+
+/** Outbox → index jobs (one per relay batch and kind) → Meilisearch, and the periodic reconciliation that catches anything missed. */
 @Injectable()
 export class SearchProcessors implements OnModuleInit {
   private readonly logger = new Logger('SearchProcessors');
@@ -35,9 +44,10 @@ export class SearchProcessors implements OnModuleInit {
   }
 
   /**
-   * Turns unrelayed outbox rows into index jobs. Rows are locked (SKIP LOCKED, so several workers
-   * can relay side by side) and marked only once their jobs are queued; a crash in between
-   * re-queues them, and the job ids (one per outbox row) make that harmless.
+   * Turns unrelayed outbox rows into jobs: one index job per kind for the whole batch, one delivery
+   * job per notification. Rows are locked (SKIP LOCKED, so several workers can relay side by side)
+   * and marked only once their jobs are queued; a crash in between re-queues them, and the job ids
+   * (derived from the outbox rows) make that harmless.
    */
   @JobHandler(JobName.RelayOutbox)
   async relay(): Promise<JobOutcome> {
@@ -45,6 +55,7 @@ export class SearchProcessors implements OnModuleInit {
       const rows = (await m.query(
         `SELECT id, topic, aggregate_id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`,
       )) as { id: string; topic: string; aggregate_id: string }[];
+      const batches = new Map<ItemKind, { rowIds: string[]; ids: Set<string> }>();
       for (const r of rows) {
         if (r.topic === OutboxTopic.NotificationCreated) {
           // Email and webhook delivery (libs/server/notifications); one job per notification.
@@ -53,7 +64,13 @@ export class SearchProcessors implements OnModuleInit {
         }
         const kind = TOPIC_KIND[r.topic];
         if (!kind) continue;
-        await this.queues.add(JobName.IndexItem, { kind, id: r.aggregate_id }, { jobId: `index-${kind}-${r.aggregate_id}-o${r.id}` });
+        const batch = batches.get(kind) ?? { rowIds: [], ids: new Set<string>() };
+        batch.rowIds.push(r.id);
+        batch.ids.add(r.aggregate_id);
+        batches.set(kind, batch);
+      }
+      for (const [kind, { rowIds, ids }] of batches) {
+        await this.queues.add(JobName.IndexBatch, { kind, ids: [...ids] }, { jobId: indexBatchJobId(kind, rowIds) });
       }
       if (rows.length) await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
@@ -61,15 +78,18 @@ export class SearchProcessors implements OnModuleInit {
     return n ? { status: 'success', detail: `relayed=${n}` } : { status: 'skipped' };
   }
 
-  /** Reloads the item and upserts or deletes it: the same result however often it runs. */
-  @JobHandler(JobName.IndexItem)
-  async index(job: Job<{ kind: ItemKind; id: string }>): Promise<JobOutcome> {
-    const outcome = await this.indexes.syncItem(job.data.kind, job.data.id);
-    if (outcome === 'upserted') {
-      // Matched only once it is searchable: of any two items, the one indexed last finds the other.
-      await this.queues.add(JobName.MatchItem, { kind: job.data.kind, id: job.data.id }, { jobId: `match-${job.id}` });
-    }
-    return { status: 'success', detail: outcome };
+  /**
+   * Reloads the batch's items and upserts the published ones (one Meilisearch task) and deletes the
+   * rest (one more): the same result however often it runs. Matching is queued afterwards, one job
+   * per upserted item, and never runs inside this job.
+   */
+  @JobHandler(JobName.IndexBatch)
+  async indexBatch(job: Job<{ kind: ItemKind; ids: string[] }>): Promise<JobOutcome> {
+    const { kind, ids } = job.data;
+    const { upserted, deleted } = await this.indexes.syncItems(kind, ids);
+    // Matched only once searchable: of any two items, the one indexed last finds the other.
+    await Promise.all(upserted.map((id) => this.queues.add(JobName.MatchItem, { kind, id }, { jobId: `match-${id}-${job.id}` })));
+    return { status: 'success', detail: `upserted=${upserted.length} deleted=${deleted.length}` };
   }
 
   /**

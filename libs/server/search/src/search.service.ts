@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ItemKind, SearchHit, SearchResult, SearchSort } from '@ztt/contracts';
 import { KINDS } from '@ztt/catalogue';
 import { AppException, MEILI_CLIENT } from '@ztt/platform';
-import { Meilisearch, MultiSearchParams } from 'meilisearch';
+import { FederatedMultiSearchParams, Meilisearch, MultiSearchFederation, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
-import { highlight, highlightTerms, queryChunks, synonymVariants } from './chinese';
+import { highlight, highlightTerms, queryChunks } from './chinese';
 import { SearchIndexService } from './search-index.service';
 
 export interface SearchParams {
@@ -25,34 +25,56 @@ export interface SearchParams {
 
 /** How many candidates a text query may bring back from Meilisearch. */
 export const MAX_CANDIDATES = 1000;
-const MAX_SUBQUERIES = 30;
+/** Tokens per sub-query: Meilisearch reads the first ten words of a query, and jieba may cut a bigram in two. */
+const CHUNK = 5;
 const PER_QUERY_LIMIT = 200;
 const SEARCH_TIMEOUT_MS = 4_000;
+/** Rounds of refilling a page whose hits PostgreSQL no longer confirms (stale for a moment). */
+const REFILL_ROUNDS = 3;
 
-const FACETS: Record<ItemKind, { name: string; column: string; array: boolean }[]> = {
-  need: [
-    { name: 'industries', column: 't.industries', array: true },
-    { name: 'chains', column: 't.chains', array: true },
-    { name: 'region', column: 't.region', array: false },
-    { name: 'cooperationModes', column: 't.cooperation_modes', array: true },
-    { name: 'trl', column: 't.trl', array: false },
-    { name: 'category', column: 't.category', array: false },
-  ],
-  achievement: [
-    { name: 'industries', column: 't.industries', array: true },
-    { name: 'chains', column: 't.chains', array: true },
-    { name: 'region', column: 't.region', array: false },
-    { name: 'cooperationModes', column: 't.cooperation_modes', array: true },
-    { name: 'trl', column: 't.trl', array: false },
-    { name: 'ipTypes', column: `(SELECT coalesce(array_agg(DISTINCT e->>'type'), '{}') FROM jsonb_array_elements(t.ip_items) e)`, array: true },
-  ],
+const FACETS: Record<ItemKind, string[]> = {
+  need: ['industries', 'chains', 'region', 'cooperationModes', 'trl', 'category'],
+  achievement: ['industries', 'chains', 'region', 'cooperationModes', 'trl', 'ipTypes'],
 };
 
+const SORTS: Record<ItemKind, Record<SearchSort, string[]>> = {
+  need: { relevance: [], newest: ['publishedAt:desc'], deadline: ['deadline:asc', 'publishedAt:desc'], budget: ['budgetMax:desc', 'publishedAt:desc'] },
+  achievement: { relevance: [], newest: ['publishedAt:desc'], deadline: ['publishedAt:desc'], budget: ['askingPrice:desc', 'publishedAt:desc'] },
+};
+
+/** A hit as Meilisearch returns it: the id and, when asked for, its ranking score. */
+interface IndexHit {
+  id: string;
+  _rankingScore?: number;
+}
+interface IndexResult {
+  hits: IndexHit[];
+  totalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+interface FederatedResult {
+  hits: IndexHit[];
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+/** One page of a text search as the index answers it, and how to read further hits for a refill. */
+interface IndexPage {
+  ids: string[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  after: (offset: number, limit: number) => Promise<string[]>;
+}
+
 /**
- * Search over published items. Meilisearch finds candidates (Chinese-aware, federated over
- * query chunks and synonyms); PostgreSQL, the truth, re-checks each one — published, matching
- * the filters — and does the counting, facets, sorting and paging. Only published items are
- * ever indexed and the API always adds `status = published` itself.
+ * Search over published items. A text search is answered by Meilisearch: a query of a few words
+ * is one search (Chinese bigrams and synonym groups are tokens, chinese.ts), which filters,
+ * counts facets, sorts and pages; a long text is a few sub-queries (merged by Meilisearch when
+ * sorted by a field, here by summed ranking scores by relevance). PostgreSQL, the truth, then re-checks only the page of hits returned —
+ * published, matching the filters — and a hit it no longer confirms is dropped and the page
+ * refilled. Browsing without text is answered by PostgreSQL alone (it needs no Meilisearch).
+ * Only published items are ever indexed and the API always adds `status = published` itself.
  */
 @Injectable()
 export class SearchService {
@@ -66,33 +88,120 @@ export class SearchService {
 
   async search(kind: ItemKind, p: SearchParams): Promise<SearchResult> {
     const q = p.q?.trim() ?? '';
-    const candidates = q ? await this.candidates(kind, q, p) : null;
-    const { where, params } = this.where(kind, p, candidates);
-    const table = KINDS[kind].table;
+    if (!q) return this.browse(kind, p);
+    const chunks = queryChunks(q, CHUNK);
+    const offset = (p.page - 1) * p.pageSize;
+    const found = chunks.length === 1 ? await this.onePage(kind, chunks[0] as string, p) : await this.mergedPage(kind, chunks, p);
+    if (!found) return { items: [], total: 0, page: p.page, pageSize: p.pageSize, facets: emptyFacets(kind) };
+    // PostgreSQL confirms the page; what it drops (unpublished a moment ago) is replaced by the next hits.
+    const rows: Row[] = [];
+    let ids = found.ids;
+    let dropped = 0;
+    let next = offset + ids.length;
+    for (let round = 0; ids.length && rows.length < p.pageSize; round++) {
+      const confirmed = await this.confirmed(kind, p, ids);
+      rows.push(...confirmed.slice(0, p.pageSize - rows.length));
+      dropped += ids.length - confirmed.length;
+      if (confirmed.length === ids.length || round + 1 >= REFILL_ROUNDS) break;
+      ids = await found.after(next, p.pageSize - rows.length);
+      next += ids.length;
+    }
+    const terms = highlightTerms(q);
+    return { items: rows.map((r) => hit(kind, r, terms)), total: Math.max(rows.length + offset, found.total - dropped), page: p.page, pageSize: p.pageSize, facets: found.facets };
+  }
 
+  /** A query that fits one sub-query: Meilisearch filters, counts the facets, sorts and pages. */
+  private async onePage(kind: ItemKind, q: string, p: SearchParams): Promise<IndexPage | null> {
+    const sort = SORTS[kind][p.sort] ?? [];
+    const base = { q, filter: this.meiliFilter(p), ...(sort.length ? { sort } : {}), matchingStrategy: 'frequency' as const, attributesToRetrieve: ['id'] };
+    const [res] = await this.perChunk(kind, [{ ...base, page: p.page, hitsPerPage: p.pageSize, facets: FACETS[kind] }]);
+    if (!res) return null;
+    return {
+      ids: res.hits.map((h) => h.id),
+      total: res.totalHits ?? 0,
+      facets: { ...emptyFacets(kind), ...res.facetDistribution },
+      after: async (offset, limit) => ((await this.perChunk(kind, [{ ...base, offset, limit }]))[0]?.hits ?? []).map((h) => h.id),
+    };
+  }
+
+  /**
+   * A long text sorted by a field: its sub-queries are one federated multi-search, and Meilisearch
+   * merges them (each document once), counts the facets over the union, sorts and pages.
+   */
+  private async federatedPage(kind: ItemKind, chunks: string[], p: SearchParams): Promise<IndexPage | null> {
+    const sort = SORTS[kind][p.sort] ?? [];
+    const queries = chunks.map((q) => ({ q, filter: this.meiliFilter(p), ...(sort.length ? { sort } : {}), matchingStrategy: 'frequency' as const, attributesToRetrieve: ['id'] }));
+    const res = await this.federated(kind, queries, { offset: (p.page - 1) * p.pageSize, limit: p.pageSize, facetsByIndex: { [this.indexes.indexName(kind)]: FACETS[kind] }, mergeFacets: {} });
+    if (!res) return null;
+    return {
+      ids: res.hits.map((h) => h.id),
+      total: res.estimatedTotalHits ?? 0,
+      facets: { ...emptyFacets(kind), ...res.facetDistribution },
+      after: async (offset, limit) => ((await this.federated(kind, queries, { offset, limit }))?.hits ?? []).map((h) => h.id),
+    };
+  }
+
+  /**
+   * A long text by relevance: the sub-queries give their best hits with their ranking scores in
+   * one multi-search and a hit's score is the sum of its scores over them, so the more of the text
+   * a document covers, the higher it ranks, the way BM25 adds up terms (Meilisearch's federation
+   * keeps only the best sub-query's score, which ranks worse). One federated multi-search beside
+   * it counts the union and its facets.
+   */
+  private async mergedPage(kind: ItemKind, chunks: string[], p: SearchParams): Promise<IndexPage | null> {
+    if (p.sort !== 'relevance') return this.federatedPage(kind, chunks, p);
+    const filter = this.meiliFilter(p);
+    const offset = (p.page - 1) * p.pageSize;
+    const [results, union] = await Promise.all([
+      this.perChunk(
+        kind,
+        chunks.map((q) => ({ q, filter, matchingStrategy: 'frequency' as const, limit: PER_QUERY_LIMIT, showRankingScore: true, attributesToRetrieve: ['id'] })),
+      ),
+      this.federated(
+        kind,
+        chunks.map((q) => ({ q, filter, matchingStrategy: 'frequency' as const })),
+        { limit: 0, facetsByIndex: { [this.indexes.indexName(kind)]: FACETS[kind] }, mergeFacets: {} },
+      ),
+    ]);
+    if (!results.length || !union) return null;
+    const total = union.estimatedTotalHits ?? 0;
+    const ids = sumScores(results.map((r) => r.hits)).map((c) => c.id);
+    // A page past the merged list (deep in a long text's results) is in Meilisearch's own merged order.
+    if (ids.length < Math.min(total, offset + p.pageSize)) return this.federatedPage(kind, chunks, p);
+    return {
+      ids: ids.slice(offset, offset + p.pageSize),
+      total,
+      facets: { ...emptyFacets(kind), ...union.facetDistribution },
+      after: (from, limit) => Promise.resolve(ids.slice(from, from + limit)),
+    };
+  }
+
+  /** The published items among `ids` that still match the filters, in the order of `ids`. */
+  private async confirmed(kind: ItemKind, p: SearchParams, ids: string[]): Promise<Row[]> {
+    const { where, params } = this.where(kind, p, ids);
+    const rows = (await this.db.query(
+      `SELECT t.*, ${kind === 'need' ? 't.deadline::text AS deadline, ' : ''}o.name AS owner_org_name
+         FROM ${KINDS[kind].table} t JOIN organisation o ON o.id = t.owner_org_id WHERE ${where}`,
+      params,
+    )) as Row[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Browsing without text: PostgreSQL counts, facets, sorts and pages (and answers while Meilisearch is down). */
+  private async browse(kind: ItemKind, p: SearchParams): Promise<SearchResult> {
+    const { where, params } = this.where(kind, p, null);
+    const table = KINDS[kind].table;
     const total = ((await this.db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where}`, params)) as { n: number }[])[0]?.n ?? 0;
-    const order = this.order(kind, p.sort, candidates, params.length + 1);
-    const orderParams = candidates && (p.sort === 'relevance' || !p.sort) ? [candidates] : [];
     const pageRows = (await this.db.query(
       `SELECT t.*, ${kind === 'need' ? 't.deadline::text AS deadline, ' : ''}o.name AS owner_org_name
          FROM ${table} t JOIN organisation o ON o.id = t.owner_org_id
         WHERE ${where}
-        ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
-      [...params, ...orderParams],
+        ORDER BY ${this.order(kind, p.sort)} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
+      params,
     )) as Row[];
     const facets = await this.facets(kind, where, params);
-    const terms = q ? highlightTerms(q) : [];
-    return { items: pageRows.map((r) => hit(kind, r, terms)), total, page: p.page, pageSize: p.pageSize, facets };
-  }
-
-  /**
-   * Ids of matching published items, best first. Each chunk of the query (and of each synonym
-   * variant) is one sub-query of a single multi-search; a document's score is the sum of its
-   * ranking scores over the sub-queries, so the more of the query it covers, the higher it
-   * ranks — the way BM25 adds up terms, where Meilisearch's own federation keeps only the best.
-   */
-  private async candidates(kind: ItemKind, q: string, p: SearchParams): Promise<string[]> {
-    return (await this.scoredCandidates(kind, q, this.meiliFilter(p))).map((c) => c.id);
+    return { items: pageRows.map((r) => hit(kind, r, [])), total, page: p.page, pageSize: p.pageSize, facets };
   }
 
   /**
@@ -109,65 +218,57 @@ export class SearchService {
    * exactly as `relevant` would give it. The answer is in the order of `qs`.
    */
   async relevantMany(kind: ItemKind, qs: string[], limit = MAX_CANDIDATES): Promise<{ id: string; score: number }[][]> {
-    // Each sub-query need bring no more than the caller keeps in all: fewer hits, less work for Meilisearch.
-    return (await this.scoredCandidatesMany(kind, qs, ['status = "published"'], Math.min(PER_QUERY_LIMIT, limit))).map((r) => r.slice(0, limit));
-  }
-
-  private async scoredCandidates(kind: ItemKind, q: string, filter: string[]): Promise<{ id: string; score: number }[]> {
-    return (await this.scoredCandidatesMany(kind, [q], filter))[0] ?? [];
-  }
-
-  private async scoredCandidatesMany(kind: ItemKind, qs: string[], filter: string[], perQueryLimit = PER_QUERY_LIMIT): Promise<{ id: string; score: number }[][]> {
-    const indexUid = this.indexes.indexName(kind);
-    const perQuery = qs.map(subQueries);
-    const all = perQuery.flatMap((queries, qi) => queries.map((sq) => ({ ...sq, qi })));
-    if (!all.length) return qs.map(() => []);
+    const perQuery = qs.map((q) => queryChunks(q, CHUNK));
     // The same sub-query text is asked once; each of its occurrences still adds its score.
-    const texts = [...new Set(all.map((sq) => sq.q))];
-    const textIndex = new Map(texts.map((t, i) => [t, i]));
-    let results: { hits: { id: string; _rankingScore?: number }[] }[];
+    const texts = [...new Set(perQuery.flat())];
+    if (!texts.length) return qs.map(() => []);
+    const results = await this.perChunk(
+      kind,
+      // Each sub-query need bring no more than the caller keeps in all: fewer hits, less work for Meilisearch.
+      texts.map((q) => ({ q, filter: ['status = "published"'], matchingStrategy: 'frequency' as const, limit: Math.min(PER_QUERY_LIMIT, limit), showRankingScore: true, attributesToRetrieve: ['id'] })),
+      perQuery.filter((c) => c.length).length,
+    );
+    if (!results.length) return qs.map(() => []);
+    const byText = new Map(texts.map((t, i) => [t, (results[i] as IndexResult).hits]));
+    return perQuery.map((chunks) => sumScores(chunks.map((c) => byText.get(c) ?? [])).slice(0, limit));
+  }
+
+  /** One multi-search (not federated) of `queries` on the index of `kind`: one result per query. */
+  private async perChunk(kind: ItemKind, queries: Omit<MultiSearchQuery, 'indexUid'>[], batched = 1): Promise<IndexResult[]> {
+    const indexUid = this.indexes.indexName(kind);
+    const res = await this.ask(indexUid, batched, (signal) => this.meili.multiSearch<MultiSearchParams, IndexHit>({ queries: queries.map((q) => ({ ...q, indexUid })) }, { signal }));
+    return (res?.results ?? []) as IndexResult[];
+  }
+
+  /** One federated multi-search of `queries` on the index of `kind`: their hits merged, each document once. */
+  private async federated(kind: ItemKind, queries: Omit<MultiSearchQuery, 'indexUid'>[], federation: MultiSearchFederation): Promise<FederatedResult | null> {
+    const indexUid = this.indexes.indexName(kind);
+    const res = await this.ask(indexUid, 1, (signal) =>
+      this.meili.multiSearch<FederatedMultiSearchParams, IndexHit>({ federation, queries: queries.map((q) => ({ ...q, indexUid })) }, { signal }),
+    );
+    return res as FederatedResult | null;
+  }
+
+  /**
+   * A request to Meilisearch within the timeout (which grows with the number of queries batched
+   * together: each would have had its own). Null when there is nothing to search yet; 503 when
+   * Meilisearch is unavailable.
+   */
+  private async ask<T>(indexUid: string, batched: number, request: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
     try {
-      const res = await this.meili.multiSearch<MultiSearchParams, { id: string }>(
-        {
-          queries: texts.map((q) => ({
-            indexUid,
-            q,
-            filter,
-            matchingStrategy: 'frequency',
-            limit: perQueryLimit,
-            showRankingScore: true,
-            attributesToRetrieve: ['id'],
-          })),
-        },
-        // The time allowed grows with the queries batched together (each would have had its own).
-        { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS * perQuery.filter((q) => q.length).length) },
-      );
-      results = res.results;
+      return await request(AbortSignal.timeout(SEARCH_TIMEOUT_MS * Math.max(1, batched)));
     } catch (e) {
       const message = (e as Error).message;
       // A missing index means nothing was ever published; one created a moment ago may not have its
       // settings yet (another process is applying them). Either way there is nothing to find yet.
-      if (/index_not_found|not found/i.test(message)) return qs.map(() => []);
-      if (/not filterable|does not have configured filterable attributes/i.test(message)) {
+      if (/index_not_found|not found/i.test(message)) return null;
+      if (/not filterable|not sortable|does not have configured (filterable|sortable) attributes/i.test(message)) {
         this.logger.warn({ msg: 'index not configured yet', index: indexUid, error: message });
-        return qs.map(() => []);
+        return null;
       }
       this.logger.warn({ msg: 'search unavailable', error: message });
       throw new AppException(ErrorCode.SearchUnavailable, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    const scores = qs.map(() => new Map<string, number>());
-    for (const { q, weight, qi } of all) {
-      const score = scores[qi] as Map<string, number>;
-      for (const h of (results[textIndex.get(q) as number] as { hits: { id: string; _rankingScore?: number }[] }).hits) {
-        score.set(h.id, (score.get(h.id) ?? 0) + (h._rankingScore ?? 0) * weight);
-      }
-    }
-    return scores.map((score) =>
-      [...score.entries()]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, MAX_CANDIDATES)
-        .map(([id, s]) => ({ id, score: s })),
-    );
   }
 
   /** The access filter is added here, never taken from the caller; facet values are taxonomy codes. */
@@ -185,14 +286,14 @@ export class SearchService {
     return f;
   }
 
-  private where(kind: ItemKind, p: SearchParams, candidates: string[] | null): { where: string; params: unknown[] } {
+  private where(kind: ItemKind, p: SearchParams, ids: string[] | null): { where: string; params: unknown[] } {
     const parts = [`t.status = 'published'`];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
       params.push(v);
       parts.push(sql.replace('?', `$${params.length}`));
     };
-    if (candidates) add('t.id = ANY(?::uuid[])', candidates);
+    if (ids) add('t.id = ANY(?::uuid[])', ids);
     if (p.industry) add('? = ANY(t.industries)', p.industry);
     if (p.chain) add('? = ANY(t.chains)', p.chain);
     if (p.region) add('t.region = ?', p.region);
@@ -204,34 +305,64 @@ export class SearchService {
     return { where: parts.join(' AND '), params };
   }
 
-  private order(kind: ItemKind, sort: SearchSort, candidates: string[] | null, idsParam: number): string {
+  private order(kind: ItemKind, sort: SearchSort): string {
     switch (sort) {
-      case 'newest':
-        return 't.published_at DESC, t.id';
       case 'deadline':
         return kind === 'need' ? 't.deadline ASC NULLS LAST, t.published_at DESC, t.id' : 't.published_at DESC, t.id';
       case 'budget':
         return kind === 'need' ? 't.budget_max DESC NULLS LAST, t.published_at DESC, t.id' : 't.asking_price DESC NULLS LAST, t.published_at DESC, t.id';
       default:
-        return candidates ? `array_position($${idsParam}::uuid[], t.id), t.id` : 't.published_at DESC, t.id';
+        return 't.published_at DESC, t.id';
     }
   }
 
   private async facets(kind: ItemKind, where: string, params: unknown[]): Promise<Record<string, Record<string, number>>> {
     const table = KINDS[kind].table;
-    const out: Record<string, Record<string, number>> = {};
+    const out = emptyFacets(kind);
     const sql = FACETS[kind]
-      .map((f, i) =>
-        f.array
+      .map((name, i) => {
+        const f = FACET_COLUMNS[name] as { column: string; array: boolean };
+        return f.array
           ? `SELECT ${i} AS f, v::text AS v, count(*)::int AS n FROM ${table} t, unnest(${f.column}) v WHERE ${where} GROUP BY v`
-          : `SELECT ${i} AS f, ${f.column}::text AS v, count(*)::int AS n FROM ${table} t WHERE ${where} GROUP BY ${f.column}`,
-      )
+          : `SELECT ${i} AS f, ${f.column}::text AS v, count(*)::int AS n FROM ${table} t WHERE ${where} GROUP BY ${f.column}`;
+      })
       .join(' UNION ALL ');
     const rows = (await this.db.query(sql, params)) as { f: number; v: string; n: number }[];
-    for (const f of FACETS[kind]) out[f.name] = {};
-    for (const r of rows) (out[(FACETS[kind][r.f] as { name: string }).name] as Record<string, number>)[r.v] = r.n;
+    for (const r of rows) (out[FACETS[kind][r.f] as string] as Record<string, number>)[r.v] = r.n;
     return out;
   }
+}
+
+/** The columns behind each facet, for browsing (PostgreSQL). */
+const FACET_COLUMNS: Record<string, { column: string; array: boolean }> = {
+  industries: { column: 't.industries', array: true },
+  chains: { column: 't.chains', array: true },
+  region: { column: 't.region', array: false },
+  cooperationModes: { column: 't.cooperation_modes', array: true },
+  trl: { column: 't.trl', array: false },
+  category: { column: 't.category', array: false },
+  ipTypes: { column: `(SELECT coalesce(array_agg(DISTINCT e->>'type'), '{}') FROM jsonb_array_elements(t.ip_items) e)`, array: true },
+};
+
+function emptyFacets(kind: ItemKind): Record<string, Record<string, number>> {
+  return Object.fromEntries(FACETS[kind].map((f) => [f, {}]));
+}
+
+/**
+ * The hits of several sub-queries of one query merged, best first: a document's score is the sum
+ * of its scores over the sub-queries (ties by id), at most MAX_CANDIDATES.
+ */
+function sumScores(perSubQuery: IndexHit[][]): { id: string; score: number }[] {
+  const score = new Map<string, number>();
+  for (const hits of perSubQuery) {
+    for (const h of hits) {
+      score.set(h.id, (score.get(h.id) ?? 0) + (h._rankingScore ?? 0));
+    }
+  }
+  return [...score.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_CANDIDATES)
+    .map(([id, s]) => ({ id, score: s }));
 }
 
 interface Row {
@@ -285,14 +416,3 @@ function hit(kind: ItemKind, r: Row, terms: string[]): SearchHit {
   };
 }
 
-/**
- * The sub-queries of a text query: each chunk of the query and of each synonym variant (weighted
- * lower), at most MAX_SUBQUERIES.
- */
-function subQueries(q: string): { q: string; weight: number }[] {
-  const queries: { q: string; weight: number }[] = [];
-  for (const [vi, variant] of synonymVariants(q).entries()) {
-    for (const chunk of queryChunks(variant)) if (queries.length < MAX_SUBQUERIES) queries.push({ q: chunk, weight: vi === 0 ? 1 : 0.8 });
-  }
-  return queries;
-}

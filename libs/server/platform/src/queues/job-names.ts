@@ -13,7 +13,8 @@ export enum JobName {
   PurgeExpiredAuth = 'maintenance.purge-expired-auth',
   ExpireNeeds = 'catalogue.expire-needs',
   RelayOutbox = 'search.relay-outbox',
-  IndexItem = 'search.index-item',
+  /** One per relay batch and kind: `{ kind, ids }`, upserted (or deleted) in one Meilisearch task. */
+  IndexBatch = 'search.index-batch',
   ReconcileIndex = 'search.reconcile',
   DeliverNotification = 'notifications.deliver',
   MatchItem = 'matching.match-item',
@@ -28,7 +29,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredAuth]: QueueName.Maintenance,
   [JobName.ExpireNeeds]: QueueName.Catalogue,
   [JobName.RelayOutbox]: QueueName.Search,
-  [JobName.IndexItem]: QueueName.Search,
+  [JobName.IndexBatch]: QueueName.Search,
   [JobName.ReconcileIndex]: QueueName.Search,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.MatchItem]: QueueName.Matching,

@@ -30,7 +30,7 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   /** `jobId` deduplicates: the same id is never queued twice while it is kept. */
-  async add(name: JobName, data: Record<string, string | number>, opts: JobsOptions & { jobId?: string } = {}): Promise<void> {
+  async add(name: JobName, data: Record<string, string | number | string[]>, opts: JobsOptions & { jobId?: string } = {}): Promise<void> {
     if (opts.jobId && (opts.jobId.includes(':') || /^\d+$/.test(opts.jobId))) {
       throw new Error(`job id "${opts.jobId}" may not contain ':' or be all digits`);
     }
