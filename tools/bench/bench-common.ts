@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { creditCodeCheckChar, industryOfChain, ItemKind } from '@ztt/contracts';
 import { Achievement, TechNeed } from '@ztt/catalogue';
-import { AppConfig, dataSourceOptions, loadConfig, migrate } from '@ztt/platform';
+import { AppConfig, dataSourceOptions, EntityList, loadConfig, migrate } from '@ztt/platform';
 import { SearchIndexService } from '@ztt/search';
 import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
@@ -111,8 +111,17 @@ export async function createDatabase(stack: BenchStack): Promise<AppConfig> {
   });
 }
 
-export async function openDataSource(config: AppConfig): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(config.db.url, [Achievement, TechNeed], { poolSize: 5 }));
+/**
+ * What an app process (the API, the worker) started by a benchmark needs in its environment to use
+ * the benchmark's database, Redis, Meilisearch indexes and data folder, and to accept its tokens.
+ */
+export function serviceEnv({ dataDir, db, redis, meili, auth }: AppConfig): Record<string, string> {
+  return { DATA_DIR: dataDir, DATABASE_URL: db.url, REDIS_URL: redis.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: meili.indexPrefix, AUTH_JWT_SECRET: auth.jwtSecret };
+}
+
+/** A data source on the benchmark database; by default with the catalogue's entities only. */
+export async function openDataSource(config: AppConfig, entities: EntityList = [Achievement, TechNeed]): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(config.db.url, entities, { poolSize: 5 }));
   await ds.initialize();
   return ds;
 }
@@ -147,6 +156,21 @@ export async function loadAchievements(ds: DataSource, rows: AchievementRow[]): 
     );
   }
   return ids;
+}
+
+/** Setup phases timed one after the other: `lap(name)` logs and keeps the seconds since the last lap. */
+export function setupTimer(): { seconds: Record<string, number>; lap: (name: string) => void } {
+  const seconds: Record<string, number> = {};
+  let since = performance.now();
+  return {
+    seconds,
+    lap(name) {
+      const now = performance.now();
+      seconds[name] = Math.round((now - since) / 10) / 100;
+      since = now;
+      log(`${name}: ${seconds[name]} s`);
+    },
+  };
 }
 
 /** Runs `fn` over `items` with at most `width` calls in flight. */

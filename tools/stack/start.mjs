@@ -6,6 +6,7 @@
 // again with backoff while the others keep serving. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureDebianPackages, ensureNodeModules, MissingPrerequisite, orExit, root } from './prerequisites.mjs';
 import { Supervisor } from './supervisor.mjs';
@@ -235,6 +236,9 @@ async function main() {
     NODE_ENV: production ? 'production' : 'development',
     PORT: String(port),
     WORKER_HEALTH_PORT: String(workerHealthPort),
+    // One API process per core (node:cluster in apps/api), at most 4: each holds its own pool of
+    // DB_POOL_SIZE connections, and the embedded PostgreSQL allows 100.
+    API_PROCESSES: env.API_PROCESSES ?? String(Math.min(os.availableParallelism(), 4)),
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,

@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { AppConfig, JsonLogger, accessLog, createValidationPipe, currentRequest, isHttpLike, renderError, requestContextMiddleware } from '@ztt/platform';
+import { AppConfig, createLogger, createValidationPipe, currentRequest, httpLogger, isHttpLike, nestLogger, renderError, requestContextMiddleware } from '@ztt/platform';
 import { ErrorCode } from '@ztt/contracts';
 import { ApiModule } from './api.module';
 
@@ -23,16 +23,16 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
 
 /** Builds the whole HTTP app — API, OpenAPI docs and the web app — without listening. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const logger = new JsonLogger('api', config.log.level, config.log.json);
+  const logger = createLogger('api', config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    logger,
+    logger: nestLogger(logger),
     bodyParser: false,
     abortOnError: false,
   });
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
-  app.use(accessLog(logger));
+  app.use(httpLogger(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -69,7 +69,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Exiting (not dying of the signal) after shutdown flushes the asynchronous log writes.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
   serveWebApp(app, config.http.webDistDir);

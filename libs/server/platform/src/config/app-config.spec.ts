@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 const prodEnv = {
@@ -94,6 +95,14 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'test', NOTIFY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1:4000' }).notify.webhookAllowHosts).toEqual(['127.0.0.1:4000']);
     expect(() => loadConfig({ NOTIFY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1:4000' })).toThrow(/for tests only/);
     expect(() => loadConfig({ NODE_ENV: 'test', NOTIFY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' })).toThrow(/host:port/);
+  });
+
+  it('runs one API process unless API_PROCESSES asks for more, auto or 0 being one per core', () => {
+    expect(loadConfig({}).api.processes).toBe(1);
+    expect(loadConfig({ API_PROCESSES: '4' }).api.processes).toBe(4);
+    expect(loadConfig({ API_PROCESSES: 'auto' }).api.processes).toBe(os.availableParallelism());
+    expect(loadConfig({ API_PROCESSES: '0' }).api.processes).toBe(os.availableParallelism());
+    for (const bad of ['many', '-1', '2.5', '257', '00']) expect(() => loadConfig({ API_PROCESSES: bad })).toThrow(/API_PROCESSES must be auto/);
   });
 
   it('refuses a PUBLIC_URL that is not an http(s) origin', () => {

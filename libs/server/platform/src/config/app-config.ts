@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
@@ -56,6 +57,8 @@ export interface AppConfig {
   deals: { idleDays: number; idleScanMs: number };
   /** The worker process: the port of its /health/live and /health/ready (on `http.host`); null: not served. */
   worker: { healthPort: number | null };
+  /** The API under `main.ts`: how many processes serve the port (more than 1: a cluster, one primary forking them). */
+  api: { processes: number };
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['log']['level'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+
+  const processesRaw = env.API_PROCESSES ?? '';
+  let apiProcesses = 1;
+  if (processesRaw === 'auto' || processesRaw === '0') apiProcesses = os.availableParallelism();
+  else if (/^[1-9]\d{0,2}$/.test(processesRaw) && Number(processesRaw) <= 256) apiProcesses = Number(processesRaw);
+  else if (processesRaw !== '') problems.push(`API_PROCESSES must be auto (or 0: one per core) or a whole number from 1 to 256 (got "${processesRaw}")`);
 
   const smtpHost = env.SMTP_HOST ?? '';
   if (!smtpHost && prod) problems.push('SMTP_HOST is required in production (without it emails are only written to the mail log)');
@@ -208,6 +217,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deals: { idleDays: int('DEALS_IDLE_DAYS', 14, 1, 365), idleScanMs: int('DEALS_IDLE_SCAN_MS', 3_600_000, 100, 86_400_000) },
     // Served by default in production only, where an orchestrator asks; 0 picks a free port.
     worker: { healthPort: env.WORKER_HEALTH_PORT ? int('WORKER_HEALTH_PORT', 3001, 0, 65535) : prod ? 3001 : null },
+    api: { processes: apiProcesses },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -11,9 +11,16 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
+/** The context of each request still being served, for code given the request rather than running in it. */
+const byRequest = new WeakMap<object, RequestContext>();
 
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** The context `requestContextMiddleware` gave `req`. */
+export function requestContextOf(req: object): RequestContext | undefined {
+  return byRequest.get(req);
 }
 
 const SAFE_ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -28,32 +35,11 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
     locale: pickLocale(req.header('accept-language')),
     clientAddress: req.ip ?? null,
   };
+  byRequest.set(req, ctx);
   storage.run(ctx, () => next());
 }
 
 /** Runs `fn` with a context of its own (jobs, scripts). */
 export function runWithContext<T>(ctx: Partial<RequestContext>, fn: () => T): T {
   return storage.run({ requestId: ctx.requestId ?? randomUUID(), locale: ctx.locale ?? 'zh-CN', clientAddress: null, ...ctx }, fn);
-}
-
-/** One structured line per request when it finishes: method, path, status, time, caller. */
-export function accessLog(logger: { log: (msg: unknown, context?: string) => void }) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
-    const ctx = currentRequest();
-    res.on('finish', () => {
-      logger.log(
-        {
-          msg: 'request',
-          method: req.method,
-          path: req.originalUrl.split('?')[0],
-          status: res.statusCode,
-          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-          userId: ctx?.userId,
-        },
-        'HTTP',
-      );
-    });
-    next();
-  };
 }

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoggerService } from '@nestjs/common';
+import type { Request, RequestHandler } from 'express';
+import { Logger as NestjsPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '../config/app-config';
+import { currentRequest, requestContextOf } from './request-context';
+
+/** Secrets and personal data, never written: at the top of a line, one level down, and in a request's body. */
+const SECRET_KEYS = ['password', 'currentPassword', 'newPassword', 'token', 'accessToken', 'refreshToken', 'email', 'phone'];
+
+/** What pino replaces with "[redacted]" in every line. */
+export const REDACTED_PATHS = [
+  ...['authorization', 'cookie'].flatMap((h) => [`req.headers.${h}`, `headers.${h}`]),
+  'res.headers["set-cookie"]',
+  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `req.body.${k}`]),
+];
+
+let streams: { out: DestinationStream; err: DestinationStream } | undefined;
+
+/**
+ * Where lines go: stdout, warnings and errors to stderr (the launcher shows those on its console), written
+ * asynchronously. pino flushes both synchronously when the process exits, `process.exit` included; one
+ * pair per process, shared by the apps a test runs in it.
+ */
+function output(json: boolean): DestinationStream {
+  streams ??= { out: pino.destination({ dest: 1, sync: false }), err: pino.destination({ dest: 2, sync: false }) };
+  const { out, err } = json ? streams : { out: pretty(streams.out), err: pretty(streams.err) };
+  return pino.multistream([{ level: 'trace', stream: out }, { level: 'warn', stream: err }], { dedupe: true });
+}
+
+/** LOG_FORMAT=pretty: a short human line instead of JSON. */
+function pretty(to: DestinationStream): DestinationStream {
+  return {
+    write: (line: string) => {
+      const e = JSON.parse(line) as Record<string, unknown>;
+      to.write(`${String(e.time)} ${String(e.level).toUpperCase()} [${String(e.context ?? e.service)}] ${String(e.msg ?? line.trimEnd())}\n`);
+    },
+  };
+}
+
+/**
+ * The root logger of a process: one JSON object a line with `time`, `level` (its name), `service`, `pid`,
+ * the id of the request or job being served (`requestId`) and the fields of the message.
+ */
+export function createLogger(service: 'api' | 'worker', config: AppConfig): Logger {
+  return pino(
+    {
+      level: config.log.level,
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: () => {
+        const requestId = currentRequest()?.requestId;
+        return requestId ? { requestId } : {};
+      },
+    },
+    output(config.log.json),
+  );
+}
+
+/** nestjs-pino's PinoLogger over `root` (its own is the first root the process made, whichever app it was for). */
+class RootPinoLogger extends PinoLogger {
+  constructor(private readonly root: Logger) {
+    super({ pinoHttp: { logger: root } });
+  }
+
+  override get logger(): Logger {
+    return this.root;
+  }
+}
+
+/**
+ * The Nest logger (`new Logger('X')` everywhere goes through it): nestjs-pino's — an object message's keys
+ * merged into the line, the context as `context` — but with Nest's `error(message, stack, context)` written
+ * with the stack as a `stack` field (nestjs-pino would write it as a second `msg`), and `verbose` at debug.
+ */
+class NestLogger extends NestjsPinoLogger {
+  override verbose(message: unknown, ...params: unknown[]): void {
+    this.debug(message, ...params);
+  }
+
+  override error(message: unknown, ...params: unknown[]): void {
+    const [stack, context] = params;
+    if (params.length !== 2 || typeof context !== 'string' || (stack !== undefined && typeof stack !== 'string')) {
+      super.error(message, ...params);
+      return;
+    }
+    const fields = message instanceof Error ? { err: message } : message && typeof message === 'object' ? { ...message } : { msg: String(message) };
+    super.error(stack ? { ...fields, stack } : fields, context);
+  }
+}
+
+export function nestLogger(root: Logger): LoggerService {
+  return new NestLogger(new RootPinoLogger(root), {});
+}
+
+/**
+ * One line per request as it ends — `request`, method, path, status, ms, userId — with the request context's
+ * id as the request's (so `requestContextMiddleware` goes first). The request itself is not logged.
+ */
+export function httpLogger(root: Logger): RequestHandler {
+  const line = (req: IncomingMessage, res: ServerResponse, val: { ms: number }) => {
+    const ctx = requestContextOf(req);
+    return {
+      requestId: ctx?.requestId,
+      method: req.method,
+      path: (req as Request).originalUrl.split('?')[0],
+      status: res.statusCode,
+      ms: val.ms,
+      userId: ctx?.userId,
+      aborted: res.writableEnded ? undefined : true,
+    };
+  };
+  return pinoHttp({
+    logger: root,
+    genReqId: (req) => requestContextOf(req)?.requestId ?? randomUUID(),
+    customAttributeKeys: { responseTime: 'ms' },
+    wrapSerializers: false,
+    serializers: { req: () => undefined, res: () => undefined },
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request',
+    customSuccessObject: (req, res, val: { ms: number }) => line(req, res, val),
+    customErrorObject: (req, res, _err, val: { ms: number }) => line(req, res, val),
+  }) as unknown as RequestHandler;
+}

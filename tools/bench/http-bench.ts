@@ -1,0 +1,424 @@
+// HTTP benchmark: what the API adds over the services it stands on, measured in one run on one
+// machine. Loads N published achievements (texts recombined from the CSL paper records with a seeded
+// PRNG, so the same flags give the same catalogue) in bulk, indexes them through the product's own
+// SearchIndexService, seeds the demo organisations and users, starts the real API in its own process
+// as `npm start` runs it, and a bare node:http server in another; then drives each of these with
+// autocannon from this process, one after the other, for the same time at the same concurrency:
+//
+//   meili     POST /indexes/<uid>/search on Meilisearch directly (master key), the same queries
+//   search    GET  /api/search/achievements?q=…
+//   preview   POST /api/matching/preview, a draft need per query, signed in as a demo enterprise user
+//   list      GET  /api/orgs (the public directory)
+//   live      GET  /api/health/live
+//   bare      GET  / on a bare node:http server answering a small JSON
+//
+// The queries rotate across requests. Prints a table (requests/s, p50, p99, errors, non-2xx) and the
+// ratios (API search over Meilisearch, liveness over the bare server) to stdout, the last line one
+// JSON object; progress goes to stderr. Any error or non-2xx response fails the run (exit 1), after
+// the figures: a benchmark of 401s or 429s measures nothing. Starts and removes its own
+// PostgreSQL, Redis and Meilisearch; all traffic goes to 127.0.0.1.
+//
+//   npm run bench:http -- [--achievements N (10000)] [--duration S (10)] [--connections N (50)] [--warmup S (2)] [--seed N (1)] [--data <papers.jsonl>] [--cpu-profile DIR]
+//
+// --cpu-profile writes the API process's CPU profile (node --cpu-prof) into DIR when it stops.
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { ITEM_LIMITS } from '@ztt/contracts';
+import { PasswordService } from '@ztt/identity';
+import { AppConfig } from '@ztt/platform';
+import { queryChunks, SearchIndexService } from '@ztt/search';
+import { ENTITIES } from '../../apps/api/src/api.module';
+import { DEMO_PASSWORD } from '../seed/demo-data';
+import { identitySeeder } from '../seed/seeders/identity.seeder';
+import { prng } from '../prng';
+import { BenchStack } from './bench-stack';
+import { AchievementRow, benchMain, createDatabase, indexItems, loadAchievements, log, meiliClient, openDataSource, Paper, parseFlags, readPapers, serviceEnv, setupTimer, UsageError } from './bench-common';
+import { chainOf } from './chains';
+import { round } from './metrics';
+
+interface Options {
+  data: string;
+  achievements: number;
+  seed: number;
+  /** seconds each target is measured */
+  duration: number;
+  /** seconds each target is driven before it is measured (not counted) */
+  warmup: number;
+  connections: number;
+  /** a directory for the API's CPU profile (node --cpu-prof), written when it stops */
+  cpuProfile: string | null;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_DATA = path.relative(process.cwd(), path.resolve(ROOT, '..', 'shared', 'data', 'csl-dev', 'papers.jsonl'));
+/** Documents per Meilisearch addDocuments task. */
+const INDEX_BATCH = 10_000;
+/** The demo enterprise user the preview is sent as (tools/seed/demo-data.ts). */
+const ENTERPRISE_EMAIL = 'marine@demo.zj.cn';
+/** The queries, each with the chain its draft need carries in the preview; each finds something in the CSL records. */
+const QUERIES: [q: string, chain: string][] = [
+  ['海水养殖', 'marine.ranching'],
+  ['对虾育种', 'food.seed'],
+  ['冶金工艺', 'steel.low-carbon'],
+  ['海上风电', 'energy.wind'],
+  ['湿地生态', 'livelihood.ecology'],
+];
+/** As the web app asks: the first page of 20. */
+const PAGE_SIZE = 20;
+
+const USAGE =
+  'usage: npm run bench:http -- [--achievements N (10000)] [--duration S (10)] [--connections N (50)] [--warmup S (2)] [--seed N (1)] [--data <papers.jsonl>] [--cpu-profile DIR]';
+
+/** Each option and how it sets its field; `value` reads the flag's value, `count` a whole number of at least 1. */
+const FLAGS: Record<string, (o: Options, value: () => string, count: () => number) => void> = {
+  '--data': (o, value) => (o.data = value()),
+  '--achievements': (o, _v, count) => (o.achievements = count()),
+  '--seed': (o, _v, count) => (o.seed = count()),
+  '--duration': (o, _v, count) => (o.duration = count()),
+  '--connections': (o, _v, count) => (o.connections = count()),
+  '--cpu-profile': (o, value) => (o.cpuProfile = path.resolve(value())),
+  '--warmup': (o, value) => {
+    const v = value();
+    o.warmup = Number(v);
+    if (!Number.isInteger(o.warmup) || o.warmup < 0) throw new UsageError(`--warmup must be a whole number of seconds (got "${v}")`);
+  },
+};
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { data: DEFAULT_DATA, achievements: 10_000, seed: 1, duration: 10, warmup: 2, connections: 50, cpuProfile: null };
+  parseFlags(argv, (flag, value, count) => {
+    const set = FLAGS[flag];
+    set?.(opts, value, count);
+    return set !== undefined;
+  });
+  return opts;
+}
+
+// ---- the catalogue ----------------------------------------------------------------------------
+
+const clip = (s: string, max: number): string => Array.from(s).slice(0, max).join('');
+
+const TITLES: ((p: Paper, kw: string[]) => string)[] = [
+  (p) => p.title,
+  (p) => p.title,
+  (p, kw) => (kw.length > 1 ? `${kw[0]}及${kw[1]}关键技术` : p.title),
+  (p, kw) => (kw.length ? `基于${kw[0]}的${clip(p.title, 30)}` : p.title),
+];
+
+/**
+ * `n` achievements from the papers: a paper's title (or a title made of its keywords), most of its
+ * abstract's sentences with one of another paper of the same chain, its keywords with now and then
+ * one of the other's. Deterministic for a seed.
+ */
+function generateAchievements(papers: Paper[], n: number, seed: number): AchievementRow[] {
+  const rnd = prng(seed);
+  const below = (k: number): number => Math.floor(rnd() * k);
+  const chains = papers.map(chainOf);
+  const peers = new Map<string, number[]>();
+  chains.forEach((c, i) => peers.set(c, [...(peers.get(c) ?? []), i]));
+  const parts = papers.map((p) => (p.abstract.match(/[^。；！？!?]+[。；！？!?]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length >= 4));
+  return Array.from({ length: n }, () => {
+    const i = below(papers.length);
+    const chain = chains[i] as string;
+    const same = peers.get(chain) as number[];
+    const j = same[below(same.length)] as number;
+    const [p, other] = [papers[i] as Paper, papers[j] as Paper];
+    const borrowed = rnd() < 0.3 && other.keywords.length ? [other.keywords[below(other.keywords.length)] as string] : [];
+    const keywords = [...new Set([...p.keywords.filter(() => rnd() < 0.75), ...borrowed].map((k) => clip(k.trim(), ITEM_LIMITS.keywordMax)).filter(Boolean))];
+    const own = (parts[i] as string[]).filter(() => rnd() < 0.85);
+    const theirs = parts[j] as string[];
+    const text = [...own, ...(theirs.length ? [theirs[below(theirs.length)] as string] : [])].join('') || p.abstract;
+    const title = (TITLES[below(TITLES.length)] as (p: Paper, kw: string[]) => string)(p, keywords);
+    return { title: clip(title, ITEM_LIMITS.titleMax), summary: clip(text, ITEM_LIMITS.summaryMax), keywords: keywords.slice(0, ITEM_LIMITS.keywordsMax), chain };
+  });
+}
+
+// ---- processes ----------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const lastLines = (file: string, n = 20): string => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n') : '');
+
+/** A node process from the repository root, its output appended to `logFile`; killed when this process exits. */
+function launch(args: string[], env: Record<string, string>, logFile: string): ChildProcess {
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  // Ctrl-C ends the benchmark with process.exit (see benchMain): the child goes with it.
+  process.once('exit', () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  return child;
+}
+
+/** Resolves once `url` answers 200; rejects with the log's end if the process exits or is not up in time. */
+async function whenUp(name: string, child: ChildProcess, url: string, logFile: string, timeoutMs = 120_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${name} exited at start (code ${child.exitCode}):\n${lastLines(logFile)}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(200);
+  }
+  throw new Error(`${name} not up after ${timeoutMs / 1000} s:\n${lastLines(logFile)}`);
+}
+
+/** SIGTERM, and SIGKILL for a process still there 10 s later. */
+async function halt(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit', { signal: AbortSignal.timeout(10_000) }).catch(() => (child.kill('SIGKILL'), once(child, 'exit')));
+}
+
+/** The API's environment: the benchmark's services, this port, and limits that keep the run's answers 2xx. */
+function apiEnv(config: AppConfig, port: number): Record<string, string> {
+  return {
+    ...serviceEnv(config),
+    NODE_ENV: 'development', // as `npm start` runs it by default
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    // One login for the whole run, and a token that outlives it.
+    AUTH_LOGIN_PER_ADDRESS_PER_MINUTE: '100000',
+    AUTH_ACCESS_TTL_SECONDS: '3600',
+    WEB_DIST_DIR: '',
+    LOG_LEVEL: 'info', // the product's default: one access-log line a request, to a file
+  };
+}
+
+/** The baseline: the least an HTTP answer from Node costs, a small JSON like the liveness probe's. */
+const BARE_SERVER = `require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.end('{"status":"up"}');
+}).listen(Number(process.env.PORT), '127.0.0.1');`;
+
+// ---- load ---------------------------------------------------------------------------------------
+
+interface Target {
+  name: string;
+  what: string;
+  origin: string;
+  requests: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }[];
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** the count of each status outside 2xx, e.g. {"503": 12} */
+  otherStatuses: Record<string, number>;
+}
+
+/**
+ * The search the API asks Meilisearch for a query of a few words (SearchService.onePage): the
+ * query's tokens (the index holds Chinese bigrams as tokens, so the raw text would find nothing),
+ * the published filter, the first page with its facets. What the API adds over this is its own cost.
+ */
+function meiliSearch(q: string): Record<string, unknown> {
+  return {
+    q: queryChunks(q).join(' '),
+    filter: ['status = "published"'],
+    matchingStrategy: 'frequency',
+    page: 1,
+    hitsPerPage: PAGE_SIZE,
+    facets: ['industries', 'chains', 'region', 'cooperationModes', 'trl', 'ipTypes'],
+    attributesToRetrieve: ['id'],
+  };
+}
+
+const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...headers });
+
+function targets(config: AppConfig, meiliUid: string, api: string, bare: string, token: string): Target[] {
+  const auth = { authorization: `Bearer ${token}` };
+  return [
+    {
+      name: 'meili',
+      what: 'Meilisearch search (direct)',
+      origin: config.meili.url,
+      requests: QUERIES.map(([q]) => ({
+        method: 'POST',
+        path: `/indexes/${meiliUid}/search`,
+        headers: json({ authorization: `Bearer ${config.meili.masterKey}` }),
+        body: JSON.stringify(meiliSearch(q)),
+      })),
+    },
+    { name: 'search', what: 'GET /api/search/achievements', origin: api, requests: QUERIES.map(([q]) => ({ method: 'GET', path: `/api/search/achievements?q=${encodeURIComponent(q)}` })) },
+    {
+      name: 'preview',
+      what: 'POST /api/matching/preview',
+      origin: api,
+      requests: QUERIES.map(([q, chain]) => ({
+        method: 'POST',
+        path: '/api/matching/preview',
+        headers: json(auth),
+        body: JSON.stringify({ title: `${q}关键技术需求`, summary: `寻求${q}方面的技术合作与成果转化。`, keywords: [q], chains: [chain], trl: 5, cooperationModes: ['transfer'] }),
+      })),
+    },
+    { name: 'list', what: 'GET /api/orgs (public list)', origin: api, requests: [{ method: 'GET', path: '/api/orgs' }] },
+    { name: 'live', what: 'GET /api/health/live', origin: api, requests: [{ method: 'GET', path: '/api/health/live' }] },
+    { name: 'bare', what: 'bare node:http server', origin: bare, requests: [{ method: 'GET', path: '/' }] },
+  ];
+}
+
+/** Each request of a target once, before the load: any non-2xx stops the run here. Returns the hit counts where there are any. */
+async function preflight(t: Target): Promise<(number | null)[]> {
+  const counts: (number | null)[] = [];
+  for (const r of t.requests) {
+    const res = await fetch(t.origin + r.path, { method: r.method, headers: r.headers, body: r.body });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${t.name}: ${r.method} ${r.path} answered ${res.status}: ${text.slice(0, 300)}`);
+    const body = JSON.parse(text) as unknown;
+    const b = body as { total?: number; totalHits?: number };
+    counts.push(Array.isArray(body) ? body.length : (b.total ?? b.totalHits ?? null));
+  }
+  return counts;
+}
+
+async function drive(t: Target, seconds: number, connections: number): Promise<Figures> {
+  const r = await autocannon({ url: t.origin, connections, duration: seconds, requests: t.requests });
+  return {
+    rps: round(r.requests.average, 1),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    otherStatuses: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).flatMap(([code, v]) => (code.startsWith('2') ? [] : [[code, v.count ?? 0]]))),
+  };
+}
+
+function table(ts: Target[], figures: Record<string, Figures>): string {
+  const head = ['target', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'non-2xx'];
+  const rows = ts.map((t) => {
+    const f = figures[t.name] as Figures;
+    return [`${t.name.padEnd(8)}${t.what}`, f.rps.toFixed(1), String(f.p50), String(f.p99), String(f.requests), String(f.errors), String(f.non2xx)];
+  });
+  const widths = head.map((h, c) => Math.max(Array.from(h).length, ...rows.map((r) => Array.from(r[c] as string).length)));
+  const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c] as number) : s.padStart(widths[c] as number))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+// ---- the run ------------------------------------------------------------------------------------
+
+async function run(opts: Options, stack: BenchStack): Promise<void> {
+  const papers = readPapers(opts.data, Infinity);
+  log(`${papers.length} paper records from ${opts.data}; generating ${opts.achievements} achievements (seed ${opts.seed})`);
+  const { seconds: setup, lap } = setupTimer();
+  const config = await createDatabase(stack);
+  lap('migrate');
+  const ds = await openDataSource(config, ENTITIES);
+  const meili = meiliClient(config);
+  let api: ChildProcess | null = null;
+  let bare: ChildProcess | null = null;
+  try {
+    const ids = await loadAchievements(ds, generateAchievements(papers, opts.achievements, opts.seed));
+    await ds.query('ANALYZE');
+    lap('insert');
+    const indexes = new SearchIndexService(config, meili, ds);
+    await indexItems(indexes, meili, 'achievement', ids, INDEX_BATCH);
+    lap('index');
+    const passwords = new PasswordService(config);
+    await ds.transaction((manager) => identitySeeder.run({ manager, hashPassword: (p) => passwords.hash(p) }));
+    lap('seed');
+
+    const [apiPort, barePort] = [await freePort(), await freePort()];
+    const apiLog = path.join(stack.dir, 'api.log');
+    const apiOrigin = `http://127.0.0.1:${apiPort}`;
+    const profile = opts.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfile}`] : [];
+    api = launch([...profile, '-r', './tools/swc-register.cjs', 'apps/api/src/main.ts'], apiEnv(config, apiPort), apiLog);
+    const bareLog = path.join(stack.dir, 'bare.log');
+    const bareOrigin = `http://127.0.0.1:${barePort}`;
+    bare = launch(['-e', BARE_SERVER], { PORT: String(barePort) }, bareLog);
+    await Promise.all([whenUp('API', api, `${apiOrigin}/api/health/live`, apiLog), whenUp('bare server', bare, `${bareOrigin}/`, bareLog)]);
+    lap('start');
+
+    // One login for the whole run.
+    const login = await fetch(`${apiOrigin}/api/auth/login`, { method: 'POST', headers: json(), body: JSON.stringify({ email: ENTERPRISE_EMAIL, password: DEMO_PASSWORD }) });
+    if (login.status !== 200) throw new Error(`login as ${ENTERPRISE_EMAIL} answered ${login.status}: ${await login.text()}`);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken);
+    const hits: Record<string, (number | null)[]> = {};
+    for (const target of ts) hits[target.name] = await preflight(target);
+    log(`hits per query (${QUERIES.map(([q]) => q).join(', ')}): Meilisearch ${hits.meili?.join('/')}, API search ${hits.search?.join('/')}, preview ${hits.preview?.join('/')}`);
+    if (hits.meili?.join() !== hits.search?.join()) log('warning: Meilisearch and the API count other hits: the direct search is no longer the one the API sends (see meiliSearch)');
+
+    const figures: Record<string, Figures> = {};
+    for (const target of ts) {
+      if (opts.warmup > 0) await drive(target, opts.warmup, opts.connections);
+      const f = await drive(target, opts.duration, opts.connections);
+      figures[target.name] = f;
+      log(`${target.name}: ${f.rps} requests/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors, ${f.non2xx} non-2xx`);
+    }
+    if (api.exitCode !== null) throw new Error(`the API exited during the run:\n${lastLines(apiLog)}`);
+
+    const fig = (name: string) => figures[name] as Figures;
+    const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
+    const ratios = {
+      apiSearchP99OverMeiliP99: ratio(fig('search').p99, fig('meili').p99),
+      apiSearchRpsOverMeiliRps: ratio(fig('search').rps, fig('meili').rps),
+      previewP99OverMeiliP99: ratio(fig('preview').p99, fig('meili').p99),
+      liveRpsOverBareRps: ratio(fig('live').rps, fig('bare').rps),
+      listRpsOverBareRps: ratio(fig('list').rps, fig('bare').rps),
+    };
+    const failures = ts
+      .filter((x) => fig(x.name).errors > 0 || fig(x.name).non2xx > 0)
+      .map((x) => `${x.name} (${fig(x.name).errors} errors, ${fig(x.name).non2xx} non-2xx: ${JSON.stringify(fig(x.name).otherStatuses)})`);
+    // The API's own account of them, before the temp directory goes.
+    if (failures.length) log(`the API's last warnings and errors:\n${lastLines(apiLog, 20_000).split('\n').filter((l) => /"level":"(warn|error)"|"level":(40|50)/.test(l)).slice(-10).join('\n')}`);
+
+    process.stdout.write(
+      [
+        `${opts.achievements} achievements; ${opts.connections} connections, ${opts.duration} s each (after ${opts.warmup} s of warm-up); queries ${QUERIES.map(([q]) => q).join(' ')}`,
+        table(ts, figures),
+        `API search p99 / Meilisearch p99   ${ratios.apiSearchP99OverMeiliP99}`,
+        `API search rps / Meilisearch rps   ${ratios.apiSearchRpsOverMeiliRps}`,
+        `preview p99 / Meilisearch p99      ${ratios.previewP99OverMeiliP99}`,
+        `liveness rps / bare Node rps       ${ratios.liveRpsOverBareRps}`,
+        `public list rps / bare Node rps    ${ratios.listRpsOverBareRps}`,
+        ...(failures.length ? [`NOT CLEAN: ${failures.join('; ')}`] : []),
+        '',
+      ].join('\n'),
+    );
+    const result = {
+      achievements: opts.achievements,
+      seed: opts.seed,
+      connections: opts.connections,
+      durationSeconds: opts.duration,
+      warmupSeconds: opts.warmup,
+      queries: QUERIES.map(([q]) => q),
+      hits,
+      setupSeconds: setup,
+      targets: figures,
+      ratios,
+      clean: failures.length === 0,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (failures.length) throw new Error(`errors or non-2xx responses: ${failures.join('; ')}`);
+  } finally {
+    await Promise.all([halt(api), halt(bare)]);
+    await ds.destroy();
+  }
+}
+
+benchMain(USAGE, parseArgs, run, { redis: true });
