@@ -24,6 +24,7 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/harness/browser-timeout.ts'],
     },
   ],
   testTimeout: 60_000,
