@@ -4,6 +4,7 @@ import { JobHandler, JobName, JobOutcome, MEILI_CLIENT, PlatformModule, QueueNam
 import { SearchIndexService } from '@ztt/search';
 import { Meilisearch } from 'meilisearch';
 import { Client } from 'pg';
+import { eventually } from '../harness/test-app';
 import { createTestDatabase, testConfig } from '../harness/test-env';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { ENTITIES } from '../../apps/worker/src/worker.module';
@@ -76,13 +77,17 @@ describe('worker', () => {
 });
 
 async function waitForCompletion(queue: ReturnType<QueueService['queue']>, id: string): Promise<unknown> {
-  for (let i = 0; i < 200; i++) {
-    const job = await queue.getJob(id);
-    if (job && (await job.isCompleted())) return job.returnvalue;
-    if (job && (await job.isFailed())) throw new Error(`job failed: ${job.failedReason}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${id} did not finish`);
+  let outcome: unknown;
+  await eventually(`job ${id} finished`, async () => {
+    // Read state and result from one fetch of the job: a job fetched while active and checked
+    // after it completed would carry no result yet.
+    const state = await queue.getJobState(id);
+    if (state === 'failed') throw new Error(`job failed: ${(await queue.getJob(id))?.failedReason}`);
+    if (state !== 'completed') return false;
+    outcome = (await queue.getJob(id))?.returnvalue;
+    return true;
+  }, 60_000);
+  return outcome;
 }
 
 describe('worker start-up check', () => {
