@@ -84,9 +84,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function pickOption(page: Page, fieldId: string, text: string): Promise<void> {
   const input = page.locator(`#${fieldId}`);
   // Click the box, not the input: a chosen value is drawn over the input and takes the click.
-  await page.locator('.ant-select-selector', { has: input }).click();
-  if ((await input.getAttribute('readonly')) === null) await input.fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const box = page.locator('.ant-select-selector', { has: input });
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    if ((await input.getAttribute('readonly')) === null) await input.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    // On a busy machine a click can land while a list is still opening or closing: check that the
+    // choice shows in the box, as a person would, and pick again if it does not.
+    const shown = box.locator('.ant-select-selection-item').filter({ hasText: text }).first();
+    if (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`#${fieldId}: "${text}" was picked three times and does not show`);
+  }
 }
 
 /** Signs a test user in through the login page and waits for the signed-in header. */
