@@ -78,18 +78,6 @@ export class SearchIndexService {
     this.logger.log({ msg: 'index re-indexed for a new document version', index: uid, version: INDEX_VERSION, documents: ids.length });
   }
 
-  /** Upserts the item when it is published, deletes it otherwise. Idempotent. */
-  async syncItem(kind: ItemKind, id: string): Promise<'upserted' | 'deleted'> {
-    const uid = this.indexName(kind);
-    await this.ensureIndex(uid);
-    const [doc] = await this.documents(kind, [id]);
-    const task = doc
-      ? await this.meili.index(uid).addDocuments([doc]).waitTask({ timeout: TASK_TIMEOUT_MS })
-      : await this.meili.index(uid).deleteDocument(id).waitTask({ timeout: TASK_TIMEOUT_MS });
-    if (task.status !== 'succeeded') throw new Error(`index task ${task.uid} ${task.status}: ${task.error?.message}`);
-    return doc ? 'upserted' : 'deleted';
-  }
-
   /** Documents for the published items among `ids` (others are simply absent). */
   async documents(kind: ItemKind, ids: string[]): Promise<SearchDocument[]> {
     const spec = KINDS[kind];
