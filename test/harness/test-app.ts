@@ -106,8 +106,9 @@ export interface AppProcess {
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Runs node with `args` in its own process (with `env`, else this process's environment); resolves
- * once `ready` says so from what it printed. `stop` sends a signal and waits for the exit.
+ * Runs node with `args` in its own process (with `env`, else this process's environment; from the
+ * repository, or `where.cwd`, as `where.uid`/`gid` when given); resolves once `ready` says so from
+ * what it printed. `stop` sends a signal and waits for the exit.
  */
 export async function spawnUntilReady(
   what: string,
@@ -115,8 +116,9 @@ export async function spawnUntilReady(
   env: Record<string, string> | undefined,
   ready: (output: string) => Promise<boolean>,
   timeoutMs = 60_000,
+  where: { cwd?: string; uid?: number; gid?: number } = {},
 ): Promise<AppProcess & { stop(signal: NodeJS.Signals): Promise<void> }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, ...where, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));

@@ -1,4 +1,4 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import { validate as lintDockerfile } from 'dockerfile-utils';
 import { Client } from 'pg';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { attachedFile, decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
-import { eventually, freePort, httpCaller, TestApi } from '../harness/test-app';
+import { eventually, freePort, httpCaller, spawnUntilReady, TestApi } from '../harness/test-app';
 import { testEnv, withDatabase } from '../harness/test-env';
 
 // The production build (`node tools/build/build.mjs`) run the way docker/Dockerfile runs it: dist/
@@ -250,30 +250,8 @@ interface Started {
 
 /** Starts `entry` from `cwd` as the image would (as `runAs`); resolves once `ready`, else fails with what it printed. */
 async function startProduction(cwd: string, entry: string, env: Record<string, string>, ready: () => Promise<boolean>): Promise<Started> {
-  const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...runAs });
-  let out = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  try {
-    await eventually(
-      `${path.relative(cwd, entry)} ready`,
-      async () => {
-        if (child.exitCode !== null) throw new Error(`${entry} exited (code ${child.exitCode}):\n${out.slice(-2000)}`);
-        return ready();
-      },
-      90_000,
-    );
-  } catch (e) {
-    child.kill('SIGKILL');
-    await exited;
-    throw e;
-  }
-  return { child, stop };
+  const p = await spawnUntilReady(path.relative(cwd, entry), [entry], env, ready, 90_000, { cwd, ...runAs });
+  return { child: p.child, stop: () => p.stop('SIGTERM') };
 }
 
 async function answers(url: string): Promise<boolean> {
