@@ -85,15 +85,26 @@ export async function pickOption(page: Page, fieldId: string, text: string): Pro
   const input = page.locator(`#${fieldId}`);
   // Click the box, not the input: a chosen value is drawn over the input and takes the click.
   const box = page.locator('.ant-select-selector', { has: input });
+  // This field's own list (Ant Design names it `<id>_list`), not whichever list happens to be on
+  // screen: another select's list may still be fading out.
+  const option = page
+    .locator('.ant-select-dropdown', { has: page.locator(`[id="${fieldId}_list"]`) })
+    .locator('.ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
+  const shown = box.locator('.ant-select-selection-item').filter({ hasText: text }).first();
   for (let attempt = 1; ; attempt++) {
-    await box.click();
+    // Already chosen (a late click did land): clicking again would take it off a multiple select.
+    if (attempt > 1 && (await shown.isVisible())) return;
+    // On a busy machine the list can open late, or close under the click: open it only when it is
+    // closed, click with a short wait, and check that the choice shows in the box, as a person
+    // would; otherwise start again.
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await box.click();
     if ((await input.getAttribute('readonly')) === null) await input.fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-    // On a busy machine a click can land while a list is still opening or closing: check that the
-    // choice shows in the box, as a person would, and pick again if it does not.
-    const shown = box.locator('.ant-select-selection-item').filter({ hasText: text }).first();
-    if (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
-    if (attempt === 3) throw new Error(`#${fieldId}: "${text}" was picked three times and does not show`);
+    const clicked = await option.click({ timeout: 8_000 }).then(() => true, () => false);
+    if (clicked && (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return;
+    if (attempt === 4) throw new Error(`#${fieldId}: "${text}" was picked four times and does not show`);
+    await page.keyboard.press('Escape');
   }
 }
 
