@@ -38,6 +38,7 @@ describe('worker', () => {
     expect(search.map((s) => s.key).sort()).toEqual(['reconcile-index', 'relay-outbox']);
     expect(await queues.queue(QueueName.Matching).getJobSchedulers()).toEqual([
       expect.objectContaining({ key: 'quarterly-match-run', name: JobName.QuarterlyRun, pattern: '0 0 1 1,4,7,10 *', tz: 'Asia/Shanghai' }),
+      expect.objectContaining({ key: 'text-statistics', name: JobName.RefreshTextStatistics, every: 30_000 }),
     ]);
   });
 

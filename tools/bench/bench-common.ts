@@ -89,22 +89,24 @@ export function readPapers(file: string, limit: number): Paper[] {
 }
 
 /** Creates and migrates the benchmark database; returns the product configuration pointing at the stack. */
-export async function createDatabase(stack: BenchStack): Promise<AppConfig> {
+/** A database of its own (named `ztt_bench`, or `ztt_bench_<name>`) and Meilisearch indexes of its own, migrated. */
+export async function createDatabase(stack: BenchStack, name?: string): Promise<AppConfig> {
+  const database = name ? `${DATABASE}_${name}` : DATABASE;
   const c = new pg.Client({ connectionString: stack.superUrl });
   await c.connect();
   try {
-    await c.query(`CREATE DATABASE ${DATABASE} ENCODING 'UTF8'`);
+    await c.query(`CREATE DATABASE ${database} ENCODING 'UTF8'`);
   } finally {
     await c.end();
   }
-  const url = stack.urlWithDatabase(DATABASE);
+  const url = stack.urlWithDatabase(database);
   await migrate(url);
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
     MEILI_URL: stack.meiliUrl,
     MEILI_MASTER_KEY: stack.meiliKey,
-    MEILI_INDEX_PREFIX: 'bench',
+    MEILI_INDEX_PREFIX: name ? `bench_${name}` : 'bench',
     DATA_DIR: `${stack.dir}/data`,
     LOG_LEVEL: 'warn',
     ...(stack.redisUrl ? { REDIS_URL: stack.redisUrl } : {}),

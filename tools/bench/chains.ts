@@ -3,7 +3,7 @@ import { CHAIN_CODES } from '@ztt/contracts';
 import { Paper } from './bench-common';
 
 /** The chain of a record with neither a known discipline nor a known category. */
-const FALLBACK_CHAIN = 'ai.applications';
+export const FALLBACK_CHAIN = 'ai.applications';
 
 /**
  * CSL disciplines (学科) to taxonomy chains: the nearest chain by topic, fixed by hand so the

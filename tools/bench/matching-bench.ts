@@ -19,7 +19,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { ITEM_LIMITS, MatchView } from '@ztt/contracts';
 import { CatalogueService } from '@ztt/catalogue';
-import { BrokersService, CatalogueSnapshot, MatchingService, NeedSide, Pair } from '@ztt/matching';
+import { BrokersService, CatalogueSnapshot, MatchingService, NeedSide, Pair, TextStatistics } from '@ztt/matching';
 import { SearchIndexService, SearchService } from '@ztt/search';
 import { BenchStack } from './bench-stack';
 import {
@@ -37,7 +37,7 @@ import {
   readPapers,
   UsageError,
 } from './bench-common';
-import { chainOf } from './chains';
+import { chainOf, FALLBACK_CHAIN } from './chains';
 import { KnownItem, percentile, round } from './metrics';
 
 interface Options {
@@ -89,32 +89,52 @@ function parseArgs(argv: string[]): Options {
 
 const USAGE = 'usage: npm run bench:matching -- --data <papers.jsonl> [--limit N] [--show-misses N]';
 
+/**
+ * The two ways the catalogue is loaded. `abstract-only` (reported first) is the harder and more
+ * honest one: the achievements hold only the abstract (no title, no keywords) and all share one
+ * chain, so nothing but the text can match them. `full` adds the paper's keywords and a chain from
+ * its discipline, which the need shares.
+ */
+const MODES = ['abstract-only', 'full'] as const;
+type Mode = (typeof MODES)[number];
+/** The one chain every item of the abstract-only mode shares: it tells the matching nothing. */
+const NEUTRAL_CHAIN = FALLBACK_CHAIN;
+
 async function run(opts: Options, stack: BenchStack): Promise<void> {
   const papers = readPapers(opts.data, opts.limit);
-  const n = papers.length;
   const hasDiscipline = papers.some((p) => p.discipline !== null);
-  const chains = papers.map(chainOf);
-  log(`${n} records from ${opts.data}; ${new Set(chains).size} chains from ${hasDiscipline ? 'the discipline field' : 'no discipline field (disciplineP10 will be null)'}`);
+  const meili = meiliClient(await createDatabase(stack, 'baseline'));
+  const baseUid = await buildBaseline(meili, papers);
+  const result: Record<string, unknown> = { n: papers.length };
+  for (const mode of MODES) result[mode === 'full' ? 'full' : 'abstractOnly'] = await measure(mode, papers, hasDiscipline, baseUid, opts, stack);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
 
-  const config = await createDatabase(stack);
-  log('database created and migrated');
+async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, baseUid: string, opts: Options, stack: BenchStack): Promise<Record<string, unknown>> {
+  const n = papers.length;
+  const chains = mode === 'full' ? papers.map(chainOf) : papers.map(() => NEUTRAL_CHAIN);
+  log(`[${mode}] ${n} records from ${opts.data}; ${new Set(chains).size} chains`);
+
+  const config = await createDatabase(stack, mode.replace('-', '_'));
   const ds = await openDataSource(config);
   const meili = meiliClient(config);
   try {
     const ids = await loadAchievements(
       ds,
-      papers.map((p, i) => ({ title: '', summary: p.abstract, keywords: p.keywords, chain: chains[i] as string })),
+      papers.map((p, i) => ({ title: '', summary: p.abstract, keywords: mode === 'full' ? p.keywords : [], chain: chains[i] as string })),
     );
     const paperOf = new Map(ids.map((id, i) => [id, i]));
-    log(`${n} published achievements inserted (empty titles)`);
+    log(`[${mode}] ${n} published achievements inserted (empty titles)`);
 
     const indexes = new SearchIndexService(config, meili, ds);
     await indexAchievements(indexes, meili, ids);
-    const baseUid = await buildBaseline(meili, papers);
 
     // ---- the product's matching -------------------------------------------------------------
     const search = new SearchService(ds, meili, indexes);
-    const matching = new MatchingService(config, ds, search, NO_CATALOGUE, new BrokersService(ds));
+    // The corpus statistics every path ranks with, as the worker computes them after publication.
+    const statistics = new TextStatistics(ds);
+    await statistics.refresh('achievement');
+    const matching = new MatchingService(config, ds, search, NO_CATALOGUE, new BrokersService(ds), statistics);
 
     const project = { title: new KnownItem(), keywords: new KnownItem() };
     const baseline = { title: new KnownItem(), keywords: new KnownItem() };
@@ -122,26 +142,30 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const snapshot = await CatalogueSnapshot.take(ds);
     await matching.settings();
     const quarterly = { title: new KnownItem(), keywords: new KnownItem() };
-    const rankInRun = (need: NeedSide, i: number): number =>
+    const inRun = (need: NeedSide): string[] =>
       matching
         .rankSideFromSnapshot(snapshot, 'need', need, null)
         .slice(0, TOP_K)
-        .findIndex((p: Pair) => paperOf.get(p.achievementId) === i);
+        .map((p: Pair) => p.achievementId);
+    const overlap = new TopOverlap();
     let disciplineShare = 0;
     let cutKeywordTitles = 0;
     const latencies: number[] = [];
     const misses: string[] = [];
 
-    const rankIn = (views: MatchView[], i: number): number => views.slice(0, TOP_K).findIndex((v) => paperOf.get(v.achievementId) === i);
+    const rankIn = (top: string[], i: number): number => top.findIndex((id) => paperOf.get(id) === i);
+    const topOf = (views: MatchView[]): string[] => views.slice(0, TOP_K).map((v) => v.achievementId);
 
     for (const [i, p] of papers.entries()) {
       const chain = chains[i] as string;
       const t0 = performance.now();
       const byTitle = await matching.preview(draftNeed(p.title, chain));
       latencies.push(performance.now() - t0);
-      const rank = rankIn(byTitle, i);
+      const rank = rankIn(topOf(byTitle), i);
       project.title.add(rank);
-      quarterly.title.add(rankInRun(draftNeed(p.title, chain), i));
+      const runTop = inRun(draftNeed(p.title, chain));
+      quarterly.title.add(rankIn(runTop, i));
+      overlap.add(topOf(byTitle), runTop);
       if (hasDiscipline) {
         const top = byTitle.slice(0, TOP_K);
         disciplineShare += top.filter((v) => papers[paperOf.get(v.achievementId) as number]?.discipline === p.discipline).length / TOP_K;
@@ -150,33 +174,68 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
 
       const kwTitle = keywordTitle(p.keywords);
       if (kwTitle.length < p.keywords.join(' ').length) cutKeywordTitles++;
-      project.keywords.add(kwTitle ? rankIn(await matching.preview(draftNeed(kwTitle, chain)), i) : -1);
-      quarterly.keywords.add(kwTitle ? rankInRun(draftNeed(kwTitle, chain), i) : -1);
+      if (kwTitle) {
+        const byKeywords = topOf(await matching.preview(draftNeed(kwTitle, chain)));
+        const runKeywords = inRun(draftNeed(kwTitle, chain));
+        project.keywords.add(rankIn(byKeywords, i));
+        quarterly.keywords.add(rankIn(runKeywords, i));
+        overlap.add(byKeywords, runKeywords);
+      } else {
+        project.keywords.add(-1);
+        quarterly.keywords.add(-1);
+      }
 
       baseline.title.add(await baselineRank(meili, baseUid, p.title, i, TOP_K));
       baseline.keywords.add(kwTitle ? await baselineRank(meili, baseUid, kwTitle, i, TOP_K) : -1);
 
       if ((i + 1) % 100 === 0 || i + 1 === n) {
         log(
-          `${i + 1}/${n}: project title recall@10 ${project.title.recall.toFixed(4)} mrr ${project.title.mrr.toFixed(4)}, ` +
-            `keywords ${project.keywords.recall.toFixed(4)}; quarterly-run path title ${quarterly.title.recall.toFixed(4)}, keywords ${quarterly.keywords.recall.toFixed(4)}; baseline title ${baseline.title.recall.toFixed(4)}, keywords ${baseline.keywords.recall.toFixed(4)}`,
+          `[${mode}] ${i + 1}/${n}: preview title recall@10 ${project.title.recall.toFixed(4)} mrr ${project.title.mrr.toFixed(4)}, ` +
+            `keywords ${project.keywords.recall.toFixed(4)}; quarterly-run path title ${quarterly.title.recall.toFixed(4)}, keywords ${quarterly.keywords.recall.toFixed(4)}; ` +
+            `top-10 overlap ${overlap.mean.toFixed(4)} (identical ${overlap.identicalShare.toFixed(4)}); baseline title ${baseline.title.recall.toFixed(4)}, keywords ${baseline.keywords.recall.toFixed(4)}`,
         );
       }
     }
     if (cutKeywordTitles) log(`${cutKeywordTitles} keyword queries cut to whole keywords within the ${ITEM_LIMITS.titleMax}-character title limit`);
-    log(`preview latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    log(`[${mode}] preview latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
     for (const m of misses) log(m);
 
     const fig = (k: KnownItem) => ({ recall10: round(k.recall, 4), mrr10: round(k.mrr, 4) });
-    const result = {
-      n,
-      project: { title: fig(project.title), keywords: fig(project.keywords), disciplineP10: hasDiscipline ? round(disciplineShare / n, 4) : null },
-      baseline: { title: fig(baseline.title), keywords: fig(baseline.keywords) },
+    return {
+      preview: { title: fig(project.title), keywords: fig(project.keywords), disciplineP10: hasDiscipline ? round(disciplineShare / n, 4) : null },
       quarterlyRun: { title: fig(quarterly.title), keywords: fig(quarterly.keywords) },
+      top10Overlap: { mean: round(overlap.mean, 4), identical: round(overlap.identicalShare, 4), queries: overlap.count },
+      baseline: { title: fig(baseline.title), keywords: fig(baseline.keywords) },
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await ds.destroy();
+  }
+}
+
+/**
+ * How far two top-10 lists for the same query agree: the share of the longer list that the other
+ * holds too (|A ∩ B| / max(|A|, |B|), 1 when both are empty), averaged over queries; and the share
+ * of queries whose two lists are identical, order included.
+ */
+class TopOverlap {
+  private sum = 0;
+  private identical = 0;
+  count = 0;
+
+  add(a: string[], b: string[]): void {
+    const inB = new Set(b);
+    const longer = Math.max(a.length, b.length);
+    this.sum += longer ? a.filter((id) => inB.has(id)).length / longer : 1;
+    if (a.length === b.length && a.every((id, i) => id === b[i])) this.identical++;
+    this.count++;
+  }
+
+  get mean(): number {
+    return this.count ? this.sum / this.count : 0;
+  }
+
+  get identicalShare(): number {
+    return this.count ? this.identical / this.count : 0;
   }
 }
 

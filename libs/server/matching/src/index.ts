@@ -9,3 +9,5 @@ export const MATCHING_ENTITIES = [Match, BrokerProfile];
 export * from './brokers.service';
 export * from './quarterly.service';
 export * from './snapshot';
+export * from './text-statistics';
+export * from './text-relevance';

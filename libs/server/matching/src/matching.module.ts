@@ -11,11 +11,12 @@ import { MatchingService } from './matching.service';
 import { QuarterlyController } from './quarterly.controller';
 import { QuarterlyProcessor } from './quarterly.processor';
 import { QuarterlyService } from './quarterly.service';
+import { TextStatistics } from './text-statistics';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueModule, SearchModule],
   controllers: [MatchingController, MatchController, BrokerController, AdminMatchingController, QuarterlyController],
-  providers: [MatchingService, BrokersService, QuarterlyService],
+  providers: [MatchingService, BrokersService, QuarterlyService, TextStatistics],
   exports: [MatchingService],
 })
 export class MatchingModule {}
@@ -23,6 +24,6 @@ export class MatchingModule {}
 /** The worker computes matches when items are published, and runs the quarterly matching. */
 @Module({
   imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueWorkerModule, SearchModule],
-  providers: [MatchingService, BrokersService, MatchingProcessor, QuarterlyService, QuarterlyProcessor],
+  providers: [MatchingService, BrokersService, MatchingProcessor, QuarterlyService, QuarterlyProcessor, TextStatistics],
 })
 export class MatchingWorkerModule {}

@@ -10,21 +10,33 @@ import { NotificationsService } from '@ztt/notifications';
 import { SearchService } from '@ztt/search';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Match } from './match.entity';
-import { queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
+import { indexedTextOfRow, queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
+import { TextStatistics } from './text-statistics';
+import { chooseTerms, documentGrams, IndexedText, queryGrams, rankTexts } from './text-relevance';
 import { AchievementSide, CandidatePair, DEFAULT_WEIGHTS, MatchWeights, NeedSide, rankCandidates, RankedPair, reasonText } from './scoring';
 import { CatalogueSnapshot } from './snapshot';
 
 /** How long a process keeps the matching model before reading it again (an admin may have tuned it). */
 const MODEL_TTL_MS = 5_000;
 
-/** How many candidates retrieval brings before the scoring model reranks them. */
+/** How many candidates text relevance passes to the scoring model, on every path. */
 const CANDIDATES = 100;
+/**
+ * On the live path, Meilisearch brings the items holding each of the ANCHORS rarest scored bigrams
+ * of a query, PER_ANCHOR of them each, for text relevance to rank: the candidates the quarterly run
+ * would keep must be among them for both paths to agree.
+ */
+const ANCHORS = 16;
+const PER_ANCHOR = 40;
+/** Bigrams of a query the corpus statistics do not know, asked of Meilisearch as well (at most). */
+const UNKNOWN_ANCHORS = 8;
 
 export type Pair = RankedPair;
 
 /**
  * Proposes, for a need, the achievements most likely to become a deal (and for an achievement,
- * the needs): Meilisearch retrieves candidates over the Chinese-aware fields; a transparent model
+ * the needs): Meilisearch retrieves candidates over the Chinese-aware fields; they are ranked by
+ * text relevance with the corpus statistics every path shares, then a transparent model
  * reranks them; each match keeps its score breakdown and a plain-language reason.
  */
 @Injectable()
@@ -35,7 +47,7 @@ export class MatchingService {
   private model: MatchingModel;
   private modelReadAt = 0;
   /** Scoring sides by kind/id, oldest first, with the item version they were built from. */
-  private readonly sideCache = new Map<string, { version: number; side: NeedSide | AchievementSide }>();
+  private readonly sideCache = new Map<string, { version: number; side: NeedSide | AchievementSide; text: IndexedText }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -43,6 +55,7 @@ export class MatchingService {
     private readonly search: SearchService,
     private readonly catalogue: CatalogueService,
     private readonly brokers: BrokersService,
+    private readonly statistics: TextStatistics,
     @Optional() private readonly notifications?: NotificationsService,
     @Optional() private readonly audit?: AuditService,
   ) {
@@ -299,9 +312,8 @@ export class MatchingService {
   // ---- retrieval and ranking ------------------------------------------------------------
 
   private async forNeed(need: NeedSide, needId: string | null): Promise<Pair[]> {
-    const [hits = []] = await this.search.relevantMany('achievement', [queryOf(need)], CANDIDATES);
-    const achievements = await this.sides('achievement', hits.map((h) => h.id));
-    return this.topPairs(hits, (id) => candidatePair('need', needId, need, id, achievements.get(id)));
+    const ranked = await this.candidates('achievement', [queryOf(need)]);
+    return this.topPairs(ranked[0] ?? [], (id) => candidatePair('need', needId, need, id, ranked.sides.get(id)));
   }
 
   /**
@@ -311,12 +323,49 @@ export class MatchingService {
   private async rank(kind: ItemKind, items: CatalogueItem[]): Promise<Pair[][]> {
     if (!items.length) return [];
     const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
-    const hits = await this.search.relevantMany(other, items.map(queryOf), CANDIDATES);
-    const sides = await this.sides(other, [...new Set(hits.flat().map((h) => h.id))]);
+    const ranked = await this.candidates(other, items.map(queryOf));
     return items.map((item, i) => {
       const side = kind === 'need' ? needSide(item as TechNeed) : achievementSide(item as Achievement);
-      return this.topPairs(hits[i] ?? [], (id) => candidatePair(kind, item.id, side, id, sides.get(id)));
+      return this.topPairs(ranked[i] ?? [], (id) => candidatePair(kind, item.id, side, id, ranked.sides.get(id)));
     });
+  }
+
+  /**
+   * The candidates of each query among the published items of `kind`, ranked by the text relevance
+   * model of the quarterly run (text-relevance.ts) with the shared corpus statistics: Meilisearch
+   * supplies them (one multi-search), their text and sides are read in one query, the bigrams'
+   * document frequencies in one more. With no statistics computed yet (a new catalogue), the
+   * candidates stand in for the corpus.
+   */
+  private async candidates(kind: ItemKind, queries: string[]): Promise<{ id: string; score: number }[][] & { sides: Map<string, NeedSide | AchievementSide> }> {
+    const wanted = queries.map(queryGrams);
+    const frequencies = await this.statistics.frequencies(kind, [...new Set(wanted.flatMap((w) => [...w.keys()]))]);
+    // Meilisearch is asked, in one multi-search, for the items holding each of the rarest bigrams
+    // of each query: a sub-query of several words finds only items holding its rarest one
+    // (matching strategy `frequency`), and the items text relevance ranks highest hold the rare
+    // bigrams. Bigrams the statistics do not know are asked too, a few: an item published since
+    // they were computed may hold them.
+    const anchors = wanted.map((w) => [
+      ...chooseTerms(w, (g) => frequencies.get(g) ?? 0)
+        .slice(0, ANCHORS)
+        .map((t) => t.gram),
+      ...[...w.keys()].filter((g) => !frequencies.has(g)).slice(0, UNKNOWN_ANCHORS),
+    ]);
+    const asked = [...new Set(anchors.flat())];
+    const found = new Map((await this.search.relevantMany(kind, asked, PER_ANCHOR)).map((h, i) => [asked[i] as string, h]));
+    const hits = anchors.map((grams) => [...new Set(grams.flatMap((g) => (found.get(g) ?? []).map((h) => h.id)))]);
+    const { sides, texts } = await this.sides(kind, [...new Set(hits.flat())]);
+    const stored = await this.statistics.corpus(kind);
+    const grams = new Map([...texts].map(([id, text]) => [id, documentGrams(text)]));
+    const ranked = hits.map((its, i) => {
+      const docs = its.flatMap((id) => (grams.has(id) ? [{ id, grams: grams.get(id) as Map<string, number> }] : []));
+      const corpus = stored.documents ? stored : { documents: docs.length, totalLength: docs.reduce((n, d) => n + d.grams.size, 0) };
+      // A bigram a candidate holds is held by one item at least, whatever statistics computed
+      // before it was published say; with current statistics this changes nothing.
+      const df = (g: string) => frequencies.get(g) ?? (docs.some((d) => d.grams.has(g)) ? 1 : 0);
+      return rankTexts(chooseTerms(wanted[i] as Map<string, number>, df), corpus, docs).slice(0, CANDIDATES);
+    });
+    return Object.assign(ranked, { sides });
   }
 
   /** Scores the retrieved candidates still published and keeps the best K with something in common. */
@@ -330,28 +379,33 @@ export class MatchingService {
    * scoring's work on each side is done once: a quarterly run meets each need as a candidate of
    * hundreds of achievements. Only the versions are read for items already kept.
    */
-  private async sides(kind: ItemKind, ids: string[]): Promise<Map<string, NeedSide | AchievementSide>> {
-    if (!ids.length) return new Map();
+  private async sides(kind: ItemKind, ids: string[]): Promise<{ sides: Map<string, NeedSide | AchievementSide>; texts: Map<string, IndexedText> }> {
+    const sides = new Map<string, NeedSide | AchievementSide>();
+    const texts = new Map<string, IndexedText>();
+    if (!ids.length) return { sides, texts };
     const table = KINDS[kind].table;
     const current = (await this.db.query(`SELECT id, version FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [ids])) as { id: string; version: number }[];
-    const out = new Map<string, NeedSide | AchievementSide>();
     const missing: string[] = [];
     for (const r of current) {
       const kept = this.sideCache.get(`${kind}/${r.id}`);
-      if (kept && kept.version === r.version) out.set(r.id, kept.side);
-      else missing.push(r.id);
+      if (kept && kept.version === r.version) {
+        sides.set(r.id, kept.side);
+        texts.set(r.id, kept.text);
+      } else missing.push(r.id);
     }
-    if (!missing.length) return out;
+    if (!missing.length) return { sides, texts };
     const rows = (await this.db.query(`SELECT ${SIDE_COLUMNS[kind]} FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [missing])) as SideRow[];
     for (const r of rows) {
       const side = sideOfRow(kind, r);
-      out.set(r.id, side);
+      const text = indexedTextOfRow(r);
+      sides.set(r.id, side);
+      texts.set(r.id, text);
       const key = `${kind}/${r.id}`;
       this.sideCache.delete(key);
-      this.sideCache.set(key, { version: r.version, side });
+      this.sideCache.set(key, { version: r.version, side, text });
       if (this.sideCache.size > SIDE_CACHE) this.sideCache.delete(this.sideCache.keys().next().value as string);
     }
-    return out;
+    return { sides, texts };
   }
 
   private async viewsOf(pairs: Pair[], from: ItemKind, locale: Locale, rows?: Match[]): Promise<MatchView[]> {

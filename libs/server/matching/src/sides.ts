@@ -1,10 +1,15 @@
 import { ItemKind } from '@ztt/contracts';
 import { AchievementSide, NeedSide } from './scoring';
+import { IndexedText } from './text-relevance';
 
-/** The columns a scoring side is built from, by kind. */
+/**
+ * The columns a scoring side is built from, by kind, and `extra`: the text a kind's search document
+ * holds besides title, keywords and summary, which text relevance reads too (indexedTextOfRow).
+ */
 export const SIDE_COLUMNS: Record<ItemKind, string> = {
-  need: 'id, version, title, summary, keywords, chains, trl, cooperation_modes, region, budget_max, budget_negotiable',
-  achievement: 'id, version, title, summary, keywords, chains, trl, cooperation_modes, region, asking_price, price_negotiable, published_at',
+  need: 'id, version, title, summary, keywords, chains, trl, cooperation_modes, region, budget_max, budget_negotiable, acceptance_criteria AS extra',
+  achievement:
+    "id, version, title, summary, keywords, chains, trl, cooperation_modes, region, asking_price, price_negotiable, published_at, application_fields || ' ' || proven_results AS extra",
 };
 
 /** A row of SIDE_COLUMNS from either table. */
@@ -23,6 +28,12 @@ export interface SideRow {
   asking_price?: string | null;
   price_negotiable?: boolean;
   published_at?: Date | null;
+  extra: string;
+}
+
+/** The text of a row as text relevance reads it: title and keywords (head), the rest (body). */
+export function indexedTextOfRow(r: SideRow): IndexedText {
+  return { id: r.id, head: `${r.title} ${r.keywords.join(' ')}`, body: `${r.summary} ${r.extra}` };
 }
 
 /** What both sides of a pair share, from a row of either table. */

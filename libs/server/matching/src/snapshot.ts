@@ -2,17 +2,11 @@ import { ItemKind } from '@ztt/contracts';
 import { KINDS } from '@ztt/catalogue';
 import { DataSource } from 'typeorm';
 import { AchievementSide, NeedSide } from './scoring';
-import { queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
+import { indexedTextOfRow, queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
 import { TextIndex, TextIndexBuilder } from './text-index';
 
 /** Rows read at a time while taking a snapshot (keyset pages). */
 const LOAD_PAGE = 5_000;
-
-/** The text a kind's search document holds besides title, keywords and summary. */
-const EXTRA_TEXT: Record<ItemKind, string> = {
-  need: `acceptance_criteria`,
-  achievement: `application_fields || ' ' || proven_results`,
-};
 
 interface KindSnapshot {
   index: TextIndex;
@@ -42,21 +36,11 @@ export class CatalogueSnapshot {
       const sides = new Map<string, NeedSide | AchievementSide>();
       const versions = new Map<string, number>();
       const builder = new TextIndexBuilder();
-      let after: string | null = null;
-      for (;;) {
-        const rows = (await db.query(
-          `SELECT ${SIDE_COLUMNS[kind]}, ${EXTRA_TEXT[kind]} AS extra FROM ${KINDS[kind].table}
-            WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${LOAD_PAGE}`,
-          [after],
-        )) as (SideRow & { extra: string })[];
-        for (const r of rows) {
-          sides.set(r.id, sideOfRow(kind, r));
-          versions.set(r.id, r.version);
-          builder.add({ id: r.id, head: `${r.title} ${r.keywords.join(' ')}`, body: `${r.summary} ${r.extra}` });
-        }
-        if (rows.length < LOAD_PAGE) break;
-        after = (rows[rows.length - 1] as SideRow).id;
-      }
+      await forEachPublished(db, kind, (r) => {
+        sides.set(r.id, sideOfRow(kind, r));
+        versions.set(r.id, r.version);
+        builder.add(indexedTextOfRow(r));
+      });
       kinds[kind] = { index: builder.build(), sides, versions };
     }
     return new CatalogueSnapshot(kinds, now);
@@ -103,5 +87,23 @@ export class CatalogueSnapshot {
     }
     this.since = now;
     return dropped;
+  }
+}
+
+/**
+ * Calls `visit` with every published item of a kind, read in keyset pages (a page at a time, so a
+ * caller may yield between them).
+ */
+export async function forEachPublished(db: DataSource, kind: ItemKind, visit: (row: SideRow) => void): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = (await db.query(
+      `SELECT ${SIDE_COLUMNS[kind]} FROM ${KINDS[kind].table}
+        WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${LOAD_PAGE}`,
+      [after],
+    )) as SideRow[];
+    for (const r of rows) visit(r);
+    if (rows.length < LOAD_PAGE) return;
+    after = (rows[rows.length - 1] as SideRow).id;
   }
 }

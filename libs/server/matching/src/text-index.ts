@@ -1,25 +1,11 @@
-import { grams, synonymVariants } from '@ztt/search';
+import { averageLength, byScoreThenId, chooseTerms, CorpusSize, documentGrams, IndexedText, lengthFactor, queryGrams, termWeight } from './text-relevance';
 
-/** One item as the in-process index reads it: its title and keywords (head), the rest of its text (body). */
-export interface IndexedText {
-  id: string;
-  head: string;
-  body: string;
+export type { IndexedText } from './text-relevance';
+
+/** The corpus statistics of an index: its size, and the document frequency of every bigram it holds. */
+export interface CorpusStatistics extends CorpusSize {
+  frequencies: Map<string, number>;
 }
-
-/** A bigram in the head (title, keywords) counts twice one in the body, as Meilisearch ranks titleGrams first. */
-const HEAD_WEIGHT = 2;
-const BODY_WEIGHT = 1;
-/** BM25's saturation and length normalisation (term frequency is 0 or 1: bigrams are counted once per field). */
-const K1 = 1.2;
-const B = 0.5;
-/** Bigrams only a synonym variant of the query has count for less than the query's own (as in search). */
-const VARIANT_WEIGHT = 0.8;
-/**
- * The rarest query bigrams are looked up, at most this many: common ones add little (low idf) and
- * cost the most (long posting lists).
- */
-const MAX_QUERY_TERMS = 64;
 
 /**
  * Builds a TextIndex a document at a time, so that a caller reading the catalogue in pages can
@@ -31,37 +17,39 @@ export class TextIndexBuilder {
   private readonly docTerms: Int32Array[] = [];
   private readonly docWeights: Uint8Array[] = [];
   private df = new Int32Array(1 << 16);
+  private totalLength = 0;
 
   add(doc: IndexedText): void {
-    const weights = new Map<number, number>();
-    const read = (text: string, w: number) => {
-      for (const g of grams(text)) {
-        let t = this.vocabulary.get(g);
-        if (t === undefined) {
-          t = this.vocabulary.size;
-          this.vocabulary.set(g, t);
-        }
-        if ((weights.get(t) ?? 0) < w) weights.set(t, w);
-      }
-    };
-    read(doc.head, HEAD_WEIGHT);
-    read(doc.body, BODY_WEIGHT);
-    if (this.vocabulary.size > this.df.length) {
-      const grown = new Int32Array(Math.max(this.df.length * 2, this.vocabulary.size));
-      grown.set(this.df);
-      this.df = grown;
-    }
+    const weights = documentGrams(doc);
     const terms = new Int32Array(weights.size);
     const ws = new Uint8Array(weights.size);
     let k = 0;
-    for (const [t, w] of weights) {
+    for (const [g, w] of weights) {
+      let t = this.vocabulary.get(g);
+      if (t === undefined) {
+        t = this.vocabulary.size;
+        this.vocabulary.set(g, t);
+        if (t >= this.df.length) {
+          const grown = new Int32Array(this.df.length * 2);
+          grown.set(this.df);
+          this.df = grown;
+        }
+      }
       terms[k] = t;
       ws[k++] = w;
       (this.df[t] as number)++;
     }
+    this.totalLength += weights.size;
     this.ids.push(doc.id);
     this.docTerms.push(terms);
     this.docWeights.push(ws);
+  }
+
+  /** The statistics of the documents added so far (what TextStatistics stores for the live path). */
+  statistics(): CorpusStatistics {
+    const frequencies = new Map<string, number>();
+    for (const [g, t] of this.vocabulary) frequencies.set(g, this.df[t] as number);
+    return { documents: this.ids.length, totalLength: this.totalLength, frequencies };
   }
 
   /** The index of the documents added (the builder is not to be used after). */
@@ -74,11 +62,9 @@ export class TextIndexBuilder {
     const postingWeights = new Uint8Array(total);
     const fill = offsets.slice(0, terms);
     const n = this.docTerms.length;
-    let totalLength = 0;
     for (let d = 0; d < n; d++) {
       const ts = this.docTerms[d] as Int32Array;
       const ws = this.docWeights[d] as Uint8Array;
-      totalLength += ts.length;
       for (let k = 0; k < ts.length; k++) {
         const t = ts[k] as number;
         const at = fill[t] as number;
@@ -87,9 +73,9 @@ export class TextIndexBuilder {
         fill[t] = at + 1;
       }
     }
-    const average = Math.max(1, totalLength / Math.max(1, n));
-    const norm = new Float32Array(n);
-    for (let d = 0; d < n; d++) norm[d] = (K1 + 1) / (1 + K1 * (1 - B + (B * (this.docTerms[d] as Int32Array).length) / average));
+    const average = averageLength({ documents: n, totalLength: this.totalLength });
+    const norm = new Float64Array(n);
+    for (let d = 0; d < n; d++) norm[d] = lengthFactor((this.docTerms[d] as Int32Array).length, average);
     return new TextIndex(this.ids, this.vocabulary, offsets, postings, postingWeights, norm);
   }
 }
@@ -98,8 +84,8 @@ export class TextIndexBuilder {
  * An in-memory bigram index over a snapshot of one kind of catalogue item, for the quarterly run:
  * it asks for the candidates of every published item at once, and one Meilisearch round trip per
  * sub-query (about 1.3 million for 110,000 items) is far more than the run's time holds. It reads
- * text exactly as the search index does (the same normalisation, bigrams and synonym variants);
- * ranking is BM25 over binary bigram occurrences with the head weighted double.
+ * text exactly as the search index does (the same normalisation, bigrams and synonym variants) and
+ * ranks by the text relevance model of text-relevance.ts, which the live path also uses.
  *
  * Postings are kept in flat typed arrays (CSR): 100,000 achievements hold about 21 million
  * postings in about 110 MB.
@@ -108,7 +94,7 @@ export class TextIndex {
   readonly size: number;
   private readonly position = new Map<string, number>();
   private readonly alive: Uint8Array;
-  private readonly accumulator: Float32Array;
+  private readonly accumulator: Float64Array;
   private readonly touched: Int32Array;
 
   constructor(
@@ -117,12 +103,12 @@ export class TextIndex {
     private readonly offsets: Int32Array,
     private readonly postings: Int32Array,
     private readonly postingWeights: Uint8Array,
-    private readonly norm: Float32Array,
+    private readonly norm: Float64Array,
   ) {
     this.size = ids.length;
     for (const [i, id] of ids.entries()) this.position.set(id, i);
     this.alive = new Uint8Array(this.size).fill(1);
-    this.accumulator = new Float32Array(this.size);
+    this.accumulator = new Float64Array(this.size);
     this.touched = new Int32Array(this.size);
   }
 
@@ -148,29 +134,23 @@ export class TextIndex {
     if (d !== undefined) this.alive[d] = 0;
   }
 
+  private frequency(t: number | undefined): number {
+    return t === undefined ? 0 : (this.offsets[t + 1] as number) - (this.offsets[t] as number);
+  }
+
   /**
    * The `limit` best items for a query, best first (ties by id), each with its score; the query is
    * read like a search query: its bigrams, and those of its synonym variants at a lower weight.
    */
   search(query: string, limit: number): { id: string; score: number }[] {
-    const wanted = new Map<number, number>();
-    for (const [vi, variant] of synonymVariants(query).entries()) {
-      const w = vi === 0 ? 1 : VARIANT_WEIGHT;
-      for (const g of grams(variant)) {
-        const t = this.vocabulary.get(g);
-        if (t !== undefined && (wanted.get(t) ?? 0) < w) wanted.set(t, w);
-      }
-    }
-    const n = this.size;
-    const terms = [...wanted.entries()]
-      .map(([t, w]) => ({ t, w, df: (this.offsets[t + 1] as number) - (this.offsets[t] as number) }))
-      .sort((a, b) => a.df - b.df || a.t - b.t)
-      .slice(0, MAX_QUERY_TERMS);
+    const terms = chooseTerms(queryGrams(query), (g) => this.frequency(this.vocabulary.get(g)));
     const acc = this.accumulator;
     const touched = this.touched;
     let count = 0;
-    for (const { t, w, df } of terms) {
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * w;
+    for (const term of terms) {
+      const t = this.vocabulary.get(term.gram);
+      if (t === undefined) continue;
+      const idf = termWeight(term, this.size);
       const end = this.offsets[t + 1] as number;
       for (let p = this.offsets[t] as number; p < end; p++) {
         const d = this.postings[p] as number;
@@ -187,7 +167,7 @@ export class TextIndex {
     return top
       .drain()
       .map(({ doc, score }) => ({ id: this.ids[doc] as string, score }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort(byScoreThenId);
   }
 }
 

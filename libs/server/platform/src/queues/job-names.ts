@@ -19,6 +19,8 @@ export enum JobName {
   DeliverNotification = 'notifications.deliver',
   MatchItem = 'matching.match-item',
   QuarterlyRun = 'matching.quarterly-run',
+  /** Scheduled: recomputes text relevance's corpus statistics of each kind whose published catalogue changed. */
+  RefreshTextStatistics = 'matching.text-statistics',
   DealTaskReminder = 'deals.task-reminder',
   DealIdleScan = 'deals.idle-scan',
   CampaignScan = 'campaigns.scan',
@@ -34,6 +36,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.MatchItem]: QueueName.Matching,
   [JobName.QuarterlyRun]: QueueName.Matching,
+  [JobName.RefreshTextStatistics]: QueueName.Matching,
   [JobName.DealTaskReminder]: QueueName.Deals,
   [JobName.DealIdleScan]: QueueName.Deals,
   [JobName.CampaignScan]: QueueName.Campaigns,
