@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CampaignProgress, CampaignReminderResult, CampaignView, Dashboard, PlatformRole, PublicStats, QuarterlyReportView } from '@ztt/contracts';
-import { AppException, AuthContext, CurrentUser, Public, RequireRoles } from '@ztt/platform';
+import { AppException, AuthContext, CurrentUser, Public, PublicReadCache, RequireRoles } from '@ztt/platform';
 import { CampaignsService } from './campaigns.service';
 import { DashboardService, XLSX_MIME } from './dashboard.service';
 import { CampaignDto, ChartParamDto, ContractTargetDto, DashboardQueryDto, InviteDto, UpdateCampaignDto } from './dto/campaign.dto';
@@ -133,6 +133,7 @@ export class PublicStatsController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Public()
+  @PublicReadCache(30)
   @Get('stats')
   @ApiOkResponse({ description: '公开统计：已发布的需求、成果、榜单数，按产业、县区' })
   stats(): Promise<PublicStats> {

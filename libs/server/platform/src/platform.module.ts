@@ -1,3 +1,4 @@
+import { CacheModule } from '@nestjs/cache-manager';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -12,7 +13,7 @@ export class PlatformModule {
   static forRoot(config: AppConfig, entities: EntityList): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(entities), QueueModule, MeiliModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(entities), QueueModule, MeiliModule, CacheModule.register({ isGlobal: true })],
       exports: [ConfigModule, DatabaseModule, QueueModule, MeiliModule],
     };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { MemberView, OrganisationPublicView, OrganisationView, Page } from '@ztt/contracts';
-import { Authenticated, AuthContext, CurrentUser, Public } from '@ztt/platform';
+import { Authenticated, AuthContext, CurrentUser, Public, PublicReadCache } from '@ztt/platform';
 import {
   ChangeMemberRoleDto,
   CreateOrganisationDto,
@@ -23,6 +23,7 @@ export class OrganisationsController {
   constructor(private readonly orgs: OrganisationsService) {}
 
   @Public()
+  @PublicReadCache(15)
   @Get()
   @ApiOkResponse({ type: OrganisationPageDto, description: '已认证机构名录 / verified organisations' })
   directory(@Query() q: ListQueryDto): Promise<Page<OrganisationPublicView>> {

@@ -5,3 +5,4 @@ export * from './logging';
 export * from './request-context';
 export * from './validation';
 export * from './paging';
+export * from './public-read-cache';
