@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -13,7 +14,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // A key object, not the string: given a string, jsonwebtoken first tries to read it as a public
+      // key and fails, on every request (about 0.5 ms against 9 µs, measured on this machine).
+      // passport-jwt's types name only strings and buffers; it hands the key to jsonwebtoken as is.
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,
       algorithms: ['HS256'],
       issuer: config.auth.issuer,
       audience: config.auth.audience,
