@@ -8,7 +8,11 @@
 // written, digests and errors. Starts and removes its own PostgreSQL, Redis and Meilisearch.
 // Progress goes to stderr; the last line on stdout is one JSON object.
 //
-//   npm run bench:quarterly -- [--needs 10000] [--achievements 100000] [--seed 1] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR]
+//   npm run bench:quarterly -- [--needs 10000] [--achievements 100000] [--seed 1] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR] [--full]
+//
+// By default the catalogue is abstract-only, the honest case: achievements have no title and no
+// keywords, needs no keywords, and every item is in one and the same chain, so nothing but the text
+// can pair them. --full generates titles, keywords and a chain per paper's discipline instead.
 //
 // With --time-limit, a run still going after S seconds is reported as it stands ("completed": false).
 import 'reflect-metadata';
@@ -29,7 +33,7 @@ import { brokersSeeder } from '../seed/seeders/brokers.seeder';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, indexItems, log, meiliClient, Paper, parseFlags, readPapers } from './bench-common';
-import { chainOf } from './chains';
+import { chainOf, FALLBACK_CHAIN } from './chains';
 import { round } from './metrics';
 import { prng } from '../prng';
 
@@ -42,7 +46,12 @@ interface Options {
   timeLimit: number | null;
   /** a directory for the worker's CPU profile (node --cpu-prof), written when it stops */
   cpuProfile: string | null;
+  /** no titles or keywords on achievements, no keywords on needs, one chain for all (the default) */
+  abstractOnly: boolean;
 }
+
+/** The one chain of every item of an abstract-only catalogue: it tells the matching nothing. */
+const NEUTRAL_CHAIN = FALLBACK_CHAIN;
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_DATA = path.relative(process.cwd(), path.resolve(ROOT, '..', 'shared', 'data', 'csl-dev', 'papers.jsonl'));
@@ -58,12 +67,13 @@ const BROKER_CAPACITY = 10_000;
 const POLL_MS = 1_000;
 const RUN_TIMEOUT_MS = 6 * 3_600_000;
 
-const USAGE = 'usage: npm run bench:quarterly -- [--needs N (10000)] [--achievements N (100000)] [--seed N (1)] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR]';
+const USAGE = 'usage: npm run bench:quarterly -- [--needs N (10000)] [--achievements N (100000)] [--seed N (1)] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR] [--full]';
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { data: DEFAULT_DATA, needs: 10_000, achievements: 100_000, seed: 1, timeLimit: null, cpuProfile: null };
-  parseFlags(argv, (flag, value, count) => {
+  const opts: Options = { data: DEFAULT_DATA, needs: 10_000, achievements: 100_000, seed: 1, timeLimit: null, cpuProfile: null, abstractOnly: true };
+  parseFlags(argv, (flag, value, count, inline) => {
     if (flag === '--data') opts.data = value();
+    else if (flag === '--full' && inline === undefined) opts.abstractOnly = false;
     else if (flag === '--needs') opts.needs = count();
     else if (flag === '--achievements') opts.achievements = count();
     else if (flag === '--seed') opts.seed = count();
@@ -198,7 +208,13 @@ function money(g: Gen, min: number, max: number): string {
   return `${g.int(min, max)}.${String(g.int(0, 99)).padStart(2, '0')}`;
 }
 
-function needRow(g: Gen, s: Source, org: Org): unknown[] {
+/** The chains and industries columns of an item of `chain` (the neutral chain in an abstract-only catalogue). */
+function chainsOf(chain: string, abstractOnly: boolean): [string[], string[]] {
+  const c = abstractOnly ? NEUTRAL_CHAIN : chain;
+  return [[c], [industryOfChain(c)]];
+}
+
+function needRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unknown[] {
   const { p, other, chain, i, j } = pair(g, s);
   const kw = keywordsOf(g, p, other);
   const title = cut(g.pick(NEED_TITLES)(kw.length ? kw : [p.title], chain, p), ITEM_LIMITS.titleMax);
@@ -211,7 +227,7 @@ function needRow(g: Gen, s: Source, org: Org): unknown[] {
   const budgetMax = budgetNegotiable ? null : money(g, 10, 2_000);
   const published = daysAgo(g, 700);
   return [
-    g.uuid(), org.id, title, summary, [chain], [industryOfChain(chain)], kw, org.region, g.int(3, 9), g.some(MODES, g.int(1, 3)),
+    g.uuid(), org.id, title, summary, ...chainsOf(chain, abstractOnly), abstractOnly ? [] : kw, org.region, g.int(3, 9), g.some(MODES, g.int(1, 3)),
     '联系人', 'published', published, published,
     g.pick(CATEGORIES), null, budgetMax, budgetNegotiable, g.chance(0.3) ? null : new Date(NOW + g.int(30, 400) * 86_400_000).toISOString().slice(0, 10),
     g.chance(0.5) ? `技术指标达到：${cut(g.pick(own.length ? own : ['合同约定']), 100)}` : '',
@@ -223,7 +239,7 @@ const NEED_COLUMNS = [
   'category', 'budget_min', 'budget_max', 'budget_negotiable', 'deadline', 'acceptance_criteria',
 ];
 
-function achievementRow(g: Gen, s: Source, org: Org): unknown[] {
+function achievementRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unknown[] {
   const { p, other, chain, i, j } = pair(g, s);
   const kw = keywordsOf(g, p, other);
   const title = cut(g.pick(ACHIEVEMENT_TITLES)(kw.length ? kw : [p.title], p), ITEM_LIMITS.titleMax);
@@ -236,7 +252,7 @@ function achievementRow(g: Gen, s: Source, org: Org): unknown[] {
   const published = daysAgo(g, 1_100);
   const ipItems = Array.from({ length: g.int(0, 3) }, () => ({ type: g.pick(IP_TYPES), number: `ZL${g.int(2015, 2025)}${g.int(10_000_000, 99_999_999)}.${g.int(0, 9)}`, status: '已授权' }));
   return [
-    g.uuid(), org.id, title, summary, [chain], [industryOfChain(chain)], kw, org.region, g.int(2, 9), g.some(MODES, g.int(1, 3)),
+    g.uuid(), org.id, abstractOnly ? '' : title, summary, ...chainsOf(chain, abstractOnly), abstractOnly ? [] : kw, org.region, g.int(2, 9), g.some(MODES, g.int(1, 3)),
     '联系人', 'published', published, published,
     g.pick(STAGES), JSON.stringify(ipItems), priceNegotiable ? null : money(g, 5, 1_500), priceNegotiable, cut(g.pick(own.length ? own : ['']), 200),
   ];
@@ -269,9 +285,9 @@ async function generate(ds: DataSource, opts: Options, papers: Paper[]): Promise
     ['id', 'name', 'type', 'credit_code', 'region', 'industries', 'verification_status', 'submitted_at', 'verified_at'],
     [...enterprises, ...research].map((o) => [o.id, o.name, o.type, o.creditCode, o.region, o.industries, 'verified', new Date(), new Date()]),
   );
-  const needs = Array.from({ length: opts.needs }, (_, k) => needRow(g, s, enterprises[Math.floor(k / NEEDS_PER_ORG)] as Org));
+  const needs = Array.from({ length: opts.needs }, (_, k) => needRow(g, s, enterprises[Math.floor(k / NEEDS_PER_ORG)] as Org, opts.abstractOnly));
   await insertRows(ds, 'tech_need', NEED_COLUMNS, needs);
-  const achievements = Array.from({ length: opts.achievements }, (_, k) => achievementRow(g, s, research[Math.floor(k / ACHIEVEMENTS_PER_ORG)] as Org));
+  const achievements = Array.from({ length: opts.achievements }, (_, k) => achievementRow(g, s, research[Math.floor(k / ACHIEVEMENTS_PER_ORG)] as Org, opts.abstractOnly));
   await insertRows(ds, 'achievement', ACHIEVEMENT_COLUMNS, achievements);
   await ds.query('ANALYZE');
   return { needIds: needs.map((r) => r[0] as string), achievementIds: achievements.map((r) => r[0] as string) };
@@ -356,7 +372,7 @@ interface RunRow {
 
 async function run(opts: Options, stack: BenchStack): Promise<void> {
   const papers = readPapers(opts.data, Infinity);
-  log(`${papers.length} paper records from ${opts.data}; generating ${opts.needs} needs and ${opts.achievements} achievements (seed ${opts.seed})`);
+  log(`${papers.length} paper records from ${opts.data}; generating ${opts.needs} needs and ${opts.achievements} achievements (seed ${opts.seed}, ${opts.abstractOnly ? 'abstract-only' : 'full'})`);
   const setup: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -444,6 +460,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const failedLines = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('quarterly match failed')).length;
 
     const result = {
+      mode: opts.abstractOnly ? 'abstract-only' : 'full',
       needs: opts.needs,
       achievements: opts.achievements,
       seed: opts.seed,
