@@ -52,12 +52,15 @@ describe('the API killed with SIGKILL mid-write', () => {
       const call = (path: string, token: string, body?: unknown) =>
         fetch(`${child.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
       let answered = 0;
+      let firstAnswers!: () => void;
+      const threeAnswered = new Promise<void>((resolve) => (firstAnswers = resolve));
       const requests = [
         ...submitted.slice(round * perRound.publish, (round + 1) * perRound.publish).map((id) => call(`/api/admin/review/achievement/${id}/decision`, admin.token, { decision: 'publish' })),
         ...published.slice(round * perRound.withdraw, (round + 1) * perRound.withdraw).map((id) => call(`/api/achievements/${id}/withdraw`, owner.token)),
-      ].map((p) => p.finally(() => answered++));
-      // Killed once a few writes are through and the rest are in flight.
-      await eventually('first answers', async () => answered >= 3, 30_000);
+      ].map((p) => p.finally(() => ++answered === 3 && firstAnswers()));
+      // Killed the moment the third write is through, while the rest are in flight (a poll every
+      // 100 ms could come after all twenty had been answered, leaving nothing to interrupt).
+      await Promise.race([threeAnswered, new Promise((_, reject) => setTimeout(() => reject(new Error('no three answers within 30 s')), 30_000).unref())]);
       await child.kill();
       const outcomes = await Promise.allSettled(requests);
       for (const o of outcomes) if (o.status === 'fulfilled') expect(o.value.status).toBe(200);
