@@ -6,6 +6,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { JOB_QUEUE, JobName, QueueName, QueueService } from '@ztt/platform';
 import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
+import { jobSettled } from '../harness/jobs';
 import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
@@ -70,14 +71,6 @@ async function submitNeed(title: string): Promise<{ id: string; notifications: {
   return { id: created.body.id, notifications: rows.rows };
 }
 
-async function waitForJob(queues: QueueService, jobId: string): Promise<void> {
-  const queue = queues.queue(QueueName.Notifications);
-  await eventually(`job ${jobId}`, async () => {
-    const job = await queue.getJob(jobId);
-    return Boolean(job && ((await job.isCompleted()) || (await job.isFailed())));
-  });
-}
-
 const allDone = (ids: string[]) => async () =>
   (await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE notification_id = ANY($1) AND status = 'pending'`, [ids])).rows[0].n === 0;
 
@@ -108,9 +101,9 @@ describe('delivery by email (a real SMTP server) and robot webhook', () => {
     await eventually('deliveries sent', allDone(ids), 20_000);
     for (const id of ids) {
       await queues.add(JobName.DeliverNotification, { notificationId: id }, { jobId: `deliver-${id}-again` });
-      await waitForJob(queues, `deliver-${id}-again`);
-      await waitForJob(queues, `deliver-${id}-dup1`);
-      await waitForJob(queues, `deliver-${id}-dup2`);
+      await jobSettled(queues.queue(QueueName.Notifications), `deliver-${id}-again`);
+      await jobSettled(queues.queue(QueueName.Notifications), `deliver-${id}-dup1`);
+      await jobSettled(queues.queue(QueueName.Notifications), `deliver-${id}-dup2`);
     }
     // The relay queued one job per notification with something to deliver (none for the quiet admin).
     const announced = (await api.db.query(`SELECT aggregate_id FROM outbox WHERE topic = 'notification.created' AND aggregate_id = ANY($1)`, [ids])).rows.map((r) => r.aggregate_id);

@@ -4,6 +4,7 @@ import { CatalogueSnapshot, MatchingService, quarterOf } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { jobSettled } from '../harness/jobs';
 import { decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
@@ -23,17 +24,6 @@ const digestsTo = (u: TestUser) => smtp.to(u.email).filter((m) => decodeMail(m.r
 
 const deliveriesSettled = async () =>
   (await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'pending'`)).rows[0].n === 0;
-
-async function waitForJob(queues: QueueService, jobId: string): Promise<void> {
-  await eventually(
-    `job ${jobId}`,
-    async () => {
-      const job = await queues.queue(QueueName.Matching).getJob(jobId);
-      return Boolean(job && ((await job.isCompleted()) || (await job.isFailed())));
-    },
-    20_000,
-  );
-}
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -128,7 +118,7 @@ describe('the quarterly run', () => {
     // The job itself, queued again under another id, skips a completed quarter.
     const queues = worker.get(QueueService);
     await queues.add(JobName.QuarterlyRun, { quarter }, { jobId: `quarterly-${quarter}-again` });
-    await waitForJob(queues, `quarterly-${quarter}-again`);
+    await jobSettled(queues.queue(QueueName.Matching), `quarterly-${quarter}-again`, 20_000);
     await eventually('deliveries settled', deliveriesSettled);
     expect(smtp.messages.length).toBe(before);
     expect((await api.db.query(`SELECT count(*)::int AS n FROM notification WHERE type = 'match.digest'`)).rows[0].n).toBe(2);
@@ -148,7 +138,7 @@ describe('the quarterly run', () => {
     const firstBefore = await untouched();
     const queues = worker.get(QueueService);
     await queues.add(JobName.QuarterlyRun, { quarter: '2026Q3' }, { jobId: 'quarterly-2026Q3' });
-    await waitForJob(queues, 'quarterly-2026Q3');
+    await jobSettled(queues.queue(QueueName.Matching), 'quarterly-2026Q3', 20_000);
     const run = (await api.call('GET', '/api/admin/matching/runs', { token: admin.token })).body.find((r: { quarter: string }) => r.quarter === '2026Q3');
     expect(run).toMatchObject({ status: 'completed', total: 4, processed: 4, errors: 0, summary: { needs: 2, achievements: 2 } });
     // Items before the cursor were not matched again; the one after it was.
@@ -158,7 +148,7 @@ describe('the quarterly run', () => {
 
     // Its digest (the assignments since its start) went out once per broker; running it again sends none.
     await queues.add(JobName.QuarterlyRun, { quarter: '2026Q3' }, { jobId: 'quarterly-2026Q3-again' });
-    await waitForJob(queues, 'quarterly-2026Q3-again');
+    await jobSettled(queues.queue(QueueName.Matching), 'quarterly-2026Q3-again', 20_000);
     await eventually('deliveries settled', deliveriesSettled, 20_000);
     const digests = await api.db.query(`SELECT user_id, count(*)::int AS n FROM notification WHERE dedupe_key = 'digest:2026Q3' GROUP BY user_id`);
     expect(digests.rows.map((r) => `${r.user_id}:${r.n}`).sort()).toEqual([marineBroker.id, steelBroker.id].map((id) => `${id}:1`).sort());

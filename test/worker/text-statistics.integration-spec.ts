@@ -4,6 +4,7 @@ import { CatalogueSnapshot, MatchingService, NeedSide } from '@ztt/matching';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
+import { jobResult } from '../harness/jobs';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';
 
 // One text ranking for every path (docs/adr/0007-one-text-ranking.md): the worker keeps the corpus
@@ -31,14 +32,7 @@ async function refreshStatistics(): Promise<string> {
   const queues = worker.get(QueueService);
   const jobId = `text-statistics-test-${Date.now()}`;
   await queues.add(JobName.RefreshTextStatistics, {}, { jobId });
-  let detail = '';
-  await eventually(`statistics job ${jobId}`, async () => {
-    const job = await queues.queue(QueueName.Matching).getJob(jobId);
-    if (!job || !(await job.isCompleted())) return false;
-    detail = JSON.stringify((await queues.queue(QueueName.Matching).getJob(jobId))?.returnvalue);
-    return true;
-  });
-  return detail;
+  return JSON.stringify(await jobResult(queues.queue(QueueName.Matching), jobId));
 }
 
 const corpusOf = async (kind: string) => (await api.db.query(`SELECT documents, total_length FROM match_text_corpus WHERE kind = $1`, [kind])).rows[0];

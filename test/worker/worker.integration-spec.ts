@@ -4,7 +4,7 @@ import { JobHandler, JobName, JobOutcome, MEILI_CLIENT, PlatformModule, QueueNam
 import { SearchIndexService } from '@ztt/search';
 import { Meilisearch } from 'meilisearch';
 import { Client } from 'pg';
-import { eventually } from '../harness/test-app';
+import { jobResult } from '../harness/jobs';
 import { createTestDatabase, testConfig } from '../harness/test-env';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { ENTITIES } from '../../apps/worker/src/worker.module';
@@ -67,7 +67,7 @@ describe('worker', () => {
     const queue = queues.queue(QueueName.Maintenance);
     for (const run of [1, 2]) {
       const job = await queue.add(JobName.PurgeExpiredAuth, {}, { jobId: `purge-test-${run}` });
-      const outcome = await waitForCompletion(queue, job.id as string);
+      const outcome = await jobResult(queue, job.id as string);
       expect(outcome).toMatchObject({ status: 'success' });
     }
     const tokens = await db.query('SELECT token_hash FROM refresh_token WHERE session_id = $1', [sid]);
@@ -76,20 +76,6 @@ describe('worker', () => {
     expect(attempts.rows[0].n).toBe(1);
   });
 });
-
-async function waitForCompletion(queue: ReturnType<QueueService['queue']>, id: string): Promise<unknown> {
-  let outcome: unknown;
-  await eventually(`job ${id} finished`, async () => {
-    // Read state and result from one fetch of the job: a job fetched while active and checked
-    // after it completed would carry no result yet.
-    const state = await queue.getJobState(id);
-    if (state === 'failed') throw new Error(`job failed: ${(await queue.getJob(id))?.failedReason}`);
-    if (state !== 'completed') return false;
-    outcome = (await queue.getJob(id))?.returnvalue;
-    return true;
-  }, 60_000);
-  return outcome;
-}
 
 describe('worker start-up check', () => {
   @Injectable()
