@@ -1,4 +1,4 @@
-import { TextIndexBuilder } from './text-index';
+import { CorpusCounter, TextIndexBuilder } from './text-index';
 import { chooseTerms, documentGrams, queryGrams, rankTexts } from './text-relevance';
 
 /** Chinese catalogue-like text of several fields, cut into clauses: many short documents sharing words. */
@@ -59,6 +59,12 @@ describe('one text relevance for the quarterly run and the live path', () => {
     const [gram, df] = [...stats.frequencies].sort((a, b) => b[1] - a[1])[0]!;
     expect(docs.filter((d) => documentGrams(d).has(gram))).toHaveLength(df);
     expect(stats.documents).toBe(docs.length);
+  });
+
+  it('counts the same statistics without building an index (what the statistics job stores)', () => {
+    const counter = new CorpusCounter();
+    for (const d of docs) counter.add(d);
+    expect(counter.statistics()).toEqual(stats);
   });
 
   it('scores no more than 64 query bigrams, the rarest that some document holds', () => {

@@ -5,7 +5,7 @@ import { KINDS } from '@ztt/catalogue';
 import { DataSource } from 'typeorm';
 import { indexedTextOfRow } from './sides';
 import { forEachPublished } from './snapshot';
-import { TextIndexBuilder } from './text-index';
+import { CorpusCounter } from './text-index';
 import { CorpusSize } from './text-relevance';
 
 /** How long a process keeps a kind's corpus size before reading it again. */
@@ -51,9 +51,9 @@ export class TextStatistics {
     const stamp = await this.sourceStamp(kind);
     const [stored] = (await this.db.query(`SELECT source_stamp FROM match_text_corpus WHERE kind = $1`, [kind])) as { source_stamp: string }[];
     if (stored?.source_stamp === stamp) return null;
-    const builder = new TextIndexBuilder();
-    await forEachPublished(this.db, kind, (r) => builder.add(indexedTextOfRow(r)));
-    const stats = builder.statistics();
+    const counter = new CorpusCounter();
+    await forEachPublished(this.db, kind, (r) => counter.add(indexedTextOfRow(r)));
+    const stats = counter.statistics();
     await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('match_text_statistics:' || $1))`, [kind]);
       await m.query(`DELETE FROM match_text_gram WHERE kind = $1`, [kind]);
