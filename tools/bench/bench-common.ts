@@ -128,8 +128,9 @@ export async function openDataSource(config: AppConfig, entities: EntityList = [
   return ds;
 }
 
-export function meiliClient(config: AppConfig): Meilisearch {
-  return new Meilisearch({ host: config.meili.url, apiKey: config.meili.masterKey, timeout: 60_000 });
+/** A client of the benchmark's Meilisearch: `meili` is an app config's (`config.meili`) or the stack's own. */
+export function meiliClient(meili: { url: string; masterKey: string }): Meilisearch {
+  return new Meilisearch({ host: meili.url, apiKey: meili.masterKey, timeout: 60_000 });
 }
 
 /** One verified organisation and every row as a published achievement; returns the item ids in row order. */

@@ -337,7 +337,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
   const config = await createDatabase(stack);
   lap('migrate');
   const ds = await openDataSource(config, ENTITIES);
-  const meili = meiliClient(config);
+  const meili = meiliClient(config.meili);
   let api: ChildProcess | null = null;
   let bare: ChildProcess | null = null;
   const nests: ChildProcess[] = [];

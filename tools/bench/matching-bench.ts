@@ -103,7 +103,7 @@ const NEUTRAL_CHAIN = FALLBACK_CHAIN;
 async function run(opts: Options, stack: BenchStack): Promise<void> {
   const papers = readPapers(opts.data, opts.limit);
   const hasDiscipline = papers.some((p) => p.discipline !== null);
-  const meili = meiliClient(await createDatabase(stack, 'baseline'));
+  const meili = meiliClient({ url: stack.meiliUrl, masterKey: stack.meiliKey });
   const baseUid = await buildBaseline(meili, papers);
   const result: Record<string, unknown> = { n: papers.length };
   for (const mode of MODES) result[mode === 'full' ? 'full' : 'abstractOnly'] = await measure(mode, papers, hasDiscipline, baseUid, opts, stack);
@@ -117,7 +117,7 @@ async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, base
 
   const config = await createDatabase(stack, mode.replace('-', '_'));
   const ds = await openDataSource(config);
-  const meili = meiliClient(config);
+  const meili = meiliClient(config.meili);
   try {
     const ids = await loadAchievements(
       ds,

@@ -385,7 +385,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
   lap('migrate');
   const ds = new DataSource(dataSourceOptions(config.db.url, ENTITIES, { poolSize: 5 }));
   await ds.initialize();
-  const meili: Meilisearch = meiliClient(config);
+  const meili: Meilisearch = meiliClient(config.meili);
   let worker: ChildProcess | null = null;
   const queues = new QueueService(config);
   try {

@@ -62,7 +62,7 @@ const USAGE = 'usage: npm run bench:search -- --data <papers.jsonl> [--limit N] 
 async function run(opts: Options, stack: BenchStack): Promise<void> {
   const papers = readPapers(opts.data, opts.limit);
   log(`${papers.length} records from ${opts.data}`);
-  const meili = meiliClient(await createDatabase(stack, 'baseline'));
+  const meili = meiliClient({ url: stack.meiliUrl, masterKey: stack.meiliKey });
   // ---- baseline: default settings, the abstracts ------------------------------------------
   const baseUid = await buildBaseline(meili, papers);
   const result: Record<string, unknown> = { n: papers.length };
@@ -77,7 +77,7 @@ async function measure(abstractOnly: boolean, papers: Paper[], baseUid: string, 
   const config = await createDatabase(stack, abstractOnly ? 'abstract_only' : 'full');
   log(`[${mode}] database created and migrated`);
   const ds = await openDataSource(config);
-  const meili = meiliClient(config);
+  const meili = meiliClient(config.meili);
   try {
     const rows = papers.map((p) => ({ title: abstractOnly ? '' : p.title, summary: p.abstract, keywords: abstractOnly ? [] : p.keywords, chain: CHAIN }));
     const ids = await loadAchievements(ds, rows);
