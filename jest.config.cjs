@@ -5,8 +5,15 @@ const { compilerOptions } = require('./tsconfig.base.json');
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
-const transform = { '^.+\\.tsx?$': ['@swc/jest', require('./tools/swc-options.cjs')] };
-const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+// content-disposition 3 (under @fastify/static) is an ES module that Node requires natively but Jest's
+// module loader cannot: it is compiled to CommonJS like our own code.
+const ESM_ONLY = 'content-disposition';
+const transform = {
+  '^.+\\.tsx?$': ['@swc/jest', require('./tools/swc-options.cjs')],
+  [`/node_modules/(.+/)?${ESM_ONLY}/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(.+/)?${ESM_ONLY}/)`];
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, transformIgnorePatterns, moduleNameMapper };
 
 module.exports = {
   globalSetup: '<rootDir>/test/harness/global-setup.mjs',

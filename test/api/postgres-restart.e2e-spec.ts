@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { freePort, OwnService, startOwnService } from '../harness/own-service';
 import { testConfig, withDatabase } from '../harness/test-env';
@@ -17,7 +17,7 @@ const password = randomBytes(9).toString('hex');
 const appPassword = randomBytes(9).toString('hex');
 let port = 0;
 let pg: OwnService<{ superUrl: string }> | undefined;
-let app: NestExpressApplication | undefined;
+let app: NestFastifyApplication | undefined;
 let url = '';
 
 /** Starts (or starts again) this file's own PostgreSQL; resolves once it accepts connections. */

@@ -1,26 +1,11 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RouteEntry, routeTable } from '../../apps/api/src/bootstrap';
 
-export interface LiveRoute {
-  method: string;
-  path: string;
-}
+export type LiveRoute = RouteEntry;
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Every route the running Express app answers, read from its router (the live route table). */
-export function liveRoutes(app: NestExpressApplication): LiveRoute[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
-  const stack = (express.router ?? express._router)?.stack ?? [];
-  const out: LiveRoute[] = [];
-  for (const layer of stack) {
-    if (!layer.route) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) {
-      if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: layer.route.path });
-    }
-  }
-  return out;
+/** Every route the running app answers, as it registered them with Fastify (the live route table). */
+export function liveRoutes(app: NestFastifyApplication): LiveRoute[] {
+  return routeTable(app);
 }
 
 /** Fills `:param` segments with a well-formed id that matches nothing. */

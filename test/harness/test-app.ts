@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@ztt/platform';
 import { Client } from 'pg';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -25,7 +25,7 @@ export interface CallOptions {
 export interface TestApi {
   url: string;
   config: AppConfig;
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** A superuser connection to this file's database, for arranging and checking rows. */
   db: Client;
   dbName: string;

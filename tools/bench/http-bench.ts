@@ -11,12 +11,11 @@
 //   list      GET  /api/orgs (the public directory)
 //   live      GET  /api/health/live
 //   bare      GET  / on a bare node:http server answering a small JSON
-//   nest-express  GET / on a NestJS app with that one route on Express, the API's adapter (nest-bare.ts)
-//   nest-fastify  GET / on the same app on the Fastify adapter
+//   nest      GET / on a NestJS app with that one route and nothing else, on Fastify like the API (nest-bare.ts)
 //
-// The last two split what the API's liveness probe costs over bare Node into what the framework and
-// its adapter cost, and what the API's own pipeline (guards, interceptors, logging, middleware) adds:
-// the figures behind keeping Express (docs/adr/0008-http-adapter.md).
+// The last one splits what the API's liveness probe costs over bare Node into what the framework and
+// its adapter cost, and what the API's own pipeline (guards, interceptors, logging, hooks) adds
+// (docs/adr/0008-http-adapter.md).
 // The queries rotate across requests. Prints a table (requests/s, p50, p99, errors, non-2xx) and the
 // ratios (API search over Meilisearch, liveness over the bare server) to stdout, the last line one
 // JSON object; progress goes to stderr. Any error or non-2xx response fails the run (exit 1), after
@@ -206,8 +205,6 @@ function apiEnv(config: AppConfig, port: number): Record<string, string> {
   };
 }
 
-type NestAdapter = 'express' | 'fastify';
-const NEST_ADAPTERS: NestAdapter[] = ['express', 'fastify'];
 
 /** The baseline: the least an HTTP answer from Node costs, a small JSON like the liveness probe's. */
 const BARE_SERVER = `require('node:http').createServer((req, res) => {
@@ -255,7 +252,7 @@ function meiliSearch(q: string): Record<string, unknown> {
 
 const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...headers });
 
-function targets(config: AppConfig, meiliUid: string, api: string, bare: string, token: string, nest: Record<NestAdapter, string>): Target[] {
+function targets(config: AppConfig, meiliUid: string, api: string, bare: string, token: string, nest: string): Target[] {
   const auth = { authorization: `Bearer ${token}` };
   return [
     {
@@ -284,8 +281,7 @@ function targets(config: AppConfig, meiliUid: string, api: string, bare: string,
     { name: 'list', what: 'GET /api/orgs (public list)', origin: api, requests: [{ method: 'GET', path: '/api/orgs' }] },
     { name: 'live', what: 'GET /api/health/live', origin: api, requests: [{ method: 'GET', path: '/api/health/live' }] },
     { name: 'bare', what: 'bare node:http server', origin: bare, requests: [{ method: 'GET', path: '/' }] },
-    { name: 'nest-express', what: 'NestJS, one route, Express', origin: nest.express, requests: [{ method: 'GET', path: '/' }] },
-    { name: 'nest-fastify', what: 'NestJS, one route, Fastify', origin: nest.fastify, requests: [{ method: 'GET', path: '/' }] },
+    { name: 'nest', what: 'NestJS, one route (Fastify)', origin: nest, requests: [{ method: 'GET', path: '/' }] },
   ];
 }
 
@@ -340,7 +336,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
   const meili = meiliClient(config.meili);
   let api: ChildProcess | null = null;
   let bare: ChildProcess | null = null;
-  const nests: ChildProcess[] = [];
+  let nest: ChildProcess | null = null;
   try {
     const ids = await loadAchievements(ds, generateAchievements(papers, opts.achievements, opts.seed));
     await ds.query('ANALYZE');
@@ -360,17 +356,15 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const bareLog = path.join(stack.dir, 'bare.log');
     const bareOrigin = `http://127.0.0.1:${barePort}`;
     bare = launch(['-e', BARE_SERVER], { PORT: String(barePort) }, bareLog);
-    const nestOrigins: Record<NestAdapter, string> = { express: '', fastify: '' };
-    const nestUp: Promise<void>[] = [];
-    for (const adapter of NEST_ADAPTERS) {
-      const port = await freePort();
-      const logFile = path.join(stack.dir, `nest-${adapter}.log`);
-      const child = launch(['-r', './tools/swc-register.cjs', 'tools/bench/nest-bare.ts'], { PORT: String(port), ADAPTER: adapter }, logFile);
-      nests.push(child);
-      nestOrigins[adapter] = `http://127.0.0.1:${port}`;
-      nestUp.push(whenUp(`NestJS on ${adapter}`, child, `${nestOrigins[adapter]}/`, logFile));
-    }
-    await Promise.all([whenUp('API', api, `${apiOrigin}/api/health/live`, apiLog), whenUp('bare server', bare, `${bareOrigin}/`, bareLog), ...nestUp]);
+    const nestPort = await freePort();
+    const nestLog = path.join(stack.dir, 'nest.log');
+    const nestOrigin = `http://127.0.0.1:${nestPort}`;
+    nest = launch(['-r', './tools/swc-register.cjs', 'tools/bench/nest-bare.ts'], { PORT: String(nestPort) }, nestLog);
+    await Promise.all([
+      whenUp('API', api, `${apiOrigin}/api/health/live`, apiLog),
+      whenUp('bare server', bare, `${bareOrigin}/`, bareLog),
+      whenUp('NestJS one-route app', nest, `${nestOrigin}/`, nestLog),
+    ]);
     lap('start');
 
     // One login for the whole run.
@@ -378,7 +372,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     if (login.status !== 200) throw new Error(`login as ${ENTERPRISE_EMAIL} answered ${login.status}: ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
 
-    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigins);
+    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin);
     const hits: Record<string, (number | null)[]> = {};
     for (const target of ts) hits[target.name] = await preflight(target);
     log(`hits per query (${QUERIES.map(([q]) => q).join(', ')}): Meilisearch ${hits.meili?.join('/')}, API search ${hits.search?.join('/')}, preview ${hits.preview?.join('/')}`);
@@ -401,9 +395,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
       previewP99OverMeiliP99: ratio(fig('preview').p99, fig('meili').p99),
       liveRpsOverBareRps: ratio(fig('live').rps, fig('bare').rps),
       listRpsOverBareRps: ratio(fig('list').rps, fig('bare').rps),
-      nestExpressRpsOverBareRps: ratio(fig('nest-express').rps, fig('bare').rps),
-      nestFastifyRpsOverBareRps: ratio(fig('nest-fastify').rps, fig('bare').rps),
-      liveRpsOverNestExpressRps: ratio(fig('live').rps, fig('nest-express').rps),
+      nestRpsOverBareRps: ratio(fig('nest').rps, fig('bare').rps),
+      liveRpsOverNestRps: ratio(fig('live').rps, fig('nest').rps),
     };
     const failures = ts
       .filter((x) => fig(x.name).errors > 0 || fig(x.name).non2xx > 0)
@@ -420,9 +413,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
         `preview p99 / Meilisearch p99      ${ratios.previewP99OverMeiliP99}`,
         `liveness rps / bare Node rps       ${ratios.liveRpsOverBareRps}`,
         `public list rps / bare Node rps    ${ratios.listRpsOverBareRps}`,
-        `NestJS+Express rps / bare Node rps ${ratios.nestExpressRpsOverBareRps}`,
-        `NestJS+Fastify rps / bare Node rps ${ratios.nestFastifyRpsOverBareRps}`,
-        `liveness rps / NestJS+Express rps  ${ratios.liveRpsOverNestExpressRps}`,
+        `one-route NestJS rps / bare rps    ${ratios.nestRpsOverBareRps}`,
+        `liveness rps / one-route NestJS    ${ratios.liveRpsOverNestRps}`,
         ...(failures.length ? [`NOT CLEAN: ${failures.join('; ')}`] : []),
         '',
       ].join('\n'),
@@ -443,7 +435,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (failures.length) throw new Error(`errors or non-2xx responses: ${failures.join('; ')}`);
   } finally {
-    await Promise.all([halt(api), halt(bare), ...nests.map(halt)]);
+    await Promise.all([halt(api), halt(bare), halt(nest)]);
     await ds.destroy();
   }
 }

@@ -1,17 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
-import { AppConfig, createLogger, createValidationPipe, currentRequest, httpLogger, isHttpLike, nestLogger, renderError, requestContextMiddleware } from '@ztt/platform';
-import { ErrorCode } from '@ztt/contracts';
+import type { FastifyInstance } from 'fastify';
+import { AppConfig, createLogger, createValidationPipe, installRequestContext, installRequestLog, nestLogger } from '@ztt/platform';
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api';
 
-export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('湛江科技成果转化对接平台 API')
     .setDescription('Zhanjiang technology-transfer marketplace. Errors share one body: { error: { code, message, requestId, details? } }.')
@@ -21,32 +22,63 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, doc, { operationIdFactory: (c, m) => `${c.replace(/Controller$/, '')}_${m}` });
 }
 
-/** Builds the whole HTTP app — API, OpenAPI docs and the web app — without listening. */
-export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+export interface RouteEntry {
+  method: string;
+  path: string;
+}
+
+const routeTables = new WeakMap<NestFastifyApplication, RouteEntry[]>();
+
+/** Every route the app declared (method and path, as registered with Fastify), once it is initialised. */
+export function routeTable(app: NestFastifyApplication): RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
+/**
+ * Builds the whole HTTP app — API, OpenAPI docs and the web app — on Fastify (docs/adr/0008-http-adapter.md),
+ * without listening.
+ */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger('api', config);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.http.trustProxy,
+    bodyLimit: config.http.bodyLimit,
+    // As Express did: /api/x/ is /api/x, and an id a little too long is a 400 from its pipe, not a 404.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: nestLogger(logger),
     bodyParser: false,
     abortOnError: false,
   });
-  app.set('trust proxy', config.http.trustProxy);
-  app.disable('x-powered-by');
-  app.use(requestContextMiddleware);
-  app.use(httpLogger(logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // No upgrade-insecure-requests: the product is also served over plain http on localhost.
-        directives: {
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'upgrade-insecure-requests': null,
-        },
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, path: route.url });
+  });
+
+  installRequestContext(fastify);
+  installRequestLog(fastify, logger);
+  acceptJson(fastify);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (req.url === `/${API_PREFIX}` || req.url.startsWith(`/${API_PREFIX}/`) || req.url.startsWith(`/${API_PREFIX}?`)) void reply.header('Cache-Control', 'no-store');
+    done();
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // No upgrade-insecure-requests: the product is also served over plain http on localhost.
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': null,
       },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // Uploads are read by the routes that take them (@AcceptsOneFile), each with its own size limit.
+  await app.register(multipart);
   app.enableCors({
     origin: (origin, cb) => cb(null, !origin || config.http.corsOrigins.includes(origin)),
     credentials: false,
@@ -54,44 +86,52 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     exposedHeaders: ['X-Request-Id'],
     maxAge: 600,
   });
-  app.use(express.json({ limit: config.http.bodyLimit }));
-  app.use(express.urlencoded({ extended: false, limit: config.http.bodyLimit }));
-  // Body-parser failures (bad JSON, too large) arrive here, before Nest's filters can see them.
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!isHttpLike(err)) return next(err);
-    const code = err.status === 413 ? ErrorCode.PayloadTooLarge : ErrorCode.ValidationFailed;
-    const ctx = currentRequest();
-    res.status(err.status).json(renderError(code, ctx?.locale ?? 'zh-CN', ctx?.requestId));
-  });
-  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   // Exiting (not dying of the signal) after shutdown flushes the asynchronous log writes.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
-  serveWebApp(app, config.http.webDistDir);
+  await serveWebApp(app, fastify, config.http.webDistDir);
   return app;
 }
 
-/** The built single-page app on the same port: assets cached forever, index.html never. */
-function serveWebApp(app: NestExpressApplication, dir: string | null): void {
+/**
+ * JSON bodies with Fastify's parser (which refuses __proto__ and constructor keys), except that an
+ * empty body is an empty object, as clients sending `Content-Type: application/json` on a POST with
+ * nothing to say expect.
+ */
+function acceptJson(fastify: FastifyInstance): void {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) done(null, {});
+    else parse(req, body as string, done);
+  });
+}
+
+/**
+ * The built single-page app on the same port: a file of the build is sent as it is (assets cached
+ * forever, the rest never), any other path outside /api gets index.html for the app's own router.
+ */
+async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance, dir: string | null): Promise<void> {
   if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) return;
-  const index = path.join(dir, 'index.html');
-  app.use(
-    express.static(dir, {
-      index: false,
-      setHeaders: (res, file) => {
-        res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
+  const files = new Set(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => '/' + path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
   );
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+  await app.register(fastifyStatic, { root: dir, serve: false, cacheControl: false, decorateReply: true });
+  fastify.get('/*', (req, reply) => {
+    const pathname = req.url.split('?')[0];
+    if (pathname === `/${API_PREFIX}` || pathname.startsWith(`/${API_PREFIX}/`)) return reply.callNotFound();
+    let file = '/index.html';
+    try {
+      if (files.has(decodeURIComponent(pathname))) file = decodeURIComponent(pathname);
+    } catch {
+      /* a malformed escape is no file of ours */
+    }
+    void reply.header('Cache-Control', file.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return reply.sendFile(file.slice(1));
   });
 }

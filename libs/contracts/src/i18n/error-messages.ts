@@ -104,6 +104,7 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
 /** Field-level problems, keyed by class-validator constraint name or our own codes. */
 export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   whitelistValidation: { 'zh-CN': '不允许提交该字段', en: 'This field is not allowed' },
+  upload_malformed: { 'zh-CN': '文件上传不完整或格式有误，请重新上传', en: 'The upload was incomplete or malformed; please upload the file again' },
   isEmail: { 'zh-CN': '请输入有效的邮箱地址', en: 'Enter a valid email address' },
   isNotEmpty: { 'zh-CN': '此项必填', en: 'This field is required' },
   isString: { 'zh-CN': '应为文本', en: 'Must be text' },

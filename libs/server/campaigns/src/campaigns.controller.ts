@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CampaignProgress, CampaignReminderResult, CampaignView, Dashboard, PlatformRole, PublicStats, QuarterlyReportView } from '@ztt/contracts';
-import { AppException, AuthContext, CurrentUser, Public, PublicReadCache, RequireRoles } from '@ztt/platform';
+import { AppException, AuthContext, CurrentUser, fileDownload, Public, PublicReadCache, RequireRoles, XLSX_MIME } from '@ztt/platform';
 import { CampaignsService } from './campaigns.service';
-import { DashboardService, XLSX_MIME } from './dashboard.service';
+import { DashboardService } from './dashboard.service';
 import { CampaignDto, ChartParamDto, ContractTargetDto, DashboardQueryDto, InviteDto, UpdateCampaignDto } from './dto/campaign.dto';
 import { QUARTER_PATTERN } from './quarter';
 import { ReportService } from './report.service';
@@ -76,13 +75,6 @@ export class CampaignsController {
   }
 }
 
-function sendFile(res: Response, data: Buffer, mime: string, asciiName: string, name: string): StreamableFile {
-  res.setHeader('Content-Type', mime);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new StreamableFile(data);
-}
-
 @ApiTags('admin')
 @RequireRoles(PlatformRole.Admin)
 @Controller('admin')
@@ -101,9 +93,9 @@ export class DashboardController {
   @Get('dashboard/export/:chart')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: '导出图表数据（.xlsx）', schema: { type: 'string', format: 'binary' } })
-  async export(@CurrentUser() user: AuthContext, @Param() p: ChartParamDto, @Query() q: DashboardQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(@CurrentUser() user: AuthContext, @Param() p: ChartParamDto, @Query() q: DashboardQueryDto): Promise<StreamableFile> {
     const data = await this.dashboard.exportChart(user, p.chart, { quarter: q.quarter, industry: q.industry, region: q.region });
-    return sendFile(res, data, XLSX_MIME, `dashboard-${p.chart}.xlsx`, `数据看板-${p.chart}.xlsx`);
+    return fileDownload(data, XLSX_MIME, `数据看板-${p.chart}.xlsx`, `dashboard-${p.chart}.xlsx`);
   }
 
   @Put('dashboard/contract-target')
@@ -121,9 +113,9 @@ export class DashboardController {
   @Get('reports/:quarter/pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: '季度报告（PDF）', schema: { type: 'string', format: 'binary' } })
-  async pdf(@Param('quarter') quarter: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@Param('quarter') quarter: string): Promise<StreamableFile> {
     if (!QUARTER_PATTERN.test(quarter)) throw AppException.notFound();
-    return sendFile(res, await this.reports.pdf(quarter), 'application/pdf', `report-${quarter}.pdf`, `季度报告-${quarter}.pdf`);
+    return fileDownload(await this.reports.pdf(quarter), 'application/pdf', `季度报告-${quarter}.pdf`, `report-${quarter}.pdf`);
   }
 }
 

@@ -19,7 +19,6 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { quarterBounds, quarterOf, quartersUpTo } from './quarter';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Industries in the taxonomy's order: 四绿一蓝 first. */
 const INDUSTRIES = TAXONOMY.industries.map((i) => i.code);

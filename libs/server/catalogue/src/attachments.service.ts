@@ -5,7 +5,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AttachmentView, AuditAction, ErrorCode, ITEM_LIMITS, ItemKind } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { APP_CONFIG, AppConfig, AppException, AuthContext } from '@ztt/platform';
+import { APP_CONFIG, AppConfig, AppException, AuthContext, UploadedFile } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { isOwnerMember } from './access';
 import { CatalogueService } from './catalogue.service';
@@ -43,11 +43,6 @@ export function safeFileName(name: string): string {
   return cleaned.slice(0, 200) || 'file';
 }
 
-export interface UploadedFile {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 @Injectable()
 export class AttachmentsService {

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AttachmentView, DisclosureRequestView, ITEM_LIMITS, ItemKind, ItemView, Page } from '@ztt/contracts';
-import { Authenticated, AuthContext, createValidationPipe, CurrentUser, Public } from '@ztt/platform';
-import { AttachmentsService, UploadedFile as UploadedFileData } from './attachments.service';
+import { AcceptsOneFile, Authenticated, AuthContext, createValidationPipe, CurrentUser, Public, UploadedFile, UploadedOne } from '@ztt/platform';
+import { AttachmentsService } from './attachments.service';
 import { CatalogueService, ItemInput } from './catalogue.service';
 import { DisclosureService } from './disclosure.service';
 import { CreateAchievementDto, CreateNeedDto, DisclosureRequestDto, UpdateAchievementDto, UpdateNeedDto } from './dto/item.dto';
@@ -87,11 +86,11 @@ function itemController(kind: ItemKind, path: string, CreateDto: Type, UpdateDto
 
     @Authenticated()
     @Post(`${path}/:id/attachments`)
-    @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ITEM_LIMITS.attachmentBytesMax, files: 1 }, defParamCharset: 'utf8' }))
+    @AcceptsOneFile('file', ITEM_LIMITS.attachmentBytesMax)
     @ApiConsumes('multipart/form-data')
     @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
     @ApiCreatedResponse({ type: AttachmentViewDto, description: 'PDF, images or Office files, 10 MB at most' })
-    upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedFile() file: UploadedFileData | undefined): Promise<AttachmentView> {
+    upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedOne() file: UploadedFile | undefined): Promise<AttachmentView> {
       return this.attachments.upload(user, kind, id, file);
     }
   }

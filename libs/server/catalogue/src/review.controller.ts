@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { DisclosureRequestView, ItemKind, ItemView, Page, PlatformRole, ReviewQueueEntry } from '@ztt/contracts';
-import { Authenticated, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
+import { Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles } from '@ztt/platform';
 import { AttachmentsService } from './attachments.service';
 import { CatalogueService } from './catalogue.service';
 import { DisclosureService } from './disclosure.service';
@@ -63,12 +62,9 @@ export class AttachmentsController {
   @Get(':id')
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'the file, as an attachment download' })
-  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<StreamableFile> {
     const { attachment, data } = await this.attachments.open(user, id);
-    res.setHeader('Content-Type', attachment.mimeType);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
-    return new StreamableFile(data);
+    return fileDownload(data, attachment.mimeType, attachment.fileName);
   }
 
   @Delete(':id')

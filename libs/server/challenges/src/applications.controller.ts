@@ -1,18 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApplicationView, ChallengeFileView, ITEM_LIMITS, MilestoneView, Page } from '@ztt/contracts';
-import { Authenticated, AuthContext, CurrentUser, PageQueryDto } from '@ztt/platform';
-import type { Response } from 'express';
+import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, PageQueryDto, UploadedFile, UploadedOne } from '@ztt/platform';
 import { ApplicationsService } from './applications.service';
 import { ReasonDto } from './dto/challenge.dto';
 import { ReviewMilestoneDto, SubmitMilestoneDto, UpdateApplicationDto } from './dto/application.dto';
-import { ChallengeFilesService, UploadedFileData } from './files.service';
+import { ChallengeFilesService } from './files.service';
 import { MilestonesService } from './milestones.service';
 import { ApplicationPageDto, ApplicationViewDto, ChallengeFileViewDto, MilestoneViewDto } from './dto/views.dto';
 
 const uuid = new ParseUUIDPipe();
-const upload = FileInterceptor('file', { limits: { fileSize: ITEM_LIMITS.attachmentBytesMax, files: 1 }, defParamCharset: 'utf8' });
+const upload = AcceptsOneFile('file', ITEM_LIMITS.attachmentBytesMax);
 const fileBody = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } as const;
 
 @ApiTags('challenges')
@@ -51,11 +49,11 @@ export class ApplicationsController {
   }
 
   @Post('challenge-applications/:id/attachments')
-  @UseInterceptors(upload)
+  @upload
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
   @ApiCreatedResponse({ type: ChallengeFileViewDto, description: 'PDF、图片或 Office 文件，不超过 10 MB' })
-  attach(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedFile() file: UploadedFileData | undefined): Promise<ChallengeFileView> {
+  attach(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedOne() file: UploadedFile | undefined): Promise<ChallengeFileView> {
     return this.files.uploadToApplication(user, id, file);
   }
 
@@ -70,12 +68,9 @@ export class ApplicationsController {
   @Get('challenge-files/:id')
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: '下载揭榜方案附件或里程碑交付物' })
-  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<StreamableFile> {
     const { file, data } = await this.files.open(user, id);
-    res.setHeader('Content-Type', file.mimeType);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return new StreamableFile(data);
+    return fileDownload(data, file.mimeType, file.fileName);
   }
 
   @Post('challenge-milestones/:id/submit')
@@ -86,11 +81,11 @@ export class ApplicationsController {
   }
 
   @Post('challenge-milestones/:id/files')
-  @UseInterceptors(upload)
+  @upload
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
   @ApiCreatedResponse({ type: ChallengeFileViewDto, description: '里程碑交付物文件' })
-  attachDeliverable(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedFile() file: UploadedFileData | undefined): Promise<ChallengeFileView> {
+  attachDeliverable(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @UploadedOne() file: UploadedFile | undefined): Promise<ChallengeFileView> {
     return this.files.uploadToMilestone(user, id, file);
   }
 

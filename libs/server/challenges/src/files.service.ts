@@ -6,18 +6,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationStatus, AuditAction, ChallengeFileView, ErrorCode, ITEM_LIMITS, MilestoneStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { safeFileName, sniffMimeType } from '@ztt/catalogue';
-import { APP_CONFIG, AppConfig, AppException, AuthContext } from '@ztt/platform';
+import { APP_CONFIG, AppConfig, AppException, AuthContext, UploadedFile } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { isMember } from './access';
 import { ApplicationsService } from './applications.service';
 import { ChallengeFile } from './challenge.entity';
 import { MilestonesService } from './milestones.service';
 
-export interface UploadedFileData {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 /**
  * Proposal attachments and milestone deliverables, with the catalogue's upload checks: the type
@@ -37,14 +32,14 @@ export class ChallengeFilesService {
     return path.join(this.config.dataDir, 'attachments');
   }
 
-  async uploadToApplication(actor: AuthContext, applicationId: string, file: UploadedFileData | undefined): Promise<ChallengeFileView> {
+  async uploadToApplication(actor: AuthContext, applicationId: string, file: UploadedFile | undefined): Promise<ChallengeFileView> {
     const a = await this.applications.findVisible(actor, applicationId);
     if (!isMember(actor, a.orgId)) throw AppException.notFound();
     if (a.status !== ApplicationStatus.Submitted) throw AppException.invalidState();
     return this.store(actor, 'application', applicationId, file);
   }
 
-  async uploadToMilestone(actor: AuthContext, milestoneId: string, file: UploadedFileData | undefined): Promise<ChallengeFileView> {
+  async uploadToMilestone(actor: AuthContext, milestoneId: string, file: UploadedFile | undefined): Promise<ChallengeFileView> {
     const { a, ms } = await this.milestones.load(actor, milestoneId);
     if (!isMember(actor, a.orgId)) throw AppException.notFound();
     if (![MilestoneStatus.Planned, MilestoneStatus.SentBack].includes(ms.status) || a.status !== ApplicationStatus.Awarded) throw AppException.invalidState();
@@ -61,7 +56,7 @@ export class ChallengeFilesService {
     return { file: f, data: await fs.readFile(path.join(this.dir(), f.storedName)) };
   }
 
-  private async store(actor: AuthContext, ownerType: ChallengeFile['ownerType'], ownerId: string, file: UploadedFileData | undefined): Promise<ChallengeFileView> {
+  private async store(actor: AuthContext, ownerType: ChallengeFile['ownerType'], ownerId: string, file: UploadedFile | undefined): Promise<ChallengeFileView> {
     if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
     if (file.size > ITEM_LIMITS.attachmentBytesMax) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
     const mimeType = sniffMimeType(file.buffer.subarray(0, 16), file.originalname);

@@ -19,7 +19,6 @@ import { DataSource } from 'typeorm';
 import { ContractRegistration } from './deal.entity';
 import { contractView, DealsService } from './deals.service';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface SheetSource {
   contract: ContractRegistration;

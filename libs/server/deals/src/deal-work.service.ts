@@ -18,18 +18,13 @@ import {
 import { AuditService } from '@ztt/audit';
 import { Achievement, CatalogueItem, safeFileName, sniffMimeType, TechNeed } from '@ztt/catalogue';
 import { NotificationsService } from '@ztt/notifications';
-import { APP_CONFIG, AppConfig, AppException, AuthContext, JobName, QueueService } from '@ztt/platform';
+import { APP_CONFIG, AppConfig, AppException, AuthContext, JobName, QueueService, UploadedFile } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { dealDocumentPath } from './deal-document-mail';
 import { Deal, DealDocument, DealEvent, DealMessage, DealNote, DealTask } from './deal.entity';
 import { DealsService } from './deals.service';
 import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
 
-export interface UploadedDealFile {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 /** The deterministic id of a task's reminder: one job per (task, reminder time). */
 export function taskReminderJobId(taskId: string, remindAt: Date): string {
@@ -176,7 +171,7 @@ export class DealWorkService {
   }
 
   /** The catalogue's checks: 10 MB, PDF/images/Office recognised by their bytes. Same kind and title → next version. */
-  async upload(actor: AuthContext, id: string, fields: DocumentFieldsDto, file: UploadedDealFile | undefined): Promise<DealDocumentView> {
+  async upload(actor: AuthContext, id: string, fields: DocumentFieldsDto, file: UploadedFile | undefined): Promise<DealDocumentView> {
     const deal = await this.deals.brokerAccess(actor, id);
     if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
     if (file.size > ITEM_LIMITS.attachmentBytesMax) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);

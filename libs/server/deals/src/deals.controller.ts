@@ -1,7 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   BrokerPerformance,
   ContractView,
@@ -17,9 +15,9 @@ import {
   PlatformRole,
   RegistrationListEntry,
 } from '@ztt/contracts';
-import { Authenticated, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
-import { DealReportsService, XLSX_MIME } from './deal-reports.service';
-import { DealWorkService, UploadedDealFile } from './deal-work.service';
+import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne, XLSX_MIME } from '@ztt/platform';
+import { DealReportsService } from './deal-reports.service';
+import { DealWorkService } from './deal-work.service';
 import { DealsService } from './deals.service';
 import {
   CommissionDecisionDto,
@@ -37,13 +35,6 @@ import {
 } from './dto/deal.dto';
 
 const uuid = new ParseUUIDPipe();
-
-function sendXlsx(res: Response, data: Buffer, asciiName: string, name: string): StreamableFile {
-  res.setHeader('Content-Type', XLSX_MIME);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new StreamableFile(data);
-}
 
 @ApiTags('deals')
 @Authenticated()
@@ -143,7 +134,7 @@ export class DealsController {
   }
 
   @Post(':id/documents')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ITEM_LIMITS.attachmentBytesMax, files: 1 }, defParamCharset: 'utf8' }))
+  @AcceptsOneFile('file', ITEM_LIMITS.attachmentBytesMax)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -153,7 +144,7 @@ export class DealsController {
     },
   })
   @ApiCreatedResponse({ description: '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）；kind、title、shared 在查询参数中' })
-  upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Query() fields: DocumentFieldsDto, @UploadedFile() file: UploadedDealFile | undefined): Promise<DealDocumentView> {
+  upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Query() fields: DocumentFieldsDto, @UploadedOne() file: UploadedFile | undefined): Promise<DealDocumentView> {
     return this.work.upload(user, id, fields, file);
   }
 
@@ -184,8 +175,8 @@ export class DealsController {
   @Get(':id/contract/sheet')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: '技术合同认定登记表（.xlsx）', schema: { type: 'string', format: 'binary' } })
-  async sheet(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    return sendXlsx(res, await this.reports.registrationSheet(user, id), 'contract-registration.xlsx', '技术合同认定登记表.xlsx');
+  async sheet(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<StreamableFile> {
+    return fileDownload(await this.reports.registrationSheet(user, id), XLSX_MIME, '技术合同认定登记表.xlsx', 'contract-registration.xlsx');
   }
 
   @Put(':id/commission')
@@ -204,12 +195,9 @@ export class DealDocumentsController {
   @Get(':id')
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'the file, as an attachment download' })
-  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<StreamableFile> {
     const { doc, data } = await this.work.openDocument(user, id);
-    res.setHeader('Content-Type', doc.mimeType);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
-    return new StreamableFile(data);
+    return fileDownload(data, doc.mimeType, doc.fileName);
   }
 }
 
@@ -244,9 +232,9 @@ export class AdminDealsController {
   @Get('registrations/export')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: '导出技术合同登记列表（.xlsx）', schema: { type: 'string', format: 'binary' } })
-  async export(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(@CurrentUser() user: AuthContext): Promise<StreamableFile> {
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    return sendXlsx(res, await this.reports.exportRegistrations(user), `contract-registrations-${day}.xlsx`, `技术合同登记-${day}.xlsx`);
+    return fileDownload(await this.reports.exportRegistrations(user), XLSX_MIME, `技术合同登记-${day}.xlsx`, `contract-registrations-${day}.xlsx`);
   }
 
   @Get('deal-performance')

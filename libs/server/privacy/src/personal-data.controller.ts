@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags, SchemaObject } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PERSONAL_DATA_EXPORT_FORMAT, PersonalDataExport } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser } from '@ztt/platform';
 import { DeleteAccountDto } from './personal-data.dto';
@@ -73,9 +73,9 @@ export class PersonalDataController {
     description: '个人信息副本（JSON 下载，格式见 libs/contracts/src/privacy.ts）/ a copy of your personal data (format ztt-personal-data, version 1)',
     schema: EXPORT_SCHEMA,
   })
-  async export(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response): Promise<PersonalDataExport> {
+  async export(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: FastifyReply): Promise<PersonalDataExport> {
     const data = await this.personalData.export(user);
-    res.setHeader('Content-Disposition', `attachment; filename="personal-data-${data.exportedAt.slice(0, 10)}.json"`);
+    void res.header('Content-Disposition', `attachment; filename="personal-data-${data.exportedAt.slice(0, 10)}.json"`);
     return data;
   }
 

@@ -1,13 +1,12 @@
-import { Controller, Get, HttpCode, Param, PipeTransform, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Param, PipeTransform, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiParam, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuditAction, ItemKind, PlatformRole } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { AppException, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
+import { AcceptsOneFile, AppException, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne, XLSX_MIME } from '@ztt/platform';
 import { ExportQueryDto, ImportQueryDto, ImportReportDto } from './import.dto';
-import { ImportReport, ImportService, UploadedSheet } from './import.service';
-import { buildTemplate, IMPORT_BYTES_MAX, KIND_LABEL, XLSX_MIME } from './spreadsheet';
+import { ImportReport, ImportService } from './import.service';
+import { buildTemplate, IMPORT_BYTES_MAX, KIND_LABEL } from './spreadsheet';
 
 /** `:kind` is 'need' or 'achievement'; anything else is a route that does not exist. */
 const kindPipe: PipeTransform<string, ItemKind> = {
@@ -18,13 +17,6 @@ const kindPipe: PipeTransform<string, ItemKind> = {
 };
 
 const FILE_SCHEMA = { type: 'string', format: 'binary' } as const;
-
-function sendXlsx(res: Response, data: Buffer, asciiName: string, name: string): StreamableFile {
-  res.setHeader('Content-Type', XLSX_MIME);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new StreamableFile(data);
-}
 
 /** 批量导入导出 for platform admins: the quarterly collection arrives as spreadsheets. */
 @ApiTags('admin')
@@ -40,13 +32,13 @@ export class ImportController {
   @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: '导入模板：列名行、一行示例，以及“填写说明”表（各列说明与可选值）', schema: FILE_SCHEMA })
-  async template(@Param('kind', kindPipe) kind: ItemKind, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    return sendXlsx(res, await buildTemplate(kind), `${kind}-import-template.xlsx`, `${KIND_LABEL[kind]}导入模板.xlsx`);
+  async template(@Param('kind', kindPipe) kind: ItemKind): Promise<StreamableFile> {
+    return fileDownload(await buildTemplate(kind), XLSX_MIME, `${KIND_LABEL[kind]}导入模板.xlsx`, `${kind}-import-template.xlsx`);
   }
 
   @Post('import/:kind')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_BYTES_MAX, files: 1 }, defParamCharset: 'utf8' }))
+  @AcceptsOneFile('file', IMPORT_BYTES_MAX)
   @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { ...FILE_SCHEMA, description: '.xlsx（第一张表）或 UTF-8 .csv，不超过 5 MB、5000 行' } } } })
@@ -57,7 +49,7 @@ export class ImportController {
     @CurrentUser() user: AuthContext,
     @Param('kind', kindPipe) kind: ItemKind,
     @Query() q: ImportQueryDto,
-    @UploadedFile() file: UploadedSheet | undefined,
+    @UploadedOne() file: UploadedFile | undefined,
   ): Promise<ImportReport> {
     return this.imports.import(user, kind, file, q.mode);
   }
@@ -70,7 +62,7 @@ export class ImportController {
     @CurrentUser() user: AuthContext,
     @Param('kind', kindPipe) kind: ItemKind,
     @Query() q: ExportQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const { data, total } = await this.imports.export(kind, q);
     // Every export of data leaves a trace (docs/security.md #25).
@@ -81,8 +73,8 @@ export class ImportController {
       targetType: kind,
       detail: { rows: Math.min(total, 10_000), filters: JSON.stringify(q) },
     });
-    res.setHeader('X-Total-Count', String(total));
+    void res.header('X-Total-Count', String(total));
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    return sendXlsx(res, data, `${kind}-export-${day}.xlsx`, `${KIND_LABEL[kind]}导出-${day}.xlsx`);
+    return fileDownload(data, XLSX_MIME, `${KIND_LABEL[kind]}导出-${day}.xlsx`, `${kind}-export-${day}.xlsx`);
   }
 }

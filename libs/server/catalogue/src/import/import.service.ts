@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, creditCodeProblem, DEFAULT_LOCALE, ErrorCode, importMessage, ItemKind, ItemStatus, Locale, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { AppException, AuthContext, currentRequest, writeOutbox } from '@ztt/platform';
+import { AppException, AuthContext, currentRequest, UploadedFile, writeOutbox } from '@ztt/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -40,12 +40,6 @@ export interface ImportReport {
   duplicates: ImportDuplicate[];
 }
 
-export interface UploadedSheet {
-  originalname: string;
-  mimetype?: string;
-  buffer: Buffer;
-  size: number;
-}
 
 export interface ExportFilters {
   industry?: string;
@@ -114,7 +108,7 @@ export class ImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(actor: AuthContext, kind: ItemKind, file: UploadedSheet | undefined, mode: ImportMode): Promise<ImportReport> {
+  async import(actor: AuthContext, kind: ItemKind, file: UploadedFile | undefined, mode: ImportMode): Promise<ImportReport> {
     if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
     if (file.size > IMPORT_BYTES_MAX) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
     const table = await readTable(file.buffer, file.originalname, file.mimetype);

@@ -10,7 +10,6 @@ import { CellError, cellText, CellValue, cellValue, parseCsv } from './parse';
 export const IMPORT_BYTES_MAX = 5 * 1024 * 1024;
 export const IMPORT_ROWS_MAX = 5000;
 export const EXPORT_ROWS_MAX = 10_000;
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const KIND_LABEL: Record<ItemKind, string> = { need: '技术需求', achievement: '科技成果' };
 

@@ -1,16 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthTokens } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser, Public } from '@ztt/platform';
 import { AuthTokensDto, LoginDto, RefreshDto, RegisterDto } from '../dto/auth.dto';
 import { User } from '../entities';
 import { LocalAuthGuard } from './guards';
-import { AuthService, ClientInfo } from './auth.service';
-
-export function clientInfo(req: Request): ClientInfo {
-  return { clientAddress: req.ip ?? null, userAgent: req.header('user-agent') ?? null };
-}
+import { AuthService } from './auth.service';
+import { clientInfo } from './client-info';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,7 +17,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ type: AuthTokensDto, description: '注册成功并登录 / registered and signed in' })
-  register(@Body() dto: RegisterDto, @Req() req: Request): Promise<AuthTokens> {
+  register(@Body() dto: RegisterDto, @Req() req: FastifyRequest): Promise<AuthTokens> {
     return this.auth.register(dto, clientInfo(req));
   }
 
@@ -32,7 +29,7 @@ export class AuthController {
   @ApiOkResponse({ type: AuthTokensDto })
   @ApiUnauthorizedResponse({ description: '邮箱或密码不正确（未知用户同样如此）' })
   @ApiTooManyRequestsResponse({ description: '尝试次数过多' })
-  login(@Req() req: Request & { user: User }): Promise<AuthTokens> {
+  login(@Req() req: FastifyRequest & { user: User }): Promise<AuthTokens> {
     return this.auth.login(req.user, clientInfo(req));
   }
 

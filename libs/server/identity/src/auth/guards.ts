@@ -1,7 +1,7 @@
 import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuditAction, ErrorCode, PlatformRole } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AppException, AuthContext, IS_PUBLIC, REQUIRED_ROLES, currentRequest } from '@ztt/platform';
@@ -22,7 +22,7 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    const req = context.switchToHttp().getRequest<Request & { user?: AuthContext }>();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>();
     if (isPublic) {
       // A public route still knows who is calling when a valid token comes along.
       if (req.headers.authorization) await (super.canActivate(context) as Promise<boolean>).catch(() => false);
@@ -41,7 +41,7 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
         actorId: user.userId,
         actorEmail: user.email,
         targetType: 'route',
-        targetId: `${req.method} ${req.route?.path ?? req.path}`,
+        targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`,
         detail: { required: roles },
       });
       throw AppException.forbidden();
@@ -61,7 +61,7 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const body = context.switchToHttp().getRequest<Request>().body as Record<string, unknown> | undefined;
+    const body = context.switchToHttp().getRequest<FastifyRequest>().body as Record<string, unknown> | undefined;
     const problems = [];
     for (const field of ['email', 'password']) {
       const v = body?.[field];

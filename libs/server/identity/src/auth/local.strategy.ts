@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { User } from '../entities';
 import { AuthService } from './auth.service';
+import { clientInfo } from './client-info';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
@@ -11,10 +12,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(req: Request, email: string, password: string): Promise<User> {
-    return this.auth.checkCredentials(email, password, {
-      clientAddress: req.ip ?? null,
-      userAgent: req.header('user-agent') ?? null,
-    });
+  validate(req: FastifyRequest, email: string, password: string): Promise<User> {
+    return this.auth.checkCredentials(email, password, clientInfo(req));
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthTokens, MeView } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser } from '@ztt/platform';
-import { clientInfo } from '../auth/auth.controller';
+import { clientInfo } from '../auth/client-info';
 import { AuthTokensDto } from '../dto/auth.dto';
 import { ChangePasswordDto, MeViewDto, UpdateMeDto } from '../dto/me.dto';
 import { UsersService } from './users.service';
@@ -29,7 +29,7 @@ export class MeController {
   @Post('password')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto, description: '所有旧会话失效，返回新会话 / all other sessions end' })
-  changePassword(@CurrentUser() user: AuthContext, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<AuthTokens> {
+  changePassword(@CurrentUser() user: AuthContext, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest): Promise<AuthTokens> {
     return this.users.changePassword(user, dto.currentPassword, dto.newPassword, clientInfo(req));
   }
 }

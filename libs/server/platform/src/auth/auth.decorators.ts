@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PlatformRole } from '@ztt/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthContext } from './auth-context';
 
 export const IS_PUBLIC = 'ztt:public';
@@ -24,9 +24,9 @@ export const Authenticated = (): MethodDecorator & ClassDecorator =>
   applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: '未登录 / not signed in' }));
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext | undefined => {
-  return ctx.switchToHttp().getRequest<Request & { user?: AuthContext }>().user;
+  return ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>().user;
 });
 
 export const ClientAddress = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
-  return ctx.switchToHttp().getRequest<Request>().ip ?? null;
+  return ctx.switchToHttp().getRequest<FastifyRequest>().ip ?? null;
 });

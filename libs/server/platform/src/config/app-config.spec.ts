@@ -105,6 +105,14 @@ describe('configuration', () => {
     for (const bad of ['many', '-1', '2.5', '257', '00']) expect(() => loadConfig({ API_PROCESSES: bad })).toThrow(/API_PROCESSES must be auto/);
   });
 
+  it('reads HTTP_BODY_LIMIT in bytes, kb or mb (1 MB by default) and refuses anything else', () => {
+    expect(loadConfig({}).http.bodyLimit).toBe(1024 * 1024);
+    expect(loadConfig({ HTTP_BODY_LIMIT: '2048' }).http.bodyLimit).toBe(2048);
+    expect(loadConfig({ HTTP_BODY_LIMIT: '512kb' }).http.bodyLimit).toBe(512 * 1024);
+    expect(loadConfig({ HTTP_BODY_LIMIT: '2MB' }).http.bodyLimit).toBe(2 * 1024 * 1024);
+    for (const bad of ['1gb', 'lots', '-1', '1.5mb']) expect(() => loadConfig({ HTTP_BODY_LIMIT: bad })).toThrow(/HTTP_BODY_LIMIT must be a size/);
+  });
+
   it('refuses a PUBLIC_URL that is not an http(s) origin', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://kjcg.example.cn/' }).http.publicUrl).toBe('https://kjcg.example.cn');
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);

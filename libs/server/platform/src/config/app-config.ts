@@ -12,7 +12,8 @@ export interface AppConfig {
     host: string;
     port: number;
     corsOrigins: string[];
-    bodyLimit: string;
+    /** The largest request body, in bytes (uploads have their own limits). */
+    bodyLimit: number;
     trustProxy: boolean;
     webDistDir: string | null;
     /** Where people reach the web app; links in emails and webhooks start with it. */
@@ -95,6 +96,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return n;
   };
+  /** A size in bytes: `1048576`, `512kb` or `1mb`. */
+  const bytes = (name: string, def: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+    if (!m) {
+      problems.push(`${name} must be a size such as 1048576, 512kb or 1mb (got "${raw}")`);
+      return def;
+    }
+    return Number(m[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
+  };
   const required = (name: string, devDefault: string): string => {
     const v = env[name];
     if (v) return v;
@@ -165,7 +177,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-      bodyLimit: env.HTTP_BODY_LIMIT ?? '1mb',
+      bodyLimit: bytes('HTTP_BODY_LIMIT', 1024 * 1024),
       trustProxy: env.HTTP_TRUST_PROXY === 'true',
       webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(env.WEB_DIST_DIR ?? 'dist/web'),
       publicUrl,

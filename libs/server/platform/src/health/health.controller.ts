@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { HealthReport } from '@ztt/contracts';
 import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
@@ -22,9 +22,9 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ type: HealthReportDto, description: 'PostgreSQL, Redis, Meilisearch all up' })
   @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'one or more services down' })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     const report = await this.health.report();
-    if (report.status !== 'up') res.status(503);
+    if (report.status !== 'up') void res.status(503);
     return report;
   }
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ErrorCode } from '@ztt/contracts';
 import { AppException } from './app-exception';
 import { renderError } from './error-body';
@@ -22,7 +22,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
     const ctx = currentRequest();
     const locale = ctx?.locale ?? 'zh-CN';
     let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -37,7 +37,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       status = exception.getStatus();
       code = BY_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
     } else if (isHttpLike(exception)) {
-      status = exception.status;
+      status = httpStatusOf(exception) as number;
       code = BY_STATUS[status] ?? ErrorCode.ValidationFailed;
     } else if (isRefusedCharacters(exception)) {
       status = HttpStatus.BAD_REQUEST;
@@ -46,21 +46,27 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // The database (or another service) is restarting or unreachable: try again shortly, not a fault.
       status = HttpStatus.SERVICE_UNAVAILABLE;
       code = ErrorCode.ServiceUnavailable;
-      if (!res.headersSent) res.setHeader('Retry-After', '5');
+      if (!res.sent) void res.header('Retry-After', '5');
     }
     if (status >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ msg: err.message, status }, err.stack);
     }
-    if (res.headersSent) return;
-    res.status(status).json(renderError(code, locale, ctx?.requestId, fields));
+    if (res.sent) return;
+    void res.status(status).send(renderError(code, locale, ctx?.requestId, fields));
   }
 }
 
-/** Errors from Express middleware (body-parser) carry a 4xx `status`. */
-export function isHttpLike(e: unknown): e is { status: number } {
-  const s = (e as { status?: unknown } | null)?.status;
-  return typeof s === 'number' && s >= 400 && s < 500;
+/** The 4xx of an error that says its status: Fastify's (a body that is not JSON, too large, a bad upload) as `statusCode`. */
+function httpStatusOf(e: unknown): number | undefined {
+  const err = e as { statusCode?: unknown; status?: unknown } | null;
+  const s = err?.statusCode ?? err?.status;
+  return typeof s === 'number' && s >= 400 && s < 500 ? s : undefined;
+}
+
+/** An error raised before the handler (parsing the body or an upload) that carries a 4xx status. */
+export function isHttpLike(e: unknown): e is { statusCode: number } {
+  return httpStatusOf(e) !== undefined;
 }
 
 /**

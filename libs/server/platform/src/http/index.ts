@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './validation';
 export * from './paging';
 export * from './public-read-cache';
+export * from './files';

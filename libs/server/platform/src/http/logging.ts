@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import type { Request, RequestHandler } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger as NestjsPinoLogger, PinoLogger } from 'nestjs-pino';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 import { currentRequest, requestContextOf } from './request-context';
 
@@ -100,30 +97,20 @@ export function nestLogger(root: Logger): LoggerService {
 
 /**
  * One line per request as it ends — `request`, method, path, status, ms, userId — with the request context's
- * id as the request's (so `requestContextMiddleware` goes first). The request itself is not logged.
+ * id as the request's (so `installRequestContext` goes first), and `aborted` when the client went away
+ * before the answer. The request itself (headers, body) is never logged.
  */
-export function httpLogger(root: Logger): RequestHandler {
-  const line = (req: IncomingMessage, res: ServerResponse, val: { ms: number }) => {
+export function installRequestLog(fastify: FastifyInstance, root: Logger): void {
+  const line = (req: FastifyRequest, status: number, ms: number, aborted?: true) => {
     const ctx = requestContextOf(req);
-    return {
-      requestId: ctx?.requestId,
-      method: req.method,
-      path: (req as Request).originalUrl.split('?')[0],
-      status: res.statusCode,
-      ms: val.ms,
-      userId: ctx?.userId,
-      aborted: res.writableEnded ? undefined : true,
-    };
+    return { requestId: ctx?.requestId, method: req.method, path: req.url.split('?')[0], status, ms: Math.round(ms), userId: ctx?.userId, aborted };
   };
-  return pinoHttp({
-    logger: root,
-    genReqId: (req) => requestContextOf(req)?.requestId ?? randomUUID(),
-    customAttributeKeys: { responseTime: 'ms' },
-    wrapSerializers: false,
-    serializers: { req: () => undefined, res: () => undefined },
-    customSuccessMessage: () => 'request',
-    customErrorMessage: () => 'request',
-    customSuccessObject: (req, res, val: { ms: number }) => line(req, res, val),
-    customErrorObject: (req, res, _err, val: { ms: number }) => line(req, res, val),
-  }) as unknown as RequestHandler;
+  fastify.addHook('onResponse', (req, reply, done) => {
+    root.info(line(req, reply.statusCode, reply.elapsedTime), 'request');
+    done();
+  });
+  fastify.addHook('onRequestAbort', (req, done) => {
+    root.info(line(req, 499, 0, true), 'request');
+    done();
+  });
 }

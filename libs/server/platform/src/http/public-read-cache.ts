@@ -2,7 +2,7 @@ import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, Nes
 import { Reflector } from '@nestjs/core';
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import type { Cache } from 'cache-manager';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, of, tap } from 'rxjs';
 import { currentRequest } from './request-context';
 
@@ -24,17 +24,17 @@ export class PublicReadCacheInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const ttlMs = this.reflector.get<number | undefined>(PUBLIC_READ_TTL, context.getHandler());
     if (!ttlMs || req.method !== 'GET' || req.headers.authorization) return next.handle();
-    const res = context.switchToHttp().getResponse<Response>();
-    const key = `public-read ${currentRequest()?.locale ?? 'zh-CN'} ${req.originalUrl}`;
+    const res = context.switchToHttp().getResponse<FastifyReply>();
+    const key = `public-read ${currentRequest()?.locale ?? 'zh-CN'} ${req.url}`;
     const kept = await this.cache.get<unknown>(key);
     if (kept !== undefined && kept !== null) {
-      res.setHeader('X-Cache', 'HIT');
+      void res.header('X-Cache', 'HIT');
       return of(kept);
     }
-    res.setHeader('X-Cache', 'MISS');
+    void res.header('X-Cache', 'MISS');
     return next.handle().pipe(tap((body) => void this.cache.set(key, body, ttlMs)));
   }
 }

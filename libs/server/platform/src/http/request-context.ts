@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Locale, pickLocale } from '@ztt/contracts';
 
 export interface RequestContext {
@@ -11,32 +11,46 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
-/** The context of each request still being served, for code given the request rather than running in it. */
+/** The context of each request still being served, by Fastify's request and by the raw one under it. */
 const byRequest = new WeakMap<object, RequestContext>();
 
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** The context `requestContextMiddleware` gave `req`. */
+/** The context `installRequestContext` gave `req` (Fastify's request or the raw `IncomingMessage`). */
 export function requestContextOf(req: object): RequestContext | undefined {
   return byRequest.get(req);
 }
 
 const SAFE_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
-/** Gives each request an id (kept from X-Request-Id when it is safe), its locale and address. */
-export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const incoming = req.header('x-request-id');
-  const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', requestId);
-  const ctx: RequestContext = {
-    requestId,
-    locale: pickLocale(req.header('accept-language')),
-    clientAddress: req.ip ?? null,
-  };
-  byRequest.set(req, ctx);
-  storage.run(ctx, () => next());
+function contextFor(req: FastifyRequest): RequestContext {
+  const incoming = req.headers['x-request-id'];
+  const requestId = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  const language = req.headers['accept-language'];
+  return { requestId, locale: pickLocale(typeof language === 'string' ? language : undefined), clientAddress: req.ip ?? null };
+}
+
+/**
+ * Gives each request an id (kept from X-Request-Id when it is safe), its locale and address, as soon
+ * as it arrives, and runs the rest of its handling in that context. Fastify reads a body on the
+ * socket's own events, outside the context of the hook that started it, so the context is entered
+ * again before the handler (guards, pipes, the controller) runs.
+ */
+export function installRequestContext(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const ctx = contextFor(req);
+    byRequest.set(req, ctx);
+    byRequest.set(req.raw, ctx);
+    void reply.header('X-Request-Id', ctx.requestId);
+    storage.run(ctx, done);
+  });
+  fastify.addHook('preHandler', (req, _reply, done) => {
+    const ctx = byRequest.get(req);
+    if (ctx) storage.run(ctx, done);
+    else done();
+  });
 }
 
 /** Runs `fn` with a context of its own (jobs, scripts). */
