@@ -22,14 +22,17 @@
 // the figures: a benchmark of 401s or 429s measures nothing. Starts and removes its own
 // PostgreSQL, Redis and Meilisearch; all traffic goes to 127.0.0.1.
 //
-//   npm run bench:http -- [--achievements N (10000)] [--duration S (10)] [--connections N (50)] [--warmup S (2)] [--seed N (1)] [--data <papers.jsonl>] [--cpu-profile DIR]
+//   npm run bench:http -- [--achievements N (10000)] [--duration S (10)] [--connections N (50)] [--warmup S (2)] [--seed N (1)] [--data <papers.jsonl>] [--cpu-profile DIR] [--targets a,b,…]
 //
 // --cpu-profile writes the API process's CPU profile (node --cpu-prof) into DIR when it stops.
+// --targets drives only the named targets (say `live,nest,bare` to profile the pipeline alone); the
+// ratios of targets not driven are null.
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -57,6 +60,8 @@ interface Options {
   connections: number;
   /** a directory for the API's CPU profile (node --cpu-prof), written when it stops */
   cpuProfile: string | null;
+  /** Only these targets, by name; all when null. */
+  targets: string[] | null;
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -77,7 +82,7 @@ const QUERIES: [q: string, chain: string][] = [
 const PAGE_SIZE = 20;
 
 const USAGE =
-  'usage: npm run bench:http -- [--achievements N (10000)] [--duration S (10)] [--connections N (50)] [--warmup S (2)] [--seed N (1)] [--data <papers.jsonl>] [--cpu-profile DIR]';
+  'usage: npm run bench:http -- [--achievements N (10000)] [--duration S (10)] [--connections N (50)] [--warmup S (2)] [--seed N (1)] [--data <papers.jsonl>] [--cpu-profile DIR] [--targets a,b,…]';
 
 /** Each option and how it sets its field; `value` reads the flag's value, `count` a whole number of at least 1. */
 const FLAGS: Record<string, (o: Options, value: () => string, count: () => number) => void> = {
@@ -87,6 +92,7 @@ const FLAGS: Record<string, (o: Options, value: () => string, count: () => numbe
   '--duration': (o, _v, count) => (o.duration = count()),
   '--connections': (o, _v, count) => (o.connections = count()),
   '--cpu-profile': (o, value) => (o.cpuProfile = path.resolve(value())),
+  '--targets': (o, value) => (o.targets = value().split(',').map((t) => t.trim()).filter(Boolean)),
   '--warmup': (o, value) => {
     const v = value();
     o.warmup = Number(v);
@@ -95,7 +101,7 @@ const FLAGS: Record<string, (o: Options, value: () => string, count: () => numbe
 };
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { data: DEFAULT_DATA, achievements: 10_000, seed: 1, duration: 10, warmup: 2, connections: 50, cpuProfile: null };
+  const opts: Options = { data: DEFAULT_DATA, achievements: 10_000, seed: 1, duration: 10, warmup: 2, connections: 50, cpuProfile: null, targets: null };
   parseFlags(argv, (flag, value, count) => {
     const set = FLAGS[flag];
     set?.(opts, value, count);
@@ -195,6 +201,8 @@ function apiEnv(config: AppConfig, port: number): Record<string, string> {
   return {
     ...serviceEnv(config),
     NODE_ENV: 'development', // as `npm start` runs it by default
+    // As `npm start` runs it: one API process per core (at most 4), behind one port.
+    API_PROCESSES: String(Math.min(os.availableParallelism(), 4)),
     HOST: '127.0.0.1',
     PORT: String(port),
     // One login for the whole run, and a token that outlives it.
@@ -204,7 +212,6 @@ function apiEnv(config: AppConfig, port: number): Record<string, string> {
     LOG_LEVEL: 'info', // the product's default: one access-log line a request, to a file
   };
 }
-
 
 /** The baseline: the least an HTTP answer from Node costs, a small JSON like the liveness probe's. */
 const BARE_SERVER = `require('node:http').createServer((req, res) => {
@@ -372,11 +379,11 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     if (login.status !== 200) throw new Error(`login as ${ENTERPRISE_EMAIL} answered ${login.status}: ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
 
-    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin);
+    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin).filter((t) => !opts.targets || opts.targets.includes(t.name));
     const hits: Record<string, (number | null)[]> = {};
     for (const target of ts) hits[target.name] = await preflight(target);
     log(`hits per query (${QUERIES.map(([q]) => q).join(', ')}): Meilisearch ${hits.meili?.join('/')}, API search ${hits.search?.join('/')}, preview ${hits.preview?.join('/')}`);
-    if (hits.meili?.join() !== hits.search?.join()) log('warning: Meilisearch and the API count other hits: the direct search is no longer the one the API sends (see meiliSearch)');
+    if (hits.meili && hits.search && hits.meili.join() !== hits.search.join()) log('warning: Meilisearch and the API count other hits: the direct search is no longer the one the API sends (see meiliSearch)');
 
     const figures: Record<string, Figures> = {};
     for (const target of ts) {
@@ -387,8 +394,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     }
     if (api.exitCode !== null) throw new Error(`the API exited during the run:\n${lastLines(apiLog)}`);
 
-    const fig = (name: string) => figures[name] as Figures;
-    const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
+    const fig = (name: string) => figures[name] ?? ({ rps: NaN, p50: NaN, p99: NaN } as Figures);
+    const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? round(a / b, 2) : null);
     const ratios = {
       apiSearchP99OverMeiliP99: ratio(fig('search').p99, fig('meili').p99),
       apiSearchRpsOverMeiliRps: ratio(fig('search').rps, fig('meili').rps),

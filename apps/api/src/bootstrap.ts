@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { AppConfig, createLogger, createValidationPipe, installRequestContext, installRequestLog, nestLogger } from '@ztt/platform';
+import { AppConfig, createLogger, createValidationPipe, installRequestContext, installRequestLog, installSecurityHeaders, nestLogger } from '@ztt/platform';
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api';
@@ -59,13 +58,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   installRequestContext(fastify);
-  installRequestLog(fastify, logger);
+  installRequestLog(fastify, createLogger('api', config, { redact: false }));
   acceptJson(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     if (req.url === `/${API_PREFIX}` || req.url.startsWith(`/${API_PREFIX}/`) || req.url.startsWith(`/${API_PREFIX}?`)) void reply.header('Cache-Control', 'no-store');
     done();
   });
-  await app.register(helmet, {
+  installSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       // No upgrade-insecure-requests: the product is also served over plain http on localhost.
       directives: {

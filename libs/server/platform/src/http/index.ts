@@ -7,3 +7,4 @@ export * from './validation';
 export * from './paging';
 export * from './public-read-cache';
 export * from './files';
+export * from './security-headers';
