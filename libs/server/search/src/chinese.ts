@@ -160,16 +160,16 @@ export function highlight(text: string, terms: string[], window?: number): strin
     start = first < 0 ? 0 : Math.max(0, first - Math.floor(window / 4));
     end = Math.min(text.length, start + window);
   }
+  // Runs of marked and unmarked text, each escaped as a whole.
   let out = start > 0 ? '…' : '';
-  let open = false;
-  for (let i = start; i < end; i++) {
-    if (marked[i] !== open) {
-      out += open ? '</mark>' : '<mark>';
-      open = !open;
-    }
-    out += escapeHtml(text[i] as string);
+  for (let i = start; i < end; ) {
+    const on = marked[i];
+    let j = i + 1;
+    while (j < end && marked[j] === on) j++;
+    const run = escapeHtml(text.slice(i, j));
+    out += on ? `<mark>${run}</mark>` : run;
+    i = j;
   }
-  if (open) out += '</mark>';
   if (end < text.length) out += '…';
   return out;
 }

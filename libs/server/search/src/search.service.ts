@@ -180,7 +180,7 @@ export class SearchService {
   private async confirmed(kind: ItemKind, p: SearchParams, ids: string[]): Promise<Row[]> {
     const { where, params } = this.where(kind, p, ids);
     const rows = (await this.db.query(
-      `SELECT t.*, ${kind === 'need' ? 't.deadline::text AS deadline, ' : ''}o.name AS owner_org_name
+      `SELECT ${HIT_COLUMNS[kind]}, o.name AS owner_org_name
          FROM ${KINDS[kind].table} t JOIN organisation o ON o.id = t.owner_org_id WHERE ${where}`,
       params,
     )) as Row[];
@@ -194,7 +194,7 @@ export class SearchService {
     const table = KINDS[kind].table;
     const total = ((await this.db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where}`, params)) as { n: number }[])[0]?.n ?? 0;
     const pageRows = (await this.db.query(
-      `SELECT t.*, ${kind === 'need' ? 't.deadline::text AS deadline, ' : ''}o.name AS owner_org_name
+      `SELECT ${HIT_COLUMNS[kind]}, o.name AS owner_org_name
          FROM ${table} t JOIN organisation o ON o.id = t.owner_org_id
         WHERE ${where}
         ORDER BY ${this.order(kind, p.sort)} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
@@ -364,6 +364,13 @@ function sumScores(perSubQuery: IndexHit[][]): { id: string; score: number }[] {
     .slice(0, MAX_CANDIDATES)
     .map(([id, s]) => ({ id, score: s }));
 }
+
+/** The columns a hit is made of (`Row`), and nothing more: the long texts stay in the database. */
+const SHARED_HIT_COLUMNS = ['id', 'title', 'summary', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes', 'published_at'];
+const HIT_COLUMNS: Record<ItemKind, string> = {
+  need: [...SHARED_HIT_COLUMNS, 'category', 'budget_min', 'budget_max', 'budget_negotiable'].map((c) => `t.${c}`).join(', ') + ', t.deadline::text AS deadline',
+  achievement: [...SHARED_HIT_COLUMNS, 'maturity_stage', 'ip_items', 'asking_price', 'price_negotiable'].map((c) => `t.${c}`).join(', '),
+};
 
 interface Row {
   id: string;
