@@ -5,6 +5,7 @@ import { NotificationsService } from '@ztt/notifications';
 import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokersService, quarterOf } from './brokers.service';
+import { upsertPage } from './match-page';
 import { MatchingService, Pair } from './matching.service';
 import { CatalogueSnapshot } from './snapshot';
 
@@ -251,7 +252,7 @@ export class QuarterlyService {
     try {
       await this.db.transaction(async (m) => {
         await this.fence(m, hold, from);
-        await this.matching.store(m, found.flat(), 'quarterly');
+        await upsertPage(m, found.flat());
         await close(m, matches + found.reduce((n, r) => n + r.length, 0));
       });
     } catch (error) {
@@ -261,7 +262,7 @@ export class QuarterlyService {
         try {
           await this.db.transaction(async (m) => {
             await this.fence(m, hold, from);
-            await this.matching.store(m, pairs, 'quarterly');
+            await upsertPage(m, pairs);
           });
           matches += pairs.length;
         } catch (error) {

@@ -1,5 +1,5 @@
-import { normalise, synonymVariants } from '@ztt/search';
-import { AchievementSide, NeedSide, scorePair, sharedTerms } from './scoring';
+import { grams, normalise, synonymVariants } from '@ztt/search';
+import { AchievementSide, DEFAULT_WEIGHTS, NeedSide, rankCandidates, scoreFeatures, scorePair, sharedTerms } from './scoring';
 
 /**
  * Scoring keeps what it derives from each side (normalised text, keyword synonyms, which
@@ -75,3 +75,66 @@ describe('scoring the same sides again and again', () => {
     }
   });
 });
+
+/** The keyword feature of a need without keywords, written plainly: the share of its title's grams the achievement's text has. */
+function plainTitleGramShare(n: NeedSide, a: AchievementSide): number {
+  const title = new Set(grams(n.title));
+  if (!title.size) return 0;
+  const hay = new Set(grams(normalise(`${a.title} ${a.keywords.join(' ')} ${a.summary}`)));
+  return Math.round(([...title].filter((g) => hay.has(g)).length / title.size) * 10_000) / 10_000;
+}
+
+describe('the keyword feature of a need without keywords', () => {
+  // Latin words and numbers count whole (co2 is not in co2e), a lone character only as a lone
+  // character (水 is not in 水泵), CJK bigrams anywhere in a run; full-width, compatibility and
+  // extension characters as grams() reads them.
+  const titles = ['co2 捕集', '水 泵', '南美白对虾养殖', 'ＣＣＵＳ示范', '豈 樂器 ph值', '𠀀𠀁古籍 a-1.5 工艺', 'x', '', '，。'];
+  const texts = [
+    ['co2e 捕集技术', '水泵节能改造'],
+    ['co2 的捕集', '水 泵'],
+    ['南美白对虾工厂化养殖', ''],
+    ['ccus 示范工程', 'CCUS'],
+    ['\uf900 楽器 ph值检测', '樂器 pH 值'],
+    ['𠀀𠀁古籍数字化', 'a-1.5 工艺流程 x'],
+  ];
+  const ach = (title: string, summary: string) => achievement(title, summary);
+
+  it('counts exactly the title grams that grams() finds in the achievement’s text', () => {
+    const now = new Date('2026-11-29T00:00:00Z');
+    let nonZero = 0;
+    for (const t of titles) {
+      for (const [title, summary] of texts) {
+        const n = need(t);
+        const a = ach(title as string, summary as string);
+        const share = scoreFeatures(n, a, 0.5, undefined, now).breakdown.keywords;
+        expect([t, title, summary, share]).toEqual([t, title, summary, plainTitleGramShare(n, a)]);
+        if (share > 0) nonZero++;
+        // Again, with what was derived from both sides kept.
+        expect(scoreFeatures(n, a, 0.5, undefined, now).breakdown.keywords).toBe(share);
+      }
+    }
+    expect(nonZero).toBeGreaterThan(5);
+  });
+
+  it('does not take a Latin word or a lone character for a piece of a longer one', () => {
+    const now = new Date('2026-11-29T00:00:00Z');
+    expect(scoreFeatures(need('co2'), ach('co2e', ''), 0.5, undefined, now).breakdown.keywords).toBe(0);
+    expect(scoreFeatures(need('水'), ach('水泵', ''), 0.5, undefined, now).breakdown.keywords).toBe(0);
+    expect(scoreFeatures(need('水泵'), ach('抽水泵站', ''), 0.5, undefined, now).breakdown.keywords).toBe(1);
+  });
+
+  it('gives the same feature when one achievement is ranked against many needs (its candidates)', () => {
+    const now = new Date('2026-11-29T00:00:00Z');
+    for (const [title, summary] of texts) {
+      const a = ach(title as string, summary as string);
+      const hits = titles.map((_, i) => ({ id: `n${i}`, score: 1 }));
+      const ranked = rankCandidates(hits, (id) => ({ needId: id, achievementId: 'a', need: need(titles[Number(id.slice(1))] as string), achievement: a }), DEFAULT_WEIGHTS, 100, now);
+      expect(ranked).toHaveLength(titles.length);
+      for (const r of ranked) {
+        const n = need(titles[Number((r.needId as string).slice(1))] as string);
+        expect([r.needId, r.breakdown.keywords]).toEqual([r.needId, plainTitleGramShare(n, a)]);
+      }
+    }
+  });
+});
+

@@ -1,5 +1,6 @@
 import { industryOfChain, Locale, MATCH_FEATURES, MatchBreakdown, MatchExplanation, MatchFeature, TAXONOMY } from '@ztt/contracts';
 import { grams, normalise, synonymVariants } from '@ztt/search';
+import { IntSet } from './int-set';
 
 /** The need side of a pairing: a published need, or a draft being previewed. */
 export interface NeedSide {
@@ -68,8 +69,38 @@ const cutThroughWords = (piece: string) => JOINS_AT_END.has(piece.slice(-1)) || 
  * each need against ~100 achievements and each achievement against many needs. Sides are plain
  * values and are not changed after they are built, so a side object always gives the same result.
  */
-const needPrep = new WeakMap<NeedSide, { keywordVariants: string[][]; titleChars: string[]; titlePairs: Map<number, number[]>; titleGrams: Set<string>; budget: bigint | null }>();
-const achievementPrep = new WeakMap<AchievementSide, { text: string; price: bigint | null; grams?: Set<string>; neighbours?: Int32Array }>();
+const needPrep = new WeakMap<
+  NeedSide,
+  { keywordVariants: string[][]; titleChars: string[]; titlePairs: TitlePair[]; titleGrams: TitleGram[]; budget: bigint | null; budget3?: bigint }
+>();
+/**
+ * `gramsExact`: whether grams() reads `text` as it is (it is normalised already, as it always is
+ * unless normalising twice changes it). Then the bigrams of its CJK runs are found in `text`
+ * itself and only its other grams are kept (`otherGrams`, a few); else all its grams (`grams`).
+ */
+const achievementPrep = new WeakMap<
+  AchievementSide,
+  { text: string; price: bigint | null; price2?: bigint; gramsExact?: boolean; otherGrams?: Set<string>; grams?: Set<string> }
+>();
+
+/** A distinct gram of a need's title, and whether it is a bigram of a CJK run (see holdsTitleGram). */
+interface TitleGram {
+  gram: string;
+  cjkPair: boolean;
+  /** neighbourKey of its two characters (a CJK pair only) */
+  key: number;
+}
+
+/** A character of a CJK run, as grams() of @ztt/search reads text (the same ranges). */
+const CJK_CHAR = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
+const isCjkPair = (g: string) => g.length === 2 && CJK_CHAR.test(g[0] as string) && CJK_CHAR.test(g[1] as string);
+
+function titleGramsOf(title: string): TitleGram[] {
+  return [...new Set(grams(title))].map((gram) => {
+    const cjkPair = isCjkPair(gram);
+    return { gram, cjkPair, key: cjkPair ? neighbourKey(gram.charCodeAt(0), gram.charCodeAt(1)) : 0 };
+  });
+}
 
 function prepNeed(need: NeedSide) {
   let p = needPrep.get(need);
@@ -78,8 +109,8 @@ function prepNeed(need: NeedSide) {
     p = {
       keywordVariants: need.keywords.map((k) => synonymVariants(k)),
       titleChars,
-      titlePairs: neighbourKeys(titleChars),
-      titleGrams: new Set(grams(need.title)),
+      titlePairs: titlePairsOf(titleChars),
+      titleGrams: titleGramsOf(need.title),
       budget: need.budgetNegotiable || !need.budgetMax ? null : fenOf(need.budgetMax),
     };
     needPrep.set(need, p);
@@ -90,57 +121,49 @@ function prepNeed(need: NeedSide) {
 function prepAchievement(a: AchievementSide) {
   let p = achievementPrep.get(a);
   if (!p) {
-    p = { text: textOf(a), price: a.priceNegotiable || !a.askingPrice ? null : fenOf(a.askingPrice) };
+    // Kept for every achievement of a quarterly run: when it reads as the summary alone (no title
+    // or keywords), the summary's own string, not a copy.
+    const text = textOf(a);
+    p = { text: text === a.summary ? a.summary : text, price: a.priceNegotiable || !a.askingPrice ? null : fenOf(a.askingPrice) };
     achievementPrep.set(a, p);
   }
   return p;
 }
 
-/**
- * Two neighbouring code units as one small integer (different pairs may share one: the test it
- * serves only needs "absent" to be certain).
- */
-const neighbourKey = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
+/** Two neighbouring code units as one 32-bit integer (exactly: no two pairs share one). */
+const neighbourKey = (a: number, b: number) => (a << 16) | b;
 
-/**
- * Where each two neighbouring characters of the title meet (the code unit ending the first and the
- * one starting the second): any text holding a piece of the title holds these too.
- */
-function neighbourKeys(chars: string[]): Map<number, number[]> {
-  const keys = new Map<number, number[]>();
+/** Where two neighbouring characters of a title meet: the code unit ending the first and the one starting the second. */
+interface TitlePair {
+  /** the two code units, as a string and as a neighbourKey */
+  units: string;
+  key: number;
+  /** the title characters (indexes) the pair starts at */
+  at: number[];
+}
+
+/** Where each two neighbouring characters of the title meet: any text holding a piece of the title holds these too. */
+function titlePairsOf(chars: string[]): TitlePair[] {
+  const pairs = new Map<number, TitlePair>();
   for (let i = 0; i + 1 < chars.length; i++) {
     const a = chars[i] as string;
-    const key = neighbourKey(a.charCodeAt(a.length - 1), (chars[i + 1] as string).charCodeAt(0));
-    keys.set(key, [...(keys.get(key) ?? []), i]);
+    const [u, v] = [a.charCodeAt(a.length - 1), (chars[i + 1] as string).charCodeAt(0)];
+    const key = neighbourKey(u, v);
+    const pair = pairs.get(key);
+    if (pair) pair.at.push(i);
+    else pairs.set(key, { units: String.fromCharCode(u, v), key, at: [i] });
   }
-  return keys;
+  return [...pairs.values()];
 }
 
 /**
- * Every two neighbouring code units of a text (see neighbourKey), sorted and distinct: a quarterly
- * run keeps this for every achievement, so a typed array (4 bytes a key) rather than a Set.
+ * Every two neighbouring code units of a text, as a set of neighbourKeys: when one achievement is
+ * scored against many needs (its candidates), built once for all of them.
  */
-function textNeighbours(text: string): Int32Array {
+function textNeighbours(text: string): IntSet {
   const keys = new Int32Array(Math.max(0, text.length - 1));
   for (let j = 0; j + 1 < text.length; j++) keys[j] = neighbourKey(text.charCodeAt(j), text.charCodeAt(j + 1));
-  keys.sort();
-  let n = 0;
-  for (let j = 0; j < keys.length; j++) if (n === 0 || keys[j] !== keys[n - 1]) keys[n++] = keys[j] as number;
-  return keys.slice(0, n);
-}
-
-/** Whether sorted `keys` holds `key` (binary search). */
-function holds(keys: Int32Array, key: number): boolean {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const k = keys[mid] as number;
-    if (k === key) return true;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return new IntSet(keys);
 }
 
 const anyOf = (flags: boolean[], from: number, to: number) => {
@@ -158,6 +181,11 @@ function textOf(a: { title: string; keywords: string[]; summary: string }): stri
 
 /** Terms of the need (keywords, their synonyms, and title phrases) found in the achievement's text. */
 export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 5): string[] {
+  return termsShared(need, achievement, max);
+}
+
+/** sharedTerms; `neighbours`, when given, holds the neighbouring code units of the achievement's text (textNeighbours). */
+function termsShared(need: NeedSide, achievement: AchievementSide, max: number, neighbours?: IntSet): string[] {
   const a = prepAchievement(achievement);
   const hay = a.text;
   const prep = prepNeed(need);
@@ -175,9 +203,8 @@ export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 
   const used = new Array<boolean>(title.length).fill(false);
   // A piece can only be in the text if each two neighbouring characters of it are: a cheap test
   // that spares most substring searches.
-  const neighbours = (a.neighbours ??= textNeighbours(hay));
   const pairIn = new Array<boolean>(title.length).fill(false);
-  for (const [key, at] of prep.titlePairs) if (holds(neighbours, key)) for (const i of at) pairIn[i] = true;
+  for (const p of prep.titlePairs) if (neighbours ? neighbours.has(p.key) : hay.includes(p.units)) for (const i of p.at) pairIn[i] = true;
   for (let len = Math.min(6, title.length); len >= 2 && found.length < max; len--) {
     for (let i = 0; i + len <= title.length && found.length < max; i++) {
       if (anyOf(used, i, i + len) || !allOf(pairIn, i, i + len - 1)) continue;
@@ -190,16 +217,30 @@ export function sharedTerms(need: NeedSide, achievement: AchievementSide, max = 
   return found.slice(0, max);
 }
 
-function keywordScore(need: NeedSide, achievement: AchievementSide): number {
-  const prep = prepNeed(need);
+/**
+ * Whether grams(a.text) holds a gram of the need's title. A bigram of a CJK run is in the grams of
+ * a normalised text exactly when the text contains it (every two neighbouring CJK characters are
+ * one of its bigrams), looked up in `neighbours` when given (textNeighbours). The other grams (Latin
+ * words, numbers, lone characters) are whole tokens, kept per achievement. A quarterly run scores
+ * each achievement against many needs, and a set of all its grams, per achievement, held for the
+ * whole run, cost gigabytes.
+ */
+function holdsTitleGram(a: ReturnType<typeof prepAchievement>, t: TitleGram, neighbours: IntSet | undefined): boolean {
+  if (!(a.gramsExact ??= normalise(a.text) === a.text)) return (a.grams ??= new Set(grams(a.text))).has(t.gram);
+  if (t.cjkPair) return neighbours ? neighbours.has(t.key) : a.text.includes(t.gram);
+  return (a.otherGrams ??= new Set(grams(a.text).filter((g) => !isCjkPair(g)))).has(t.gram);
+}
+
+/** `keys`, when given, holds the neighbouring code units of `a`'s text (textNeighbours), for quicker lookups. */
+function keywordScore(need: NeedSide, prep: ReturnType<typeof prepNeed>, a: ReturnType<typeof prepAchievement>, keys?: IntSet): number {
   if (!need.keywords.length) {
     const g = prep.titleGrams;
-    if (!g.size) return 0;
-    const a = prepAchievement(achievement);
-    const hay = (a.grams ??= new Set(grams(a.text)));
-    return [...g].filter((x) => hay.has(x)).length / g.size;
+    if (!g.length) return 0;
+    let found = 0;
+    for (const t of g) if (holdsTitleGram(a, t, keys)) found++;
+    return found / g.length;
   }
-  const hay = prepAchievement(achievement).text;
+  const hay = a.text;
   let found = 0;
   for (const variants of prep.keywordVariants) {
     for (const v of variants) {
@@ -231,12 +272,18 @@ export function fenOf(wan: string): bigint {
 }
 
 function budgetScore(need: NeedSide, ach: AchievementSide): { score: number; within: boolean | null } {
-  const budget = prepNeed(need).budget;
-  const price = prepAchievement(ach).price;
-  if (budget === null || price === null) return { score: 0.6, within: null };
-  if (price <= budget) return { score: 1, within: true };
-  if (price * 2n <= budget * 3n) return { score: 0.5, within: false };
-  return { score: 0.1, within: false };
+  const score = budgetFeature(prepNeed(need), prepAchievement(ach));
+  return { score, within: score === 0.6 ? null : score === 1 };
+}
+
+/** The budget feature: 1 when the price is within the budget, 0.5 up to half above it, else 0.1; 0.6 when either is open. */
+function budgetFeature(need: { budget: bigint | null; budget3?: bigint }, ach: { price: bigint | null; price2?: bigint }): number {
+  const budget = need.budget;
+  const price = ach.price;
+  if (budget === null || price === null) return 0.6;
+  if (price <= budget) return 1;
+  if ((ach.price2 ??= price * 2n) <= (need.budget3 ??= budget * 3n)) return 0.5;
+  return 0.1;
 }
 
 function regionScore(needRegion: string | null, achRegion: string): number {
@@ -281,22 +328,28 @@ function industries(chains: string[]): Set<string> {
  * this; the explanation is worked out for the pairs kept.
  */
 export function scoreFeatures(need: NeedSide, ach: AchievementSide, text: number, weights: MatchWeights = DEFAULT_WEIGHTS, now = new Date()): Features {
-  const needIndustries = industries(need.chains);
+  return features(need, ach, text, weights, now);
+}
+
+/** scoreFeatures; `keys`, when given, holds the neighbouring code units of `ach`'s text (textNeighbours). */
+function features(need: NeedSide, ach: AchievementSide, text: number, weights: MatchWeights, now: Date, keys?: IntSet): Features {
+  const np = prepNeed(need);
+  const ap = prepAchievement(ach);
   let chain = 0;
   for (const c of ach.chains) {
     if (need.chains.includes(c)) {
       chain = 1;
       break;
     }
-    if (needIndustries.has(industryOfChain(c))) chain = 0.5;
+    if (industries(need.chains).has(industryOfChain(c))) chain = 0.5;
   }
   const raw: MatchBreakdown = {
     text: clamp(text),
     chain,
-    keywords: clamp(keywordScore(need, ach)),
+    keywords: clamp(keywordScore(need, np, ap, keys)),
     trl: trlScore(need.trl, ach.trl),
     mode: modeScore(need.cooperationModes, ach.cooperationModes),
-    budget: budgetScore(need, ach).score,
+    budget: budgetFeature(np, ap),
     region: regionScore(need.region, ach.region),
     freshness: freshnessScore(ach.publishedAt, now),
   };
@@ -315,9 +368,14 @@ export function scoreFeatures(need: NeedSide, ach: AchievementSide, text: number
 
 /** What matched in a pair, for its reason: shared terms, chains, TRL, modes, budget and region. */
 export function explainPair(need: NeedSide, ach: AchievementSide): MatchExplanation {
+  return explain(need, ach);
+}
+
+/** explainPair; `keys`, when given, holds the neighbouring code units of `ach`'s text (textNeighbours). */
+function explain(need: NeedSide, ach: AchievementSide, keys?: IntSet): MatchExplanation {
   const needIndustries = industries(need.chains);
   return {
-    sharedTerms: sharedTerms(need, ach),
+    sharedTerms: termsShared(need, ach, 5, keys),
     sharedChains: need.chains.filter((c) => ach.chains.includes(c)),
     sharedIndustries: [...new Set(ach.chains.map(industryOfChain).filter((i) => needIndustries.has(i)))],
     needTrl: need.trl,
@@ -398,15 +456,23 @@ export function rankCandidates(
   if (!hits.length) return [];
   const best = hits[0]?.score || 1;
   const scored: { p: CandidatePair; f: Features }[] = [];
+  // An achievement's candidates are needs, all paired with that one achievement: the neighbouring
+  // code units of its text go in a hash set once, for each need's title to be looked up in.
+  let first: AchievementSide | undefined;
+  let keys: IntSet | undefined;
+  const keysFor = (a: AchievementSide) => (a === first ? keys : undefined);
   for (const h of hits) {
     const p = pairOfHit(h.id);
-    if (p) scored.push({ p, f: scoreFeatures(p.need, p.achievement, h.score / best, weights, now) });
+    if (!p) continue;
+    if (first === undefined) first = p.achievement;
+    else if (p.achievement === first) keys ??= textNeighbours(prepAchievement(first).text);
+    scored.push({ p, f: features(p.need, p.achievement, h.score / best, weights, now, keysFor(p.achievement)) });
   }
   scored.sort((x, y) => y.f.score - x.f.score);
   const out: RankedPair[] = [];
   for (const { p, f } of scored) {
     if (out.length >= topK) break;
-    const explanation = explainPair(p.need, p.achievement);
+    const explanation = explain(p.need, p.achievement, keysFor(p.achievement));
     if (!explanation.sharedTerms.length && !f.breakdown.chain && !f.breakdown.keywords) continue;
     out.push({ needId: p.needId, achievementId: p.achievementId, score: f.score, breakdown: f.breakdown, explanation });
   }

@@ -92,18 +92,28 @@ export class CatalogueSnapshot {
 
 /**
  * Calls `visit` with every published item of a kind, read in keyset pages (a page at a time, so a
- * caller may yield between them).
+ * caller may yield between them). The next page is asked for before the rows of this one are
+ * visited, so that the database reads it while they are.
  */
 export async function forEachPublished(db: DataSource, kind: ItemKind, visit: (row: SideRow) => void): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const rows = (await db.query(
+  const page = (after: string | null) =>
+    db.query(
       `SELECT ${SIDE_COLUMNS[kind]} FROM ${KINDS[kind].table}
         WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${LOAD_PAGE}`,
       [after],
-    )) as SideRow[];
-    for (const r of rows) visit(r);
-    if (rows.length < LOAD_PAGE) return;
-    after = (rows[rows.length - 1] as SideRow).id;
+    ) as Promise<SideRow[]>;
+  let next = page(null);
+  for (;;) {
+    const rows = await next;
+    const more = rows.length === LOAD_PAGE;
+    if (more) next = page((rows[rows.length - 1] as SideRow).id);
+    try {
+      for (const r of rows) visit(r);
+    } catch (error) {
+      // The page asked for ahead is not waited for: its failure is of no interest now.
+      next.catch(() => undefined);
+      throw error;
+    }
+    if (!more) return;
   }
 }

@@ -1,4 +1,5 @@
-import { TextIndex, TextIndexBuilder } from './text-index';
+import { TextIndex, TextIndexBuilder, TopK } from './text-index';
+import { chooseTerms, documentGrams, queryGrams, rankTexts } from './text-relevance';
 
 const docs = [
   { id: 'a1', head: '南美白对虾工厂化养殖', body: '循环水养殖系统，尾水经微生物处理后回用。' },
@@ -64,4 +65,91 @@ describe('the in-process bigram index of the quarterly run', () => {
     index.search('对虾养殖尾水', 10);
     expect(index.search('钢渣建材微粉', 10)).toEqual(first);
   });
+
+  it('keeps the lowest ids of equal scores at the limit, whatever order the items were added in', () => {
+    const builder = new TextIndexBuilder();
+    for (const id of ['d', 'c', 'a', 'e', 'b']) builder.add({ id, head: '红树林保护', body: '' });
+    builder.add({ id: 'z', head: '红树林保护修复', body: '红树林' });
+    expect(builder.build().search('红树林保护', 3).map((h) => h.id)).toEqual(['a', 'b', 'c']);
+  });
 });
+
+describe('building an index larger than its first buffers', () => {
+  it('scores as the plain definition does past 1,024 documents, 256 bigrams a document and 65,536 bigrams', () => {
+    let x = 11;
+    const random = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 4294967296;
+    };
+    // Characters drawn from 2,000 CJK ideographs: about 300 distinct bigrams a document.
+    const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 2000))).join('');
+    const docs = Array.from({ length: 1200 }, (_, i) => ({ id: `d${String(i).padStart(5, '0')}`, head: text(8), body: text(300) }));
+    const builder = new TextIndexBuilder();
+    for (const d of docs) builder.add(d);
+    const stats = builder.statistics();
+    expect(stats.frequencies.size).toBeGreaterThan(65_536);
+    const index = builder.build();
+    const grams = docs.map((d) => ({ id: d.id, grams: documentGrams(d) }));
+    expect(Math.max(...grams.map((g) => g.grams.size))).toBeGreaterThan(256);
+    for (const d of [docs[3], docs[700], docs[1199]]) {
+      const query = `${d!.head}${d!.body.slice(0, 40)}`;
+      const expected = rankTexts(chooseTerms(queryGrams(query), (g) => stats.frequencies.get(g) ?? 0), stats, grams).slice(0, 20);
+      const hits = index.search(query, 20);
+      expect(hits.map((h) => h.id)).toEqual(expected.map((h) => h.id));
+      for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo(expected[i]!.score, 9);
+      expect(hits[0]?.id).toBe(d!.id);
+    }
+  });
+});
+
+describe('the bounded heap of the best documents', () => {
+  /** A small deterministic generator, so that a failure can be replayed. */
+  function generator(seed: number) {
+    let s = seed;
+    return () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+  }
+
+  it('keeps the k best of any sequence, best first, equal scores by rank, in any order offered', () => {
+    const random = generator(42);
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(random() * 60);
+      const k = Math.floor(random() * 12);
+      // Few distinct scores, so that ties are common, also at the k-th place.
+      const scores = Array.from({ length: n }, () => Math.floor(random() * 6) / 2);
+      const rank = Int32Array.from(Array.from({ length: n }, (_, d) => d).sort(() => random() - 0.5));
+      const order = Array.from({ length: n }, (_, d) => d).sort(() => random() - 0.5);
+      const top = new TopK(k, rank);
+      let floor = -Infinity;
+      for (const d of order) {
+        const next = top.offer(d, scores[d] as number);
+        expect(next).toBeGreaterThanOrEqual(floor);
+        floor = next;
+      }
+      const expected = Array.from({ length: n }, (_, d) => d)
+        .sort((a, b) => (scores[b] as number) - (scores[a] as number) || (rank[a] as number) - (rank[b] as number))
+        .slice(0, k)
+        .map((doc) => ({ doc, score: scores[doc] }));
+      expect(top.best()).toEqual(expected);
+      if (k > 0 && n >= k) expect(floor).toBe(expected[k - 1]?.score);
+    }
+  });
+
+  it('says what a document must beat once full, and takes nothing when asked for none', () => {
+    const rank = Int32Array.from([0, 1, 2]);
+    const top = new TopK(2, rank);
+    expect(top.offer(2, 1)).toBe(-Infinity);
+    expect(top.offer(1, 3)).toBe(1);
+    expect(top.offer(0, 1)).toBe(1);
+    expect(top.best()).toEqual([
+      { doc: 1, score: 3 },
+      { doc: 0, score: 1 },
+    ]);
+    expect(new TopK(0, rank).offer(0, 5)).toBe(Infinity);
+  });
+});
+

@@ -30,11 +30,21 @@ const VARIANT_WEIGHT = 0.8;
  */
 const MAX_QUERY_TERMS = 64;
 
+/**
+ * A document's fields as relevance reads them: the grams of each, with the field's weight, the head
+ * first. A bigram counts once, with the weight of the first field holding it (documentGrams).
+ */
+export function documentFields(doc: Pick<IndexedText, 'head' | 'body'>): { grams: string[]; weight: number }[] {
+  return [
+    { grams: grams(doc.head), weight: HEAD_WEIGHT },
+    { grams: grams(doc.body), weight: BODY_WEIGHT },
+  ];
+}
+
 /** A document's bigrams, each with its weight (2 when in the head); its length is their number. */
 export function documentGrams(doc: Pick<IndexedText, 'head' | 'body'>): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const g of grams(doc.head)) weights.set(g, HEAD_WEIGHT);
-  for (const g of grams(doc.body)) if (!weights.has(g)) weights.set(g, BODY_WEIGHT);
+  for (const field of documentFields(doc)) for (const g of field.grams) if (!weights.has(g)) weights.set(g, field.weight);
   return weights;
 }
 
