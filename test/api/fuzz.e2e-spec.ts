@@ -4,7 +4,7 @@ import { LiveRoute, liveRoutes } from '../harness/routes';
 import { loadSpec, OpenApiSpec, Operation, resolve, Schema, specPath } from '../harness/openapi-schema';
 import { startTestApi, TestApi } from '../harness/test-app';
 import { buildWorld, PDF, World } from '../harness/world';
-import { prng } from '../../tools/prng';
+import { prng } from '@ztt/contracts';
 
 /*
  * docs/security.md #18: a few thousand requests generated from the committed OpenAPI spec with a

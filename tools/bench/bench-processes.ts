@@ -8,9 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ITEM_LIMITS } from '@ztt/contracts';
+import { ITEM_LIMITS, prng } from '@ztt/contracts';
 import { AppConfig } from '@ztt/platform';
-import { prng } from '../prng';
 import { AchievementRow, Paper, serviceEnv } from './bench-common';
 import { chainOf } from './chains';
 

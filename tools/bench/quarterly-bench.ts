@@ -20,7 +20,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { creditCodeCheckChar, industryOfChain, ItemKind, ITEM_LIMITS, TAXONOMY } from '@ztt/contracts';
+import { creditCodeCheckChar, industryOfChain, ITEM_LIMITS, ItemKind, prng, TAXONOMY } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
 import { BrokersService, MatchingService, QuarterlyService } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
@@ -35,7 +35,6 @@ import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, indexItems, log, meiliClient, Paper, parseFlags, readPapers } from './bench-common';
 import { chainOf, FALLBACK_CHAIN } from './chains';
 import { round } from './metrics';
-import { prng } from '../prng';
 
 interface Options {
   data: string;

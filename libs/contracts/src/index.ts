@@ -16,3 +16,4 @@ export * from './challenges';
 export * from './campaigns';
 export * from './dashboard';
 export * from './privacy';
+export * from './prng';

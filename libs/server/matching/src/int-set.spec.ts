@@ -1,16 +1,10 @@
 import { IntSet } from './int-set';
+import { prng } from '@ztt/contracts';
 
 describe('a set of 32-bit integers in a typed array', () => {
-  function generator(seed: number) {
-    let s = seed;
-    return () => {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      return s / 2147483648;
-    };
-  }
 
   it('holds exactly the values it was built from, 0 and negative ones included', () => {
-    const random = generator(7);
+    const random = prng(7);
     for (let round = 0; round < 20; round++) {
       const n = Math.floor(random() * 600);
       // Values from a narrow range collide often; from the whole 32-bit range, rarely.

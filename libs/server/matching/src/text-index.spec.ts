@@ -1,5 +1,6 @@
 import { TextIndex, TextIndexBuilder, TopK } from './text-index';
 import { chooseTerms, documentGrams, queryGrams, rankTexts } from './text-relevance';
+import { prng } from '@ztt/contracts';
 
 const docs = [
   { id: 'a1', head: '南美白对虾工厂化养殖', body: '循环水养殖系统，尾水经微生物处理后回用。' },
@@ -105,17 +106,9 @@ describe('building an index larger than its first buffers', () => {
 });
 
 describe('the bounded heap of the best documents', () => {
-  /** A small deterministic generator, so that a failure can be replayed. */
-  function generator(seed: number) {
-    let s = seed;
-    return () => {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      return s / 2147483648;
-    };
-  }
 
   it('keeps the k best of any sequence, best first, equal scores by rank, in any order offered', () => {
-    const random = generator(42);
+    const random = prng(42);
     for (let round = 0; round < 200; round++) {
       const n = 1 + Math.floor(random() * 60);
       const k = Math.floor(random() * 12);

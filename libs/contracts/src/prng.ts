@@ -1,6 +1,7 @@
 /**
  * mulberry32: a small, fast, seeded PRNG giving numbers in [0, 1). The benchmarks generate their
- * catalogues with it and the fuzz test its requests, so the same seed gives the same run.
+ * catalogues with it, the fuzz test its requests and property tests their cases, so the same seed
+ * gives the same run.
  */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
