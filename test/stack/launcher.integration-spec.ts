@@ -116,14 +116,15 @@ describe('npm start from a private folder, supervised', () => {
   });
 
   it('restarts a worker killed with SIGKILL while the API keeps answering', async () => {
-    await killAndAwaitHealing('worker', async () => count(log('worker'), 'workers started') >= 2);
+    // Healed once a second worker started its workers and the launcher said so (it says so once its health check answers, a moment later).
+    await killAndAwaitHealing('worker', async () => count(log('worker'), 'workers started') >= 2 && screen.includes('worker 已恢复'));
     expect(screen).toMatch(/✖ worker 意外退出 \(exited: SIGKILL\)/);
     expect(screen).toMatch(/worker 已恢复/);
   });
 
   it('restarts Redis killed with SIGKILL; a published achievement then reaches search through the queues, and the worker says so once', async () => {
     const unreachableBefore = count(log('worker'), 'Redis unreachable');
-    await killAndAwaitHealing('redis', async () => (await status(`http://127.0.0.1:${port}/api/health/ready`)) === 200);
+    await killAndAwaitHealing('redis', async () => (await status(`http://127.0.0.1:${port}/api/health/ready`)) === 200 && screen.includes('Redis 已恢复'));
     expect(count(screen, '✖ Redis 意外退出')).toBe(1);
     expect(count(screen, 'Redis 已恢复')).toBe(1);
 
