@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ITEM_LIMITS, prng } from '@ztt/contracts';
+import { DEMO_PASSWORD } from '../seed/demo-data';
 import { AppConfig } from '@ztt/platform';
 import { AchievementRow, Paper, serviceEnv } from './bench-common';
 import { chainOf } from './chains';
@@ -113,4 +114,23 @@ export function apiEnv(config: AppConfig, port: number): Record<string, string> 
     WEB_DIST_DIR: '',
     LOG_LEVEL: 'info', // the product's default: one access-log line a request, to a file
   };
+}
+
+/** A caller of the API, signed in when given a token: JSON in, JSON out, any non-2xx an error naming the request. */
+export function apiClient(origin: string, token?: string) {
+  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const res = await fetch(origin + url, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+/** An access token of a demo user (tools/seed/demo-data.ts), by a login through the API. */
+export async function demoToken(origin: string, email: string): Promise<string> {
+  return (await apiClient(origin)<{ accessToken: string }>('POST', '/api/auth/login', { email, password: DEMO_PASSWORD })).accessToken;
 }

@@ -35,11 +35,10 @@ import { PasswordService } from '@ztt/identity';
 import { AppConfig } from '@ztt/platform';
 import { queryChunks, SearchIndexService } from '@ztt/search';
 import { ENTITIES } from '../../apps/api/src/api.module';
-import { DEMO_PASSWORD } from '../seed/demo-data';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, indexItems, loadAchievements, log, meiliClient, openDataSource, parseFlags, readPapers, setupTimer, UsageError } from './bench-common';
-import { apiEnv, freePort, generateAchievements, halt, lastLines, launch, ROOT, whenUp } from './bench-processes';
+import { apiEnv, demoToken, freePort, generateAchievements, halt, lastLines, launch, ROOT, whenUp } from './bench-processes';
 import { round } from './metrics';
 
 interface Options {
@@ -264,9 +263,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     lap('start');
 
     // One login for the whole run.
-    const login = await fetch(`${apiOrigin}/api/auth/login`, { method: 'POST', headers: json(), body: JSON.stringify({ email: ENTERPRISE_EMAIL, password: DEMO_PASSWORD }) });
-    if (login.status !== 200) throw new Error(`login as ${ENTERPRISE_EMAIL} answered ${login.status}: ${await login.text()}`);
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await demoToken(apiOrigin, ENTERPRISE_EMAIL);
 
     const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin).filter((t) => !opts.targets || opts.targets.includes(t.name));
     const hits: Record<string, (number | null)[]> = {};

@@ -17,11 +17,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PasswordService } from '@ztt/identity';
 import { ENTITIES } from '../../apps/api/src/api.module';
-import { DEMO_PASSWORD } from '../seed/demo-data';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, log, meiliClient, openDataSource, parseFlags, pool, readPapers, serviceEnv, setupTimer, UsageError } from './bench-common';
-import { apiEnv, freePort, generateAchievements, halt, lastLines, launch, ROOT, sleep, whenUp } from './bench-processes';
+import { apiClient, apiEnv, demoToken, freePort, generateAchievements, halt, lastLines, launch, ROOT, sleep, whenUp } from './bench-processes';
 import { round } from './metrics';
 
 interface Options {
@@ -54,25 +53,6 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-/** A signed-in caller of the API: JSON in, JSON out, any non-2xx an error naming the request. */
-function client(origin: string, token?: string) {
-  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(origin + url, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-async function signIn(origin: string, email: string): Promise<ReturnType<typeof client>> {
-  const { accessToken } = await client(origin)<{ accessToken: string }>('POST', '/api/auth/login', { email, password: DEMO_PASSWORD });
-  return client(origin, accessToken);
-}
-
 async function run(opts: Options, stack: BenchStack): Promise<void> {
   const papers = readPapers(opts.data, Infinity);
   const rows = generateAchievements(papers, opts.achievements, opts.seed);
@@ -100,8 +80,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     await Promise.all([whenUp('API', api, `${origin}/api/health/live`, apiLog), whenUp('worker', worker, `http://127.0.0.1:${workerHealthPort}/health/ready`, workerLog)]);
     lap('start');
 
-    const owner = await signIn(origin, OWNER_EMAIL);
-    const admin = await signIn(origin, ADMIN_EMAIL);
+    const owner = apiClient(origin, await demoToken(origin, OWNER_EMAIL));
+    const admin = apiClient(origin, await demoToken(origin, ADMIN_EMAIL));
     const me = await owner<{ memberships: { organisationId: string }[] }>('GET', '/api/me');
     const ownerOrgId = me.memberships[0]?.organisationId;
     if (!ownerOrgId) throw new Error(`${OWNER_EMAIL} belongs to no organisation`);
@@ -153,7 +133,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
         if ((stats?.numberOfDocuments ?? 0) >= opts.achievements) allIndexedMs = performance.now() - lastPublishedAt;
       }
       if (lastFoundMs === null) {
-        const found = await client(origin)<{ items: { id: string }[] }>('GET', `/api/search/achievements?pageSize=50&q=${encodeURIComponent(lastTitle)}`).catch(() => ({ items: [] }));
+        const found = await apiClient(origin)<{ items: { id: string }[] }>('GET', `/api/search/achievements?pageSize=50&q=${encodeURIComponent(lastTitle)}`).catch(() => ({ items: [] }));
         if (found.items.some((h) => h.id === lastId)) lastFoundMs = performance.now() - lastPublishedAt;
       }
       if (allIndexedMs === null || lastFoundMs === null) await sleep(250);

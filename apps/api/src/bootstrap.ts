@@ -103,9 +103,18 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 function acceptJson(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    if (body === '' || (typeof body === 'string' && body.trim() === '')) done(null, {});
+    if ((body as string).trim() === '') done(null, {});
     else parse(req, body as string, done);
   });
+}
+
+/** A URL's path with its escapes decoded; null when an escape is malformed (no file of ours has such a name). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -122,14 +131,10 @@ async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance
   );
   await app.register(fastifyStatic, { root: dir, serve: false, cacheControl: false, decorateReply: true });
   fastify.get('/*', (req, reply) => {
-    const pathname = req.url.split('?')[0];
+    const pathname = req.url.split('?')[0] as string;
     if (pathname === `/${API_PREFIX}` || pathname.startsWith(`/${API_PREFIX}/`)) return reply.callNotFound();
-    let file = '/index.html';
-    try {
-      if (files.has(decodeURIComponent(pathname))) file = decodeURIComponent(pathname);
-    } catch {
-      /* a malformed escape is no file of ours */
-    }
+    const asked = decodedPath(pathname);
+    const file = asked !== null && files.has(asked) ? asked : '/index.html';
     void reply.header('Cache-Control', file.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     return reply.sendFile(file.slice(1));
   });

@@ -312,8 +312,8 @@ export class MatchingService {
   // ---- retrieval and ranking ------------------------------------------------------------
 
   private async forNeed(need: NeedSide, needId: string | null): Promise<Pair[]> {
-    const ranked = await this.candidates('achievement', [queryOf(need)]);
-    return this.topPairs(ranked[0] ?? [], (id) => candidatePair('need', needId, need, id, ranked.sides.get(id)));
+    const { ranked, sides } = await this.candidates('achievement', [queryOf(need)]);
+    return this.topPairs(ranked[0] ?? [], (id) => candidatePair('need', needId, need, id, sides.get(id)));
   }
 
   /**
@@ -323,10 +323,10 @@ export class MatchingService {
   private async rank(kind: ItemKind, items: CatalogueItem[]): Promise<Pair[][]> {
     if (!items.length) return [];
     const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
-    const ranked = await this.candidates(other, items.map(queryOf));
+    const { ranked, sides } = await this.candidates(other, items.map(queryOf));
     return items.map((item, i) => {
       const side = kind === 'need' ? needSide(item as TechNeed) : achievementSide(item as Achievement);
-      return this.topPairs(ranked[i] ?? [], (id) => candidatePair(kind, item.id, side, id, ranked.sides.get(id)));
+      return this.topPairs(ranked[i] ?? [], (id) => candidatePair(kind, item.id, side, id, sides.get(id)));
     });
   }
 
@@ -337,7 +337,7 @@ export class MatchingService {
    * document frequencies in one more. With no statistics computed yet (a new catalogue), the
    * candidates stand in for the corpus.
    */
-  private async candidates(kind: ItemKind, queries: string[]): Promise<{ id: string; score: number }[][] & { sides: Map<string, NeedSide | AchievementSide> }> {
+  private async candidates(kind: ItemKind, queries: string[]): Promise<{ ranked: { id: string; score: number }[][]; sides: Map<string, NeedSide | AchievementSide> }> {
     const wanted = queries.map(queryGrams);
     const frequencies = await this.statistics.frequencies(kind, [...new Set(wanted.flatMap((w) => [...w.keys()]))]);
     // Meilisearch is asked, in one multi-search, for the items holding each of the rarest bigrams
@@ -365,7 +365,7 @@ export class MatchingService {
       const df = (g: string) => frequencies.get(g) ?? (docs.some((d) => d.grams.has(g)) ? 1 : 0);
       return rankTexts(chooseTerms(wanted[i] as Map<string, number>, df), corpus, docs).slice(0, CANDIDATES);
     });
-    return Object.assign(ranked, { sides });
+    return { ranked, sides };
   }
 
   /** Scores the retrieved candidates still published and keeps the best K with something in common. */

@@ -11,15 +11,15 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
-/** The context of each request still being served, by Fastify's request and by the raw one under it. */
+/** The context of each request still being served, by its Fastify request. */
 const byRequest = new WeakMap<object, RequestContext>();
 
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** The context `installRequestContext` gave `req` (Fastify's request or the raw `IncomingMessage`). */
-export function requestContextOf(req: object): RequestContext | undefined {
+/** The context `installRequestContext` gave `req`. */
+export function requestContextOf(req: FastifyRequest): RequestContext | undefined {
   return byRequest.get(req);
 }
 
@@ -42,7 +42,6 @@ export function installRequestContext(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (req, reply, done) => {
     const ctx = contextFor(req);
     byRequest.set(req, ctx);
-    byRequest.set(req.raw, ctx);
     void reply.header('X-Request-Id', ctx.requestId);
     storage.run(ctx, done);
   });
