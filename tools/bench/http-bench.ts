@@ -7,6 +7,10 @@
 //
 //   meili     POST /indexes/<uid>/search on Meilisearch directly (master key), the same queries
 //   search    GET  /api/search/achievements?q=…
+//   meili-varied, search-varied
+//             the same two over 2,000 different queries (keywords of the paper records), taken in
+//             turn across all connections, so no query comes back while the API keeps its answer
+//             (a second, SearchAnswers): what a search costs when it is not a repeat
 //   preview   POST /api/matching/preview, a draft need per query, signed in as a demo enterprise user
 //   list      GET  /api/orgs (the public directory)
 //   live      GET  /api/health/live
@@ -31,13 +35,14 @@ import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { prng } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
 import { AppConfig } from '@ztt/platform';
 import { queryChunks, SearchIndexService } from '@ztt/search';
 import { ENTITIES } from '../../apps/api/src/api.module';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
-import { benchMain, createDatabase, indexItems, loadAchievements, log, meiliClient, openDataSource, parseFlags, readPapers, setupTimer, UsageError } from './bench-common';
+import { benchMain, createDatabase, Paper, indexItems, loadAchievements, log, meiliClient, openDataSource, parseFlags, readPapers, setupTimer, UsageError } from './bench-common';
 import { apiEnv, demoToken, freePort, generateAchievements, halt, lastLines, launch, ROOT, whenUp } from './bench-processes';
 import { round } from './metrics';
 
@@ -69,6 +74,8 @@ const QUERIES: [q: string, chain: string][] = [
   ['海上风电', 'energy.wind'],
   ['湿地生态', 'livelihood.ecology'],
 ];
+/** How many different queries the -varied targets go through. */
+const VARIED_QUERIES = 2_000;
 /** As the web app asks: the first page of 20. */
 const PAGE_SIZE = 20;
 
@@ -109,11 +116,23 @@ const BARE_SERVER = `require('node:http').createServer((req, res) => {
 
 // ---- load ---------------------------------------------------------------------------------------
 
+interface Request {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 interface Target {
   name: string;
   what: string;
   origin: string;
-  requests: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }[];
+  requests: Request[];
+  /**
+   * When set, the requests are taken in turn by all connections together (one after another over
+   * the whole run) instead of each connection going through them from the first.
+   */
+  inTurn?: boolean;
 }
 
 interface Figures {
@@ -147,21 +166,31 @@ function meiliSearch(q: string): Record<string, unknown> {
 
 const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...headers });
 
-function targets(config: AppConfig, meiliUid: string, api: string, bare: string, token: string, nest: string): Target[] {
+/** Different queries for the -varied targets: distinct keywords of the paper records, in a seeded order. */
+function variedQueries(papers: Paper[], seed: number): string[] {
+  const all = [...new Set(papers.flatMap((p) => p.keywords).map((k) => k.trim()).filter((k) => k.length >= 2 && queryChunks(k).length > 0))].sort();
+  const random = prng(seed);
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [all[i], all[j]] = [all[j] as string, all[i] as string];
+  }
+  return all.slice(0, VARIED_QUERIES);
+}
+
+function targets(config: AppConfig, meiliUid: string, api: string, bare: string, token: string, nest: string, varied: string[]): Target[] {
   const auth = { authorization: `Bearer ${token}` };
+  const direct = (q: string): Request => ({
+    method: 'POST',
+    path: `/indexes/${meiliUid}/search`,
+    headers: json({ authorization: `Bearer ${config.meili.masterKey}` }),
+    body: JSON.stringify(meiliSearch(q)),
+  });
+  const throughApi = (q: string): Request => ({ method: 'GET', path: `/api/search/achievements?q=${encodeURIComponent(q)}` });
   return [
-    {
-      name: 'meili',
-      what: 'Meilisearch search (direct)',
-      origin: config.meili.url,
-      requests: QUERIES.map(([q]) => ({
-        method: 'POST',
-        path: `/indexes/${meiliUid}/search`,
-        headers: json({ authorization: `Bearer ${config.meili.masterKey}` }),
-        body: JSON.stringify(meiliSearch(q)),
-      })),
-    },
-    { name: 'search', what: 'GET /api/search/achievements', origin: api, requests: QUERIES.map(([q]) => ({ method: 'GET', path: `/api/search/achievements?q=${encodeURIComponent(q)}` })) },
+    { name: 'meili', what: 'Meilisearch search (direct)', origin: config.meili.url, requests: QUERIES.map(([q]) => direct(q)) },
+    { name: 'search', what: 'GET /api/search/achievements', origin: api, requests: QUERIES.map(([q]) => throughApi(q)) },
+    { name: 'meili-varied', what: `Meilisearch, ${varied.length} different queries`, origin: config.meili.url, requests: varied.map(direct), inTurn: true },
+    { name: 'search-varied', what: `API search, ${varied.length} different queries`, origin: api, requests: varied.map(throughApi), inTurn: true },
     {
       name: 'preview',
       what: 'POST /api/matching/preview',
@@ -180,10 +209,14 @@ function targets(config: AppConfig, meiliUid: string, api: string, bare: string,
   ];
 }
 
-/** Each request of a target once, before the load: any non-2xx stops the run here. Returns the hit counts where there are any. */
+/**
+ * Each request of a target once (of one taken in turn, the first few only: asking them all would
+ * put their answers in the API's cache), before the load: any non-2xx stops the run here. Returns
+ * the hit counts where there are any.
+ */
 async function preflight(t: Target): Promise<(number | null)[]> {
   const counts: (number | null)[] = [];
-  for (const r of t.requests) {
+  for (const r of t.inTurn ? t.requests.slice(0, QUERIES.length) : t.requests) {
     const res = await fetch(t.origin + r.path, { method: r.method, headers: r.headers, body: r.body });
     const text = await res.text();
     if (!res.ok) throw new Error(`${t.name}: ${r.method} ${r.path} answered ${res.status}: ${text.slice(0, 300)}`);
@@ -195,7 +228,14 @@ async function preflight(t: Target): Promise<(number | null)[]> {
 }
 
 async function drive(t: Target, seconds: number, connections: number): Promise<Figures> {
-  const r = await autocannon({ url: t.origin, connections, duration: seconds, requests: t.requests });
+  let next = 0;
+  // autocannon's connections each go through `requests` from the first; taken in turn, one request stands for the next of the list.
+  const turn = (base: autocannon.Request): autocannon.Request => {
+    const r = t.requests[next++ % t.requests.length] as Request;
+    return { ...base, ...r, headers: { ...base.headers, ...r.headers } };
+  };
+  const requests = t.inTurn ? [{ setupRequest: turn }] : t.requests;
+  const r = await autocannon({ url: t.origin, connections, duration: seconds, requests });
   return {
     rps: round(r.requests.average, 1),
     p50: r.latency.p50,
@@ -212,7 +252,7 @@ function table(ts: Target[], figures: Record<string, Figures>): string {
   const head = ['target', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'non-2xx'];
   const rows = ts.map((t) => {
     const f = figures[t.name] as Figures;
-    return [`${t.name.padEnd(8)}${t.what}`, f.rps.toFixed(1), String(f.p50), String(f.p99), String(f.requests), String(f.errors), String(f.non2xx)];
+    return [`${t.name.padEnd(14)}${t.what}`, f.rps.toFixed(1), String(f.p50), String(f.p99), String(f.requests), String(f.errors), String(f.non2xx)];
   });
   const widths = head.map((h, c) => Math.max(Array.from(h).length, ...rows.map((r) => Array.from(r[c] as string).length)));
   const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c] as number) : s.padStart(widths[c] as number))).join('  ');
@@ -265,7 +305,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     // One login for the whole run.
     const accessToken = await demoToken(apiOrigin, ENTERPRISE_EMAIL);
 
-    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin).filter((t) => !opts.targets || opts.targets.includes(t.name));
+    const varied = variedQueries(papers, opts.seed);
+    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin, varied).filter((t) => !opts.targets || opts.targets.includes(t.name));
     const hits: Record<string, (number | null)[]> = {};
     for (const target of ts) hits[target.name] = await preflight(target);
     log(`hits per query (${QUERIES.map(([q]) => q).join(', ')}): Meilisearch ${hits.meili?.join('/')}, API search ${hits.search?.join('/')}, preview ${hits.preview?.join('/')}`);
@@ -285,6 +326,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const ratios = {
       apiSearchP99OverMeiliP99: ratio(fig('search').p99, fig('meili').p99),
       apiSearchRpsOverMeiliRps: ratio(fig('search').rps, fig('meili').rps),
+      variedSearchP99OverMeiliP99: ratio(fig('search-varied').p99, fig('meili-varied').p99),
+      variedSearchRpsOverMeiliRps: ratio(fig('search-varied').rps, fig('meili-varied').rps),
       previewP99OverMeiliP99: ratio(fig('preview').p99, fig('meili').p99),
       liveRpsOverBareRps: ratio(fig('live').rps, fig('bare').rps),
       listRpsOverBareRps: ratio(fig('list').rps, fig('bare').rps),
@@ -303,6 +346,8 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
         table(ts, figures),
         `API search p99 / Meilisearch p99   ${ratios.apiSearchP99OverMeiliP99}`,
         `API search rps / Meilisearch rps   ${ratios.apiSearchRpsOverMeiliRps}`,
+        `  different queries, p99 / p99     ${ratios.variedSearchP99OverMeiliP99}`,
+        `  different queries, rps / rps     ${ratios.variedSearchRpsOverMeiliRps}`,
         `preview p99 / Meilisearch p99      ${ratios.previewP99OverMeiliP99}`,
         `liveness rps / bare Node rps       ${ratios.liveRpsOverBareRps}`,
         `public list rps / bare Node rps    ${ratios.listRpsOverBareRps}`,

@@ -20,7 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { ITEM_LIMITS, MatchView } from '@ztt/contracts';
 import { CatalogueService } from '@ztt/catalogue';
 import { BrokersService, CatalogueSnapshot, MatchingService, NeedSide, Pair, TextStatistics } from '@ztt/matching';
-import { SearchIndexService, SearchService } from '@ztt/search';
+import { SearchAnswers, SearchIndexService, SearchService } from '@ztt/search';
+import { createCache } from 'cache-manager';
 import { BenchStack } from './bench-stack';
 import {
   baselineRank,
@@ -130,7 +131,8 @@ async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, base
     await indexAchievements(indexes, meili, ids);
 
     // ---- the product's matching -------------------------------------------------------------
-    const search = new SearchService(ds, meili, indexes);
+    // Answers are not kept (answerKeepMs 0): each query is measured as if asked for the first time.
+    const search = new SearchService(ds, meili, indexes, new SearchAnswers(createCache(), ds, { search: { answerKeepMs: 0 } }));
     // The corpus statistics every path ranks with, as the worker computes them after publication.
     const statistics = new TextStatistics(ds);
     await statistics.refresh('achievement');

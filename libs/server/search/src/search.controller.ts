@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   CHAIN_CODES,
   COOPERATION_MODE_CODES,
+  ItemKind,
   INDUSTRY_CODES,
   IP_TYPE_CODES,
   NEED_CATEGORY_CODES,
@@ -14,6 +15,7 @@ import {
   SearchSort,
 } from '@ztt/contracts';
 import { Public } from '@ztt/platform';
+import type { FastifyReply } from 'fastify';
 import { SearchService } from './search.service';
 
 class SearchQueryDto {
@@ -91,14 +93,21 @@ export class SearchController {
   @Get('needs')
   @ApiOkResponse({ type: SearchResultDto, description: '已发布的技术需求（仅公开字段）' })
   @ApiServiceUnavailableResponse({ description: '搜索服务暂不可用' })
-  needs(@Query() q: NeedSearchQueryDto): Promise<SearchResult> {
-    return this.search.search('need', q);
+  needs(@Query() q: NeedSearchQueryDto, @Res({ passthrough: true }) res: FastifyReply): Promise<SearchResult> {
+    return this.answer('need', q, res);
   }
 
   @Get('achievements')
   @ApiOkResponse({ type: SearchResultDto, description: '已发布的科技成果（仅公开字段）' })
   @ApiServiceUnavailableResponse({ description: '搜索服务暂不可用' })
-  achievements(@Query() q: AchievementSearchQueryDto): Promise<SearchResult> {
-    return this.search.search('achievement', q);
+  achievements(@Query() q: AchievementSearchQueryDto, @Res({ passthrough: true }) res: FastifyReply): Promise<SearchResult> {
+    return this.answer('achievement', q, res);
+  }
+
+  /** The answer, saying in `X-Cache` whether it was kept from the same search a moment ago (HIT) or worked out now (MISS). */
+  private async answer(kind: ItemKind, q: SearchQueryDto, res: FastifyReply): Promise<SearchResult> {
+    const { result, kept } = await this.search.search(kind, q);
+    void res.header('X-Cache', kept ? 'HIT' : 'MISS');
+    return result;
   }
 }

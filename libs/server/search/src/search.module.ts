@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SearchAnswers } from './search-answers';
 import { SearchIndexService } from './search-index.service';
 import { SearchController } from './search.controller';
 import { SearchProcessors } from './search.processors';
 import { SearchService } from './search.service';
 
-@Module({ controllers: [SearchController], providers: [SearchService, SearchIndexService], exports: [SearchService, SearchIndexService] })
+@Module({ controllers: [SearchController], providers: [SearchService, SearchAnswers, SearchIndexService], exports: [SearchService, SearchIndexService] })
 export class SearchModule {}
 
 /** Index sync in the worker: outbox relay, per-item indexing, reconciliation. */

@@ -6,6 +6,7 @@ import { AppException, MEILI_CLIENT } from '@ztt/platform';
 import { FederatedMultiSearchParams, Meilisearch, MultiSearchFederation, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { highlight, highlightTerms, queryChunks } from './chinese';
+import { SearchAnswer, SearchAnswers } from './search-answers';
 import { SearchIndexService } from './search-index.service';
 
 export interface SearchParams {
@@ -84,17 +85,30 @@ export class SearchService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     private readonly indexes: SearchIndexService,
+    private readonly answers: SearchAnswers,
   ) {}
 
-  async search(kind: ItemKind, p: SearchParams): Promise<SearchResult> {
-    const q = p.q?.trim() ?? '';
-    if (!q) return this.browse(kind, p);
+  /**
+   * A page of published items. A search asked a moment ago is answered from memory once PostgreSQL
+   * has confirmed its page (SearchAnswers); otherwise it runs (once for all who ask it meanwhile),
+   * and its answer is kept.
+   */
+  search(kind: ItemKind, p: SearchParams): Promise<SearchAnswer> {
+    return this.answers.answer(kind, p, async () => {
+      const q = p.q?.trim() ?? '';
+      const rows: Row[] = [];
+      const result = q ? await this.textSearch(kind, q, p, rows) : await this.browse(kind, p, rows);
+      return { result, versions: new Map(rows.map((r) => [r.id, r.version])) };
+    });
+  }
+
+  /** A text search; the rows shown are added to `rows`. */
+  private async textSearch(kind: ItemKind, q: string, p: SearchParams, rows: Row[]): Promise<SearchResult> {
     const chunks = queryChunks(q, CHUNK);
     const offset = (p.page - 1) * p.pageSize;
     const found = chunks.length === 1 ? await this.onePage(kind, chunks[0] as string, p) : await this.mergedPage(kind, chunks, p);
     if (!found) return { items: [], total: 0, page: p.page, pageSize: p.pageSize, facets: emptyFacets(kind) };
     // PostgreSQL confirms the page; what it drops (unpublished a moment ago) is replaced by the next hits.
-    const rows: Row[] = [];
     let ids = found.ids;
     let dropped = 0;
     let next = offset + ids.length;
@@ -189,7 +203,7 @@ export class SearchService {
   }
 
   /** Browsing without text: PostgreSQL counts, facets, sorts and pages (and answers while Meilisearch is down). */
-  private async browse(kind: ItemKind, p: SearchParams): Promise<SearchResult> {
+  private async browse(kind: ItemKind, p: SearchParams, rows: Row[]): Promise<SearchResult> {
     const { where, params } = this.where(kind, p, null);
     const table = KINDS[kind].table;
     const total = ((await this.db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where}`, params)) as { n: number }[])[0]?.n ?? 0;
@@ -201,6 +215,7 @@ export class SearchService {
       params,
     )) as Row[];
     const facets = await this.facets(kind, where, params);
+    rows.push(...pageRows);
     return { items: pageRows.map((r) => hit(kind, r, [])), total, page: p.page, pageSize: p.pageSize, facets };
   }
 
@@ -366,7 +381,7 @@ function sumScores(perSubQuery: IndexHit[][]): { id: string; score: number }[] {
 }
 
 /** The columns a hit is made of (`Row`), and nothing more: the long texts stay in the database. */
-const SHARED_HIT_COLUMNS = ['id', 'title', 'summary', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes', 'published_at'];
+const SHARED_HIT_COLUMNS = ['id', 'version', 'title', 'summary', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes', 'published_at'];
 const HIT_COLUMNS: Record<ItemKind, string> = {
   need: [...SHARED_HIT_COLUMNS, 'category', 'budget_min', 'budget_max', 'budget_negotiable'].map((c) => `t.${c}`).join(', ') + ', t.deadline::text AS deadline',
   achievement: [...SHARED_HIT_COLUMNS, 'maturity_stage', 'ip_items', 'asking_price', 'price_negotiable'].map((c) => `t.${c}`).join(', '),
@@ -374,6 +389,8 @@ const HIT_COLUMNS: Record<ItemKind, string> = {
 
 interface Row {
   id: string;
+  /** read to know later whether the item has changed (SearchAnswers); not shown */
+  version: number;
   title: string;
   summary: string;
   owner_org_name: string;

@@ -23,6 +23,8 @@ export interface AppConfig {
   db: { url: string; poolSize: number; logging: boolean };
   redis: { url: string; prefix: string };
   meili: { url: string; masterKey: string; indexPrefix: string };
+  /** How long an API process keeps a search's answer for the same search again (0: not kept); see SearchAnswers. */
+  search: { answerKeepMs: number };
   auth: {
     jwtSecret: string;
     issuer: string;
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       masterKey: meiliKey,
       indexPrefix: env.MEILI_INDEX_PREFIX ?? 'ztt',
     },
+    search: { answerKeepMs: int('SEARCH_ANSWER_KEEP_MS', 1000, 0, 60_000) },
     auth: {
       jwtSecret,
       issuer: env.AUTH_JWT_ISSUER ?? 'zhanjiang-tech-transfer',

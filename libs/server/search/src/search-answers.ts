@@ -1,0 +1,82 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ItemKind, SearchResult } from '@ztt/contracts';
+import { KINDS } from '@ztt/catalogue';
+import { APP_CONFIG, AppConfig } from '@ztt/platform';
+import type { Cache } from 'cache-manager';
+import { DataSource } from 'typeorm';
+import type { SearchParams } from './search.service';
+
+/** An answer as kept: the page, and the version of each item on it when it was read. */
+export interface KeptAnswer {
+  result: SearchResult;
+  versions: Map<string, number>;
+}
+
+/** A search's answer, and whether it was kept from an earlier search (`X-Cache: HIT`). */
+export interface SearchAnswer {
+  result: SearchResult;
+  kept: boolean;
+}
+
+/**
+ * A repeated search is answered from memory, but only once PostgreSQL has confirmed it: every item
+ * on the kept page must still be published and at the version it was read at (any edit, withdrawal
+ * or decision bumps an item's version). If one is not, the search runs afresh. So a kept answer
+ * never shows an item unpublished or changed since; only the count, the facets and items published
+ * since may be up to `search.answerKeepMs` old (a second by default) (as the index itself trails the database). The same
+ * query gives the same page to every reader (search shows public fields only), so answers are
+ * shared by all readers of one process; the key is the kind and the parameters. The same search
+ * asked again while it runs waits for that run rather than starting its own, so an answer that
+ * has just expired is worked out once, not once per waiting reader.
+ */
+@Injectable()
+export class SearchAnswers {
+  private readonly running = new Map<string, Promise<SearchResult>>();
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'search'>,
+  ) {}
+
+  /** The answer to a search: kept and still confirmed, or being worked out, or else worked out by `run` and kept. */
+  async answer(kind: ItemKind, p: SearchParams, run: () => Promise<KeptAnswer>): Promise<SearchAnswer> {
+    const keepMs = this.config.search.answerKeepMs;
+    if (keepMs <= 0) return { result: (await run()).result, kept: false };
+    const k = key(kind, p);
+    const kept = await this.confirmed(kind, k);
+    if (kept) return { result: kept, kept: true };
+    const pending = this.running.get(k);
+    if (pending) return { result: await pending, kept: false };
+    const fresh = (async () => {
+      const answer = await run();
+      await this.cache.set(k, answer, keepMs);
+      return answer.result;
+    })();
+    this.running.set(k, fresh);
+    try {
+      return { result: await fresh, kept: false };
+    } finally {
+      this.running.delete(k);
+    }
+  }
+
+  /** The kept answer under `k` if PostgreSQL still confirms every item on it, else null. */
+  private async confirmed(kind: ItemKind, k: string): Promise<SearchResult | null> {
+    const kept = await this.cache.get<KeptAnswer>(k);
+    if (!kept) return null;
+    if (!kept.versions.size) return kept.result;
+    const rows = (await this.db.query(`SELECT id, version FROM ${KINDS[kind].table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [[...kept.versions.keys()]])) as {
+      id: string;
+      version: number;
+    }[];
+    const current = rows.length === kept.versions.size && rows.every((r) => kept.versions.get(r.id) === r.version);
+    return current ? kept.result : null;
+  }
+}
+
+function key(kind: ItemKind, p: SearchParams): string {
+  return `search ${kind} ${JSON.stringify([p.q?.trim() ?? '', p.industry, p.chain, p.region, p.mode, p.trlMin, p.trlMax, p.category, p.ipType, p.sort, p.page, p.pageSize])}`;
+}
