@@ -60,16 +60,22 @@ export class BrokersService {
     const byNeed = Boolean(where.needId || where.needIds);
     const ids = where.needIds ?? where.achievementIds ?? [where.needId ?? where.achievementId].filter((x): x is string => !!x);
     if (!ids.length) return 0;
+    const brokers = (await this.list()).filter((b) => b.active && b.capacity > 0);
+    // No more matches can be handed over than the brokers have room for: none once all are full.
+    const room = brokers.reduce((n, b) => n + Math.max(0, b.capacity - b.openMatches), 0);
+    if (!room) return 0;
     const column = byNeed ? 'x.need_id' : 'x.achievement_id';
     const rows = (await m.query(
       `SELECT x.id, n.chains AS need_chains, n.region AS need_region, a.chains AS ach_chains
-         FROM match x JOIN tech_need n ON n.id = x.need_id JOIN achievement a ON a.id = x.achievement_id
-        WHERE x.broker_id IS NULL AND ${column} = ANY($1::uuid[])
-        ORDER BY array_position($1::uuid[], ${column}), x.score DESC`,
-      [ids],
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS item(id, at)
+         JOIN match x ON ${column} = item.id
+         JOIN tech_need n ON n.id = x.need_id JOIN achievement a ON a.id = x.achievement_id
+        WHERE x.broker_id IS NULL
+        ORDER BY item.at, x.score DESC
+        LIMIT $2`,
+      [ids, room],
     )) as { id: string; need_chains: string[]; need_region: string; ach_chains: string[] }[];
     if (!rows.length) return 0;
-    const brokers = (await this.list()).filter((b) => b.active && b.capacity > 0);
     const picked: { id: string; broker: string }[] = [];
     for (const r of rows) {
       const chains = [...new Set([...r.need_chains, ...r.ach_chains])];

@@ -14,6 +14,8 @@ import { CatalogueSnapshot } from './snapshot';
  * transaction after each page, fenced on the cursor the page started from.
  */
 const PAGE = 500;
+/** Pages being saved at once (see savePage): PostgreSQL writes one page's matches while it closes the page before. */
+const PAGES_IN_FLIGHT = 2;
 /** Items ranked between two yields to the event loop, so the previous page's write goes on meanwhile. */
 const SLICE = 25;
 /** How often the snapshot drops the items changed since it was taken. */
@@ -87,10 +89,11 @@ export function remainingPhases(cursorKind: ItemKind | null, cursorId: string | 
  * each broker handed new matches during the run gets one digest (deduplicated per quarter).
  *
  * A worker whose job lock lapsed (killed, or too busy to renew it) may still be running when BullMQ
- * hands the job to another. Each worker that takes the run bumps its epoch, and every write of the
- * run (a page, an item, the completion) first checks, under the run row's lock, that the row still
- * carries that epoch and the cursor the write started from: the worker that lost the run rolls back
- * and stops, so no item is saved or counted twice.
+ * hands the job to another. Each worker that takes the run bumps its epoch. Every write that counts
+ * (a page's cursor, counts and brokers; an item on the live path; the completion) first checks,
+ * under the run row's lock, that the row still carries that epoch and the cursor the write started
+ * from; a page's matches, an upsert that gives the same rows however often it runs, check the epoch
+ * alone. The worker that lost the run rolls back and stops, so no item is counted twice.
  */
 @Injectable()
 export class QuarterlyService {
@@ -155,11 +158,12 @@ export class QuarterlyService {
     const snapshot = await CatalogueSnapshot.take(this.db);
     this.logger.log({ msg: 'quarterly snapshot taken', quarter, ...snapshot.sizes, ms: Date.now() - t0 });
     let refreshedAt = Date.now();
-    // The previous page's write runs while the next page is ranked; its failure is raised at the next await.
-    let writing: Promise<void> = Promise.resolve();
+    // Pages being saved, oldest first: the next page is ranked while they are, and a page's matches
+    // are written while the page before it is closed (savePage). A failure is raised at the next await.
+    const saving: Promise<void>[] = [];
     let writeFailed: { error: unknown } | null = null;
-    const settle = async () => {
-      await writing;
+    const settle = async (keep = 0) => {
+      while (saving.length > keep) await (saving.shift() as Promise<void>).catch(() => undefined);
       if (writeFailed) throw writeFailed.error;
     };
     // Where the run will stand once the pages handed to savePage so far are saved.
@@ -186,15 +190,18 @@ export class QuarterlyService {
           for (const id of ids.slice(i, i + SLICE)) ranked.push(this.matching.rankFromSnapshot(snapshot, phase.kind, id));
           await new Promise((r) => setImmediate(r));
         }
-        await settle();
+        await settle(PAGES_IN_FLIGHT - 1);
         after = ids[ids.length - 1] as string;
-        writing = this.savePage(hold, at, quarter, phase.kind, ids, ranked).catch((error: unknown) => {
-          writeFailed = { error };
+        const page = this.savePage(hold, at, quarter, phase.kind, ids, ranked, saving[saving.length - 1] ?? Promise.resolve());
+        page.catch((error: unknown) => {
+          writeFailed ??= { error };
         });
+        saving.push(page);
         at = { kind: phase.kind, id: after };
       }
+      // The pages of two phases are never written at once: a need's page and an achievement's page may hold the same pair.
+      await settle();
     }
-    await settle();
     const done = await this.finish(hold, at, quarter);
     return { status: 'success', detail: `processed=${done.processed} errors=${done.errors} digests=${done.summary.digests ?? 0}` };
   }
@@ -216,52 +223,40 @@ export class QuarterlyService {
   }
 
   /**
-   * Saves a page: its matches, its broker assignment and the cursor after it, in one transaction.
-   * Items not in the snapshot are matched on the live path (Meilisearch and the database). If the
-   * page cannot be saved whole, each item is saved on its own, so one bad item costs only its own
-   * matches (counted as an error), and the cursor still moves on. Each of these transactions is
-   * fenced on `from`, the cursor before the page: RunLost once another worker has moved it.
+   * Saves a page in two steps.
+   * 1. Its matches, in one transaction that first checks that the run is still this worker's (its
+   *    epoch). This may run while the page before is still being saved: the pages of one phase are
+   *    about different items, so they write different pairs. If the page cannot be written whole,
+   *    each item is written on its own, so one bad item costs only its own matches (counted as an
+   *    error).
+   * 2. Once `previous` (the page before) is saved: the items not in the snapshot, matched on the live
+   *    path (Meilisearch and the database); then the broker assignment, the counts and the cursor
+   *    after the page, in one transaction fenced on `from`, the cursor before the page (RunLost once
+   *    another worker has moved it).
+   * The matches are an upsert of the same pairs and scores, so a page written again (its worker
+   * killed between the two steps) changes nothing; what is counted, and the cursor, move once.
    */
-  private async savePage(hold: Hold, from: Cursor, quarter: string, kind: ItemKind, ids: string[], ranked: (Pair[] | null)[]): Promise<void> {
+  private async savePage(hold: Hold, from: Cursor, quarter: string, kind: ItemKind, ids: string[], ranked: (Pair[] | null)[], previous: Promise<void>): Promise<void> {
     let errors = 0;
     let matches = 0;
     const failed = (id: string, error: unknown) => {
       errors++;
       this.logger.warn({ msg: 'quarterly match failed', quarter, kind, id, error: (error as Error)?.message ?? String(error) });
     };
-    const live = ids.filter((_, i) => !ranked[i]);
-    if (live.length) {
-      for (const o of await this.matching.matchItems(kind, live, 'quarterly', { assign: false, fence: (m) => this.fence(m, hold, from) })) {
-        matches += o.matches;
-        if (o.error !== undefined) failed(o.id, o.error);
-      }
-    }
-    // In a transaction already fenced on `from`.
-    const close = async (m: EntityManager, n: number) => {
-      await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
-      const key = kind === 'need' ? 'needs' : 'achievements';
-      await m.query(
-        `UPDATE match_run
-            SET processed = processed + $2, errors = errors + $3, cursor_kind = $4, cursor_id = $5,
-                summary = summary || jsonb_build_object($6::text, coalesce((summary->>$6::text)::int, 0) + $2, 'matches', coalesce((summary->>'matches')::int, 0) + $7)
-          WHERE id = $1`,
-        [hold.runId, ids.length, errors, kind, ids[ids.length - 1], key, n],
-      );
-    };
     const found = ranked.filter((r): r is Pair[] => !!r);
     try {
       await this.db.transaction(async (m) => {
-        await this.fence(m, hold, from);
+        await this.held(m, hold);
         await upsertPage(m, found.flat());
-        await close(m, matches + found.reduce((n, r) => n + r.length, 0));
       });
+      matches += found.reduce((n, r) => n + r.length, 0);
     } catch (error) {
       if (error instanceof RunLost) throw error;
       for (const [i, pairs] of ranked.entries()) {
         if (!pairs) continue;
         try {
           await this.db.transaction(async (m) => {
-            await this.fence(m, hold, from);
+            await this.held(m, hold);
             await upsertPage(m, pairs);
           });
           matches += pairs.length;
@@ -270,11 +265,36 @@ export class QuarterlyService {
           failed(ids[i] as string, error);
         }
       }
-      await this.db.transaction(async (m) => {
-        await this.fence(m, hold, from);
-        await close(m, matches);
-      });
     }
+    await previous;
+    const live = ids.filter((_, i) => !ranked[i]);
+    if (live.length) {
+      for (const o of await this.matching.matchItems(kind, live, 'quarterly', { assign: false, fence: (m) => this.fence(m, hold, from) })) {
+        matches += o.matches;
+        if (o.error !== undefined) failed(o.id, o.error);
+      }
+    }
+    await this.db.transaction(async (m) => {
+      await this.fence(m, hold, from);
+      await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
+      const key = kind === 'need' ? 'needs' : 'achievements';
+      await m.query(
+        `UPDATE match_run
+            SET processed = processed + $2, errors = errors + $3, cursor_kind = $4, cursor_id = $5,
+                summary = summary || jsonb_build_object($6::text, coalesce((summary->>$6::text)::int, 0) + $2, 'matches', coalesce((summary->>'matches')::int, 0) + $7)
+          WHERE id = $1`,
+        [hold.runId, ids.length, errors, kind, ids[ids.length - 1], key, matches],
+      );
+    });
+  }
+
+  /**
+   * Whether the run is still this worker's (its epoch), before a page's matches are written; RunLost
+   * if not. Unlike the fence it locks nothing, so that it does not wait for the page before.
+   */
+  private async held(m: EntityManager, hold: Hold): Promise<void> {
+    const rows = (await m.query(`SELECT 1 FROM match_run WHERE id = $1 AND epoch = $2`, [hold.runId, hold.epoch])) as unknown[];
+    if (!rows.length) throw new RunLost();
   }
 
   /** Marks the run completed and sends the brokers' digests, in one transaction fenced on the last page's cursor. */
