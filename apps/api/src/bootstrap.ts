@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { AppConfig, createLogger, createValidationPipe, installRequestContext, installRequestLog, installSecurityHeaders, nestLogger } from '@ztt/platform';
+import { AppConfig, createLogger, createRequestLogger, createValidationPipe, installRequestContext, installRequestLog, installSecurityHeaders, nestLogger } from '@ztt/platform';
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api';
@@ -58,7 +58,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   installRequestContext(fastify);
-  installRequestLog(fastify, createLogger('api', config, { redact: false }));
+  installRequestLog(fastify, createRequestLogger('api', config));
   acceptJson(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     if (req.url === `/${API_PREFIX}` || req.url.startsWith(`/${API_PREFIX}/`) || req.url.startsWith(`/${API_PREFIX}?`)) void reply.header('Cache-Control', 'no-store');
@@ -78,13 +78,18 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   // Uploads are read by the routes that take them (@AcceptsOneFile), each with its own size limit.
   await app.register(multipart);
-  app.enableCors({
-    origin: (origin, cb) => cb(null, !origin || config.http.corsOrigins.includes(origin)),
-    credentials: false,
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id'],
-    maxAge: 600,
-  });
+  // Without HTTP_CORS_ORIGINS the API is same-origin only, which a browser enforces with no CORS
+  // headers at all (a cross-origin page gets no Access-Control-Allow-Origin either way); the CORS
+  // hook then only cost every request its work.
+  if (config.http.corsOrigins.length) {
+    app.enableCors({
+      origin: (origin, cb) => cb(null, !origin || config.http.corsOrigins.includes(origin)),
+      credentials: false,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id'],
+      maxAge: 600,
+    });
+  }
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   // Exiting (not dying of the signal) after shutdown flushes the asynchronous log writes.
