@@ -97,6 +97,13 @@ describe('opening a deal', () => {
     });
     const match = await api.db.query('SELECT status FROM match WHERE id = $1', [matchId]);
     expect(match.rows[0].status).toBe('deal');
+    // A match that is a deal keeps that status: its owners can no longer mark it contacted or dismiss it.
+    const dismissed = await api.call('PATCH', `/api/matches/${matchId}`, { token: enterprise.token, body: { status: 'dismissed', dismissReason: 'other' } });
+    expect(dismissed.status).toBe(409);
+    expect(dismissed.body.error).toMatchObject({ code: 'MATCH_IN_DEAL', message: '该匹配已转为交易，状态不能再更改' });
+    const contacted = await api.call('PATCH', `/api/matches/${matchId}`, { token: enterprise.token, body: { status: 'contacted' }, headers: { 'accept-language': 'en' } });
+    expect(contacted.body.error).toMatchObject({ code: 'MATCH_IN_DEAL', message: 'This match has become a deal; its status can no longer be changed' });
+    expect((await api.db.query('SELECT status, dismiss_reason FROM match WHERE id = $1', [matchId])).rows[0]).toEqual({ status: 'deal', dismiss_reason: null });
     const again = await api.call('POST', '/api/deals', { token: broker.token, body: { matchId } });
     expect(again.status).toBe(409);
     expect((await api.db.query('SELECT count(*)::int AS n FROM deal WHERE match_id = $1', [matchId])).rows[0].n).toBe(1);

@@ -31,6 +31,7 @@ export enum ErrorCode {
   InvalidCreditCode = 'INVALID_CREDIT_CODE',
   InvalidState = 'INVALID_STATE',
   MatchRunCompleted = 'MATCH_RUN_COMPLETED',
+  MatchInDeal = 'MATCH_IN_DEAL',
   AlreadyMember = 'ALREADY_MEMBER',
   LastOrgAdmin = 'LAST_ORG_ADMIN',
   CannotChangeOwnAccount = 'CANNOT_CHANGE_OWN_ACCOUNT',

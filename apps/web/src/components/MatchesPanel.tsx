@@ -46,7 +46,10 @@ export function MatchReason({ match, detail }: { match: MatchView; detail: strin
   );
 }
 
-/** Status tag, actions (seen, contacted, dismiss with a reason) and the dismiss dialog, for any list of matches. */
+/**
+ * Status tag, actions (seen, contacted, dismiss with a reason) and the dismiss dialog, for any list of
+ * matches. A match that has become a deal has no actions: the deal desk follows it.
+ */
 export function useMatchActions(onChanged: () => void) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -112,12 +115,12 @@ export function useMatchActions(onChanged: () => void) {
           {t('match.markSeen')}
         </Button>
       ),
-      m.status !== MatchStatus.Contacted && m.status !== MatchStatus.Dismissed && (
+      m.status !== MatchStatus.Contacted && m.status !== MatchStatus.Dismissed && m.status !== MatchStatus.Deal && (
         <Button key="contacted" size="small" onClick={() => void setStatus(m, MatchStatus.Contacted)}>
           {t('match.markContacted')}
         </Button>
       ),
-      m.status !== MatchStatus.Dismissed && (
+      m.status !== MatchStatus.Dismissed && m.status !== MatchStatus.Deal && (
         <Button key="dismiss" size="small" danger onClick={() => setDismissing(m)} data-testid={`dismiss-${m.id}`}>
           {t('match.dismiss')}
         </Button>

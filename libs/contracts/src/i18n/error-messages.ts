@@ -33,6 +33,10 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '本季度的全量匹配已完成，下个季度再运行',
     en: "This quarter's matching run has already completed; the next one is due next quarter",
   },
+  [ErrorCode.MatchInDeal]: {
+    'zh-CN': '该匹配已转为交易，状态不能再更改',
+    en: 'This match has become a deal; its status can no longer be changed',
+  },
   [ErrorCode.AlreadyMember]: {
     'zh-CN': '您已是该机构成员或已提交加入申请',
     en: 'You are already a member or have asked to join',

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, DismissReason, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page } from '@ztt/contracts';
+import { AuditAction, DismissReason, ErrorCode, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { BrokersService } from './brokers.service';
 import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPl
 import { PlatformRole } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
 import { SearchService } from '@ztt/search';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Match } from './match.entity';
 import { indexedTextOfRow, queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
 import { TextStatistics } from './text-statistics';
@@ -215,11 +215,15 @@ export class MatchingService {
     if (!actor.orgRoles.has(item.ownerOrgId) && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
   }
 
-  /** The owner side marks a match seen, contacted, or dismissed with a reason. */
+  /**
+   * The owner side marks a match seen, contacted, or dismissed with a reason; 409 once the match has
+   * become a deal (the deal desk follows it from then on).
+   */
   async setStatus(actor: AuthContext, matchId: string, status: MatchStatus, dismissReason?: DismissReason): Promise<MatchView> {
     const { side } = await this.accessible(actor, matchId);
     if (status === MatchStatus.Dismissed && !dismissReason) throw AppException.validation([{ field: 'dismissReason', code: 'isNotEmpty' }]);
-    await this.db.manager.update(Match, { id: matchId }, { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null });
+    const changed = await this.db.manager.update(Match, { id: matchId, status: Not(MatchStatus.Deal) }, { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null });
+    if (!changed.affected) throw AppException.conflict(ErrorCode.MatchInDeal);
     return this.viewAfterChange(actor, matchId, side);
   }
 
