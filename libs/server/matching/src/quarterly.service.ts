@@ -10,8 +10,8 @@ import { MatchingService, Pair } from './matching.service';
 import { CatalogueSnapshot } from './snapshot';
 
 /**
- * Items matched per page: the cursor, the page's matches and its broker assignment are saved in one
- * transaction after each page, fenced on the cursor the page started from.
+ * Items matched per page: the page's matches are written, then its broker assignment, counts and
+ * cursor are saved in one transaction fenced on the cursor the page started from (savePage).
  */
 const PAGE = 500;
 /** Pages being saved at once (see savePage): PostgreSQL writes one page's matches while it closes the page before. */
@@ -243,23 +243,21 @@ export class QuarterlyService {
       errors++;
       this.logger.warn({ msg: 'quarterly match failed', quarter, kind, id, error: (error as Error)?.message ?? String(error) });
     };
-    const found = ranked.filter((r): r is Pair[] => !!r);
-    try {
+    const write = async (pairs: Pair[]) => {
       await this.db.transaction(async (m) => {
         await this.held(m, hold);
-        await upsertPage(m, found.flat());
+        await upsertPage(m, pairs);
       });
-      matches += found.reduce((n, r) => n + r.length, 0);
+      matches += pairs.length;
+    };
+    try {
+      await write(ranked.filter((r): r is Pair[] => !!r).flat());
     } catch (error) {
       if (error instanceof RunLost) throw error;
       for (const [i, pairs] of ranked.entries()) {
         if (!pairs) continue;
         try {
-          await this.db.transaction(async (m) => {
-            await this.held(m, hold);
-            await upsertPage(m, pairs);
-          });
-          matches += pairs.length;
+          await write(pairs);
         } catch (error) {
           if (error instanceof RunLost) throw error;
           failed(ids[i] as string, error);

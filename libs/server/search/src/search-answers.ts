@@ -25,55 +25,41 @@ export interface SearchAnswer {
  * on the kept page must still be published and at the version it was read at (any edit, withdrawal
  * or decision bumps an item's version). If one is not, the search runs afresh. So a kept answer
  * never shows an item unpublished or changed since; only the count, the facets and items published
- * since may be up to `search.answerKeepMs` old (a second by default) (as the index itself trails the database). The same
- * query gives the same page to every reader (search shows public fields only), so answers are
- * shared by all readers of one process; the key is the kind and the parameters. The same search
- * asked again while it runs waits for that run rather than starting its own, so an answer that
- * has just expired is worked out once, not once per waiting reader.
+ * since may be up to `search.answerKeepMs` old (a second by default), as the index itself trails
+ * the database. The same query gives the same page to every reader (search shows public fields
+ * only), so answers are shared by all readers of one process; the key is the kind and the
+ * parameters. The same search asked again while it runs waits for that run (cache-manager's
+ * `wrap`), so an answer that has just expired is worked out once, not once per waiting reader.
  */
 @Injectable()
 export class SearchAnswers {
-  private readonly running = new Map<string, Promise<SearchResult>>();
-
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'search'>,
   ) {}
 
-  /** The answer to a search: kept and still confirmed, or being worked out, or else worked out by `run` and kept. */
+  /** The answer to a search: kept and still confirmed, or else worked out by `run` (once for all who ask meanwhile) and kept. */
   async answer(kind: ItemKind, p: SearchParams, run: () => Promise<KeptAnswer>): Promise<SearchAnswer> {
     const keepMs = this.config.search.answerKeepMs;
     if (keepMs <= 0) return { result: (await run()).result, kept: false };
     const k = key(kind, p);
-    const kept = await this.confirmed(kind, k);
-    if (kept) return { result: kept, kept: true };
-    const pending = this.running.get(k);
-    if (pending) return { result: await pending, kept: false };
-    const fresh = (async () => {
-      const answer = await run();
-      await this.cache.set(k, answer, keepMs);
-      return answer.result;
-    })();
-    this.running.set(k, fresh);
-    try {
-      return { result: await fresh, kept: false };
-    } finally {
-      this.running.delete(k);
+    const kept = await this.cache.get<KeptAnswer>(k);
+    if (kept) {
+      if (await this.stillCurrent(kind, kept)) return { result: kept.result, kept: true };
+      await this.cache.del(k);
     }
+    return { result: (await this.cache.wrap(k, run, keepMs)).result, kept: false };
   }
 
-  /** The kept answer under `k` if PostgreSQL still confirms every item on it, else null. */
-  private async confirmed(kind: ItemKind, k: string): Promise<SearchResult | null> {
-    const kept = await this.cache.get<KeptAnswer>(k);
-    if (!kept) return null;
-    if (!kept.versions.size) return kept.result;
+  /** Whether PostgreSQL still has every item of a kept answer published, at the version it was read at. */
+  private async stillCurrent(kind: ItemKind, kept: KeptAnswer): Promise<boolean> {
+    if (!kept.versions.size) return true;
     const rows = (await this.db.query(`SELECT id, version FROM ${KINDS[kind].table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [[...kept.versions.keys()]])) as {
       id: string;
       version: number;
     }[];
-    const current = rows.length === kept.versions.size && rows.every((r) => kept.versions.get(r.id) === r.version);
-    return current ? kept.result : null;
+    return rows.length === kept.versions.size && rows.every((r) => kept.versions.get(r.id) === r.version);
   }
 }
 

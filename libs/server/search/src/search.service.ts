@@ -6,7 +6,7 @@ import { AppException, MEILI_CLIENT } from '@ztt/platform';
 import { FederatedMultiSearchParams, Meilisearch, MultiSearchFederation, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { highlight, highlightTerms, queryChunks } from './chinese';
-import { SearchAnswer, SearchAnswers } from './search-answers';
+import { KeptAnswer, SearchAnswer, SearchAnswers } from './search-answers';
 import { SearchIndexService } from './search-index.service';
 
 export interface SearchParams {
@@ -94,21 +94,18 @@ export class SearchService {
    * and its answer is kept.
    */
   search(kind: ItemKind, p: SearchParams): Promise<SearchAnswer> {
-    return this.answers.answer(kind, p, async () => {
-      const q = p.q?.trim() ?? '';
-      const rows: Row[] = [];
-      const result = q ? await this.textSearch(kind, q, p, rows) : await this.browse(kind, p, rows);
-      return { result, versions: new Map(rows.map((r) => [r.id, r.version])) };
-    });
+    const q = p.q?.trim() ?? '';
+    return this.answers.answer(kind, p, () => (q ? this.textSearch(kind, q, p) : this.browse(kind, p)));
   }
 
-  /** A text search; the rows shown are added to `rows`. */
-  private async textSearch(kind: ItemKind, q: string, p: SearchParams, rows: Row[]): Promise<SearchResult> {
+  /** A text search, and the versions of the items it shows. */
+  private async textSearch(kind: ItemKind, q: string, p: SearchParams): Promise<KeptAnswer> {
     const chunks = queryChunks(q, CHUNK);
     const offset = (p.page - 1) * p.pageSize;
     const found = chunks.length === 1 ? await this.onePage(kind, chunks[0] as string, p) : await this.mergedPage(kind, chunks, p);
-    if (!found) return { items: [], total: 0, page: p.page, pageSize: p.pageSize, facets: emptyFacets(kind) };
+    if (!found) return keptAnswer({ items: [], total: 0, page: p.page, pageSize: p.pageSize, facets: emptyFacets(kind) }, []);
     // PostgreSQL confirms the page; what it drops (unpublished a moment ago) is replaced by the next hits.
+    const rows: Row[] = [];
     let ids = found.ids;
     let dropped = 0;
     let next = offset + ids.length;
@@ -121,7 +118,7 @@ export class SearchService {
       next += ids.length;
     }
     const terms = highlightTerms(q);
-    return { items: rows.map((r) => hit(kind, r, terms)), total: Math.max(rows.length + offset, found.total - dropped), page: p.page, pageSize: p.pageSize, facets: found.facets };
+    return keptAnswer({ items: rows.map((r) => hit(kind, r, terms)), total: Math.max(rows.length + offset, found.total - dropped), page: p.page, pageSize: p.pageSize, facets: found.facets }, rows);
   }
 
   /** A query that fits one sub-query: Meilisearch filters, counts the facets, sorts and pages. */
@@ -203,7 +200,7 @@ export class SearchService {
   }
 
   /** Browsing without text: PostgreSQL counts, facets, sorts and pages (and answers while Meilisearch is down). */
-  private async browse(kind: ItemKind, p: SearchParams, rows: Row[]): Promise<SearchResult> {
+  private async browse(kind: ItemKind, p: SearchParams): Promise<KeptAnswer> {
     const { where, params } = this.where(kind, p, null);
     const table = KINDS[kind].table;
     const total = ((await this.db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where}`, params)) as { n: number }[])[0]?.n ?? 0;
@@ -215,8 +212,7 @@ export class SearchService {
       params,
     )) as Row[];
     const facets = await this.facets(kind, where, params);
-    rows.push(...pageRows);
-    return { items: pageRows.map((r) => hit(kind, r, [])), total, page: p.page, pageSize: p.pageSize, facets };
+    return keptAnswer({ items: pageRows.map((r) => hit(kind, r, [])), total, page: p.page, pageSize: p.pageSize, facets }, pageRows);
   }
 
   /**
@@ -358,6 +354,11 @@ const FACET_COLUMNS: Record<string, { column: string; array: boolean }> = {
   category: { column: 't.category', array: false },
   ipTypes: { column: `(SELECT coalesce(array_agg(DISTINCT e->>'type'), '{}') FROM jsonb_array_elements(t.ip_items) e)`, array: true },
 };
+
+/** A result with the versions of the items it shows, as SearchAnswers keeps it. */
+function keptAnswer(result: SearchResult, rows: Row[]): KeptAnswer {
+  return { result, versions: new Map(rows.map((r) => [r.id, r.version])) };
+}
 
 function emptyFacets(kind: ItemKind): Record<string, Record<string, number>> {
   return Object.fromEntries(FACETS[kind].map((f) => [f, {}]));

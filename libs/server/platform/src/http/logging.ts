@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger as NestjsPinoLogger, PinoLogger } from 'nestjs-pino';
-import { type DestinationStream, type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { currentRequest, requestContextOf } from './request-context';
 
@@ -58,10 +58,7 @@ function pretty(to: DestinationStream): DestinationStream {
 export function createLogger(service: 'api' | 'worker', config: AppConfig): Logger {
   return pino(
     {
-      level: config.log.level,
-      base: { service, pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      ...lineFormat(service, config),
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       mixin: () => {
         const requestId = currentRequest()?.requestId;
@@ -80,15 +77,17 @@ export function createLogger(service: 'api' | 'worker', config: AppConfig): Logg
  */
 export function createRequestLogger(service: 'api', config: AppConfig): Logger {
   const { out } = destinations();
-  return pino(
-    {
-      level: config.log.level,
-      base: { service, pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    config.log.json ? out : pretty(out),
-  );
+  return pino(lineFormat(service, config), config.log.json ? out : pretty(out));
+}
+
+/** What every line carries: `time`, `level` (its name), `service` and `pid`, at the configured level. */
+function lineFormat(service: 'api' | 'worker', config: AppConfig): LoggerOptions {
+  return {
+    level: config.log.level,
+    base: { service, pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
 }
 
 /** nestjs-pino's PinoLogger over `root` (its own is the first root the process made, whichever app it was for). */
