@@ -58,6 +58,14 @@ describe('browser journey: from a match to a signed and registered technology co
     await screenshot(page, '31-deal-nda-gate');
     await page.getByTestId('stage-confirm').click();
     await page.getByTestId('deal-stage').filter({ hasText: '已签保密协议' }).waitFor();
+    // The step's toast opens below the header, so the menu stays within reach while it shows.
+    const toast = page.locator('.ant-message-notice').filter({ hasText: '已进入“已签保密协议”' });
+    await toast.waitFor();
+    const header = (await page.locator('.ant-layout-header').boundingBox())!;
+    expect(header.y).toBe(0);
+    // Toasts slide in, so read where their holder puts them rather than where one is mid-slide.
+    const toastsTop = await page.locator('.ant-message', { has: toast }).evaluate((el) => parseFloat(getComputedStyle(el).top));
+    expect(toastsTop).toBeGreaterThanOrEqual(header.height);
     // The NDA opened each side's confidential details to the other.
     expect((await api.call('GET', `/api/achievements/${achId}`, { token: enterprise.token })).body.confidentialDetails).toContain('核心配方');
 

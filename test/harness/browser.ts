@@ -62,8 +62,8 @@ export async function waitForFullTopMenu(page: Page): Promise<void> {
  */
 export async function openFromMenu(page: Page, submenuTestId: string, entryTestId: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    await page.getByTestId(submenuTestId).hover();
     try {
+      await page.getByTestId(submenuTestId).hover({ timeout: 5_000 });
       await page.getByTestId(entryTestId).click({ timeout: 3_000 });
       return;
     } catch (e) {

@@ -13,7 +13,8 @@ function Themed() {
   const { locale } = useI18n();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b6bcb', borderRadius: 6 }, components: { Menu: { itemPaddingInline: 12 } } }}>
-      <AntApp>
+      {/* Toasts open below the 64 px header, so they never cover the menu a person reaches for next. */}
+      <AntApp message={{ top: 72 }}>
         <AuthProvider>
           <App />
         </AuthProvider>
