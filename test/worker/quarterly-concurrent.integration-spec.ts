@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { quarterlyJobId, quarterOf } from '@ztt/matching';
+import { quarterOf } from '@ztt/contracts';
+import { quarterlyJobId } from '@ztt/matching';
 import { QueueName, QueueService } from '@ztt/platform';
 import { registerUser, TestUser } from '../harness/builders';
 import { brokerDigests, matchesOfUninterruptedRun, quarterlyRunRow, startQuarterlyStage } from '../harness/quarterly-catalogue';

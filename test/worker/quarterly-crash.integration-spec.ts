@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { quarterOf } from '@ztt/matching';
+import { quarterOf } from '@ztt/contracts';
 import { registerUser, TestUser } from '../harness/builders';
 import { brokerDigests, matchesOfUninterruptedRun, quarterlyRunRow, startQuarterlyStage } from '../harness/quarterly-catalogue';
 import { decodeMail, TestSmtp } from '../harness/smtp';

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchingService, quarterOf } from '@ztt/matching';
+import { quarterOf } from '@ztt/contracts';
+import { CatalogueSnapshot, MatchingService } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';

@@ -1,11 +1,11 @@
-import { CampaignTarget } from '@ztt/contracts';
-import { DashboardService, previousQuarter, quarterBounds, quarterOf, renderPdf } from '@ztt/campaigns';
+import { beijingDate, CampaignTarget, previousQuarter, quarterBounds, quarterOf } from '@ztt/contracts';
+import { DashboardService, renderPdf } from '@ztt/campaigns';
 import type { AuditService } from '@ztt/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { Seeder } from './seeder';
 
 const DAY = 86_400_000;
-const beijingDay = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+const beijingDay = (t: number) => beijingDate(new Date(t));
 
 export const closedCampaignTitle = (quarter: string) => `${quarter.slice(0, 4)}年第${quarter.slice(5)}季度技术需求与科技成果征集`;
 export const CONTRACT_TARGET = '50000000.00';

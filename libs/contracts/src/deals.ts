@@ -55,23 +55,6 @@ export const DEAL_AUDIENCES: readonly DealAudience[] = ['both', 'demand', 'suppl
 export type CommissionKind = 'percentage' | 'fixed';
 export type CommissionStatus = 'none' | 'proposed' | 'approved' | 'rejected';
 
-/** 元 with at most two decimals, as text (stored as numeric: never a float). */
-export const YUAN_PATTERN = /^\d{1,14}(\.\d{1,2})?$/;
-
-/** "1234567.89" → 123456789n (fen). Throws on anything else. */
-export function yuanToFen(yuan: string): bigint {
-  if (!YUAN_PATTERN.test(yuan)) throw new Error(`not an amount in yuan: "${yuan}"`);
-  const [whole, frac = ''] = yuan.split('.');
-  return BigInt(whole as string) * 100n + BigInt((frac + '00').slice(0, 2));
-}
-
-/** 123456789n → "1234567.89" */
-export function fenToYuan(fen: bigint): string {
-  const neg = fen < 0n;
-  const abs = neg ? -fen : fen;
-  return `${neg ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
-
 /** Contract categories (技术开发/转让/许可/咨询/服务): the part of a contractTypes code before the dot. */
 export const CONTRACT_SUBTYPE_CODES: readonly string[] = TAXONOMY.contractTypes.map((c) => c.code);
 export const CONTRACT_TYPE_CODES: readonly string[] = [...new Set(CONTRACT_SUBTYPE_CODES.map((c) => c.split('.')[0] as string))];

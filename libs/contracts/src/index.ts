@@ -17,3 +17,5 @@ export * from './campaigns';
 export * from './dashboard';
 export * from './privacy';
 export * from './prng';
+export * from './beijing-time';
+export * from './money';

@@ -1,4 +1,4 @@
-import type { ItemKind, SearchHit } from '@ztt/contracts';
+import { BEIJING_TIME_ZONE, type ItemKind, type SearchHit } from '@ztt/contracts';
 import type { MessageKey } from '../i18n/messages';
 
 /** URL segment of a kind: /needs/…, /achievements/… */
@@ -31,17 +31,14 @@ export function hitMoney(t: T, hit: SearchHit): string {
   return hit.kind === 'need' ? budgetText(t, hit.budgetMin, hit.budgetMax, hit.budgetNegotiable) : priceText(t, hit.askingPrice, hit.priceNegotiable);
 }
 
-/** A money amount in 万元: digits with at most two decimals. */
-export const MONEY_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
-
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  return iso.length === 10 ? iso : new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  return iso.length === 10 ? iso : new Date(iso).toLocaleDateString('zh-CN', { timeZone: BEIJING_TIME_ZONE });
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: BEIJING_TIME_ZONE, hour12: false });
 }
 
 /** Labels of fields that can appear in the review diff; unknown fields show their raw name. */

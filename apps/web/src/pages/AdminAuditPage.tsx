@@ -5,6 +5,7 @@ import { AuditAction, AuditEntryView, AuditResult, Page } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../components/catalogue';
 
 const RESULT_COLORS: Record<AuditResult, string> = { ok: 'green', failed: 'orange', denied: 'red' };
 
@@ -42,7 +43,7 @@ export function AdminAuditPage() {
         dataSource={page?.items ?? []}
         pagination={{ current, total: page?.total ?? 0, pageSize: 50, onChange: setCurrent, showSizeChanger: false }}
         columns={[
-          { title: t('admin.audit.time'), dataIndex: 'occurredAt', render: (d: string) => new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+          { title: t('admin.audit.time'), dataIndex: 'occurredAt', render: (d: string) => formatDateTime(d) },
           { title: t('admin.audit.actor'), dataIndex: 'actorEmail', render: (e: string | null) => e ?? '-' },
           { title: t('admin.audit.action'), dataIndex: 'action', render: (a: string) => <code>{a}</code> },
           { title: t('admin.audit.target'), render: (_, r) => (r.targetType ? `${r.targetType}:${r.targetId ?? ''}` : '-') },

@@ -1,6 +1,6 @@
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { CampaignInput, CampaignTarget, CampaignView } from '@ztt/contracts';
+import { CampaignInput, CampaignTarget, CampaignView, quarterOf } from '@ztt/contracts';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -20,11 +20,6 @@ interface FormValues {
   reminderDays: number[];
 }
 
-function currentQuarter(): string {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
 /** The campaign editor: title, quarter, period, focus, targets by county / industry / organisation, reminder days. */
 export function CampaignFormPage() {
   const { id } = useParams();
@@ -37,7 +32,7 @@ export function CampaignFormPage() {
 
   useEffect(() => {
     if (!id) {
-      form.setFieldsValue({ quarter: currentQuarter(), focusIndustries: [], focusRegions: [], targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 10 }], reminderDays: [7] });
+      form.setFieldsValue({ quarter: quarterOf(new Date()), focusIndustries: [], focusRegions: [], targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 10 }], reminderDays: [7] });
       return;
     }
     void api<CampaignView>('GET', `/admin/campaigns/${id}`).then((c) =>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChallengeMode, ChallengeStatus, ChallengeSuggestion, ChallengeSummary, ChallengeView, NoticeView, Page, PanelView, RankingEntry } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { ApplicationStatusTag, ChallengeStatusTag, ModeTag, useYuan } from '../components/challenge/common';
-import { formatDate } from '../components/catalogue';
+import { formatDate, formatDateTime } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
@@ -237,7 +237,7 @@ export function ChallengeManagePage() {
       )}
 
       {notice.data && (
-        <Card title={t('challenge.notice.objections')} extra={<Typography.Text type="secondary">{t('challenge.notice.endsAt', { date: new Date(notice.data.noticeEndsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</Typography.Text>}>
+        <Card title={t('challenge.notice.objections')} extra={<Typography.Text type="secondary">{t('challenge.notice.endsAt', { date: formatDateTime(notice.data.noticeEndsAt) })}</Typography.Text>}>
           <List
             dataSource={notice.data.objections}
             locale={{ emptyText: t('challenge.notice.noObjections') }}

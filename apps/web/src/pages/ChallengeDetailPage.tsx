@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChallengeStatus, ChallengeView } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { ChallengeStatusTag, ModeTag, useYuan } from '../components/challenge/common';
-import { formatDate } from '../components/catalogue';
+import { formatDate, formatDateTime } from '../components/catalogue';
 import { useTaxonomyLabels } from '../components/labels';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
@@ -92,7 +92,7 @@ export function ChallengeDetailPage() {
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.fundingSource')}>{c.fundingSource}</Descriptions.Item>
-          <Descriptions.Item label={t('challenge.field.deadline')}>{new Date(c.applicationDeadline).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+          <Descriptions.Item label={t('challenge.field.deadline')}>{formatDateTime(c.applicationDeadline)}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.period')}>{t('challenge.months', { n: c.periodMonths })}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.chains')}>{c.chains.map(labels.chain).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.acceptor')}>{c.acceptorName}</Descriptions.Item>

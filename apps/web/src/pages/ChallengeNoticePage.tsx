@@ -9,6 +9,7 @@ import { OpenDealButton } from '../components/deal/OpenDealButton';
 import { applyApiError } from '../components/form-errors';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../components/catalogue';
 
 /** 公示: the decision, its rationale, the objection window, and objections with their answers. */
 export function ChallengeNoticePage() {
@@ -30,7 +31,7 @@ export function ChallengeNoticePage() {
       message.error(applyApiError(null, e));
     }
   };
-  const ends = new Date(n.noticeEndsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const ends = formatDateTime(n.noticeEndsAt);
   return (
     <Card
       title={
@@ -60,7 +61,7 @@ export function ChallengeNoticePage() {
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('challenge.notice.rationale')}>{n.rationale}</Descriptions.Item>
-        <Descriptions.Item label={t('challenge.notice.decidedAt')}>{new Date(n.decidedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+        <Descriptions.Item label={t('challenge.notice.decidedAt')}>{formatDateTime(n.decidedAt)}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('challenge.notice.objections')}

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Form, InputNumber, List, Progress, Row, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { BrokerFigures, Dashboard, DashboardChart, QuarterlyReportView } from '@ztt/contracts';
+import { BrokerFigures, Dashboard, DashboardChart, QuarterlyReportView, quarterOf, quartersUpTo } from '@ztt/contracts';
 import { useState } from 'react';
 import { api, apiDownload } from '../api/client';
 import { BarChart, ContractValueChart, formatYuanText, FunnelChart, Heatmap } from '../components/dashboard/charts';
@@ -11,15 +11,7 @@ import { useI18n } from '../i18n/i18n';
 
 /** The last eight quarters (Beijing time), newest first. */
 function recentQuarters(): string[] {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  let [y, q] = [d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) + 1];
-  const out: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    out.push(`${y}Q${q}`);
-    q -= 1;
-    if (q === 0) [y, q] = [y - 1, 4];
-  }
-  return out;
+  return quartersUpTo(quarterOf(new Date()), 8).reverse();
 }
 
 function query(f: { quarter?: string; industry?: string; region?: string }): string {

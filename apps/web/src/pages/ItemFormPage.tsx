@@ -3,23 +3,11 @@ import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/i
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import {
-  AchievementInput,
-  AchievementView,
-  AttachmentView,
-  IpItem,
-  ITEM_LIMITS,
-  ItemKind,
-  ItemStatus,
-  ItemView,
-  MembershipStatus,
-  NeedInput,
-  NeedView,
-} from '@ztt/contracts';
+import { AchievementInput, AchievementView, AttachmentView, compareDecimals, IpItem, ITEM_LIMITS, ItemKind, ItemStatus, ItemView, MembershipStatus, NeedInput, NeedView, WAN_PATTERN } from '@ztt/contracts';
 import { api, ApiError, apiUpload } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { AttachmentList } from '../components/Attachments';
-import { ATTACHMENT_ACCEPT, kindPath, MONEY_PATTERN } from '../components/catalogue';
+import { ATTACHMENT_ACCEPT, kindPath } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, TAX, useTaxonomyLabels } from '../components/labels';
 import { MatchPreview } from '../components/MatchesPanel';
@@ -282,7 +270,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
     options: i.chains.map((c) => ({ value: c.code, label: `${label(c)}`, title: `${label(i)} / ${label(c)}` })),
   }));
   const trlOptions = TAX.trl.map((l) => ({ value: l.level, label: labels.trl(l.level) }));
-  const moneyRule = { pattern: MONEY_PATTERN, message: t('item.form.money') };
+  const moneyRule = { pattern: WAN_PATTERN, message: t('item.form.money') };
   const maxLen = (n: number) => ({ max: n, message: t('item.form.maxLength', { n }) });
   const attachments = item?.attachments ?? [];
 
@@ -391,8 +379,8 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
                     ({ getFieldValue }) => ({
                       validator: (_, v: string | undefined) => {
                         const min = getFieldValue('budgetMin') as string | undefined;
-                        if (getFieldValue('budgetNegotiable') || !v || !min || !MONEY_PATTERN.test(v) || !MONEY_PATTERN.test(min)) return Promise.resolve();
-                        return Number(v) >= Number(min) ? Promise.resolve() : Promise.reject(new Error(t('item.form.budgetOrder')));
+                        if (getFieldValue('budgetNegotiable') || !v || !min || !WAN_PATTERN.test(v) || !WAN_PATTERN.test(min)) return Promise.resolve();
+                        return compareDecimals(v, min) >= 0 ? Promise.resolve() : Promise.reject(new Error(t('item.form.budgetOrder')));
                       },
                     }),
                   ]}

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CampaignProgress, CampaignReminderResult, CampaignView, Dashboard, PlatformRole, PublicStats, QuarterlyReportView } from '@ztt/contracts';
+import { CampaignProgress, CampaignReminderResult, CampaignView, Dashboard, PlatformRole, PublicStats, QUARTER_PATTERN, QuarterlyReportView } from '@ztt/contracts';
 import { AppException, AuthContext, CurrentUser, fileDownload, Public, PublicReadCache, RequireRoles, XLSX_MIME } from '@ztt/platform';
 import { CampaignsService } from './campaigns.service';
 import { DashboardService } from './dashboard.service';
 import { CampaignDto, ChartParamDto, ContractTargetDto, DashboardQueryDto, InviteDto, UpdateCampaignDto } from './dto/campaign.dto';
-import { QUARTER_PATTERN } from './quarter';
 import { ReportService } from './report.service';
 
 const uuid = new ParseUUIDPipe();

@@ -1,8 +1,7 @@
+import { previousQuarter, QUARTER_PATTERN, quarterOf } from '@ztt/contracts';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobHandler, JobName, JobOutcome, QueueService } from '@ztt/platform';
-import { Job } from 'bullmq';
+import { JobHandler, JobName, JobOf, JobOutcome, QueueService } from '@ztt/platform';
 import { CampaignsService, reportJobId } from './campaigns.service';
-import { previousQuarter, QUARTER_PATTERN, quarterOf } from './quarter';
 import { ReportService } from './report.service';
 
 /** Every ten minutes: close campaigns past their end date and send due reminders. */
@@ -34,7 +33,7 @@ export class CampaignsProcessor implements OnApplicationBootstrap {
    * just ended under its deterministic id, so the scheduler, a closing campaign and retries build it once.
    */
   @JobHandler(JobName.QuarterlyReport)
-  async report(job: Job<{ quarter?: string }>): Promise<JobOutcome> {
+  async report(job: JobOf<JobName.QuarterlyReport>): Promise<JobOutcome> {
     const quarter = job.data.quarter ?? previousQuarter(quarterOf(new Date()));
     if (!QUARTER_PATTERN.test(quarter)) return { status: 'skipped', detail: `bad quarter "${quarter}"` };
     if (!job.data.quarter) {

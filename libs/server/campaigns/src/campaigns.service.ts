@@ -1,26 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AuditAction,
-  CampaignInput,
-  CampaignInviteInput,
-  CampaignInvitee,
-  CampaignProgress,
-  CampaignProgressRow,
-  CampaignReminderResult,
-  CampaignStatus,
-  CampaignTarget,
-  CampaignView,
-  ErrorCode,
-  INDUSTRY_CODES,
-  REGION_CODES,
-  TAXONOMY,
-} from '@ztt/contracts';
+import { AuditAction, beijingDate, CampaignInput, CampaignInvitee, CampaignInviteInput, CampaignProgress, CampaignProgressRow, CampaignReminderResult, CampaignStatus, CampaignTarget, CampaignView, daysBetween, ErrorCode, INDUSTRY_CODES, REGION_CODES, TAXONOMY } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
-import { AppException, AuthContext, JobName, QueueName, QueueService } from '@ztt/platform';
+import { AppException, AuthContext, isUniqueViolation, JobName, QueueName, QueueService } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { beijingDate, daysBetween } from './quarter';
 
 export interface CampaignRow {
   id: string;
@@ -120,7 +104,7 @@ export class CampaignsService {
       try {
         await m.query(`UPDATE campaign SET status = 'open', opened_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
       } catch (e) {
-        if ((e as { code?: string }).code === '23505') throw AppException.conflict(ErrorCode.CampaignAlreadyOpen);
+        if (isUniqueViolation(e)) throw AppException.conflict(ErrorCode.CampaignAlreadyOpen);
         throw e;
       }
       await this.sendInvitations(m, { ...c, status: CampaignStatus.Open });

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AuditAction,
-  BrokerFigures,
-  ContractValueQuarter,
-  CountByKey,
-  Dashboard,
-  DashboardChart,
-  DashboardFilters,
-  FunnelQuarter,
-  HeatCell,
-  PublicStats,
-  TAXONOMY,
-} from '@ztt/contracts';
+import { AuditAction, beijingDate, BrokerFigures, ContractValueQuarter, CountByKey, Dashboard, DashboardChart, DashboardFilters, FunnelQuarter, HeatCell, PublicStats, quarterBounds, quarterOf, quartersUpTo, TAXONOMY } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AuthContext } from '@ztt/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { quarterBounds, quarterOf, quartersUpTo } from './quarter';
 
 
 /** Industries in the taxonomy's order: 四绿一蓝 first. */
@@ -244,7 +231,7 @@ export class DashboardService {
                   AND ($4::date IS NULL OR (c.registered_on >= $4 AND c.registered_on < $5))) AS value
          FROM platform_role_assignment r JOIN app_user u ON u.id = r.user_id
         WHERE r.role = $1 ORDER BY u.display_name, u.id`,
-      ['broker', bounds?.from ?? null, bounds?.to ?? null, bounds ? beijingDay(bounds.from) : null, bounds ? beijingDay(bounds.to) : null],
+      ['broker', bounds?.from ?? null, bounds?.to ?? null, bounds ? beijingDate(bounds.from) : null, bounds ? beijingDate(bounds.to) : null],
     )) as { id: string; name: string; matches: number; contacted: number; deals: number; signed: number; registered: number; value: string }[];
     return rows.map((r) => ({ brokerId: r.id, name: r.name, matches: r.matches, contacted: r.contacted, deals: r.deals, signed: r.signed, registered: r.registered, value: r.value }));
   }
@@ -347,8 +334,4 @@ function merge(keys: string[], needs: { key: string; n: number }[], achs: { key:
 /** Percent with one decimal; null when there is nothing to convert from. */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
-}
-
-function beijingDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

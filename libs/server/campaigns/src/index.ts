@@ -2,4 +2,3 @@ export * from './campaigns.module';
 export { CampaignsService, reportJobId } from './campaigns.service';
 export { DashboardService, rate } from './dashboard.service';
 export { ReportService, renderPdf } from './report.service';
-export { quarterOf, quarterBounds, previousQuarter } from './quarter';

@@ -12,6 +12,7 @@ import {
   Page,
   ReviewQueueEntry,
   VerificationStatus,
+  compareDecimals,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
@@ -349,7 +350,7 @@ export class CatalogueService {
 function checkBudget(v: Record<string, unknown>): void {
   const min = v.budgetMin;
   const max = v.budgetMax;
-  if (typeof min === 'string' && typeof max === 'string' && Number(min) > Number(max)) {
+  if (typeof min === 'string' && typeof max === 'string' && compareDecimals(min, max) > 0) {
     throw AppException.validation([{ field: 'budgetMin', code: 'budget_order' }]);
   }
 }

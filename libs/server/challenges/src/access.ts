@@ -24,13 +24,3 @@ export function isAcceptor(actor: AuthContext | undefined, c: Challenge): boolea
 export const EDITABLE = [ChallengeStatus.Draft, ChallengeStatus.Submitted];
 /** Statuses from which an admin may cancel: anything before the award is final. */
 export const CANCELLABLE = [ChallengeStatus.Draft, ChallengeStatus.Submitted, ChallengeStatus.Published, ChallengeStatus.Reviewing, ChallengeStatus.Notice];
-
-/** The calendar day in Beijing time: "2026-11-29". */
-export function beijingDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; driverError?: { code?: string } } | null;
-  return !!err && (err.code === '23505' || err.driverError?.code === '23505');
-}

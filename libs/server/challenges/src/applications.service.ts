@@ -14,9 +14,9 @@ import {
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
-import { AppException, AuthContext, FieldProblemSpec } from '@ztt/platform';
+import { AppException, AuthContext, FieldProblemSpec, isUniqueViolation } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { isAcceptor, isAdmin, isMember, isUniqueViolation } from './access';
+import { isAcceptor, isAdmin, isMember } from './access';
 import { Challenge, ChallengeApplication, ChallengeFile, ChallengeReviewer } from './challenge.entity';
 import { ChallengesService } from './challenges.service';
 

@@ -1,29 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AuditAction,
-  BoardGroup,
-  ChallengeAward,
-  ChallengeInput,
-  ChallengeMode,
-  ChallengeStatus,
-  ChallengeSummary,
-  ChallengeView,
-  CHALLENGE_LIMITS,
-  ErrorCode,
-  industryOfChain,
-  NoticeView,
-  ObjectionView,
-  Page,
-  VerificationStatus,
-} from '@ztt/contracts';
+import { AuditAction, beijingDate, BoardGroup, CHALLENGE_LIMITS, ChallengeAward, ChallengeInput, ChallengeMode, ChallengeStatus, ChallengeSummary, ChallengeView, ErrorCode, industryOfChain, NoticeView, ObjectionView, Page, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { aggregate } from './aggregate';
 import { readChallengeAward } from './award';
-import { beijingDate, CANCELLABLE, canSeeChallenge, EDITABLE, isAdmin, isMember } from './access';
+import { CANCELLABLE, canSeeChallenge, EDITABLE, isAdmin, isMember } from './access';
 import { Challenge, ChallengeDecision, ChallengeObjection } from './challenge.entity';
 
 type Input = Partial<ChallengeInput> & { version?: number };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, ChallengeStatus, ChallengeSuggestion } from '@ztt/contracts';
+import { AuditAction, ChallengeStatus, ChallengeSuggestion, yuanToWan } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { MatchingService, NeedSide } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
@@ -63,16 +63,8 @@ export function needSideOf(c: Challenge): NeedSide {
     trl: null,
     cooperationModes: ['commissioned-dev', 'joint-dev'],
     // The bounty in 万元, as the need side's budget (exact decimal arithmetic on the string).
-    budgetMax: wan(c.bounty),
+    budgetMax: yuanToWan(c.bounty),
     budgetNegotiable: false,
     region: null,
   };
-}
-
-function wan(yuan: string): string {
-  const [int = '0', frac = ''] = yuan.split('.');
-  const fen = BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
-  // 1 万元 = 1,000,000 fen; keep two decimals (round down).
-  const hundredthsOfWan = fen / 10_000n;
-  return `${hundredthsOfWan / 100n}.${String(hundredthsOfWan % 100n).padStart(2, '0')}`;
 }

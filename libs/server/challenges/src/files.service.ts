@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationStatus, AuditAction, ChallengeFileView, ErrorCode, ITEM_LIMITS, MilestoneStatus } from '@ztt/contracts';
+import { ApplicationStatus, AuditAction, ChallengeFileView, ITEM_LIMITS, MilestoneStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { safeFileName, sniffMimeType } from '@ztt/catalogue';
-import { APP_CONFIG, AppConfig, AppException, AuthContext, UploadedFile } from '@ztt/platform';
+import { AppException, AuthContext, FileStore, UploadedFile } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { isMember } from './access';
 import { ApplicationsService } from './applications.service';
@@ -21,16 +17,12 @@ import { MilestonesService } from './milestones.service';
 @Injectable()
 export class ChallengeFilesService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly files: FileStore,
     private readonly applications: ApplicationsService,
     private readonly milestones: MilestonesService,
     private readonly audit: AuditService,
   ) {}
-
-  private dir(): string {
-    return path.join(this.config.dataDir, 'attachments');
-  }
 
   async uploadToApplication(actor: AuthContext, applicationId: string, file: UploadedFile | undefined): Promise<ChallengeFileView> {
     const a = await this.applications.findVisible(actor, applicationId);
@@ -53,28 +45,20 @@ export class ChallengeFilesService {
     const orgId = f.ownerType === 'application' ? (await this.applications.findVisible(actor, f.ownerId)).orgId : (await this.milestones.load(actor, f.ownerId)).a.orgId;
     // A look from outside the team (reviewers, the owner, admins) leaves a trace.
     if (!isMember(actor, orgId)) await this.audit.record({ action: AuditAction.ChallengeFileDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_file', targetId: id });
-    return { file: f, data: await fs.readFile(path.join(this.dir(), f.storedName)) };
+    return { file: f, data: await this.files.read('attachments', f.storedName) };
   }
 
   private async store(actor: AuthContext, ownerType: ChallengeFile['ownerType'], ownerId: string, file: UploadedFile | undefined): Promise<ChallengeFileView> {
-    if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
-    if (file.size > ITEM_LIMITS.attachmentBytesMax) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
-    const mimeType = sniffMimeType(file.buffer.subarray(0, 16), file.originalname);
-    if (!mimeType || file.size === 0) throw new AppException(ErrorCode.UnsupportedFile, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    const upload = this.files.accept(file);
     const count = await this.db.manager.countBy(ChallengeFile, { ownerType, ownerId });
     if (count >= ITEM_LIMITS.attachmentsMax) throw AppException.validation([{ field: 'file', code: 'arrayMaxSize', params: { max: ITEM_LIMITS.attachmentsMax } }]);
-    const storedName = randomUUID();
-    await fs.mkdir(this.dir(), { recursive: true });
-    await fs.writeFile(path.join(this.dir(), storedName), file.buffer, { flag: 'wx', mode: 0o600 });
-    try {
-      const f = await this.db.manager.save(
-        this.db.manager.create(ChallengeFile, { ownerType, ownerId, fileName: safeFileName(file.originalname), storedName, mimeType, size: file.size, uploadedBy: actor.userId }),
+    const f = await this.files.keep('attachments', upload.file.buffer, async (storedName) => {
+      const saved = await this.db.manager.save(
+        this.db.manager.create(ChallengeFile, { ownerType, ownerId, fileName: upload.fileName, storedName, mimeType: upload.mimeType, size: upload.file.size, uploadedBy: actor.userId }),
       );
-      await this.audit.record({ action: AuditAction.ChallengeFileUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: `challenge_${ownerType}`, targetId: ownerId, detail: { fileId: f.id, fileName: f.fileName } });
-      return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() };
-    } catch (e) {
-      await fs.rm(path.join(this.dir(), storedName), { force: true });
-      throw e;
-    }
+      await this.audit.record({ action: AuditAction.ChallengeFileUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: `challenge_${ownerType}`, targetId: ownerId, detail: { fileId: saved.id, fileName: saved.fileName } });
+      return saved;
+    });
+    return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() };
   }
 }

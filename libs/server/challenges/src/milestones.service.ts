@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationStatus, AuditAction, ChallengeMode, ChallengeStatus, MilestoneStatus, MilestoneView } from '@ztt/contracts';
+import { ApplicationStatus, AuditAction, beijingDate, ChallengeMode, ChallengeStatus, MilestoneStatus, MilestoneView } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { beijingDate, isAcceptor, isMember } from './access';
+import { isAcceptor, isMember } from './access';
 import { Challenge, ChallengeApplication, ChallengeFile, ChallengeMilestone, ChallengePayment } from './challenge.entity';
 import { ChallengesService } from './challenges.service';
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEAL_OPEN_STAGES } from '@ztt/contracts';
+import { beijingMinute, DEAL_OPEN_STAGES } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
-import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOutcome, QueueService } from '@ztt/platform';
-import { Job } from 'bullmq';
+import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOf, JobOutcome, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 
 /** Enough per scan; the next scan picks up the rest. */
@@ -30,7 +29,7 @@ export class DealRemindersProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.DealTaskReminder)
-  async taskReminder(job: Job<{ taskId: string; remindAt: number }>): Promise<JobOutcome> {
+  async taskReminder(job: JobOf<JobName.DealTaskReminder>): Promise<JobOutcome> {
     const { taskId, remindAt } = job.data;
     return this.db.transaction(async (m) => {
       const rows = (await m.query(
@@ -46,7 +45,7 @@ export class DealRemindersProcessor implements OnApplicationBootstrap {
       await this.notifications.notify(m, {
         to: { userIds: [t.assignee_id] },
         type: 'deal.task',
-        params: { title: t.deal_title, task: t.title, due: beijingTime(t.due_at) },
+        params: { title: t.deal_title, task: t.title, due: beijingMinute(t.due_at) },
         link: `/deals/${t.deal_id}`,
         dedupeKey: `deal-task:${t.id}:${remindAt}`,
       });
@@ -90,8 +89,4 @@ export class DealRemindersProcessor implements OnApplicationBootstrap {
     if (sent) this.logger.log({ msg: 'idle deal reminders', sent });
     return { status: sent ? 'success' : 'skipped', detail: `${sent} reminded` };
   }
-}
-
-function beijingTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AuditAction,
@@ -12,15 +9,12 @@ import {
   DealMessageView,
   DealNoteView,
   DealTaskView,
-  ErrorCode,
-  ITEM_LIMITS,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { Achievement, CatalogueItem, safeFileName, sniffMimeType, TechNeed } from '@ztt/catalogue';
+import { Achievement, CatalogueItem, TechNeed } from '@ztt/catalogue';
 import { NotificationsService } from '@ztt/notifications';
-import { APP_CONFIG, AppConfig, AppException, AuthContext, JobName, QueueService, UploadedFile } from '@ztt/platform';
+import { AppException, AuthContext, FileStore, JobName, QueueService, UploadedFile } from '@ztt/platform';
 import { DataSource } from 'typeorm';
-import { dealDocumentPath } from './deal-document-mail';
 import { Deal, DealDocument, DealEvent, DealMessage, DealNote, DealTask } from './deal.entity';
 import { DealsService } from './deals.service';
 import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
@@ -35,8 +29,8 @@ export function taskReminderJobId(taskId: string, remindAt: Date): string {
 @Injectable()
 export class DealWorkService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly files: FileStore,
     private readonly deals: DealsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -173,23 +167,15 @@ export class DealWorkService {
   /** The catalogue's checks: 10 MB, PDF/images/Office recognised by their bytes. Same kind and title → next version. */
   async upload(actor: AuthContext, id: string, fields: DocumentFieldsDto, file: UploadedFile | undefined): Promise<DealDocumentView> {
     const deal = await this.deals.brokerAccess(actor, id);
-    if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
-    if (file.size > ITEM_LIMITS.attachmentBytesMax) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
-    const mimeType = sniffMimeType(file.buffer.subarray(0, 16), file.originalname);
-    if (!mimeType || file.size === 0) throw new AppException(ErrorCode.UnsupportedFile, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    const fileName = safeFileName(file.originalname);
+    const { file: upload, mimeType, fileName } = this.files.accept(file);
     const title = (fields.title?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 100);
     const shared = fields.shared !== 'false';
-    const storedName = randomUUID();
-    const stored = dealDocumentPath(this.config, storedName);
-    await fs.mkdir(path.dirname(stored), { recursive: true });
-    await fs.writeFile(stored, file.buffer, { flag: 'wx', mode: 0o600 });
-    try {
-      const doc = await this.db.transaction(async (m) => {
+    const doc = await this.files.keep('deal-documents', upload.buffer, (storedName) =>
+      this.db.transaction(async (m) => {
         // Serialise versions of one deal's documents.
         await m.query(`SELECT 1 FROM deal WHERE id = $1 FOR UPDATE`, [id]);
         const next = ((await m.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM deal_document WHERE deal_id = $1 AND kind = $2 AND title = $3`, [id, fields.kind, title])) as { v: number }[])[0]?.v ?? 1;
-        const saved = await m.save(m.create(DealDocument, { dealId: id, kind: fields.kind, title, version: next, fileName, storedName, mimeType, size: file.size, shared, uploadedBy: actor.userId }));
+        const saved = await m.save(m.create(DealDocument, { dealId: id, kind: fields.kind, title, version: next, fileName, storedName, mimeType, size: upload.size, shared, uploadedBy: actor.userId }));
         await this.deals.touch(m, id);
         await this.audit.record({ action: AuditAction.DealDocumentUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { documentId: saved.id, kind: fields.kind, version: next, shared } }, m);
         if (shared) {
@@ -199,12 +185,9 @@ export class DealWorkService {
           }
         }
         return saved;
-      });
-      return (await this.documents(actor, id)).find((d) => d.id === doc.id) as DealDocumentView;
-    } catch (e) {
-      await fs.rm(stored, { force: true });
-      throw e;
-    }
+      }),
+    );
+    return (await this.documents(actor, id)).find((d) => d.id === doc.id) as DealDocumentView;
   }
 
   async openDocument(actor: AuthContext, docId: string): Promise<{ doc: DealDocument; data: Buffer }> {
@@ -213,7 +196,7 @@ export class DealWorkService {
     const a = await this.deals.access(actor, doc.dealId);
     if (a.role === 'party' && !doc.shared) throw AppException.notFound();
     if (a.role !== 'broker') await this.audit.record({ action: AuditAction.DealDocumentDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal_document', targetId: docId });
-    return { doc, data: await fs.readFile(dealDocumentPath(this.config, doc.storedName)) };
+    return { doc, data: await this.files.read('deal-documents', doc.storedName) };
   }
 
   // ---- messages to the parties --------------------------------------------------------------

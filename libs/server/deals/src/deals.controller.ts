@@ -1,20 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  BrokerPerformance,
-  ContractView,
-  DealConfidentialView,
-  DealDocumentView,
-  DealEventView,
-  DealMessageView,
-  DealNoteView,
-  DealTaskView,
-  DealView,
-  ITEM_LIMITS,
-  Page,
-  PlatformRole,
-  RegistrationListEntry,
-} from '@ztt/contracts';
+import { beijingDate, BrokerPerformance, ContractView, DealConfidentialView, DealDocumentView, DealEventView, DealMessageView, DealNoteView, DealTaskView, DealView, ITEM_LIMITS, Page, PlatformRole, RegistrationListEntry } from '@ztt/contracts';
 import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne, XLSX_MIME } from '@ztt/platform';
 import { DealReportsService } from './deal-reports.service';
 import { DealWorkService } from './deal-work.service';
@@ -233,7 +219,7 @@ export class AdminDealsController {
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: '导出技术合同登记列表（.xlsx）', schema: { type: 'string', format: 'binary' } })
   async export(@CurrentUser() user: AuthContext): Promise<StreamableFile> {
-    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = beijingDate();
     return fileDownload(await this.reports.exportRegistrations(user), XLSX_MIME, `技术合同登记-${day}.xlsx`, `contract-registrations-${day}.xlsx`);
   }
 

@@ -24,8 +24,8 @@ import { Achievement, DisclosureRequest, TechNeed } from '@ztt/catalogue';
 import { readChallengeAward } from '@ztt/challenges';
 import { markMatchAsDeal, Match } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
-import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole } from '@ztt/platform';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
+import { DataSource, EntityManager } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
 import { ContractRegistration, Deal, DealDocument, DealEvent } from './deal.entity';
 import { CommissionDto, ContractDto, DealListQueryDto, MoveDealDto, OpenDealDto, UpdateDealDto } from './dto/deal.dto';
@@ -310,7 +310,7 @@ export class DealsService {
           const res = await m.update(ContractRegistration, { dealId: id }, { registrationNumber: dto.registration.number.trim(), registeredOn: dto.registration.registeredOn, updatedAt: () => 'now()' });
           if (res.affected !== 1) throw AppException.validation([{ field: 'contract', code: 'deal_contract_required' }]);
         } catch (e) {
-          if (e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505') throw AppException.conflict();
+          if (isUniqueViolation(e)) throw AppException.conflict();
           throw e;
         }
         detail.registrationNumber = dto.registration.number.trim();

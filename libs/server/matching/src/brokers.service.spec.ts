@@ -1,5 +1,6 @@
 import { BrokerProfileView } from '@ztt/contracts';
-import { pickBroker, quarterOf } from './brokers.service';
+import { quarterOf } from '@ztt/contracts';
+import { pickBroker } from './brokers.service';
 
 const broker = (userId: string, chains: string[], regions: string[], openMatches = 0, capacity = 10): BrokerProfileView => ({
   userId, displayName: userId, email: `${userId}@x.cn`, chains, regions, capacity, active: true, openMatches,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BrokerProfileView, industryOfChain, MatchingMetrics, PlatformRole } from '@ztt/contracts';
+import { BrokerProfileView, industryOfChain, MatchingMetrics, PlatformRole, quarterBounds } from '@ztt/contracts';
 import { AppException } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokerProfile } from './match.entity';
@@ -102,12 +102,10 @@ export class BrokersService {
 
   /** Matches created in the quarter, by where they stand now. */
   async metrics(quarter: string): Promise<MatchingMetrics> {
-    const [y, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(5))];
-    const from = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
-    const to = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    const { from, to } = quarterBounds(quarter);
     const rows = (await this.db.query(
       `SELECT status, dismiss_reason, count(*)::int AS n FROM match
-        WHERE created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND created_at < ($2::date AT TIME ZONE 'Asia/Shanghai')
+        WHERE created_at >= $1 AND created_at < $2
         GROUP BY status, dismiss_reason`,
       [from, to],
     )) as { status: string; dismiss_reason: string | null; n: number }[];
@@ -115,7 +113,7 @@ export class BrokersService {
       `SELECT count(DISTINCT f.match_id) FILTER (WHERE f.verdict = 'useful')::int AS useful,
               count(DISTINCT f.match_id) FILTER (WHERE f.verdict = 'not-useful')::int AS not_useful
          FROM match_feedback f JOIN match m ON m.id = f.match_id
-        WHERE m.created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND m.created_at < ($2::date AT TIME ZONE 'Asia/Shanghai')`,
+        WHERE m.created_at >= $1 AND m.created_at < $2`,
       [from, to],
     )) as { useful: number; not_useful: number }[];
     const out: MatchingMetrics = {
@@ -152,10 +150,4 @@ export function pickBroker(brokers: BrokerProfileView[], chains: string[], regio
     if (!best || fit > best.fit || (fit === best.fit && (load < best.load || (load === best.load && b.userId < best.b.userId)))) best = { b, fit, load };
   }
   return best?.b ?? null;
-}
-
-/** The quarter a date falls in, Asia/Shanghai: "2026Q4". */
-export function quarterOf(d: Date): string {
-  const local = new Date(d.getTime() + 8 * 3_600_000);
-  return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
 }

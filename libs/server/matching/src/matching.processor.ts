@@ -1,7 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ItemKind } from '@ztt/contracts';
-import { JobHandler, JobName, JobOutcome, QueueService } from '@ztt/platform';
-import { Job } from 'bullmq';
+import { JobHandler, JobName, JobOf, JobOutcome, QueueService } from '@ztt/platform';
 import { MatchingService } from './matching.service';
 import { TextStatistics } from './text-statistics';
 
@@ -25,7 +23,7 @@ export class MatchingProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.MatchItem)
-  async match(job: Job<{ kind: ItemKind; id: string }>): Promise<JobOutcome> {
+  async match(job: JobOf<JobName.MatchItem>): Promise<JobOutcome> {
     const n = await this.matching.matchItem(job.data.kind, job.data.id, 'publication');
     return n ? { status: 'success', detail: `matches=${n}` } : { status: 'skipped', detail: 'not published or no candidates' };
   }

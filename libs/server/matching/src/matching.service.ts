@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, DismissReason, ErrorCode, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page } from '@ztt/contracts';
+import { AuditAction, beijingDate, DismissReason, ErrorCode, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { BrokersService } from './brokers.service';
 import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
@@ -439,11 +439,6 @@ export class MatchingService {
       };
     });
   }
-}
-
-/** The calendar day in Beijing time: "2026-11-29". */
-function beijingDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** What matching one item came to: the matches proposed, or why it could not be matched. */

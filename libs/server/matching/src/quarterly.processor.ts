@@ -1,7 +1,6 @@
+import { quarterOf } from '@ztt/contracts';
 import { Injectable } from '@nestjs/common';
-import { JobHandler, JobName, JobOutcome } from '@ztt/platform';
-import { Job } from 'bullmq';
-import { quarterOf } from './brokers.service';
+import { JobHandler, JobName, JobOf, JobOutcome } from '@ztt/platform';
 import { quarterlyJobId, QuarterlyService } from './quarterly.service';
 
 /**
@@ -13,7 +12,7 @@ export class QuarterlyProcessor {
   constructor(private readonly quarterly: QuarterlyService) {}
 
   @JobHandler(JobName.QuarterlyRun)
-  async run(job: Job<{ quarter?: string }>): Promise<JobOutcome> {
+  async run(job: JobOf<JobName.QuarterlyRun>): Promise<JobOutcome> {
     const quarter = job.data.quarter ?? quarterOf(new Date());
     if (!/^\d{4}Q[1-4]$/.test(quarter)) return { status: 'skipped', detail: `bad quarter "${quarter}"` };
     if (job.id !== quarterlyJobId(quarter) && !job.data.quarter) {

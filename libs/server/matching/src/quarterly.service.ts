@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView } from '@ztt/contracts';
+import { ErrorCode, ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView, quarterOf } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { BrokersService, quarterOf } from './brokers.service';
+import { BrokersService } from './brokers.service';
 import { upsertPage } from './match-page';
 import { MatchingService, Pair } from './matching.service';
 import { CatalogueSnapshot } from './snapshot';
@@ -61,15 +61,6 @@ class RunLost extends Error {
 /** The deterministic BullMQ job id of a quarter's run (no ':', never all digits). */
 export function quarterlyJobId(quarter: string): string {
   return `quarterly-${quarter}`;
-}
-
-/** Beijing-time bounds of a quarter "2026Q4": [from, to). */
-export function quarterBounds(quarter: string): { from: Date; to: Date } {
-  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
-  if (!m) throw new Error(`not a quarter: "${quarter}"`);
-  const [y, q] = [Number(m[1]), Number(m[2])];
-  const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - 8 * 3_600_000);
-  return { from: at(y, (q - 1) * 3), to: q === 4 ? at(y + 1, 0) : at(y, q * 3) };
 }
 
 /** What is left to do from a saved cursor: needs then achievements, each in id order after the cursor. */

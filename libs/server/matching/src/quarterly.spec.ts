@@ -1,5 +1,5 @@
-import { quarterOf } from './brokers.service';
-import { quarterBounds, quarterlyJobId, remainingPhases } from './quarterly.service';
+import { quarterBounds, quarterOf } from '@ztt/contracts';
+import { quarterlyJobId, remainingPhases } from './quarterly.service';
 
 describe('quarters', () => {
   it('starts and ends each quarter at midnight Beijing time', () => {

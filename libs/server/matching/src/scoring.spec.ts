@@ -1,4 +1,4 @@
-import { AchievementSide, DEFAULT_WEIGHTS, fenOf, NeedSide, reasonText, scorePair, sharedTerms } from './scoring';
+import { AchievementSide, DEFAULT_WEIGHTS, NeedSide, reasonText, scorePair, sharedTerms } from './scoring';
 
 const need: NeedSide = {
   title: '南美白对虾工厂化养殖尾水处理',
@@ -40,7 +40,6 @@ describe('match scoring', () => {
   });
 
   it('compares money exactly and gives half credit a little over budget', () => {
-    expect(fenOf('60.5')).toBe(6050n);
     expect(scorePair(need, { ...ach, askingPrice: '100.00' }, 1, DEFAULT_WEIGHTS, now).breakdown.budget).toBe(1);
     expect(scorePair(need, { ...ach, askingPrice: '100.01' }, 1, DEFAULT_WEIGHTS, now).breakdown.budget).toBe(0.5);
     expect(scorePair(need, { ...ach, askingPrice: '500' }, 1, DEFAULT_WEIGHTS, now).breakdown.budget).toBe(0.1);

@@ -1,4 +1,4 @@
-import { industryOfChain, Locale, MATCH_FEATURES, MatchBreakdown, MatchExplanation, MatchFeature, TAXONOMY } from '@ztt/contracts';
+import { hundredths, industryOfChain, Locale, MATCH_FEATURES, MatchBreakdown, MatchExplanation, MatchFeature, TAXONOMY } from '@ztt/contracts';
 import { grams, normalise, synonymVariants } from '@ztt/search';
 import { IntSet } from './int-set';
 
@@ -111,7 +111,7 @@ function prepNeed(need: NeedSide) {
       titleChars,
       titlePairs: titlePairsOf(titleChars),
       titleGrams: titleGramsOf(need.title),
-      budget: need.budgetNegotiable || !need.budgetMax ? null : fenOf(need.budgetMax),
+      budget: need.budgetNegotiable || !need.budgetMax ? null : hundredths(need.budgetMax),
     };
     needPrep.set(need, p);
   }
@@ -124,7 +124,7 @@ function prepAchievement(a: AchievementSide) {
     // Kept for every achievement of a quarterly run: when it reads as the summary alone (no title
     // or keywords), the summary's own string, not a copy.
     const text = textOf(a);
-    p = { text: text === a.summary ? a.summary : text, price: a.priceNegotiable || !a.askingPrice ? null : fenOf(a.askingPrice) };
+    p = { text: text === a.summary ? a.summary : text, price: a.priceNegotiable || !a.askingPrice ? null : hundredths(a.askingPrice) };
     achievementPrep.set(a, p);
   }
   return p;
@@ -265,11 +265,6 @@ function modeScore(need: string[], ach: string[]): number {
   return need.length && ach.length ? 0 : 0.5;
 }
 
-/** Exact decimal comparison of two 万元 amounts (strings with up to 2 decimals). */
-export function fenOf(wan: string): bigint {
-  const [int = '0', frac = ''] = wan.split('.');
-  return BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
-}
 
 function budgetScore(need: NeedSide, ach: AchievementSide): { score: number; within: boolean | null } {
   const score = budgetFeature(prepNeed(need), prepAchievement(ach));

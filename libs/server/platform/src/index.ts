@@ -9,3 +9,4 @@ export * from './platform.module';
 export * from './queues';
 export * from './search/meili.provider';
 export * from './outbox/outbox';
+export * from './files';

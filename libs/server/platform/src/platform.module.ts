@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EntityList } from './database/data-source';
+import { FileStoreModule } from './files/file-store';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queues/queue.module';
 import { MeiliModule } from './search/meili.provider';
@@ -21,14 +22,14 @@ function memoryCache(): Keyv {
   return new Keyv({ store: new LRUCache<string, object>({ max: MEMORY_CACHE_ENTRIES }), serialize: undefined, deserialize: undefined });
 }
 
-/** Configuration, database, queues and the search client: what both Nest apps stand on. */
+/** Configuration, database, queues, the search client and the file store: what both Nest apps stand on. */
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, entities: EntityList): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(entities), QueueModule, MeiliModule, CacheModule.register({ isGlobal: true, stores: [memoryCache()] })],
-      exports: [ConfigModule, DatabaseModule, QueueModule, MeiliModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(entities), QueueModule, MeiliModule, FileStoreModule, CacheModule.register({ isGlobal: true, stores: [memoryCache()] })],
+      exports: [ConfigModule, DatabaseModule, QueueModule, MeiliModule, FileStoreModule],
     };
   }
 }

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind } from '@ztt/contracts';
-import { JobHandler, JobName, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
-import { Job } from 'bullmq';
+import { JobHandler, JobName, JobOf, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { SearchIndexService } from './search-index.service';
 
@@ -84,7 +83,7 @@ export class SearchProcessors implements OnModuleInit {
    * per upserted item, and never runs inside this job.
    */
   @JobHandler(JobName.IndexBatch)
-  async indexBatch(job: Job<{ kind: ItemKind; ids: string[] }>): Promise<JobOutcome> {
+  async indexBatch(job: JobOf<JobName.IndexBatch>): Promise<JobOutcome> {
     const { kind, ids } = job.data;
     const { upserted, deleted } = await this.indexes.syncItems(kind, ids);
     // Matched only once searchable: of any two items, the one indexed last finds the other.

@@ -29,10 +29,10 @@ import {
   MATURITY_STAGE_CODES,
   NEED_CATEGORY_CODES,
   REGION_CODES,
+  WAN_PATTERN,
 } from '@ztt/contracts';
 
 /** 万元 with at most two decimals, as a string so no float ever touches money. */
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
 export class ContactDto {
   @ApiProperty({ example: '陈工' }) @IsString() @IsNotEmpty() @MaxLength(50) name: string;
@@ -94,8 +94,8 @@ class ItemInputDto {
 
 export class CreateNeedDto extends ItemInputDto {
   @ApiProperty({ enum: NEED_CATEGORY_CODES }) @IsIn(NEED_CATEGORY_CODES as string[]) category: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(MONEY) budgetMin?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(MONEY) budgetMax?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(WAN_PATTERN) budgetMin?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(WAN_PATTERN) budgetMax?: string | null;
   @ApiPropertyOptional({ description: '面议' }) @IsOptional() @IsBoolean() budgetNegotiable?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @IsOptional()
@@ -122,7 +122,7 @@ export class CreateAchievementDto extends ItemInputDto {
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
   team?: TeamMemberDto[];
-  @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(MONEY) askingPrice?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(WAN_PATTERN) askingPrice?: string | null;
   @ApiPropertyOptional({ description: '面议' }) @IsOptional() @IsBoolean() priceNegotiable?: boolean;
   @ApiPropertyOptional({ maxLength: L.textMax }) @IsOptional() @IsString() @MaxLength(L.textMax) priceTerms?: string;
   @ApiPropertyOptional({ maxLength: L.textMax }) @IsOptional() @IsString() @MaxLength(L.textMax) applicationFields?: string;

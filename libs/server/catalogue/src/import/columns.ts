@@ -1,4 +1,4 @@
-import { IpItem, ItemKind, ItemStatus, TAXONOMY, TaxonomyItem, TeamMember } from '@ztt/contracts';
+import { beijingMinute, IpItem, ItemKind, ItemStatus, TAXONOMY, TaxonomyItem, TeamMember } from '@ztt/contracts';
 import { Achievement, CatalogueItem, TechNeed } from '../entities/catalogue-item.entity';
 import { CellValue, cellText, CodeLookup, LOOKUPS, parseBool, parseDate, parseInteger, parseIpLines, parseMoney, Parsed, parseTeam, Problem, splitList } from './parse';
 
@@ -277,14 +277,9 @@ export const IMPORT_COLUMNS: Record<ItemKind, ImportColumn[]> = { need: NEED_COL
 /** Columns only the export has, after the template's (confidential ones left out). */
 export const EXPORT_EXTRA: { header: string; write(item: CatalogueItem, ctx: ExportContext): CellValue }[] = [
   { header: '状态', write: (item) => STATUS_LABELS[item.status] ?? item.status },
-  { header: '发布时间', write: (item) => (item.publishedAt ? shanghaiTime(item.publishedAt) : null) },
+  { header: '发布时间', write: (item) => (item.publishedAt ? beijingMinute(item.publishedAt) : null) },
   { header: '发布机构', write: (_item, ctx) => ctx.orgName },
 ];
-
-/** "2026-05-06 14:30" in Asia/Shanghai (UTC+8 all year). */
-export function shanghaiTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /** Header as written in a file, compared loosely: full-width brackets, spaces and a required-mark “*” do not matter. */
 export function headerKey(h: string): string {

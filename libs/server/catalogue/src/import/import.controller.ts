@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, PipeTransform, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiParam, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditAction, ItemKind, PlatformRole } from '@ztt/contracts';
+import { AuditAction, beijingDate, ItemKind, PlatformRole } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AcceptsOneFile, AppException, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne, XLSX_MIME } from '@ztt/platform';
 import { ExportQueryDto, ImportQueryDto, ImportReportDto } from './import.dto';
@@ -74,7 +74,7 @@ export class ImportController {
       detail: { rows: Math.min(total, 10_000), filters: JSON.stringify(q) },
     });
     void res.header('X-Total-Count', String(total));
-    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = beijingDate();
     return fileDownload(data, XLSX_MIME, `${KIND_LABEL[kind]}导出-${day}.xlsx`, `${kind}-export-${day}.xlsx`);
   }
 }

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, creditCodeProblem, DEFAULT_LOCALE, ErrorCode, importMessage, ItemKind, ItemStatus, Locale, VerificationStatus } from '@ztt/contracts';
+import { AuditAction, compareDecimals, creditCodeProblem, DEFAULT_LOCALE, ErrorCode, importMessage, ItemKind, ItemStatus, Locale, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AppException, AuthContext, currentRequest, UploadedFile, writeOutbox } from '@ztt/platform';
 import { plainToInstance } from 'class-transformer';
@@ -11,7 +11,7 @@ import { CreateAchievementDto, CreateNeedDto } from '../dto/item.dto';
 import { CatalogueItem } from '../entities/catalogue-item.entity';
 import { KINDS } from '../kinds';
 import { columnForPath, ExportContext, headerKey, IMPORT_COLUMNS, ImportColumn, RowInput } from './columns';
-import { CellError, cellText, CellValue, compareDecimal, nearNormalised, normaliseTitle, Problem } from './parse';
+import { CellError, cellText, CellValue, nearNormalised, normaliseTitle, Problem } from './parse';
 import { buildExport, EXPORT_ROWS_MAX, IMPORT_BYTES_MAX, readTable } from './spreadsheet';
 
 export type ImportMode = 'dry-run' | 'all-valid';
@@ -172,7 +172,7 @@ export class ImportService {
     const { budgetMin, budgetMax, budgetNegotiable } = input as { budgetMin?: string | null; budgetMax?: string | null; budgetNegotiable?: boolean };
     const minColumn = columns.find((c) => c.paths.includes('budgetMin'));
     if (minColumn && budgetNegotiable !== true && budgetMin && budgetMax && !problems.some((p) => p.column.paths.includes('budgetMin') || p.column.paths.includes('budgetMax'))) {
-      if (compareDecimal(budgetMin, budgetMax) > 0) problems.push({ column: minColumn, code: 'budget_order' });
+      if (compareDecimals(budgetMin, budgetMax) > 0) problems.push({ column: minColumn, code: 'budget_order' });
     }
     return { row, input: Object.assign(dto, { creditCode: input.creditCode }) as unknown as RowInput, problems };
   }

@@ -2,7 +2,6 @@ import {
   CellError,
   cellText,
   cellValue,
-  compareDecimal,
   isNearDuplicate,
   LOOKUPS,
   normaliseTitle,
@@ -140,14 +139,6 @@ describe('small cells', () => {
     expect(cellValue(undefined)).toBeNull();
     expect(cellText(13800001234)).toBe('13800001234');
     expect(cellText(new Date(Date.UTC(2027, 0, 5)))).toBe('2027-01-05');
-  });
-
-  it('compares decimal strings exactly', () => {
-    expect(compareDecimal('200', '100')).toBe(1);
-    expect(compareDecimal('100.5', '100.50')).toBe(0);
-    expect(compareDecimal('99.99', '100')).toBe(-1);
-    expect(compareDecimal('0.1', '0.09')).toBe(1);
-    expect(compareDecimal('007', '7.00')).toBe(0);
   });
 });
 

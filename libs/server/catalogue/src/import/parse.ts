@@ -1,4 +1,4 @@
-import { IpItem, TAXONOMY, TaxonomyItem, TeamMember } from '@ztt/contracts';
+import { IpItem, TAXONOMY, TaxonomyItem, TeamMember, WAN_PATTERN } from '@ztt/contracts';
 
 /**
  * Pure parsing of spreadsheet cells into the API's input shapes. Nothing here touches the
@@ -53,7 +53,6 @@ function isoDate(d: Date): string | null {
   return d.toISOString().slice(0, 10);
 }
 
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
 /**
  * 万元 with at most two decimals, as an exact decimal string. Text is checked character by
@@ -65,12 +64,12 @@ export function parseMoney(v: CellValue): Parsed<string | null> {
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < 0) return fail('money_format');
     const fixed = v.toFixed(2);
-    if (Number(fixed) !== v || !MONEY.test(fixed)) return fail('money_format');
+    if (Number(fixed) !== v || !WAN_PATTERN.test(fixed)) return fail('money_format');
     return ok(fixed);
   }
   if (typeof v !== 'string') return fail('money_format');
   const text = v.normalize('NFKC').trim();
-  return MONEY.test(text) ? ok(text) : fail('money_format');
+  return WAN_PATTERN.test(text) ? ok(text) : fail('money_format');
 }
 
 const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -280,19 +279,4 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
-}
-
-/** Compares two non-negative decimal strings exactly (no floats): -1, 0 or 1. */
-export function compareDecimal(a: string, b: string): number {
-  const split = (s: string) => {
-    const [int = '', frac = ''] = s.split('.');
-    return [int.replace(/^0+(?=\d)/, ''), frac] as const;
-  };
-  const [ai, af] = split(a);
-  const [bi, bf] = split(b);
-  if (ai.length !== bi.length) return ai.length < bi.length ? -1 : 1;
-  const width = Math.max(af.length, bf.length);
-  const x = ai + af.padEnd(width, '0');
-  const y = bi + bf.padEnd(width, '0');
-  return x === y ? 0 : x < y ? -1 : 1;
 }

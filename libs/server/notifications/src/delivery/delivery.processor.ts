@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Locale, LOCALES, WebhookKind } from '@ztt/contracts';
-import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOutcome } from '@ztt/platform';
-import { Job } from 'bullmq';
+import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOf, JobOutcome } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { DeliveryChannel } from './delivery.entities';
 import { MailAttachments } from './mail-attachments';
@@ -50,7 +49,7 @@ export class NotificationDeliveryProcessor {
    * Transient failures stay pending and the job is retried with backoff; the row counts attempts.
    */
   @JobHandler(JobName.DeliverNotification)
-  async deliver(job: Job<{ notificationId: string }>): Promise<JobOutcome> {
+  async deliver(job: JobOf<JobName.DeliverNotification>): Promise<JobOutcome> {
     const results: Partial<Record<DeliveryChannel, ChannelResult>> = {};
     for (const channel of CHANNELS) results[channel] = await this.deliverChannel(job.data.notificationId, channel);
     const detail = JSON.stringify(results);

@@ -1,3 +1,6 @@
+import type { ItemKind } from '@ztt/contracts';
+import type { Job } from 'bullmq';
+
 /** Every queue and every job, in one place. The worker refuses to start unless each job has exactly one handler. */
 export enum QueueName {
   Maintenance = 'maintenance',
@@ -52,3 +55,31 @@ export const JOB_DEFAULTS = {
 } as const;
 
 export type JobOutcome = { status: 'success' | 'skipped'; detail?: string };
+
+/** A job that carries nothing: scheduled housekeeping, whose handler looks up what to do. */
+export type NoPayload = Record<string, never>;
+
+/**
+ * What each job carries: ids and small values only, never an entity (the handler reads the current
+ * row). `QueueService.add` and every handler's `Job` are typed by it, so a producer and its
+ * handler cannot disagree on a job's shape. The quarterly jobs' scheduled occurrences carry no
+ * quarter: the handler works it out from the date.
+ */
+export interface JobPayloads {
+  [JobName.PurgeExpiredAuth]: NoPayload;
+  [JobName.ExpireNeeds]: NoPayload;
+  [JobName.RelayOutbox]: NoPayload;
+  [JobName.IndexBatch]: { kind: ItemKind; ids: string[] };
+  [JobName.ReconcileIndex]: NoPayload;
+  [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.MatchItem]: { kind: ItemKind; id: string };
+  [JobName.QuarterlyRun]: { quarter?: string };
+  [JobName.RefreshTextStatistics]: NoPayload;
+  [JobName.DealTaskReminder]: { taskId: string; remindAt: number };
+  [JobName.DealIdleScan]: NoPayload;
+  [JobName.CampaignScan]: NoPayload;
+  [JobName.QuarterlyReport]: { quarter?: string };
+}
+
+/** The BullMQ job a handler of `N` receives. */
+export type JobOf<N extends JobName> = Job<JobPayloads[N], JobOutcome, N>;

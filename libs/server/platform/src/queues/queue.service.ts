@@ -3,7 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { JOB_DEFAULTS, JOB_QUEUE, JobName, QueueName } from './job-names';
+import { JOB_DEFAULTS, JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
 import { createRedis } from './redis-connection';
 
 /** Producer side: adds jobs (ids only in payloads) and manages job schedulers. */
@@ -30,7 +30,7 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   /** `jobId` deduplicates: the same id is never queued twice while it is kept. */
-  async add(name: JobName, data: Record<string, string | number | string[]>, opts: JobsOptions & { jobId?: string } = {}): Promise<void> {
+  async add<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions & { jobId?: string } = {}): Promise<void> {
     if (opts.jobId && (opts.jobId.includes(':') || /^\d+$/.test(opts.jobId))) {
       throw new Error(`job id "${opts.jobId}" may not contain ':' or be all digits`);
     }

@@ -1,5 +1,12 @@
-/** Quarters in Beijing time ("2026Q4"), as the bureau counts them. */
-const OFFSET = 8 * 3_600_000;
+/**
+ * Beijing time, the platform's one calendar: days, minutes and quarters ("2026Q4") as the bureau
+ * counts them. China keeps UTC+8 all year (no daylight saving), so an instant's Beijing calendar is
+ * the UTC calendar of the instant 8 hours later. The server, the seeders and the web app all use
+ * these, never an offset of their own.
+ */
+export const BEIJING_TIME_ZONE = 'Asia/Shanghai';
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const OFFSET = BEIJING_OFFSET_MS;
 
 export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/;
 
@@ -29,9 +36,14 @@ export function quartersUpTo(last: string, n: number): string[] {
   return out;
 }
 
-/** Today's date in Beijing, YYYY-MM-DD. */
+/** The calendar day in Beijing, YYYY-MM-DD (today by default). */
 export function beijingDate(d = new Date()): string {
   return new Date(d.getTime() + OFFSET).toISOString().slice(0, 10);
+}
+
+/** The minute in Beijing, "YYYY-MM-DD HH:mm". */
+export function beijingMinute(d: Date): string {
+  return new Date(d.getTime() + OFFSET).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD dates). */

@@ -1,4 +1,4 @@
-import { beijingDate, daysBetween, previousQuarter, quarterBounds, quarterOf, quartersUpTo } from './quarter';
+import { beijingDate, daysBetween, previousQuarter, quarterBounds, quarterOf, quartersUpTo } from './beijing-time';
 
 describe('quarters in Beijing time', () => {
   it('puts 31 Dec 17:00 UTC in the next year’s first quarter (01:00 in Beijing)', () => {
