@@ -1,48 +1,54 @@
 import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
-import { ReactNode } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { PlatformRole } from '@ztt/contracts';
 import { useAuth } from './auth/auth';
 import { NotificationBell } from './components/NotificationBell';
 import { useI18n } from './i18n/i18n';
-import { AdminAuditPage } from './pages/AdminAuditPage';
-import { AdminMatchingPage } from './pages/AdminMatchingPage';
-import { BrokerWorkbenchPage } from './pages/BrokerWorkbenchPage';
-import { CampaignFormPage } from './pages/CampaignFormPage';
-import { CampaignPage } from './pages/CampaignPage';
-import { CampaignsPage } from './pages/CampaignsPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { PublicStatsPage } from './pages/PublicStatsPage';
-import { ChallengeAdminListPage, ChallengeManagePage } from './pages/ChallengeAdminPage';
-import { ChallengeApplyPage } from './pages/ChallengeApplyPage';
-import { ChallengeBoardPage } from './pages/ChallengeBoardPage';
-import { ChallengeDetailPage } from './pages/ChallengeDetailPage';
-import { ChallengeFormPage } from './pages/ChallengeFormPage';
-import { ChallengeMilestonesPage } from './pages/ChallengeMilestonesPage';
-import { ChallengeNoticePage } from './pages/ChallengeNoticePage';
-import { ChallengeReviewListPage, ChallengeReviewPage } from './pages/ChallengeReviewPage';
-import { AdminImportPage } from './pages/AdminImportPage';
-import { AdminReviewPage } from './pages/AdminReviewPage';
-import { AdminUsersPage } from './pages/AdminUsersPage';
-import { AdminVerificationsPage } from './pages/AdminVerificationsPage';
-import { DisclosuresPage } from './pages/DisclosuresPage';
-import { BrokerPerformancePage } from './pages/BrokerPerformancePage';
-import { BrokerPipelinePage } from './pages/BrokerPipelinePage';
-import { DealListPage } from './pages/DealListPage';
-import { DealPage } from './pages/DealPage';
-import { DealRegistrationsPage } from './pages/DealRegistrationsPage';
-import { HomePage } from './pages/HomePage';
-import { ItemDetailPage } from './pages/ItemDetailPage';
-import { ItemFormPage } from './pages/ItemFormPage';
-import { LoginPage } from './pages/LoginPage';
-import { MyItemsPage } from './pages/MyItemsPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { MyOrganisationRedirect, OrganisationPage } from './pages/OrganisationPage';
-import { OnboardingPage } from './pages/OnboardingPage';
-import { ProfilePage } from './pages/ProfilePage';
-import { RegisterPage } from './pages/RegisterPage';
-import { SearchPage } from './pages/SearchPage';
+
+// Each page is its own chunk, loaded when its route is first opened: the shell (header, menu, sign-in
+// state) is all a first visit downloads before the page it asked for.
+const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => ({ default: m.AdminAuditPage })));
+const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
+const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
+const CampaignFormPage = lazy(() => import('./pages/CampaignFormPage').then((m) => ({ default: m.CampaignFormPage })));
+const CampaignPage = lazy(() => import('./pages/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const PublicStatsPage = lazy(() => import('./pages/PublicStatsPage').then((m) => ({ default: m.PublicStatsPage })));
+const ChallengeAdminListPage = lazy(() => import('./pages/ChallengeAdminPage').then((m) => ({ default: m.ChallengeAdminListPage })));
+const ChallengeManagePage = lazy(() => import('./pages/ChallengeAdminPage').then((m) => ({ default: m.ChallengeManagePage })));
+const ChallengeApplyPage = lazy(() => import('./pages/ChallengeApplyPage').then((m) => ({ default: m.ChallengeApplyPage })));
+const ChallengeBoardPage = lazy(() => import('./pages/ChallengeBoardPage').then((m) => ({ default: m.ChallengeBoardPage })));
+const ChallengeDetailPage = lazy(() => import('./pages/ChallengeDetailPage').then((m) => ({ default: m.ChallengeDetailPage })));
+const ChallengeFormPage = lazy(() => import('./pages/ChallengeFormPage').then((m) => ({ default: m.ChallengeFormPage })));
+const ChallengeMilestonesPage = lazy(() => import('./pages/ChallengeMilestonesPage').then((m) => ({ default: m.ChallengeMilestonesPage })));
+const ChallengeNoticePage = lazy(() => import('./pages/ChallengeNoticePage').then((m) => ({ default: m.ChallengeNoticePage })));
+const ChallengeReviewListPage = lazy(() => import('./pages/ChallengeReviewPage').then((m) => ({ default: m.ChallengeReviewListPage })));
+const ChallengeReviewPage = lazy(() => import('./pages/ChallengeReviewPage').then((m) => ({ default: m.ChallengeReviewPage })));
+const AdminImportPage = lazy(() => import('./pages/AdminImportPage').then((m) => ({ default: m.AdminImportPage })));
+const AdminReviewPage = lazy(() => import('./pages/AdminReviewPage').then((m) => ({ default: m.AdminReviewPage })));
+const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
+const AdminVerificationsPage = lazy(() => import('./pages/AdminVerificationsPage').then((m) => ({ default: m.AdminVerificationsPage })));
+const DisclosuresPage = lazy(() => import('./pages/DisclosuresPage').then((m) => ({ default: m.DisclosuresPage })));
+const BrokerPerformancePage = lazy(() => import('./pages/BrokerPerformancePage').then((m) => ({ default: m.BrokerPerformancePage })));
+const BrokerPipelinePage = lazy(() => import('./pages/BrokerPipelinePage').then((m) => ({ default: m.BrokerPipelinePage })));
+const DealListPage = lazy(() => import('./pages/DealListPage').then((m) => ({ default: m.DealListPage })));
+const DealPage = lazy(() => import('./pages/DealPage').then((m) => ({ default: m.DealPage })));
+const DealRegistrationsPage = lazy(() => import('./pages/DealRegistrationsPage').then((m) => ({ default: m.DealRegistrationsPage })));
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const ItemDetailPage = lazy(() => import('./pages/ItemDetailPage').then((m) => ({ default: m.ItemDetailPage })));
+const ItemFormPage = lazy(() => import('./pages/ItemFormPage').then((m) => ({ default: m.ItemFormPage })));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const MyItemsPage = lazy(() => import('./pages/MyItemsPage').then((m) => ({ default: m.MyItemsPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const MyOrganisationRedirect = lazy(() => import('./pages/OrganisationPage').then((m) => ({ default: m.MyOrganisationRedirect })));
+const OrganisationPage = lazy(() => import('./pages/OrganisationPage').then((m) => ({ default: m.OrganisationPage })));
+const OnboardingPage = lazy(() => import('./pages/OnboardingPage').then((m) => ({ default: m.OnboardingPage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const RegisterPage = lazy(() => import('./pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
 
 function RequireAuth({ children, role }: { children: ReactNode; role?: PlatformRole }) {
   const { me, loading, hasRole } = useAuth();
@@ -160,57 +166,59 @@ export function App() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/search" element={<SearchPage />} />
-          <Route path="/needs/new" element={<RequireAuth><ItemFormPage key="need-new" kind="need" /></RequireAuth>} />
-          <Route path="/needs/:id/edit" element={<RequireAuth><ItemFormPage key="need-edit" kind="need" /></RequireAuth>} />
-          <Route path="/achievements/new" element={<RequireAuth><ItemFormPage key="achievement-new" kind="achievement" /></RequireAuth>} />
-          <Route path="/achievements/:id/edit" element={<RequireAuth><ItemFormPage key="achievement-edit" kind="achievement" /></RequireAuth>} />
-          <Route path="/my/needs" element={<RequireAuth><MyItemsPage key="need" kind="need" /></RequireAuth>} />
-          <Route path="/my/achievements" element={<RequireAuth><MyItemsPage key="achievement" kind="achievement" /></RequireAuth>} />
-          <Route path="/disclosures" element={<RequireAuth><DisclosuresPage /></RequireAuth>} />
-          <Route path="/needs/:id" element={<ItemDetailPage key="need" kind="need" />} />
-          <Route path="/achievements/:id" element={<ItemDetailPage key="achievement" kind="achievement" />} />
-          <Route path="/challenges" element={<ChallengeBoardPage />} />
-          <Route path="/challenges/new" element={<RequireAuth><ChallengeFormPage key="challenge-new" /></RequireAuth>} />
-          <Route path="/challenges/:id" element={<ChallengeDetailPage />} />
-          <Route path="/challenges/:id/edit" element={<RequireAuth><ChallengeFormPage key="challenge-edit" /></RequireAuth>} />
-          <Route path="/challenges/:id/apply" element={<RequireAuth><ChallengeApplyPage /></RequireAuth>} />
-          <Route path="/challenges/:id/notice" element={<ChallengeNoticePage />} />
-          <Route path="/challenges/:id/milestones" element={<RequireAuth><ChallengeMilestonesPage /></RequireAuth>} />
-          <Route path="/review/challenges" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewListPage /></RequireAuth>} />
-          <Route path="/review/challenges/:id" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewPage /></RequireAuth>} />
-          <Route path="/admin/challenges" element={<RequireAuth role={PlatformRole.Admin}><ChallengeAdminListPage /></RequireAuth>} />
-          <Route path="/admin/challenges/:id" element={<RequireAuth role={PlatformRole.Admin}><ChallengeManagePage /></RequireAuth>} />
-          <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/register" element={<RegisterPage />} />
-          <Route path="/onboarding" element={<RequireAuth><OnboardingPage /></RequireAuth>} />
-          <Route path="/organisation" element={<RequireAuth><MyOrganisationRedirect /></RequireAuth>} />
-          <Route path="/orgs/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
-          <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
-          <Route path="/admin/verifications" element={<RequireAuth role={PlatformRole.Admin}><AdminVerificationsPage /></RequireAuth>} />
-          <Route path="/admin/review" element={<RequireAuth role={PlatformRole.Admin}><AdminReviewPage /></RequireAuth>} />
-          <Route path="/admin/import" element={<RequireAuth role={PlatformRole.Admin}><AdminImportPage /></RequireAuth>} />
-          <Route path="/admin/users" element={<RequireAuth role={PlatformRole.Admin}><AdminUsersPage /></RequireAuth>} />
-          <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
-          <Route path="/admin/matching" element={<RequireAuth role={PlatformRole.Admin}><AdminMatchingPage /></RequireAuth>} />
-          <Route path="/broker" element={<RequireAuth role={PlatformRole.Broker}><BrokerWorkbenchPage /></RequireAuth>} />
-          <Route path="/deals" element={<RequireAuth><DealListPage /></RequireAuth>} />
-          <Route path="/deals/:id" element={<RequireAuth><DealPage /></RequireAuth>} />
-          <Route path="/broker/pipeline" element={<RequireAuth role={PlatformRole.Broker}><BrokerPipelinePage /></RequireAuth>} />
-          <Route path="/broker/performance" element={<RequireAuth role={PlatformRole.Broker}><BrokerPerformancePage /></RequireAuth>} />
-          <Route path="/admin/deals" element={<RequireAuth role={PlatformRole.Admin}><DealListPage key="all" all /></RequireAuth>} />
-          <Route path="/admin/registrations" element={<RequireAuth role={PlatformRole.Admin}><DealRegistrationsPage /></RequireAuth>} />
-          <Route path="/stats" element={<PublicStatsPage />} />
-          <Route path="/admin/dashboard" element={<RequireAuth role={PlatformRole.Admin}><DashboardPage /></RequireAuth>} />
-          <Route path="/admin/campaigns" element={<RequireAuth role={PlatformRole.Admin}><CampaignsPage /></RequireAuth>} />
-          <Route path="/admin/campaigns/new" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-new" /></RequireAuth>} />
-          <Route path="/admin/campaigns/:id/edit" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-edit" /></RequireAuth>} />
-          <Route path="/admin/campaigns/:id" element={<RequireAuth role={PlatformRole.Admin}><CampaignPage /></RequireAuth>} />
-          <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
-        </Routes>
+        <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} data-testid="page-loading" />}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/needs/new" element={<RequireAuth><ItemFormPage key="need-new" kind="need" /></RequireAuth>} />
+            <Route path="/needs/:id/edit" element={<RequireAuth><ItemFormPage key="need-edit" kind="need" /></RequireAuth>} />
+            <Route path="/achievements/new" element={<RequireAuth><ItemFormPage key="achievement-new" kind="achievement" /></RequireAuth>} />
+            <Route path="/achievements/:id/edit" element={<RequireAuth><ItemFormPage key="achievement-edit" kind="achievement" /></RequireAuth>} />
+            <Route path="/my/needs" element={<RequireAuth><MyItemsPage key="need" kind="need" /></RequireAuth>} />
+            <Route path="/my/achievements" element={<RequireAuth><MyItemsPage key="achievement" kind="achievement" /></RequireAuth>} />
+            <Route path="/disclosures" element={<RequireAuth><DisclosuresPage /></RequireAuth>} />
+            <Route path="/needs/:id" element={<ItemDetailPage key="need" kind="need" />} />
+            <Route path="/achievements/:id" element={<ItemDetailPage key="achievement" kind="achievement" />} />
+            <Route path="/challenges" element={<ChallengeBoardPage />} />
+            <Route path="/challenges/new" element={<RequireAuth><ChallengeFormPage key="challenge-new" /></RequireAuth>} />
+            <Route path="/challenges/:id" element={<ChallengeDetailPage />} />
+            <Route path="/challenges/:id/edit" element={<RequireAuth><ChallengeFormPage key="challenge-edit" /></RequireAuth>} />
+            <Route path="/challenges/:id/apply" element={<RequireAuth><ChallengeApplyPage /></RequireAuth>} />
+            <Route path="/challenges/:id/notice" element={<ChallengeNoticePage />} />
+            <Route path="/challenges/:id/milestones" element={<RequireAuth><ChallengeMilestonesPage /></RequireAuth>} />
+            <Route path="/review/challenges" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewListPage /></RequireAuth>} />
+            <Route path="/review/challenges/:id" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewPage /></RequireAuth>} />
+            <Route path="/admin/challenges" element={<RequireAuth role={PlatformRole.Admin}><ChallengeAdminListPage /></RequireAuth>} />
+            <Route path="/admin/challenges/:id" element={<RequireAuth role={PlatformRole.Admin}><ChallengeManagePage /></RequireAuth>} />
+            <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/onboarding" element={<RequireAuth><OnboardingPage /></RequireAuth>} />
+            <Route path="/organisation" element={<RequireAuth><MyOrganisationRedirect /></RequireAuth>} />
+            <Route path="/orgs/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
+            <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
+            <Route path="/admin/verifications" element={<RequireAuth role={PlatformRole.Admin}><AdminVerificationsPage /></RequireAuth>} />
+            <Route path="/admin/review" element={<RequireAuth role={PlatformRole.Admin}><AdminReviewPage /></RequireAuth>} />
+            <Route path="/admin/import" element={<RequireAuth role={PlatformRole.Admin}><AdminImportPage /></RequireAuth>} />
+            <Route path="/admin/users" element={<RequireAuth role={PlatformRole.Admin}><AdminUsersPage /></RequireAuth>} />
+            <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
+            <Route path="/admin/matching" element={<RequireAuth role={PlatformRole.Admin}><AdminMatchingPage /></RequireAuth>} />
+            <Route path="/broker" element={<RequireAuth role={PlatformRole.Broker}><BrokerWorkbenchPage /></RequireAuth>} />
+            <Route path="/deals" element={<RequireAuth><DealListPage /></RequireAuth>} />
+            <Route path="/deals/:id" element={<RequireAuth><DealPage /></RequireAuth>} />
+            <Route path="/broker/pipeline" element={<RequireAuth role={PlatformRole.Broker}><BrokerPipelinePage /></RequireAuth>} />
+            <Route path="/broker/performance" element={<RequireAuth role={PlatformRole.Broker}><BrokerPerformancePage /></RequireAuth>} />
+            <Route path="/admin/deals" element={<RequireAuth role={PlatformRole.Admin}><DealListPage key="all" all /></RequireAuth>} />
+            <Route path="/admin/registrations" element={<RequireAuth role={PlatformRole.Admin}><DealRegistrationsPage /></RequireAuth>} />
+            <Route path="/stats" element={<PublicStatsPage />} />
+            <Route path="/admin/dashboard" element={<RequireAuth role={PlatformRole.Admin}><DashboardPage /></RequireAuth>} />
+            <Route path="/admin/campaigns" element={<RequireAuth role={PlatformRole.Admin}><CampaignsPage /></RequireAuth>} />
+            <Route path="/admin/campaigns/new" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-new" /></RequireAuth>} />
+            <Route path="/admin/campaigns/:id/edit" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-edit" /></RequireAuth>} />
+            <Route path="/admin/campaigns/:id" element={<RequireAuth role={PlatformRole.Admin}><CampaignPage /></RequireAuth>} />
+            <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.subtitle')}</Layout.Footer>
     </Layout>
