@@ -148,7 +148,7 @@ describe('delivery by email (a real SMTP server) and robot webhook', () => {
 });
 
 describe('a delivery whose job was lost', () => {
-  it('is sent by the next reconciliation, once, however often it runs', async () => {
+  it('is sent by the next sweep of lost deliveries, once, however often it runs', async () => {
     // As if Redis had been killed before the delivery's job reached its AOF: the rows exist, no job does.
     const title = `丢失任务的通知 ${Date.now()}`;
     const n = await api.db.query(
@@ -161,9 +161,9 @@ describe('a delivery whose job was lost', () => {
 
     const queues = worker.get(QueueService);
     const reconcile = async (k: number) => {
-      await queues.add(JobName.ReconcileIndex, {}, { jobId: `reconcile-lost-${k}` });
-      await eventually(`reconcile ${k}`, async () => {
-        const job = await queues.queue(JOB_QUEUE[JobName.ReconcileIndex]).getJob(`reconcile-lost-${k}`);
+      await queues.add(JobName.SweepDeliveries, {}, { jobId: `sweep-lost-${k}` });
+      await eventually(`sweep ${k}`, async () => {
+        const job = await queues.queue(JOB_QUEUE[JobName.SweepDeliveries]).getJob(`sweep-lost-${k}`);
         return Boolean(job && (await job.isCompleted()));
       }, 20_000);
     };

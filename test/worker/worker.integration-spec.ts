@@ -1,6 +1,9 @@
 import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
-import { JobHandler, JobName, JobOutcome, MEILI_CLIENT, PlatformModule, QueueName, QueueService, WorkerHost } from '@ztt/platform';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { FlowRegistry, JobHandler, JobName, JobOutcome, MEILI_CLIENT, OutboxRelay, PlatformModule, QueueName, QueueService, WorkerHost } from '@ztt/platform';
 import { SearchIndexService } from '@ztt/search';
 import { Meilisearch } from 'meilisearch';
 import { Client } from 'pg';
@@ -36,6 +39,7 @@ describe('worker', () => {
     ]);
     const search = await queues.queue(QueueName.Search).getJobSchedulers();
     expect(search.map((s) => s.key).sort()).toEqual(['reconcile-index', 'relay-outbox']);
+    expect(await queues.queue(QueueName.Notifications).getJobSchedulers()).toEqual([expect.objectContaining({ key: 'sweep-deliveries', name: JobName.SweepDeliveries })]);
     expect(await queues.queue(QueueName.Matching).getJobSchedulers()).toEqual([
       expect.objectContaining({ key: 'quarterly-match-run', name: JobName.QuarterlyRun, pattern: '0 0 1 1,4,7,10 *', tz: 'Asia/Shanghai' }),
       expect.objectContaining({ key: 'text-statistics', name: JobName.RefreshTextStatistics, every: 30_000 }),
@@ -108,5 +112,35 @@ describe('worker start-up check', () => {
     @Module({ imports: [PlatformModule.forRoot(testConfig(appUrl, name), ENTITIES), DiscoveryModule], providers: [WorkerHost] })
     class EmptyWorkerModule {}
     await expect(NestFactory.createApplicationContext(EmptyWorkerModule, { logger: false, abortOnError: false })).rejects.toThrow(/has no handler/);
+  });
+
+  it('refuses to start when an outbox topic has no handler, naming the topic', async () => {
+    const { name, appUrl } = await createTestDatabase();
+    @Module({ imports: [PlatformModule.forRoot(testConfig(appUrl, name), ENTITIES), DiscoveryModule], providers: [FlowRegistry, OutboxRelay] })
+    class NoOutboxHandlersModule {}
+    await expect(NestFactory.createApplicationContext(NoOutboxHandlersModule, { logger: false, abortOnError: false })).rejects.toThrow(/outbox topic "need.changed" has no @OnOutbox handler/);
+  });
+});
+
+describe('npm run flows', () => {
+  it('prints the flow from a published need to the delivered notification, as the worker wires it', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', './tools/swc-register.cjs', 'tools/flows/flows.ts'], { cwd: path.join(__dirname, '..', '..'), timeout: 60_000 });
+    const lines = stdout.split('\n').map((l) => l.trim());
+    const chain = [
+      'outbox need.changed',
+      '→ SearchProcessors.needsChanged',
+      'job search.index-batch → SearchProcessors.indexBatch',
+      'job matching.match-item → MatchingProcessor.match',
+      'outbox notification.created',
+      '→ DeliveryQueue.notificationsCreated',
+      'job notifications.deliver → NotificationDeliveryProcessor.deliver',
+    ];
+    let at = -1;
+    for (const step of chain) {
+      const next = lines.indexOf(step, at + 1);
+      expect({ step, inOrder: next > at }).toEqual({ step, inOrder: true });
+      at = next;
+    }
+    expect(stdout).not.toContain('NO HANDLER');
   });
 });

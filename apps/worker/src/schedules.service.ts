@@ -18,6 +18,7 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.queues.schedule('expire-needs', JobName.ExpireNeeds, { pattern: expireCron, tz: timezone });
     await this.queues.schedule('relay-outbox', JobName.RelayOutbox, { every: outboxRelayMs });
     await this.queues.schedule('reconcile-index', JobName.ReconcileIndex, { every: reconcileMs });
+    await this.queues.schedule('sweep-deliveries', JobName.SweepDeliveries, { every: reconcileMs });
     await this.queues.schedule('quarterly-match-run', JobName.QuarterlyRun, { pattern: quarterlyCron, tz: timezone });
   }
 }

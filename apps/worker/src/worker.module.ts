@@ -8,7 +8,7 @@ import { CATALOGUE_ENTITIES, CatalogueWorkerModule } from '@ztt/catalogue';
 import { IDENTITY_ENTITIES, IdentityWorkerModule } from '@ztt/identity';
 import { MATCHING_ENTITIES, MatchingWorkerModule } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NotificationsWorkerModule } from '@ztt/notifications';
-import { AppConfig, HealthService, OutboxEntry, PlatformModule, WorkerHost } from '@ztt/platform';
+import { AppConfig, FlowRegistry, HealthService, OutboxEntry, OutboxRelay, PlatformModule, WorkerHost } from '@ztt/platform';
 import { SearchWorkerModule } from '@ztt/search';
 import { SchedulesService } from './schedules.service';
 
@@ -32,7 +32,8 @@ export class WorkerModule {
         CampaignsWorkerModule,
       ],
       // HealthService: the probes behind the worker's /health/ready (health.ts).
-      providers: [WorkerHost, SchedulesService, HealthService],
+      // OutboxRelay hands outbox rows to each domain's @OnOutbox handlers (FlowRegistry finds them).
+      providers: [WorkerHost, SchedulesService, HealthService, FlowRegistry, OutboxRelay],
     };
   }
 }

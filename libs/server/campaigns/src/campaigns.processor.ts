@@ -1,6 +1,6 @@
 import { previousQuarter, QUARTER_PATTERN, quarterOf } from '@ztt/contracts';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobHandler, JobName, JobOf, JobOutcome, QueueService } from '@ztt/platform';
+import { HandsOn, JobHandler, JobName, JobOf, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
 import { CampaignsService, reportJobId } from './campaigns.service';
 import { ReportService } from './report.service';
 
@@ -23,6 +23,8 @@ export class CampaignsProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.CampaignScan)
+
+  @HandsOn({ queues: [JobName.QuarterlyReport], publishes: [OutboxTopic.NotificationCreated] })
   async scan(): Promise<JobOutcome> {
     const r = await this.campaigns.scan();
     return r.closed || r.reminders ? { status: 'success', detail: `closed ${r.closed}, reminded ${r.reminders}` } : { status: 'skipped', detail: 'nothing due' };
@@ -33,6 +35,7 @@ export class CampaignsProcessor implements OnApplicationBootstrap {
    * just ended under its deterministic id, so the scheduler, a closing campaign and retries build it once.
    */
   @JobHandler(JobName.QuarterlyReport)
+  @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async report(job: JobOf<JobName.QuarterlyReport>): Promise<JobOutcome> {
     const quarter = job.data.quarter ?? previousQuarter(quarterOf(new Date()));
     if (!QUARTER_PATTERN.test(quarter)) return { status: 'skipped', detail: `bad quarter "${quarter}"` };

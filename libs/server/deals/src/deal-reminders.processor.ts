@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { beijingMinute, DEAL_OPEN_STAGES } from '@ztt/contracts';
 import { NotificationsService } from '@ztt/notifications';
-import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOf, JobOutcome, QueueService } from '@ztt/platform';
+import { APP_CONFIG, AppConfig, HandsOn, JobHandler, JobName, JobOf, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 
 /** Enough per scan; the next scan picks up the rest. */
@@ -29,6 +29,8 @@ export class DealRemindersProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.DealTaskReminder)
+
+  @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async taskReminder(job: JobOf<JobName.DealTaskReminder>): Promise<JobOutcome> {
     const { taskId, remindAt } = job.data;
     return this.db.transaction(async (m) => {
@@ -55,6 +57,7 @@ export class DealRemindersProcessor implements OnApplicationBootstrap {
 
   /** Open deals with no activity for `idleDays`: one reminder to their brokers per idle period. */
   @JobHandler(JobName.DealIdleScan)
+  @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async idleScan(): Promise<JobOutcome> {
     const days = this.config.deals.idleDays;
     const idle = (await this.db.query(

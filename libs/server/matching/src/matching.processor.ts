@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobHandler, JobName, JobOf, JobOutcome, QueueService } from '@ztt/platform';
+import { HandsOn, JobHandler, JobName, JobOf, JobOutcome, OutboxTopic, QueueService } from '@ztt/platform';
 import { MatchingService } from './matching.service';
 import { TextStatistics } from './text-statistics';
 
@@ -23,6 +23,8 @@ export class MatchingProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.MatchItem)
+
+  @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async match(job: JobOf<JobName.MatchItem>): Promise<JobOutcome> {
     const n = await this.matching.matchItem(job.data.kind, job.data.id, 'publication');
     return n ? { status: 'success', detail: `matches=${n}` } : { status: 'skipped', detail: 'not published or no candidates' };

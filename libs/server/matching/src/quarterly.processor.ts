@@ -1,6 +1,6 @@
 import { quarterOf } from '@ztt/contracts';
 import { Injectable } from '@nestjs/common';
-import { JobHandler, JobName, JobOf, JobOutcome } from '@ztt/platform';
+import { HandsOn, JobHandler, JobName, JobOf, JobOutcome, OutboxTopic } from '@ztt/platform';
 import { quarterlyJobId, QuarterlyService } from './quarterly.service';
 
 /**
@@ -12,6 +12,8 @@ export class QuarterlyProcessor {
   constructor(private readonly quarterly: QuarterlyService) {}
 
   @JobHandler(JobName.QuarterlyRun)
+
+  @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async run(job: JobOf<JobName.QuarterlyRun>): Promise<JobOutcome> {
     const quarter = job.data.quarter ?? quarterOf(new Date());
     if (!/^\d{4}Q[1-4]$/.test(quarter)) return { status: 'skipped', detail: `bad quarter "${quarter}"` };

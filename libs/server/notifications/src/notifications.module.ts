@@ -6,6 +6,7 @@ import { NotificationSettingsController } from './notification-settings.controll
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { DeliveryQueue } from './delivery/delivery-queue';
 
 @Global()
 @Module({
@@ -17,5 +18,5 @@ export class NotificationsModule {}
 
 /** The worker sends notifications too, without the HTTP controllers, and delivers them by email and webhook. */
 @Global()
-@Module({ providers: [NotificationsService, MailService, MailAttachments, NotificationDeliveryProcessor], exports: [NotificationsService, MailAttachments] })
+@Module({ providers: [NotificationsService, MailService, MailAttachments, NotificationDeliveryProcessor, DeliveryQueue], exports: [NotificationsService, MailAttachments] })
 export class NotificationsWorkerModule {}

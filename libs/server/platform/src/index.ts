@@ -8,5 +8,5 @@ export * from './http';
 export * from './platform.module';
 export * from './queues';
 export * from './search/meili.provider';
-export * from './outbox/outbox';
+export * from './outbox';
 export * from './files';

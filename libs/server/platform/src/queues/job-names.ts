@@ -15,11 +15,14 @@ export enum QueueName {
 export enum JobName {
   PurgeExpiredAuth = 'maintenance.purge-expired-auth',
   ExpireNeeds = 'catalogue.expire-needs',
+  /** The outbox relay (platform's OutboxRelay); its name predates the move, and schedulers in Redis keep it. */
   RelayOutbox = 'search.relay-outbox',
   /** One per relay batch and kind: `{ kind, ids }`, upserted (or deleted) in one Meilisearch task. */
   IndexBatch = 'search.index-batch',
   ReconcileIndex = 'search.reconcile',
   DeliverNotification = 'notifications.deliver',
+  /** Scheduled: queues again the deliveries whose job was lost. */
+  SweepDeliveries = 'notifications.sweep-deliveries',
   MatchItem = 'matching.match-item',
   QuarterlyRun = 'matching.quarterly-run',
   /** Scheduled: recomputes text relevance's corpus statistics of each kind whose published catalogue changed. */
@@ -37,6 +40,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.IndexBatch]: QueueName.Search,
   [JobName.ReconcileIndex]: QueueName.Search,
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.SweepDeliveries]: QueueName.Notifications,
   [JobName.MatchItem]: QueueName.Matching,
   [JobName.QuarterlyRun]: QueueName.Matching,
   [JobName.RefreshTextStatistics]: QueueName.Matching,
@@ -72,6 +76,7 @@ export interface JobPayloads {
   [JobName.IndexBatch]: { kind: ItemKind; ids: string[] };
   [JobName.ReconcileIndex]: NoPayload;
   [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.SweepDeliveries]: NoPayload;
   [JobName.MatchItem]: { kind: ItemKind; id: string };
   [JobName.QuarterlyRun]: { quarter?: string };
   [JobName.RefreshTextStatistics]: NoPayload;

@@ -1,0 +1,3 @@
+export * from './outbox';
+export * from './flows';
+export * from './outbox-relay';
