@@ -13,18 +13,18 @@ import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/t
 interface Listener {
   port: number;
   connections: number;
-  posts: { path: string; body: any }[];
+  posts: { path: string; body: any; key?: string }[];
   close(): Promise<void>;
 }
 
 /** A local HTTP listener that counts every connection and records every request body. */
 async function listen(): Promise<Listener> {
-  const l = { connections: 0, posts: [] as { path: string; body: any }[] } as Listener;
+  const l = { connections: 0, posts: [] as { path: string; body: any; key?: string }[] } as Listener;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      l.posts.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') });
+      l.posts.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'), key: req.headers['idempotency-key'] as string | undefined });
       res.setHeader('content-type', 'application/json');
       res.end('{"errcode":0,"errmsg":"ok"}');
     });
@@ -142,7 +142,10 @@ describe('delivery by email (a real SMTP server) and robot webhook', () => {
 
     // The robot got one WeCom markdown message.
     const robotPosts = hook.posts.filter((p) => JSON.stringify(p.body).includes(title));
-    expect(robotPosts).toEqual([{ path: '/cgi-bin/webhook/send?key=test', body: { msgtype: 'markdown', markdown: { content: expect.stringContaining(`**有新的待审核内容**`) } } }]);
+    expect(robotPosts).toEqual([{ path: '/cgi-bin/webhook/send?key=test', body: { msgtype: 'markdown', markdown: { content: expect.stringContaining(`**有新的待审核内容**`) } }, key: expect.any(String) }]);
+    // The delivery's id is its idempotency key: a repeat after a crash carries the same one.
+    const webhookRow = await api.db.query(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.user_id = $1 AND n.id = ANY($2) AND d.channel = 'webhook'`, [admins.robot.id, ids]);
+    expect(robotPosts[0]?.key).toBe(webhookRow.rows[0].id);
     expect(robotPosts[0].body.markdown.content).toContain('http://localhost:3000/admin/review?kind=need');
   });
 });
@@ -174,6 +177,33 @@ describe('a delivery whose job was lost', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(mails()).toHaveLength(1);
     expect((await api.db.query(`SELECT status, attempts FROM notification_delivery WHERE notification_id = $1`, [id])).rows).toEqual([{ status: 'sent', attempts: 1 }]);
+  });
+
+  it('is left to the sender that claimed it, and sent by another job once that claim has run out (its sender died mid-send)', async () => {
+    const title = `认领中的通知 ${Date.now()}`;
+    const n = await api.db.query(
+      `INSERT INTO notification (user_id, type, params, link, dedupe_key) VALUES ($1, 'item.submitted', $2::jsonb, '/admin/review?kind=need', $3) RETURNING id`,
+      [admins.zh.id, JSON.stringify({ title }), `claimed-${Date.now()}`],
+    );
+    const id = n.rows[0].id as string;
+    await api.db.query(`INSERT INTO notification_delivery (notification_id, channel, claimed_until) VALUES ($1, 'email', now() + interval '10 minutes')`, [id]);
+    const mails = () => smtp.to(admins.zh.email).filter((m) => decodeMail(m.raw).includes(title));
+    const queues = worker.get(QueueService);
+    const deliver = async (k: string) => {
+      await queues.add(JobName.DeliverNotification, { notificationId: id }, { jobId: `deliver-${id}-${k}` });
+      await eventually(`delivery ${k}`, async () => {
+        const job = await queues.queue(JOB_QUEUE[JobName.DeliverNotification]).getJob(`deliver-${id}-${k}`);
+        return Boolean(job && (await job.isCompleted()));
+      }, 20_000);
+    };
+    await deliver('while-claimed');
+    expect(mails()).toHaveLength(0);
+    expect((await api.db.query(`SELECT status FROM notification_delivery WHERE notification_id = $1`, [id])).rows).toEqual([{ status: 'pending' }]);
+
+    await api.db.query(`UPDATE notification_delivery SET claimed_until = now() - interval '1 second' WHERE notification_id = $1`, [id]);
+    await deliver('after-claim');
+    expect(mails()).toHaveLength(1);
+    expect((await api.db.query(`SELECT status, attempts, claimed_until FROM notification_delivery WHERE notification_id = $1`, [id])).rows).toEqual([{ status: 'sent', attempts: 1, claimed_until: null }]);
   });
 });
 

@@ -24,5 +24,7 @@ export class NotificationDelivery {
   @Column({ type: 'integer', default: 0 }) attempts: number;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
+  /** Until when its sender holds it (see NotificationDeliveryProcessor.deliverChannel); null when no one does. */
+  @Column({ type: 'timestamptz', nullable: true }) claimedUntil: Date | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }

@@ -12,6 +12,8 @@ import { checkWebhookUrl } from './webhook-url';
 
 /** After this many failed sends a delivery is marked failed and left alone. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
+/** How long a claimed delivery is its sender's: longer than any send may take (mail and webhooks time out well before). */
+const CLAIM_SECONDS = 120;
 const CHANNELS: DeliveryChannel[] = ['email', 'webhook'];
 
 interface PendingRow {
@@ -31,7 +33,7 @@ interface PendingRow {
 
 type ChannelResult = 'none' | 'sent' | 'skipped' | 'failed' | 'retry';
 
-/** Sends a notification's pending email and webhook deliveries; each at most once. */
+/** Sends a notification's pending email and webhook deliveries: each once, or again (with the same key) only if its sender died mid-send. */
 @Injectable()
 export class NotificationDeliveryProcessor {
   private readonly logger = new Logger('NotificationDelivery');
@@ -58,40 +60,59 @@ export class NotificationDeliveryProcessor {
     return { status: did ? 'success' : 'skipped', detail };
   }
 
-  private deliverChannel(notificationId: string, channel: DeliveryChannel): Promise<ChannelResult> {
-    return this.db.transaction(async (m) => {
-      const rows = (await m.query(
-        `SELECT d.id, d.attempts, n.type, n.params, n.link, u.email, u.display_name, u.locale, u.status AS user_status,
-                p.email AS email_on, p.webhook_url, p.webhook_kind
-           FROM notification_delivery d
-           JOIN notification n ON n.id = d.notification_id
-           JOIN app_user u ON u.id = n.user_id
-           LEFT JOIN notification_preference p ON p.user_id = n.user_id
-          WHERE d.notification_id = $1 AND d.channel = $2 AND d.status = 'pending'
-          FOR UPDATE OF d SKIP LOCKED`,
-        [notificationId, channel],
-      )) as PendingRow[];
-      const row = rows[0];
-      if (!row) return 'none';
+  /**
+   * Claim, send, mark. The row is claimed in a short transaction (FOR UPDATE SKIP LOCKED, then
+   * `claimed_until`), sent with no transaction open, and marked in another: no pooled connection or
+   * row lock is held while a mail server or webhook answers, and a failed commit cannot send twice.
+   * A sender that dies after sending and before marking leaves the claim to expire; the row is then
+   * sent again (at least once), with the same Message-ID or Idempotency-Key for the receiver to
+   * recognise.
+   */
+  private async deliverChannel(notificationId: string, channel: DeliveryChannel): Promise<ChannelResult> {
+    const row = await this.claim(notificationId, channel);
+    if (!row) return 'none';
+    // The recipient may have turned the channel off (or been disabled) since the notification was stored.
+    const off = row.user_status !== 'active' || (channel === 'email' ? row.email_on === false : !row.webhook_url || !row.webhook_kind);
+    if (off) {
+      await this.db.query(`UPDATE notification_delivery SET status = 'skipped', claimed_until = NULL WHERE id = $1`, [row.id]);
+      return 'skipped';
+    }
+    try {
+      await this.send(channel, row);
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      const final = e instanceof PermanentDeliveryError || row.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
+      await this.db.query(`UPDATE notification_delivery SET status = $2, attempts = attempts + 1, last_error = $3, claimed_until = NULL WHERE id = $1`, [row.id, final ? 'failed' : 'pending', message]);
+      this.logger.warn({ msg: 'notification delivery failed', notificationId, channel, attempt: row.attempts + 1, final, error: message });
+      return final ? 'failed' : 'retry';
+    }
+    await this.db.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $1`, [row.id]);
+    return 'sent';
+  }
 
-      // The recipient may have turned the channel off (or been disabled) since the notification was stored.
-      const off = row.user_status !== 'active' || (channel === 'email' ? row.email_on === false : !row.webhook_url || !row.webhook_kind);
-      if (off) {
-        await m.query(`UPDATE notification_delivery SET status = 'skipped' WHERE id = $1`, [row.id]);
-        return 'skipped';
-      }
-      try {
-        await this.send(channel, row);
-        await m.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
-        return 'sent';
-      } catch (e) {
-        const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-        const final = e instanceof PermanentDeliveryError || row.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
-        await m.query(`UPDATE notification_delivery SET status = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [row.id, final ? 'failed' : 'pending', message]);
-        this.logger.warn({ msg: 'notification delivery failed', notificationId, channel, attempt: row.attempts + 1, final, error: message });
-        return final ? 'failed' : 'retry';
-      }
-    });
+  /** Takes the channel's pending delivery for this sender (none if another holds an unexpired claim), with what sending it needs. */
+  private async claim(notificationId: string, channel: DeliveryChannel): Promise<PendingRow | undefined> {
+    const [claimed] = (await this.db.query(
+      `UPDATE notification_delivery d SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
+        WHERE d.id = (SELECT id FROM notification_delivery
+                       WHERE notification_id = $1 AND channel = $2 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+                       LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING d.id`,
+      [notificationId, channel],
+    )) as [{ id: string }[], number];
+    const id = claimed[0]?.id;
+    if (!id) return undefined;
+    const rows = (await this.db.query(
+      `SELECT d.id, d.attempts, n.type, n.params, n.link, u.email, u.display_name, u.locale, u.status AS user_status,
+              p.email AS email_on, p.webhook_url, p.webhook_kind
+         FROM notification_delivery d
+         JOIN notification n ON n.id = d.notification_id
+         JOIN app_user u ON u.id = n.user_id
+         LEFT JOIN notification_preference p ON p.user_id = n.user_id
+        WHERE d.id = $1`,
+      [id],
+    )) as PendingRow[];
+    return rows[0];
   }
 
   private async send(channel: DeliveryChannel, row: PendingRow): Promise<void> {
@@ -106,6 +127,6 @@ export class NotificationDeliveryProcessor {
     // Checked again right before sending: what resolved safely when saved may not any more.
     const checked = await checkWebhookUrl(row.webhook_url as string, { env: this.config.env, allowHosts: this.config.notify.webhookAllowHosts });
     if (!checked.ok) throw new PermanentDeliveryError(`${checked.problem}${checked.detail ? `: ${checked.detail}` : ''}`);
-    await postWebhook(checked, renderWebhook(row.webhook_kind as WebhookKind, rendered, locale));
+    await postWebhook(checked, renderWebhook(row.webhook_kind as WebhookKind, rendered, locale), row.id);
   }
 }

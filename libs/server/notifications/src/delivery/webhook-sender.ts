@@ -22,7 +22,7 @@ function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
  * addresses, follows no redirects, gives up after 5 s. WeCom and DingTalk answer 200 with
  * `errcode` in the body; a non-zero one is a failure.
  */
-export function postWebhook(checked: Extract<WebhookUrlCheck, { ok: true }>, payload: unknown): Promise<void> {
+export function postWebhook(checked: Extract<WebhookUrlCheck, { ok: true }>, payload: unknown, idempotencyKey: string): Promise<void> {
   const body = Buffer.from(JSON.stringify(payload), 'utf8');
   const { url } = checked;
   const client = url.protocol === 'https:' ? https : http;
@@ -34,7 +34,8 @@ export function postWebhook(checked: Extract<WebhookUrlCheck, { ok: true }>, pay
         hostname: checked.hostname,
         port: checked.port,
         path: `${url.pathname}${url.search}`,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'user-agent': 'ztt-notifications/1' },
+        // The same key on every try of one delivery: a receiver that saw it already can drop the repeat.
+        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'user-agent': 'ztt-notifications/1', 'idempotency-key': idempotencyKey },
         lookup: checked.addresses ? pinnedLookup(checked.addresses) : undefined,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
         timeout: WEBHOOK_TIMEOUT_MS,
