@@ -22,6 +22,13 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'] },
+            // The domains in layers (docs/architecture.md): a lib may use its own layer and those below, never one above.
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core', 'type:platform', 'type:contracts'] },
+            { sourceTag: 'layer:catalogue', onlyDependOnLibsWithTags: ['layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
+            { sourceTag: 'layer:discovery', onlyDependOnLibsWithTags: ['layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
+            { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
+            // Privacy anonymises across every domain by its declared rule (ADR 0005).
+            { sourceTag: 'layer:cross-domain', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
