@@ -1,4 +1,5 @@
 import { BEIJING_TIME_ZONE, type ItemKind, type SearchHit } from '@ztt/contracts';
+import { currentLocale } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
 /** URL segment of a kind: /needs/…, /achievements/… */
@@ -31,14 +32,16 @@ export function hitMoney(t: T, hit: SearchHit): string {
   return hit.kind === 'need' ? budgetText(t, hit.budgetMin, hit.budgetMax, hit.budgetNegotiable) : priceText(t, hit.askingPrice, hit.priceNegotiable);
 }
 
+/** A date as the reader's language writes it, on the Beijing calendar (a bare YYYY-MM-DD is shown as it is). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  return iso.length === 10 ? iso : new Date(iso).toLocaleDateString('zh-CN', { timeZone: BEIJING_TIME_ZONE });
+  return iso.length === 10 ? iso : new Date(iso).toLocaleDateString(currentLocale(), { timeZone: BEIJING_TIME_ZONE });
 }
 
+/** An instant in Beijing time, as the reader's language writes it. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: BEIJING_TIME_ZONE, hour12: false });
+  return new Date(iso).toLocaleString(currentLocale(), { timeZone: BEIJING_TIME_ZONE, hour12: false });
 }
 
 /** Labels of fields that can appear in the review diff; unknown fields show their raw name. */

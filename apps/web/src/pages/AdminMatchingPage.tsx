@@ -7,6 +7,7 @@ import { useTaxonomyLabels } from '../components/labels';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { BrokerProfileFields } from './BrokerWorkbenchPage';
+import { formatDateTime } from '../components/catalogue';
 
 /** The bureau's view of matching: this quarter's efficiency and the brokers' specialties and load. */
 export function AdminMatchingPage() {
@@ -123,7 +124,7 @@ export function AdminMatchingPage() {
           {model.data && (
             <Tag color={model.data.source === 'admin' ? 'orange' : 'default'} data-testid="model-source">
               {t(`matching.model.source.${model.data.source}`)}
-              {model.data.updatedAt ? ` · ${t('matching.model.updatedAt', { at: new Date(model.data.updatedAt).toLocaleString() })}` : ''}
+              {model.data.updatedAt ? ` · ${t('matching.model.updatedAt', { at: formatDateTime(model.data.updatedAt) })}` : ''}
             </Tag>
           )}
         </Space>
@@ -155,7 +156,7 @@ export function AdminMatchingPage() {
             { title: t('matching.run.progress'), render: (_, r) => <Progress size="small" style={{ width: 160 }} percent={r.total ? Math.round((r.processed / r.total) * 100) : 0} format={() => `${r.processed}/${r.total}`} /> },
             { title: t('matching.run.errors'), dataIndex: 'errors' },
             { title: t('matching.run.summary'), render: (_, r) => (r.summary.matches !== undefined ? t('matching.run.summaryText', { matches: r.summary.matches, digests: r.summary.digests ?? 0 }) : '-') },
-            { title: t('matching.run.startedAt'), dataIndex: 'startedAt', render: (d: string) => new Date(d).toLocaleString() },
+            { title: t('matching.run.startedAt'), dataIndex: 'startedAt', render: (d: string) => formatDateTime(d) },
           ]}
         />
       </Card>

@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../components/catalogue';
 
 export function AdminUsersPage() {
   const { t } = useI18n();
@@ -62,7 +63,7 @@ export function AdminUsersPage() {
                 <Tag color={s === UserStatus.Active ? 'green' : 'red'}>{t(s === UserStatus.Active ? 'admin.users.active' : 'admin.users.disabled')}</Tag>
               ),
           },
-          { title: t('admin.users.lastLogin'), dataIndex: 'lastLoginAt', render: (d: string | null) => (d ? new Date(d).toLocaleString() : '-') },
+          { title: t('admin.users.lastLogin'), dataIndex: 'lastLoginAt', render: (d: string | null) => (d ? formatDateTime(d) : '-') },
           {
             title: t('common.actions'),
             render: (_, u) =>

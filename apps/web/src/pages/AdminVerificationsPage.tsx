@@ -6,6 +6,7 @@ import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../components/catalogue';
 
 export function AdminVerificationsPage() {
   const { t } = useI18n();
@@ -43,7 +44,7 @@ export function AdminVerificationsPage() {
           { title: t('org.creditCode'), dataIndex: 'creditCode', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
           { title: t('org.region'), dataIndex: 'region', render: labels.region },
           { title: t('org.industries'), dataIndex: 'industries', render: (xs: string[]) => xs.map((i) => <Tag key={i}>{labels.industry(i)}</Tag>) },
-          { title: t('admin.verifications.submittedAt'), dataIndex: 'submittedAt', render: (d: string | null) => (d ? new Date(d).toLocaleString() : '') },
+          { title: t('admin.verifications.submittedAt'), dataIndex: 'submittedAt', render: (d: string | null) => (d ? formatDateTime(d) : '') },
           {
             title: t('common.actions'),
             render: (_, o) => (

@@ -19,8 +19,9 @@ import { contractBody, ContractFields, contractValues, DealStageTag, formatYuan,
 import { applyApiError } from '../components/form-errors';
 import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../components/catalogue';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => formatDateTime(iso);
 
 /** 对接详情: brokers work here; the parties see the shared timeline, documents and messages. */
 export function DealPage() {
