@@ -20,7 +20,9 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:platform', 'type:contracts'] },
+            // The entity list (libs/server/entities) names every domain's entities, nothing else.
+            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'] },
             // The domains in layers (docs/architecture.md): a lib may use its own layer and those below, never one above.
             { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core', 'type:platform', 'type:contracts'] },

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { jobResult } from '../harness/jobs';
 import { createTestDatabase, testConfig } from '../harness/test-env';
 import { createWorker } from '../../apps/worker/src/bootstrap';
-import { ENTITIES } from '../../apps/worker/src/worker.module';
+import { ENTITIES } from '@ztt/entities';
 
 describe('worker', () => {
   let worker: INestApplicationContext;

@@ -39,7 +39,7 @@ import { prng } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
 import { AppConfig } from '@ztt/platform';
 import { queryChunks, SearchIndexService } from '@ztt/search';
-import { ENTITIES } from '../../apps/api/src/api.module';
+import { ENTITIES } from '@ztt/entities';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, Paper, indexItems, loadAchievements, log, meiliClient, openDataSource, parseFlags, readPapers, setupTimer, UsageError } from './bench-common';

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PasswordService } from '@ztt/identity';
-import { ENTITIES } from '../../apps/api/src/api.module';
+import { ENTITIES } from '@ztt/entities';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
 import { benchMain, createDatabase, log, meiliClient, openDataSource, parseFlags, pool, readPapers, serviceEnv, setupTimer, UsageError } from './bench-common';

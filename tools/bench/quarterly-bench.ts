@@ -28,7 +28,7 @@ import { AppConfig, dataSourceOptions, QueueService } from '@ztt/platform';
 import { SearchIndexService } from '@ztt/search';
 import { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../apps/worker/src/worker.module';
+import { ENTITIES } from '@ztt/entities';
 import { brokersSeeder } from '../seed/seeders/brokers.seeder';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';

@@ -5,7 +5,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, PlatformModule } from '@ztt/platform';
 import { SearchIndexService, SearchWorkerModule } from '@ztt/search';
-import { ENTITIES } from '../../apps/worker/src/worker.module';
+import { ENTITIES } from '@ztt/entities';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

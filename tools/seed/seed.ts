@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { PasswordService } from '@ztt/identity';
 import { dataSourceOptions, loadConfig } from '@ztt/platform';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../apps/api/src/api.module';
+import { ENTITIES } from '@ztt/entities';
 import { Seeder } from './seeder';
 import { brokersSeeder } from './seeders/brokers.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
