@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchingService } from '@ztt/matching';
+import { CatalogueSnapshot, MatchRanker } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { createOrg, registerUser, TestUser } from './builders';
 import { decodeMail, startTestSmtp, TestSmtp } from './smtp';
@@ -121,14 +121,14 @@ export async function matchesOfUninterruptedRun(
   app: INestApplicationContext,
 ): Promise<{ expected: number; stored: number; differing: { need_id: string; achievement_id: string; score: string }[] }> {
   const db = app.get(DataSource);
-  const matching = app.get(MatchingService);
-  await matching.settings();
+  const ranker = app.get(MatchRanker);
+  await ranker.settings();
   const snapshot = await CatalogueSnapshot.take(db);
   const expected = new Map<string, number>();
   for (const kind of ['need', 'achievement'] as const) {
     const ids = (await api.db.query(`SELECT id FROM ${kind === 'need' ? 'tech_need' : 'achievement'} ORDER BY id`)).rows.map((r) => r.id as string);
     for (const [i, id] of ids.entries()) {
-      for (const p of matching.rankFromSnapshot(snapshot, kind, id) ?? []) expected.set(`${p.needId}/${p.achievementId}`, p.score);
+      for (const p of ranker.rankFromSnapshot(snapshot, kind, id) ?? []) expected.set(`${p.needId}/${p.achievementId}`, p.score);
       // The worker in this process keeps its job locks: let it renew them now and then.
       if (i % 100 === 99) await new Promise((r) => setImmediate(r));
     }

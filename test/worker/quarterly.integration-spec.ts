@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { quarterOf } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchingService } from '@ztt/matching';
+import { CatalogueSnapshot, MatchRanker } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
@@ -161,7 +161,7 @@ describe('the quarterly run', () => {
 describe('the snapshot a quarterly run ranks from', () => {
   it('ranks like the live path, drops an item withdrawn after it was taken, and leaves an item published later to the live path', async () => {
     const db = worker.get(DataSource);
-    const matching = worker.get(MatchingService);
+    const matching = worker.get(MatchRanker);
     await matching.settings();
     const snapshot = await CatalogueSnapshot.take(db);
     expect(snapshot.sizes).toEqual({ need: 2, achievement: 2 });

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchingService, NeedSide } from '@ztt/matching';
+import { CatalogueSnapshot, MatchRanker, NeedSide } from '@ztt/matching';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
@@ -83,7 +83,7 @@ describe('the corpus statistics every matching path shares', () => {
     const draft = { title: '对虾养殖尾水处理与循环水养殖', keywords: [], chains: ['marine.ranching'] };
     const res = await api.call('POST', '/api/matching/preview', { token: enterprise.token, body: draft });
     expect(res.status).toBe(200);
-    const matching = worker.get(MatchingService);
+    const matching = worker.get(MatchRanker);
     await matching.settings();
     const snapshot = await CatalogueSnapshot.take(worker.get(DataSource));
     // The draft as the preview endpoint reads it (no summary, TRL, modes, budget or region).

@@ -1,7 +1,7 @@
 // Matching benchmark: known-item matching on Chinese paper metadata through the product's own
 // code path — the papers indexed by SearchIndexService as published achievements (abstract as the
 // summary, the paper keywords as keywords, NO title), and each paper's title (or its keywords) sent
-// as a draft need to MatchingService.preview, the code behind POST /api/matching/preview. The
+// as a draft need to MatchRanker.rankNeed, the ranking behind POST /api/matching/preview. The
 // baseline is a plain Meilisearch index with default settings over the abstracts. Starts and
 // removes its own PostgreSQL and Meilisearch. Progress goes to stderr; the last line on stdout is
 // one JSON object.
@@ -17,9 +17,8 @@
 // and its in-process bigram index (MatchingService.rankSideFromSnapshot) instead of Meilisearch.
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { ITEM_LIMITS, MatchView } from '@ztt/contracts';
-import { CatalogueService } from '@ztt/catalogue';
-import { BrokersService, CatalogueSnapshot, MatchingService, NeedSide, Pair, TextStatistics } from '@ztt/matching';
+import { ITEM_LIMITS } from '@ztt/contracts';
+import { CatalogueSnapshot, MatchRanker, NeedSide, Pair, TextStatistics } from '@ztt/matching';
 import { SearchAnswers, SearchIndexService, SearchService } from '@ztt/search';
 import { createCache } from 'cache-manager';
 import { BenchStack } from './bench-stack';
@@ -64,16 +63,6 @@ function keywordTitle(keywords: string[]): string {
 function draftNeed(title: string, chain: string): NeedSide {
   return { title, summary: '', keywords: [], chains: [chain], trl: null, cooperationModes: [], budgetMax: null, budgetNegotiable: false, region: null };
 }
-
-/**
- * preview() never touches the catalogue service (only listing stored matches does); building the
- * real one would need the audit and notification services. Anything it is asked for throws.
- */
-const NO_CATALOGUE = new Proxy({} as CatalogueService, {
-  get(_t, prop) {
-    throw new Error(`matching-bench: CatalogueService.${String(prop)} used by preview()`);
-  },
-});
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = { data: '', limit: Infinity, showMisses: 0 };
@@ -136,7 +125,7 @@ async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, base
     // The corpus statistics every path ranks with, as the worker computes them after publication.
     const statistics = new TextStatistics(ds);
     await statistics.refresh('achievement');
-    const matching = new MatchingService(config, ds, search, NO_CATALOGUE, new BrokersService(ds), statistics);
+    const matching = new MatchRanker(config, ds, search, statistics);
 
     const project = { title: new KnownItem(), keywords: new KnownItem() };
     const baseline = { title: new KnownItem(), keywords: new KnownItem() };
@@ -156,12 +145,12 @@ async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, base
     const misses: string[] = [];
 
     const rankIn = (top: string[], i: number): number => top.findIndex((id) => paperOf.get(id) === i);
-    const topOf = (views: MatchView[]): string[] => views.slice(0, TOP_K).map((v) => v.achievementId);
+    const topOf = (views: Pair[]): string[] => views.slice(0, TOP_K).map((v) => v.achievementId);
 
     for (const [i, p] of papers.entries()) {
       const chain = chains[i] as string;
       const t0 = performance.now();
-      const byTitle = await matching.preview(draftNeed(p.title, chain));
+      const byTitle = await matching.rankNeed(draftNeed(p.title, chain));
       latencies.push(performance.now() - t0);
       const rank = rankIn(topOf(byTitle), i);
       project.title.add(rank);
@@ -177,7 +166,7 @@ async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, base
       const kwTitle = keywordTitle(p.keywords);
       if (kwTitle.length < p.keywords.join(' ').length) cutKeywordTitles++;
       if (kwTitle) {
-        const byKeywords = topOf(await matching.preview(draftNeed(kwTitle, chain)));
+        const byKeywords = topOf(await matching.rankNeed(draftNeed(kwTitle, chain)));
         const runKeywords = inRun(draftNeed(kwTitle, chain));
         project.keywords.add(rankIn(byKeywords, i));
         quarterly.keywords.add(rankIn(runKeywords, i));
@@ -246,13 +235,13 @@ class TopOverlap {
  * with the title, which is the grams of what preview sends for a title-only need) and after the
  * reranking, with the score breakdowns of the paper and of the top match.
  */
-async function describeMiss(i: number, p: Paper, views: MatchView[], search: SearchService, paperOf: Map<string, number>, papers: Paper[]): Promise<string> {
+async function describeMiss(i: number, p: Paper, views: Pair[], search: SearchService, paperOf: Map<string, number>, papers: Paper[]): Promise<string> {
   const hits = await search.relevant('achievement', p.title, 1000);
   const retrievalRank = hits.findIndex((h) => paperOf.get(h.id) === i);
   const finalRank = views.findIndex((v) => paperOf.get(v.achievementId) === i);
   const own = views[finalRank];
   const top = views[0];
-  const bd = (v: MatchView | undefined) => (v ? `${v.score} ${JSON.stringify(v.breakdown)}` : '-');
+  const bd = (v: Pair | undefined) => (v ? `${v.score} ${JSON.stringify(v.breakdown)}` : '-');
   const topPaper = top ? papers[paperOf.get(top.achievementId) as number] : undefined;
   return [
     `${finalRank < 0 || finalRank >= TOP_K ? 'miss' : 'late'} (rank ${finalRank < 0 ? `> ${views.length}` : finalRank + 1}) #${i} [${p.discipline ?? '-'}] ${p.title}`,

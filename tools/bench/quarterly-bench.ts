@@ -22,7 +22,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { creditCodeCheckChar, industryOfChain, ITEM_LIMITS, ItemKind, prng, TAXONOMY } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
-import { BrokersService, MatchingService, QuarterlyService } from '@ztt/matching';
+import { BrokersService, MatchingService, MatchRanker, QuarterlyService } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppConfig, dataSourceOptions, QueueService } from '@ztt/platform';
 import { SearchIndexService } from '@ztt/search';
@@ -420,6 +420,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
       ds,
       queues,
       notUsedHere<MatchingService>('MatchingService'),
+      notUsedHere<MatchRanker>('MatchRanker'),
       notUsedHere<NotificationsService>('NotificationsService'),
       notUsedHere<BrokersService>('BrokersService'),
     );

@@ -3,6 +3,7 @@ import { BrokerProfile, Match } from './match.entity';
 export * from './match.entity';
 export * from './matching.module';
 export * from './matching.service';
+export { MatchRanker, needSide } from './match-ranker';
 export * from './match-deal';
 export * from './scoring';
 export const MATCHING_ENTITIES = [Match, BrokerProfile];

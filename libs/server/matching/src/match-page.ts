@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Pair } from './matching.service';
+import type { Pair } from './match-ranker';
 import { reasonText } from './scoring';
 
 const JSONB_VERSION = Buffer.from([1]);

@@ -7,6 +7,7 @@ import { BrokersService } from './brokers.service';
 import { BrokerProfile, Match } from './match.entity';
 import { MatchingController } from './matching.controller';
 import { MatchingProcessor } from './matching.processor';
+import { MatchRanker } from './match-ranker';
 import { MatchingService } from './matching.service';
 import { QuarterlyController } from './quarterly.controller';
 import { QuarterlyProcessor } from './quarterly.processor';
@@ -16,7 +17,7 @@ import { TextStatistics } from './text-statistics';
 @Module({
   imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueModule, SearchModule],
   controllers: [MatchingController, MatchController, BrokerController, AdminMatchingController, QuarterlyController],
-  providers: [MatchingService, BrokersService, QuarterlyService, TextStatistics],
+  providers: [MatchRanker, MatchingService, BrokersService, QuarterlyService, TextStatistics],
   exports: [MatchingService],
 })
 export class MatchingModule {}
@@ -24,6 +25,6 @@ export class MatchingModule {}
 /** The worker computes matches when items are published, and runs the quarterly matching. */
 @Module({
   imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueWorkerModule, SearchModule],
-  providers: [MatchingService, BrokersService, MatchingProcessor, QuarterlyService, QuarterlyProcessor, TextStatistics],
+  providers: [MatchRanker, MatchingService, BrokersService, MatchingProcessor, QuarterlyService, QuarterlyProcessor, TextStatistics],
 })
 export class MatchingWorkerModule {}

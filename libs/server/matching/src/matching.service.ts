@@ -1,37 +1,17 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, beijingDate, DismissReason, ErrorCode, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page } from '@ztt/contracts';
+import { AuditAction, beijingDate, DismissReason, ErrorCode, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page, PlatformRole } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { BrokersService } from './brokers.service';
-import { Achievement, CatalogueItem, CatalogueService, KINDS, TechNeed } from '@ztt/catalogue';
-import { APP_CONFIG, AppConfig, AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
-import { PlatformRole } from '@ztt/contracts';
+import { CatalogueItem, CatalogueService, KINDS } from '@ztt/catalogue';
+import { AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
 import { NotificationsService } from '@ztt/notifications';
-import { SearchService } from '@ztt/search';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { BrokersService } from './brokers.service';
 import { Match } from './match.entity';
-import { indexedTextOfRow, queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
-import { TextStatistics } from './text-statistics';
-import { chooseTerms, documentGrams, IndexedText, queryGrams, rankTexts } from './text-relevance';
-import { AchievementSide, CandidatePair, DEFAULT_WEIGHTS, MatchWeights, NeedSide, rankCandidates, RankedPair, reasonText } from './scoring';
-import { CatalogueSnapshot } from './snapshot';
+import { MatchRanker, Pair } from './match-ranker';
+import { MatchWeights, NeedSide, reasonText } from './scoring';
 
-/** How long a process keeps the matching model before reading it again (an admin may have tuned it). */
-const MODEL_TTL_MS = 5_000;
-
-/** How many candidates text relevance passes to the scoring model, on every path. */
-const CANDIDATES = 100;
-/**
- * On the live path, Meilisearch brings the items holding each of the ANCHORS rarest scored bigrams
- * of a query, PER_ANCHOR of them each, for text relevance to rank: the candidates the quarterly run
- * would keep must be among them for both paths to agree.
- */
-const ANCHORS = 16;
-const PER_ANCHOR = 40;
-/** Bigrams of a query the corpus statistics do not know, asked of Meilisearch as well (at most). */
-const UNKNOWN_ANCHORS = 8;
-
-export type Pair = RankedPair;
+export type { Pair } from './match-ranker';
 
 /**
  * Proposes, for a need, the achievements most likely to become a deal (and for an achievement,
@@ -41,49 +21,18 @@ export type Pair = RankedPair;
  */
 @Injectable()
 export class MatchingService {
-  private readonly configured: { weights: MatchWeights; topK: number };
-  private weights: MatchWeights;
-  private topK: number;
-  private model: MatchingModel;
-  private modelReadAt = 0;
-  /** Scoring sides by kind/id, oldest first, with the item version they were built from. */
-  private readonly sideCache = new Map<string, { version: number; side: NeedSide | AchievementSide; text: IndexedText }>();
-
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly search: SearchService,
+    private readonly ranker: MatchRanker,
     private readonly catalogue: CatalogueService,
     private readonly brokers: BrokersService,
-    private readonly statistics: TextStatistics,
-    @Optional() private readonly notifications?: NotificationsService,
-    @Optional() private readonly audit?: AuditService,
-  ) {
-    this.configured = { weights: { ...DEFAULT_WEIGHTS, ...config.matching.weights }, topK: config.matching.topK };
-    this.weights = this.configured.weights;
-    this.topK = this.configured.topK;
-    this.model = { ...this.configured, source: 'configuration', updatedAt: null, updatedBy: null };
-  }
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
 
-  /**
-   * The model in force: the weights and top K an admin saved, else those from configuration
-   * (MATCH_WEIGHTS, MATCH_TOP_K). Every process (API and worker) rereads it at most every few seconds.
-   */
-  async settings(): Promise<MatchingModel> {
-    if (Date.now() - this.modelReadAt < MODEL_TTL_MS) return this.model;
-    const [row] = (await this.db.query(`SELECT weights, top_k, updated_by, updated_at FROM matching_model WHERE id = 1`)) as {
-      weights: MatchWeights;
-      top_k: number;
-      updated_by: string | null;
-      updated_at: Date;
-    }[];
-    this.model = row
-      ? { weights: { ...this.configured.weights, ...row.weights }, topK: row.top_k, source: 'admin', updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by }
-      : { ...this.configured, source: 'configuration', updatedAt: null, updatedBy: null };
-    this.weights = this.model.weights;
-    this.topK = this.model.topK;
-    this.modelReadAt = Date.now();
-    return this.model;
+  /** The model in force (see MatchRanker.settings). */
+  settings(): Promise<MatchingModel> {
+    return this.ranker.settings();
   }
 
   /** Admin: tunes the weights and top K (audited); `null` goes back to the configured model. */
@@ -100,19 +49,19 @@ export class MatchingService {
       } else {
         await m.query(`DELETE FROM matching_model WHERE id = 1`);
       }
-      await this.audit?.record(
+      await this.audit.record(
         { action: AuditAction.MatchingModelChanged, actorId: actor.userId, actorEmail: actor.email, targetType: 'matching_model', detail: next ? { topK: next.topK, weights: MATCH_FEATURES.map((f) => `${f}=${next.weights[f]}`) } : { reset: true } },
         m,
       );
     });
-    this.modelReadAt = 0;
+    this.ranker.forgetSettings();
     return this.settings();
   }
 
   /** Top achievements for a draft need, scored and explained; nothing is saved. */
   async preview(need: NeedSide): Promise<MatchView[]> {
     await this.settings();
-    const pairs = await this.forNeed(need, null);
+    const pairs = await this.ranker.rankNeed(need);
     return this.viewsOf(pairs, 'need', currentRequest()?.locale ?? 'zh-CN');
   }
 
@@ -145,7 +94,7 @@ export class MatchingService {
     const found = ids.map((id) => byId.get(id)).filter((i): i is CatalogueItem => !!i);
     let ranked: Pair[][];
     try {
-      ranked = await this.rank(kind, found);
+      ranked = await this.ranker.rank(kind, found);
     } catch (error) {
       return ids.map((id) => (byId.has(id) ? { id, matches: 0, error } : { id, matches: 0 }));
     }
@@ -157,7 +106,7 @@ export class MatchingService {
         const inserted = await upsertMatches(m, ranked.flat(), source);
         if (opts.assign !== false) await this.brokers.assignUnassigned(m, kind === 'need' ? { needIds: ids } : { achievementIds: ids });
         // The owner hears about new pairs found on publication (quarterly runs send brokers a digest instead).
-        if (source !== 'publication' || !this.notifications) return;
+        if (source !== 'publication') return;
         for (const [i, item] of found.entries()) {
           const n = (ranked[i] as Pair[]).filter((p) => inserted.has(pairKey(p))).length;
           if (!n) continue;
@@ -180,22 +129,6 @@ export class MatchingService {
     return ids.map((id) => ({ id, matches: counts.get(id) ?? 0 }));
   }
 
-  /**
-   * The quarterly run's ranking of one item against a snapshot of the catalogue (the model in force
-   * as last read by `settings()`): its candidates from the snapshot's index, scored, the best K
-   * kept. `null` when the item is not in the snapshot (published or changed since it was taken).
-   */
-  rankFromSnapshot(snapshot: CatalogueSnapshot, kind: ItemKind, id: string): Pair[] | null {
-    const side = snapshot.side(kind, id);
-    return side ? this.rankSideFromSnapshot(snapshot, kind, side, id) : null;
-  }
-
-  /** `rankFromSnapshot` for any side, a draft too (`id` null): how the run would rank it. */
-  rankSideFromSnapshot(snapshot: CatalogueSnapshot, kind: ItemKind, side: NeedSide | AchievementSide, id: string | null): Pair[] {
-    const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
-    return this.topPairs(snapshot.candidates(kind, side, CANDIDATES), (cid) => candidatePair(kind, id, side, cid, snapshot.side(other, cid)));
-  }
-
   /** Stores ranked pairs (see upsertMatches) in the caller's transaction; the keys of the new ones. */
   store(m: EntityManager, pairs: Pair[], source: Match['source']): Promise<Set<string>> {
     return upsertMatches(m, pairs, source);
@@ -205,7 +138,7 @@ export class MatchingService {
   async listFor(actor: AuthContext, kind: ItemKind, id: string): Promise<MatchView[]> {
     await this.assertOwnerOrAdmin(actor, kind, id);
     await this.settings();
-    const rows = await this.db.manager.find(Match, { where: kind === 'need' ? { needId: id } : { achievementId: id }, order: { score: 'DESC' }, take: this.topK });
+    const rows = await this.db.manager.find(Match, { where: kind === 'need' ? { needId: id } : { achievementId: id }, order: { score: 'DESC' }, take: this.ranker.keep });
     return this.withFeedback(actor, await this.viewsOf(rows.map(pairOf), kind, currentRequest()?.locale ?? 'zh-CN', rows));
   }
 
@@ -313,105 +246,6 @@ export class MatchingService {
     });
   }
 
-  // ---- retrieval and ranking ------------------------------------------------------------
-
-  private async forNeed(need: NeedSide, needId: string | null): Promise<Pair[]> {
-    const { ranked, sides } = await this.candidates('achievement', [queryOf(need)]);
-    return this.topPairs(ranked[0] ?? [], (id) => candidatePair('need', needId, need, id, sides.get(id)));
-  }
-
-  /**
-   * The top K pairs of each item (all of one kind), in the order given: their queries in one
-   * multi-search, the candidates of all of them read in one query, each candidate's side built once.
-   */
-  private async rank(kind: ItemKind, items: CatalogueItem[]): Promise<Pair[][]> {
-    if (!items.length) return [];
-    const other: ItemKind = kind === 'need' ? 'achievement' : 'need';
-    const { ranked, sides } = await this.candidates(other, items.map(queryOf));
-    return items.map((item, i) => {
-      const side = kind === 'need' ? needSide(item as TechNeed) : achievementSide(item as Achievement);
-      return this.topPairs(ranked[i] ?? [], (id) => candidatePair(kind, item.id, side, id, sides.get(id)));
-    });
-  }
-
-  /**
-   * The candidates of each query among the published items of `kind`, ranked by the text relevance
-   * model of the quarterly run (text-relevance.ts) with the shared corpus statistics: Meilisearch
-   * supplies them (one multi-search), their text and sides are read in one query, the bigrams'
-   * document frequencies in one more. With no statistics computed yet (a new catalogue), the
-   * candidates stand in for the corpus.
-   */
-  private async candidates(kind: ItemKind, queries: string[]): Promise<{ ranked: { id: string; score: number }[][]; sides: Map<string, NeedSide | AchievementSide> }> {
-    const wanted = queries.map(queryGrams);
-    const frequencies = await this.statistics.frequencies(kind, [...new Set(wanted.flatMap((w) => [...w.keys()]))]);
-    // Meilisearch is asked, in one multi-search, for the items holding each of the rarest bigrams
-    // of each query: a sub-query of several words finds only items holding its rarest one
-    // (matching strategy `frequency`), and the items text relevance ranks highest hold the rare
-    // bigrams. Bigrams the statistics do not know are asked too, a few: an item published since
-    // they were computed may hold them.
-    const anchors = wanted.map((w) => [
-      ...chooseTerms(w, (g) => frequencies.get(g) ?? 0)
-        .slice(0, ANCHORS)
-        .map((t) => t.gram),
-      ...[...w.keys()].filter((g) => !frequencies.has(g)).slice(0, UNKNOWN_ANCHORS),
-    ]);
-    const asked = [...new Set(anchors.flat())];
-    const found = new Map((await this.search.relevantMany(kind, asked, PER_ANCHOR)).map((h, i) => [asked[i] as string, h]));
-    const hits = anchors.map((grams) => [...new Set(grams.flatMap((g) => (found.get(g) ?? []).map((h) => h.id)))]);
-    const { sides, texts } = await this.sides(kind, [...new Set(hits.flat())]);
-    const stored = await this.statistics.corpus(kind);
-    const grams = new Map([...texts].map(([id, text]) => [id, documentGrams(text)]));
-    const ranked = hits.map((its, i) => {
-      const docs = its.flatMap((id) => (grams.has(id) ? [{ id, grams: grams.get(id) as Map<string, number> }] : []));
-      const corpus = stored.documents ? stored : { documents: docs.length, totalLength: docs.reduce((n, d) => n + d.grams.size, 0) };
-      // A bigram a candidate holds is held by one item at least, whatever statistics computed
-      // before it was published say; with current statistics this changes nothing.
-      const df = (g: string) => frequencies.get(g) ?? (docs.some((d) => d.grams.has(g)) ? 1 : 0);
-      return rankTexts(chooseTerms(wanted[i] as Map<string, number>, df), corpus, docs).slice(0, CANDIDATES);
-    });
-    return { ranked, sides };
-  }
-
-  /** Scores the retrieved candidates still published and keeps the best K with something in common. */
-  private topPairs(hits: { id: string; score: number }[], pairOfHit: (id: string) => CandidatePair | undefined): Pair[] {
-    return rankCandidates(hits, pairOfHit, this.weights, this.topK);
-  }
-
-  /**
-   * The scoring sides of the published items among `ids`. A side once built is kept (up to
-   * SIDE_CACHE items, per version of the item: any edit or transition changes the version), so the
-   * scoring's work on each side is done once: a quarterly run meets each need as a candidate of
-   * hundreds of achievements. Only the versions are read for items already kept.
-   */
-  private async sides(kind: ItemKind, ids: string[]): Promise<{ sides: Map<string, NeedSide | AchievementSide>; texts: Map<string, IndexedText> }> {
-    const sides = new Map<string, NeedSide | AchievementSide>();
-    const texts = new Map<string, IndexedText>();
-    if (!ids.length) return { sides, texts };
-    const table = KINDS[kind].table;
-    const current = (await this.db.query(`SELECT id, version FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [ids])) as { id: string; version: number }[];
-    const missing: string[] = [];
-    for (const r of current) {
-      const kept = this.sideCache.get(`${kind}/${r.id}`);
-      if (kept && kept.version === r.version) {
-        sides.set(r.id, kept.side);
-        texts.set(r.id, kept.text);
-      } else missing.push(r.id);
-    }
-    if (!missing.length) return { sides, texts };
-    const rows = (await this.db.query(`SELECT ${SIDE_COLUMNS[kind]} FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [missing])) as SideRow[];
-    for (const r of rows) {
-      const side = sideOfRow(kind, r);
-      const text = indexedTextOfRow(r);
-      sides.set(r.id, side);
-      texts.set(r.id, text);
-      const key = `${kind}/${r.id}`;
-      this.sideCache.delete(key);
-      this.sideCache.set(key, { version: r.version, side, text });
-      if (this.sideCache.size > SIDE_CACHE) this.sideCache.delete(this.sideCache.keys().next().value as string);
-    }
-    return { sides, texts };
-  }
-
   private async viewsOf(pairs: Pair[], from: ItemKind, locale: Locale, rows?: Match[]): Promise<MatchView[]> {
     if (!pairs.length) return [];
     const otherKind: ItemKind = from === 'need' ? 'achievement' : 'need';
@@ -448,9 +282,6 @@ export interface MatchOutcome {
   error?: unknown;
 }
 
-/** Scoring sides kept between calls (a few KB each with what scoring derives from them). */
-const SIDE_CACHE = 20_000;
-
 /** Rows per upsert statement: 7 parameters each, well under PostgreSQL's 65,535. */
 const UPSERT_ROWS = 5_000;
 
@@ -484,46 +315,6 @@ async function upsertMatches(m: EntityManager, all: Pair[], source: Match['sourc
     for (const r of rows) if (r.inserted) inserted.add(pairKey({ needId: r.need_id, achievementId: r.achievement_id }));
   }
   return inserted;
-}
-
-/**
- * The pair of an item (of `kind`, its id null for a draft) and a candidate of the other kind, need
- * first; undefined when the candidate is gone (no longer published).
- */
-function candidatePair(kind: ItemKind, id: string | null, side: NeedSide | AchievementSide, otherId: string, other: NeedSide | AchievementSide | undefined): CandidatePair | undefined {
-  if (!other) return undefined;
-  return kind === 'need'
-    ? { needId: id, achievementId: otherId, need: side as NeedSide, achievement: other as AchievementSide }
-    : { needId: otherId, achievementId: id as string, need: other as NeedSide, achievement: side as AchievementSide };
-}
-
-export function needSide(n: TechNeed): NeedSide {
-  return {
-    title: n.title,
-    summary: n.summary,
-    keywords: n.keywords,
-    chains: n.chains,
-    trl: n.trl,
-    cooperationModes: n.cooperationModes,
-    budgetMax: n.budgetMax,
-    budgetNegotiable: n.budgetNegotiable,
-    region: n.region,
-  };
-}
-
-function achievementSide(a: Achievement): AchievementSide {
-  return {
-    title: a.title,
-    summary: a.summary,
-    keywords: a.keywords,
-    chains: a.chains,
-    trl: a.trl,
-    cooperationModes: a.cooperationModes,
-    askingPrice: a.askingPrice,
-    priceNegotiable: a.priceNegotiable,
-    region: a.region,
-    publishedAt: a.publishedAt,
-  };
 }
 
 function pairOf(m: Match): Pair {

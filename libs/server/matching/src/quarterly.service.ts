@@ -6,7 +6,8 @@ import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokersService } from './brokers.service';
 import { upsertPage } from './match-page';
-import { MatchingService, Pair } from './matching.service';
+import { MatchRanker, Pair } from './match-ranker';
+import { MatchingService } from './matching.service';
 import { CatalogueSnapshot } from './snapshot';
 
 /**
@@ -94,6 +95,7 @@ export class QuarterlyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: QueueService,
     private readonly matching: MatchingService,
+    private readonly ranker: MatchRanker,
     private readonly notifications: NotificationsService,
     private readonly brokers: BrokersService,
   ) {}
@@ -144,7 +146,7 @@ export class QuarterlyService {
 
   /** Matches every item after the run's cursor, page by page, then completes the run. */
   private async work(quarter: string, row: RunRow, hold: Hold): Promise<JobOutcome> {
-    await this.matching.settings();
+    await this.ranker.settings();
     const t0 = Date.now();
     const snapshot = await CatalogueSnapshot.take(this.db);
     this.logger.log({ msg: 'quarterly snapshot taken', quarter, ...snapshot.sizes, ms: Date.now() - t0 });
@@ -175,10 +177,10 @@ export class QuarterlyService {
           await snapshot.refresh(this.db);
           refreshedAt = Date.now();
         }
-        await this.matching.settings();
+        await this.ranker.settings();
         const ranked: (Pair[] | null)[] = [];
         for (let i = 0; i < ids.length; i += SLICE) {
-          for (const id of ids.slice(i, i + SLICE)) ranked.push(this.matching.rankFromSnapshot(snapshot, phase.kind, id));
+          for (const id of ids.slice(i, i + SLICE)) ranked.push(this.ranker.rankFromSnapshot(snapshot, phase.kind, id));
           await new Promise((r) => setImmediate(r));
         }
         await settle(PAGES_IN_FLIGHT - 1);
