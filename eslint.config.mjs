@@ -30,7 +30,10 @@ export default tseslint.config(
             { sourceTag: 'layer:discovery', onlyDependOnLibsWithTags: ['layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
             { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
             // Privacy anonymises across every domain by its declared rule (ADR 0005).
-            { sourceTag: 'layer:cross-domain', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'] },
+            {
+              sourceTag: 'layer:cross-domain',
+              onlyDependOnLibsWithTags: ['layer:workflow', 'layer:discovery', 'layer:catalogue', 'layer:core', 'type:platform', 'type:contracts'],
+            },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -2,9 +2,7 @@
 // *.e2e-spec.ts against real PostgreSQL, Redis and Meilisearch, started once by the harness.
 const { compilerOptions } = require('./tsconfig.base.json');
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]));
 // content-disposition 3 (under @fastify/static) is an ES module that Node requires natively but Jest's
 // module loader cannot: it is compiled to CommonJS like our own code.
 const ESM_ONLY = 'content-disposition';

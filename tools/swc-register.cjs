@@ -7,9 +7,7 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
 const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
-const aliases = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([k, [v]]) => [k, path.join(root, v)]),
-);
+const aliases = Object.fromEntries(Object.entries(compilerOptions.paths).map(([k, [v]]) => [k, path.join(root, v)]));
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -15,7 +15,9 @@ export default defineConfig({
     emptyOutDir: true,
     // Pages are loaded per route (App.tsx). React itself goes in a chunk of its own: it changes
     // least often, so browsers keep it cached across releases. Vite's 500 kB warning is on.
-    rollupOptions: { output: { manualChunks: (id: string) => (/[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/.test(id) ? 'react' : undefined) } },
+    rollupOptions: {
+      output: { manualChunks: (id: string) => (/[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/.test(id) ? 'react' : undefined) },
+    },
   },
   server: { port: 4200, proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -129,9 +129,7 @@ describe('the access matrix covers every id route of the live table (docs/securi
   });
 
   it('has a body for every write route that an outsider reaches past the role guards', () => {
-    const missing = idRoutes().filter(
-      (r) => r.method !== 'GET' && expectedDenial(r) === 404 && !OPEN_BY_DESIGN.has(key(r)) && !(key(r) in BODIES),
-    );
+    const missing = idRoutes().filter((r) => r.method !== 'GET' && expectedDenial(r) === 404 && !OPEN_BY_DESIGN.has(key(r)) && !(key(r) in BODIES));
     expect(missing.map(key)).toEqual([]);
   });
 });

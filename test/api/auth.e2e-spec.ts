@@ -18,7 +18,9 @@ function forge(claims: Record<string, unknown>, opts: { key?: string; alg?: stri
   const header = b64url({ alg: opts.alg ?? 'HS256', typ: 'JWT' });
   const payload = b64url(claims);
   if (opts.alg === 'none') return `${header}.${payload}.`;
-  const sig = createHmac('sha256', opts.key ?? api.config.auth.jwtSecret).update(`${header}.${payload}`).digest('base64url');
+  const sig = createHmac('sha256', opts.key ?? api.config.auth.jwtSecret)
+    .update(`${header}.${payload}`)
+    .digest('base64url');
   return `${header}.${payload}.${sig}`;
 }
 
@@ -155,8 +157,7 @@ describe('access tokens that must be refused (docs/security.md #8)', () => {
 });
 
 describe('password policy and storage (docs/security.md #11)', () => {
-  const register = (password: string) =>
-    api.call('POST', '/api/auth/register', { body: { email: uniqueEmail('pw'), password, displayName: '密码测试' } });
+  const register = (password: string) => api.call('POST', '/api/auth/register', { body: { email: uniqueEmail('pw'), password, displayName: '密码测试' } });
 
   it('refuses 7 characters, saying why in Chinese', async () => {
     const res = await register('abc1234');

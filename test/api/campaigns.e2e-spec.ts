@@ -38,7 +38,10 @@ function campaignInput(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 const notifications = async (type: string, users: TestUser[]) =>
-  (await api.db.query(`SELECT user_id, dedupe_key FROM notification WHERE type = $1 AND user_id = ANY($2) ORDER BY user_id`, [type, users.map((u) => u.id)])).rows as { user_id: string; dedupe_key: string }[];
+  (await api.db.query(`SELECT user_id, dedupe_key FROM notification WHERE type = $1 AND user_id = ANY($2) ORDER BY user_id`, [type, users.map((u) => u.id)])).rows as {
+    user_id: string;
+    dedupe_key: string;
+  }[];
 
 async function createNeed(owner: TestUser, orgId: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await api.call('POST', '/api/needs', { token: owner.token, body: needInput(orgId, overrides) });
@@ -71,7 +74,10 @@ describe('campaign lifecycle: draft → open → closed', () => {
   });
 
   it('refuses a target naming an unknown county', async () => {
-    const res = await api.call('POST', '/api/admin/campaigns', { token: admin.token, body: campaignInput({ targets: [{ dimension: 'region', code: 'atlantis', kind: 'need', target: 1 }] }) });
+    const res = await api.call('POST', '/api/admin/campaigns', {
+      token: admin.token,
+      body: campaignInput({ targets: [{ dimension: 'region', code: 'atlantis', kind: 'need', target: 1 }] }),
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0]).toMatchObject({ field: 'targets.0.code', code: 'campaign_target_code' });
   });
@@ -82,7 +88,10 @@ describe('campaign lifecycle: draft → open → closed', () => {
     expect(created.body).toMatchObject({ status: 'draft', version: 1, invited: 0 });
     campaignId = created.body.id;
 
-    const invited = await api.call('POST', `/api/admin/campaigns/${campaignId}/invitations`, { token: admin.token, body: { orgTypes: ['enterprise'], regions: ['potou'], industries: ['marine'] } });
+    const invited = await api.call('POST', `/api/admin/campaigns/${campaignId}/invitations`, {
+      token: admin.token,
+      body: { orgTypes: ['enterprise'], regions: ['potou'], industries: ['marine'] },
+    });
     expect(invited.status).toBe(200);
     expect(invited.body).toEqual({ invited: 2, total: 2 });
     // Invited while a draft: nobody is told yet.
@@ -143,7 +152,8 @@ describe('progress', () => {
           [campaignId, ...params],
         )
       ).rows[0];
-    const row = (dimension: string, code: string) => res.body.rows.find((r: { dimension: string; code: string; kind: string }) => r.dimension === dimension && r.code === code && r.kind === 'need');
+    const row = (dimension: string, code: string) =>
+      res.body.rows.find((r: { dimension: string; code: string; kind: string }) => r.dimension === dimension && r.code === code && r.kind === 'need');
     expect(row('region', 'potou')).toMatchObject({ label: '坡头区', target: 3, ...(await db(`AND region = $2`, ['potou'])) });
     expect(row('region', 'mazhang')).toMatchObject({ target: null, ...(await db(`AND region = $2`, ['mazhang'])) });
     expect(row('industry', 'marine')).toMatchObject({ label: '蓝色海洋', target: 2, ...(await db(`AND 'marine' = ANY(industries)`)) });
@@ -174,7 +184,10 @@ describe('reminders', () => {
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
     const sent = (await notifications('campaign.reminder', [seafood, seafoodColleague, laggard])).filter((n) => n.dedupe_key.endsWith(':d7'));
     expect(sent).toEqual([{ user_id: laggard.id, dedupe_key: `campaign-reminder:${campaignId}:d7` }]);
-    const email = await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.dedupe_key = $1 AND d.channel = 'email'`, [`campaign-reminder:${campaignId}:d7`]);
+    const email = await api.db.query(
+      `SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.dedupe_key = $1 AND d.channel = 'email'`,
+      [`campaign-reminder:${campaignId}:d7`],
+    );
     expect(email.rows[0].n).toBe(1);
   });
 });

@@ -32,7 +32,15 @@ const statusOf = async (id: string) => (await api.db.query('SELECT status FROM t
 describe('need lifecycle', () => {
   it('goes draft → submitted → published → closed, each step audited and announced', async () => {
     const need = await createNeed();
-    expect(need).toMatchObject({ status: 'draft', industries: ['marine'], budgetMin: '50.00', budgetMax: '120.50', deadline: '2027-06-30', canEdit: true, confidentialVisible: true });
+    expect(need).toMatchObject({
+      status: 'draft',
+      industries: ['marine'],
+      budgetMin: '50.00',
+      budgetMax: '120.50',
+      deadline: '2027-06-30',
+      canEdit: true,
+      confidentialVisible: true,
+    });
     expect((await api.call('POST', `/api/needs/${need.id}/submit`, { token: owner.token })).body.status).toBe('submitted');
 
     const inbox = await api.call('GET', '/api/notifications', { token: admin.token });
@@ -143,10 +151,7 @@ describe('optimistic concurrency', () => {
     const queue = await api.call('GET', '/api/admin/review?kind=achievement&pageSize=100', { token: admin.token });
     const entry = queue.body.items.find((e: { item: { id: string } }) => e.item.id === id);
     expect(entry.changes).toEqual(
-      expect.arrayContaining([
-        { field: 'trl', before: 7, after: 8 },
-        expect.objectContaining({ field: 'summary', after: '已完成中试并在三家企业应用。' }),
-      ]),
+      expect.arrayContaining([{ field: 'trl', before: 7, after: 8 }, expect.objectContaining({ field: 'summary', after: '已完成中试并在三家企业应用。' })]),
     );
     expect(entry.changes).toHaveLength(2);
   });
@@ -177,7 +182,15 @@ describe('visibility: role × own/other organisation × draft/published × publi
   it('shows everyone the public part of a published need, and the confidential part only to the owner and admins', async () => {
     const broker = await registerUser(api, { roles: [PlatformRole.Broker] });
     const reviewer = await registerUser(api, { roles: [PlatformRole.Reviewer] });
-    const cases: [TestUser | undefined, boolean][] = [[owner, true], [colleague, true], [admin, true], [broker, false], [reviewer, false], [outsider, false], [undefined, false]];
+    const cases: [TestUser | undefined, boolean][] = [
+      [owner, true],
+      [colleague, true],
+      [admin, true],
+      [broker, false],
+      [reviewer, false],
+      [outsider, false],
+      [undefined, false],
+    ];
     for (const [who, sees] of cases) {
       const res = await get(publishedId, who);
       expect(res.status).toBe(200);
@@ -199,9 +212,14 @@ describe('visibility: role × own/other organisation × draft/published × publi
 describe('disclosure', () => {
   it('lets another organisation ask, the owner grant, and then see the confidential part — each step audited', async () => {
     const id = await publishItem(api, 'achievement', owner, admin, achievementInput(orgId));
-    const asked = await api.call('POST', `/api/achievements/${id}/disclosure-requests`, { token: outsider.token, body: { reason: '拟在我司养殖基地试用', requesterOrgId: outsiderOrgId } });
+    const asked = await api.call('POST', `/api/achievements/${id}/disclosure-requests`, {
+      token: outsider.token,
+      body: { reason: '拟在我司养殖基地试用', requesterOrgId: outsiderOrgId },
+    });
     expect(asked.status).toBe(201);
-    expect((await api.call('POST', `/api/achievements/${id}/disclosure-requests`, { token: outsider.token, body: { reason: '再次', requesterOrgId: outsiderOrgId } })).status).toBe(409);
+    expect((await api.call('POST', `/api/achievements/${id}/disclosure-requests`, { token: outsider.token, body: { reason: '再次', requesterOrgId: outsiderOrgId } })).status).toBe(
+      409,
+    );
     expect((await api.call('GET', `/api/achievements/${id}`, { token: outsider.token })).body).toMatchObject({ confidentialVisible: false, myDisclosure: 'pending' });
 
     const incoming = await api.call('GET', '/api/disclosure-requests?box=incoming', { token: owner.token });
@@ -212,7 +230,10 @@ describe('disclosure', () => {
 
     const seen = await api.call('GET', `/api/achievements/${id}`, { token: outsider.token });
     expect(seen.body).toMatchObject({ confidentialVisible: true, confidentialDetails: '核心配方与工艺参数，仅签署保密协议后提供', myDisclosure: 'granted' });
-    const audit = await api.db.query(`SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'disclosure.%' OR (target_id = $1 AND action = 'item.confidential_viewed') ORDER BY id`, [id]);
+    const audit = await api.db.query(
+      `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'disclosure.%' OR (target_id = $1 AND action = 'item.confidential_viewed') ORDER BY id`,
+      [id],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['disclosure.requested', 'disclosure.granted', 'item.confidential_viewed']);
     const notes = await api.call('GET', '/api/notifications', { token: outsider.token });
     expect(notes.body.items[0]).toMatchObject({ type: 'disclosure.granted', title: '保密信息申请已同意' });

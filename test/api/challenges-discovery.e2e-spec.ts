@@ -27,13 +27,25 @@ afterAll(async () => {
 
 describe('challenge discovery', () => {
   it('suggests the fitting achievement and its team through the matching engine, and the admin invites them', async () => {
-    const fit = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-      title: '深远海养殖平台锚泊系统张力在线监测技术',
-      summary: '光纤光栅张力传感与北斗位移监测，台风期间锚泊系统失效预警。',
-      keywords: ['锚泊系统', '张力监测'],
-      chains: ['marine.equipment'],
-    }));
-    await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, { title: '钢渣微粉高值化利用技术', summary: '钢渣制备建材微粉。', keywords: ['钢渣'], chains: ['steel.recycling'] }));
+    const fit = await publishItem(
+      api,
+      'achievement',
+      university,
+      admin,
+      achievementInput(uniOrg, {
+        title: '深远海养殖平台锚泊系统张力在线监测技术',
+        summary: '光纤光栅张力传感与北斗位移监测，台风期间锚泊系统失效预警。',
+        keywords: ['锚泊系统', '张力监测'],
+        chains: ['marine.equipment'],
+      }),
+    );
+    await publishItem(
+      api,
+      'achievement',
+      university,
+      admin,
+      achievementInput(uniOrg, { title: '钢渣微粉高值化利用技术', summary: '钢渣制备建材微粉。', keywords: ['钢渣'], chains: ['steel.recycling'] }),
+    );
     await eventually('indexed', async () => (await api.call('GET', `/api/search/achievements?q=${encodeURIComponent('钢渣')}`)).body.total === 1);
     await eventually('indexed', async () => (await api.call('GET', `/api/search/achievements?q=${encodeURIComponent('锚泊')}`)).body.total === 1);
 

@@ -87,7 +87,14 @@ async function apply(challengeId: string, lead: TestUser, orgId: string, overrid
 const post = (path: string, user: TestUser, body?: unknown) => api.call('POST', path, { token: user.token, body });
 
 async function declareAndScore(reviewer: TestUser, challengeId: string, applicationId: string, scores: number[]): Promise<void> {
-  expect((await api.call('PUT', `/api/review/challenges/${challengeId}/declaration`, { token: reviewer.token, body: { conflictApplicationIds: [], statement: '本人与各揭榜方无利益冲突' } })).status).toBe(200);
+  expect(
+    (
+      await api.call('PUT', `/api/review/challenges/${challengeId}/declaration`, {
+        token: reviewer.token,
+        body: { conflictApplicationIds: [], statement: '本人与各揭榜方无利益冲突' },
+      })
+    ).status,
+  ).toBe(200);
   const res = await post(`/api/review/challenge-applications/${applicationId}/score`, reviewer, { scores, comment: '方案可行' });
   expect(res.status).toBe(201);
 }
@@ -212,7 +219,10 @@ describe('challenge lifecycle, single award', () => {
     expect((await api.call('GET', `/api/challenges/${id}/milestones`, { token: rdi.token })).status).toBe(404);
 
     for (const m of ms.body as { id: string; amount: string }[]) {
-      const submitted = await post(`/api/challenge-milestones/${m.id}/submit`, researcher, { report: '按期完成', indicatorResults: [{ indicator: 0, value: '17', note: '水池试验' }] });
+      const submitted = await post(`/api/challenge-milestones/${m.id}/submit`, researcher, {
+        report: '按期完成',
+        indicatorResults: [{ indicator: 0, value: '17', note: '水池试验' }],
+      });
       expect(submitted.status).toBe(200);
       // Only the acceptor reviews.
       expect((await post(`/api/challenge-milestones/${m.id}/review`, researcher, { decision: 'accepted', comment: '' })).status).toBe(404);
@@ -221,7 +231,10 @@ describe('challenge lifecycle, single award', () => {
       expect(accepted.body.payment).toMatchObject({ amount: m.amount });
       expect(accepted.body.payment.paidOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    const payments = await api.db.query(`SELECT sum(p.amount)::text AS total, count(*)::int AS n FROM challenge_payment p JOIN challenge_milestone m ON m.id = p.milestone_id WHERE m.challenge_id = $1`, [id]);
+    const payments = await api.db.query(
+      `SELECT sum(p.amount)::text AS total, count(*)::int AS n FROM challenge_payment p JOIN challenge_milestone m ON m.id = p.milestone_id WHERE m.challenge_id = $1`,
+      [id],
+    );
     expect(payments.rows[0]).toEqual({ total: '3000000.00', n: 3 });
     expect((await api.call('GET', `/api/challenges/${id}`)).body.status).toBe('completed');
 
@@ -251,8 +264,14 @@ describe('challenge lifecycle, single award', () => {
     const bad = await api.call('POST', '/api/challenges', {
       token: owner.token,
       body: challengeInput(ownerOrg, owner.id, {
-        rubric: [{ name: '可行性', weight: 60 }, { name: '团队', weight: 30 }],
-        milestones: [{ title: '签约', deliverables: '任务书', dueOffsetDays: 0, sharePercent: 50 }, { title: '结题', deliverables: '报告', dueOffsetDays: 300, sharePercent: 40 }],
+        rubric: [
+          { name: '可行性', weight: 60 },
+          { name: '团队', weight: 30 },
+        ],
+        milestones: [
+          { title: '签约', deliverables: '任务书', dueOffsetDays: 0, sharePercent: 50 },
+          { title: '结题', deliverables: '报告', dueOffsetDays: 300, sharePercent: 40 },
+        ],
         periodMonths: 48,
       }),
     });
@@ -261,8 +280,14 @@ describe('challenge lifecycle, single award', () => {
     const bad2 = await api.call('POST', '/api/challenges', {
       token: owner.token,
       body: challengeInput(ownerOrg, owner.id, {
-        rubric: [{ name: '可行性', weight: 60 }, { name: '团队', weight: 30 }],
-        milestones: [{ title: '签约', deliverables: '任务书', dueOffsetDays: 0, sharePercent: 50 }, { title: '结题', deliverables: '报告', dueOffsetDays: 300, sharePercent: 40 }],
+        rubric: [
+          { name: '可行性', weight: 60 },
+          { name: '团队', weight: 30 },
+        ],
+        milestones: [
+          { title: '签约', deliverables: '任务书', dueOffsetDays: 0, sharePercent: 50 },
+          { title: '结题', deliverables: '报告', dueOffsetDays: 300, sharePercent: 40 },
+        ],
       }),
     });
     expect(bad2.status).toBe(400);
@@ -381,7 +406,10 @@ describe('from award to deal', () => {
 
 describe('eligibility', () => {
   it('refuses an organisation outside the rules with every reason, and records nothing', async () => {
-    const id = await publishedChallenge({ title: '限高校与研究所、限湛江本地、须有知识产权', eligibility: { orgTypes: ['university', 'institute'], regions: ['chikan', 'mazhang'], mustOwnIp: true } });
+    const id = await publishedChallenge({
+      title: '限高校与研究所、限湛江本地、须有知识产权',
+      eligibility: { orgTypes: ['university', 'institute'], regions: ['chikan', 'mazhang'], mustOwnIp: true },
+    });
     const res = await post(`/api/challenges/${id}/applications`, rdi, applicationInput(rdiOrg));
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('CHALLENGE_NOT_ELIGIBLE');
@@ -446,7 +474,9 @@ describe('concurrency (docs/security.md #13)', () => {
     await api.call('PUT', `/api/admin/challenges/${id}/panel`, { token: admin.token, body: { reviewerIds: [reviewers[1]?.id] } });
     await post(`/api/admin/challenges/${id}/start-review`, admin);
     await api.call('PUT', `/api/review/challenges/${id}/declaration`, { token: (reviewers[1] as TestUser).token, body: { conflictApplicationIds: [], statement: '' } });
-    const scores = await Promise.all(Array.from({ length: 10 }, (_, i) => post(`/api/review/challenge-applications/${a}/score`, reviewers[1] as TestUser, { scores: [60 + i, 70, 80], comment: '' })));
+    const scores = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(`/api/review/challenge-applications/${a}/score`, reviewers[1] as TestUser, { scores: [60 + i, 70, 80], comment: '' })),
+    );
     expect(scores.filter((r) => r.status === 201)).toHaveLength(1);
     expect(scores.filter((r) => r.status === 409).every((r) => r.body.error.code === 'CHALLENGE_ALREADY_SCORED')).toBe(true);
     expect((await api.db.query(`SELECT count(*)::int AS n FROM challenge_score WHERE application_id = $1`, [a])).rows[0].n).toBe(1);
@@ -487,7 +517,10 @@ describe('review independence', () => {
   });
 
   it('excludes a declared conflict and a team member', async () => {
-    await api.call('PUT', `/api/review/challenges/${id}/declaration`, { token: (reviewers[2] as TestUser).token, body: { conflictApplicationIds: [instApp], statement: '曾与该所合作' } });
+    await api.call('PUT', `/api/review/challenges/${id}/declaration`, {
+      token: (reviewers[2] as TestUser).token,
+      body: { conflictApplicationIds: [instApp], statement: '曾与该所合作' },
+    });
     expect((await post(`/api/review/challenge-applications/${instApp}/score`, reviewers[2] as TestUser, { scores: [1, 1, 1], comment: '' })).status).toBe(404);
     const withMember = await publishedChallenge({ title: '团队成员回避' });
     const app = await apply(withMember, institute, instOrg, { team: [{ name: '专家一', role: '顾问', userId: reviewers[0]?.id }] });

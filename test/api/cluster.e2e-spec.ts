@@ -77,7 +77,12 @@ async function requests(n: number): Promise<{ ids: string[]; statuses: number[] 
 
 /** The pids of the processes that served `ids`, once every one of them has its request line. */
 async function servedBy(ids: string[]): Promise<Set<number>> {
-  const pidOf = () => new Map(lines().filter((l) => l.msg === 'request').map((l) => [l.requestId as string, l.pid as number]));
+  const pidOf = () =>
+    new Map(
+      lines()
+        .filter((l) => l.msg === 'request')
+        .map((l) => [l.requestId as string, l.pid as number]),
+    );
   await eventually('request lines written', async () => ids.every((id) => pidOf().has(id)), 30_000);
   const map = pidOf();
   return new Set(ids.map((id) => map.get(id) as number));

@@ -72,10 +72,13 @@ beforeAll(async () => {
     matchIds.push(r.rows[0].id);
   }
   const deal = async (matchId: string, stage: string, events: string[]) => {
-    const r = await api.db.query(
-      `INSERT INTO deal (title, match_id, demand_org_id, supply_org_id, lead_broker_id, stage) VALUES ('看板对接', $1, $2, $3, $4, $5) RETURNING id`,
-      [matchId, enterpriseOrg, universityOrg, broker.id, stage],
-    );
+    const r = await api.db.query(`INSERT INTO deal (title, match_id, demand_org_id, supply_org_id, lead_broker_id, stage) VALUES ('看板对接', $1, $2, $3, $4, $5) RETURNING id`, [
+      matchId,
+      enterpriseOrg,
+      universityOrg,
+      broker.id,
+      stage,
+    ]);
     for (const to of events) await api.db.query(`INSERT INTO deal_event (deal_id, type, to_stage) VALUES ($1, 'stage', $2)`, [r.rows[0].id, to]);
     return r.rows[0].id as string;
   };
@@ -91,7 +94,13 @@ beforeAll(async () => {
     );
   await contract(registered, today, '1234567.89', '1000000.00', `DASH-${Date.now()}`);
   // Registered earlier in the year, from a deal outside the funnel.
-  const early = (await api.db.query(`INSERT INTO deal (title, demand_org_id, supply_org_id, lead_broker_id, stage) VALUES ('早先的对接', $1, $2, $3, 'registered') RETURNING id`, [enterpriseOrg, universityOrg, broker.id])).rows[0].id;
+  const early = (
+    await api.db.query(`INSERT INTO deal (title, demand_org_id, supply_org_id, lead_broker_id, stage) VALUES ('早先的对接', $1, $2, $3, 'registered') RETURNING id`, [
+      enterpriseOrg,
+      universityOrg,
+      broker.id,
+    ])
+  ).rows[0].id;
   await contract(early, `${year}-01-15`, '100.10', '100.10', `DASH-EARLY-${Date.now()}`);
 }, 60_000);
 afterAll(async () => {
@@ -127,7 +136,9 @@ describe('dashboard figures', () => {
     const m = (await api.db.query(`SELECT status, count(*)::int AS n FROM match GROUP BY status`)).rows as { status: string; n: number }[];
     const by = Object.fromEntries(m.map((r) => [r.status, r.n]));
     const deals = (await api.db.query(`SELECT count(*)::int AS n FROM deal WHERE match_id IS NOT NULL`)).rows[0].n;
-    const signed = (await api.db.query(`SELECT count(DISTINCT d.id)::int AS n FROM deal d JOIN deal_event e ON e.deal_id = d.id WHERE d.match_id IS NOT NULL AND e.to_stage = 'signed'`)).rows[0].n;
+    const signed = (
+      await api.db.query(`SELECT count(DISTINCT d.id)::int AS n FROM deal d JOIN deal_event e ON e.deal_id = d.id WHERE d.match_id IS NOT NULL AND e.to_stage = 'signed'`)
+    ).rows[0].n;
     const registered = (await api.db.query(`SELECT count(*)::int AS n FROM deal WHERE match_id IS NOT NULL AND stage = 'registered'`)).rows[0].n;
     const seen = (by.seen ?? 0) + (by.contacted ?? 0) + (by.deal ?? 0);
     const contacted = (by.contacted ?? 0) + (by.deal ?? 0);
@@ -185,13 +196,28 @@ describe('.xlsx export', () => {
     expect(rows[0]?.slice(0, 7)).toEqual(['季度', '匹配', '已查看', '已联系', '进入对接', '已签约', '已登记']);
     const line = rows.find((r) => r[0] === quarter) as (string | number)[];
     const f = api1.body.funnel.find((x: { quarter: string }) => x.quarter === quarter);
-    expect(line).toEqual([quarter, f.matches, f.seen, f.contacted, f.deals, f.signed, f.registered, f.rates.seen, f.rates.contacted, f.rates.deals, f.rates.signed, f.rates.registered]);
+    expect(line).toEqual([
+      quarter,
+      f.matches,
+      f.seen,
+      f.contacted,
+      f.deals,
+      f.signed,
+      f.registered,
+      f.rates.seen,
+      f.rates.contacted,
+      f.rates.deals,
+      f.rates.signed,
+      f.rates.registered,
+    ]);
   });
 
   it('exports contract value with exact amounts and the industry counts', async () => {
     const api1 = await api.call('GET', `/api/admin/dashboard?quarter=${quarter}`, { token: admin.token });
     const cv = await readXlsx(`/api/admin/dashboard/export/contract-value?quarter=${quarter}`);
-    expect(cv.slice(1).map((r) => [r[0], r[1], r[2], r[4]])).toEqual(api1.body.contractValue.quarters.map((q: { quarter: string; contracts: number; value: string; cumulative: string }) => [q.quarter, q.contracts, q.value, q.cumulative]));
+    expect(cv.slice(1).map((r) => [r[0], r[1], r[2], r[4]])).toEqual(
+      api1.body.contractValue.quarters.map((q: { quarter: string; contracts: number; value: string; cumulative: string }) => [q.quarter, q.contracts, q.value, q.cumulative]),
+    );
     const ind = await readXlsx('/api/admin/dashboard/export/industry');
     const all = await api.call('GET', '/api/admin/dashboard', { token: admin.token });
     expect(ind.find((r) => r[0] === '蓝色海洋')).toEqual(['蓝色海洋', 2, 1, 0]);

@@ -32,7 +32,11 @@ async function insertMatch(need: string, ach: string, brokerId: string): Promise
 async function upload(user: TestUser, dealId: string, fields: Record<string, string>, data = PDF, name = '保密协议.pdf') {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(data)]), name);
-  const res = await fetch(`${api.url}/api/deals/${dealId}/documents?${new URLSearchParams(fields)}`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
+  const res = await fetch(`${api.url}/api/deals/${dealId}/documents?${new URLSearchParams(fields)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}` },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -79,7 +83,10 @@ afterAll(async () => {
 
 describe('opening a deal', () => {
   it('opens a deal from the broker’s match, marks the match as a deal, and refuses a second deal for it', async () => {
-    const res = await api.call('POST', '/api/deals', { token: broker.token, body: { matchId, coBrokerIds: [coBroker.id], expectedValue: '800000.50', nextStep: '约双方电话沟通', nextStepDue: '2026-12-05' } });
+    const res = await api.call('POST', '/api/deals', {
+      token: broker.token,
+      body: { matchId, coBrokerIds: [coBroker.id], expectedValue: '800000.50', nextStep: '约双方电话沟通', nextStepDue: '2026-12-05' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       stage: 'lead',
@@ -210,7 +217,10 @@ describe('the pipeline: one step at a time, with the data each gate needs', () =
     const none = await step({ to: 'signed' });
     expect(none.status).toBe(400);
     expect(none.body.error.details[0]).toMatchObject({ field: 'contract', code: 'deal_contract_required' });
-    const bad = await step({ to: 'signed', contract: contractInput({ techAmount: '1234567.90', buyer: { name: '买方', creditCode: '91440800MA4UXXXXX1' }, contractSubtype: 'license.patent' }) });
+    const bad = await step({
+      to: 'signed',
+      contract: contractInput({ techAmount: '1234567.90', buyer: { name: '买方', creditCode: '91440800MA4UXXXXX1' }, contractSubtype: 'license.patent' }),
+    });
     expect(bad.status).toBe(400);
     const fields = bad.body.error.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(['buyer.creditCode', 'contractSubtype', 'techAmount']);
@@ -224,8 +234,17 @@ describe('the pipeline: one step at a time, with the data each gate needs', () =
     expect(res.status).toBe(200);
     expect(res.body.stage).toBe('signed');
     const c = await api.call('GET', `/api/deals/${dealId}/contract`, { token: broker.token });
-    expect(c.body).toMatchObject({ totalAmount: '1234567.89', techAmount: '1000000.01', contractSubtype: 'transfer.patent', sourceNeedId: needId, sourceAchievementId: achId, sourceChallengeId: null });
-    const row = await api.db.query('SELECT total_amount::text AS t, tech_amount::text AS k, pg_typeof(total_amount)::text AS ty FROM contract_registration WHERE deal_id = $1', [dealId]);
+    expect(c.body).toMatchObject({
+      totalAmount: '1234567.89',
+      techAmount: '1000000.01',
+      contractSubtype: 'transfer.patent',
+      sourceNeedId: needId,
+      sourceAchievementId: achId,
+      sourceChallengeId: null,
+    });
+    const row = await api.db.query('SELECT total_amount::text AS t, tech_amount::text AS k, pg_typeof(total_amount)::text AS ty FROM contract_registration WHERE deal_id = $1', [
+      dealId,
+    ]);
     expect(row.rows[0]).toEqual({ t: '1234567.89', k: '1000000.01', ty: 'numeric' });
   });
 
@@ -277,7 +296,11 @@ describe('the pipeline: one step at a time, with the data each gate needs', () =
     // parties do not get the sheet; admins do, and the export lists the contract
     expect((await api.call('GET', `/api/deals/${dealId}/contract/sheet`, { token: enterprise.token })).status).toBe(404);
     const list = await api.call('GET', '/api/admin/registrations', { token: admin.token });
-    expect(list.body.find((r: { dealId: string }) => r.dealId === dealId)).toMatchObject({ totalAmount: '1234567.89', registrationNumber: '2026440800000123', stage: 'registered' });
+    expect(list.body.find((r: { dealId: string }) => r.dealId === dealId)).toMatchObject({
+      totalAmount: '1234567.89',
+      registrationNumber: '2026440800000123',
+      stage: 'registered',
+    });
     const exp = await fetch(`${api.url}/api/admin/registrations/export`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(exp.status).toBe(200);
   });
@@ -357,7 +380,10 @@ describe('who sees what', () => {
     expect(docs.body.map((d: { fileName: string }) => d.fileName)).toEqual(['条款清单.pdf']);
     const inApp = await api.db.query(`SELECT count(*)::int AS n FROM notification WHERE type = 'deal.message' AND user_id = $1`, [university.id]);
     expect(inApp.rows[0].n).toBe(1);
-    const emails = await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.type = 'deal.message' AND d.channel = 'email' AND n.user_id = $1`, [enterprise.id]);
+    const emails = await api.db.query(
+      `SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.type = 'deal.message' AND d.channel = 'email' AND n.user_id = $1`,
+      [enterprise.id],
+    );
     expect(emails.rows[0].n).toBe(2);
   });
 
@@ -366,7 +392,10 @@ describe('who sees what', () => {
     expect(res.status).toBe(200);
     expect(res.body.need).toMatchObject({ id: needId, confidentialDetails: expect.stringContaining('日处理 500 吨') });
     expect(res.body.achievement).toMatchObject({ id: achId, contact: { name: '林教授' } });
-    const audit = await api.db.query(`SELECT target_type FROM audit_log WHERE action = 'item.confidential_viewed' AND actor_id = $1 AND detail->>'dealId' = $2 ORDER BY target_type`, [coBroker.id, dealId]);
+    const audit = await api.db.query(
+      `SELECT target_type FROM audit_log WHERE action = 'item.confidential_viewed' AND actor_id = $1 AND detail->>'dealId' = $2 ORDER BY target_type`,
+      [coBroker.id, dealId],
+    );
     expect(audit.rows.map((r) => r.target_type)).toEqual(['achievement', 'need']);
     for (const user of [enterprise, university, otherBroker, admin]) expect((await api.call('GET', `/api/deals/${dealId}/confidential`, { token: user.token })).status).toBe(404);
   });

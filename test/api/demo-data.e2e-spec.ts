@@ -60,7 +60,11 @@ describe('demo data', () => {
     const reports = await api.call('GET', '/api/admin/reports', { token: admin.accessToken });
     expect(reports.body).toHaveLength(1);
     const pdf = await fetch(`${api.url}/api/admin/reports/${reports.body[0].quarter}/pdf`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const dash = await api.call('GET', '/api/admin/dashboard', { token: admin.accessToken });
     expect(dash.body.contractValue.target).toBe('50000000.00');

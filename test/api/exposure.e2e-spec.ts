@@ -142,11 +142,7 @@ describe('no excessive exposure on any GET route, for any role (docs/security.md
   });
 
   it('never sends a password hash, a refresh token, the Meilisearch key or the JWT secret', () => {
-    const secrets = [
-      api.config.meili.masterKey,
-      api.config.auth.jwtSecret,
-      ...Object.values(users).flatMap((u) => (u ? [u.tokens.refreshToken] : [])),
-    ];
+    const secrets = [api.config.meili.masterKey, api.config.auth.jwtSecret, ...Object.values(users).flatMap((u) => (u ? [u.tokens.refreshToken] : []))];
     const violations: string[] = [];
     for (const s of seen) {
       if (s.text.includes('$argon2')) violations.push(`GET ${s.path} as ${s.role}: an argon2 hash`);

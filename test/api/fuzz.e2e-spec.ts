@@ -55,7 +55,23 @@ const WEIRD_STRINGS = [
   'filter = "x" OR 1=1',
   'https://127.0.0.1/hook',
 ];
-const GARBAGE_IDS = ['abc', '1', '-1', '0', 'null', 'undefined', '%20', '中文', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', "1' OR '1'='1", 'x'.repeat(300), '..%2F..%2Fadmin', '2026Q5', 'Q4-2026'];
+const GARBAGE_IDS = [
+  'abc',
+  '1',
+  '-1',
+  '0',
+  'null',
+  'undefined',
+  '%20',
+  '中文',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  "1' OR '1'='1",
+  'x'.repeat(300),
+  '..%2F..%2Fadmin',
+  '2026Q5',
+  'Q4-2026',
+];
 
 let idPool: string[] = [];
 
@@ -213,7 +229,14 @@ interface Outcome {
 }
 const outcomes: Outcome[] = [];
 
-async function send(method: string, url: string, as: string, token: string | undefined, how: string, init: { json?: unknown; raw?: string; contentType?: string; form?: FormData }): Promise<void> {
+async function send(
+  method: string,
+  url: string,
+  as: string,
+  token: string | undefined,
+  how: string,
+  init: { json?: unknown; raw?: string; contentType?: string; form?: FormData },
+): Promise<void> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   let body: string | FormData | undefined;
@@ -235,7 +258,15 @@ async function send(method: string, url: string, as: string, token: string | und
     status = 599; // no answer in time, or the connection failed: as bad as a 5xx
     response = String(e);
   }
-  outcomes.push({ method, url: url.slice(0, 300), as, how, body: typeof body === 'string' ? body.slice(0, 300) : body ? '(multipart)' : undefined, status, response: response.slice(0, 300) });
+  outcomes.push({
+    method,
+    url: url.slice(0, 300),
+    as,
+    how,
+    body: typeof body === 'string' ? body.slice(0, 300) : body ? '(multipart)' : undefined,
+    status,
+    response: response.slice(0, 300),
+  });
 }
 
 /** Runs thunks a few at a time. */
@@ -260,7 +291,30 @@ beforeAll(async () => {
   api = await startTestApi();
   spec = loadSpec();
   w = await buildWorld(api);
-  idPool = [w.orgA, w.orgB, w.needA, w.achB, w.needB, w.achA, w.match, w.deal, w.dealTask, w.dealDocument, w.challenge, w.application, w.challengeFile, w.milestone, w.objection, w.campaign, w.notificationA, w.attachmentA, w.disclosureRequest, w.memberC.id, w.brokerY.id, w.reviewer.id]; // no caller's own user id: an admin route may disable it
+  idPool = [
+    w.orgA,
+    w.orgB,
+    w.needA,
+    w.achB,
+    w.needB,
+    w.achA,
+    w.match,
+    w.deal,
+    w.dealTask,
+    w.dealDocument,
+    w.challenge,
+    w.application,
+    w.challengeFile,
+    w.milestone,
+    w.objection,
+    w.campaign,
+    w.notificationA,
+    w.attachmentA,
+    w.disclosureRequest,
+    w.memberC.id,
+    w.brokerY.id,
+    w.reviewer.id,
+  ]; // no caller's own user id: an admin route may disable it
 }, 120_000);
 afterAll(() => api?.close());
 
@@ -295,7 +349,9 @@ function fuzzRequests(path: string, method: string, op: Operation, caller: Calle
 
 /** Hand-made bad multipart bodies for the upload routes. */
 function multipartRequests(path: string, op: Operation, caller: Caller): (() => Promise<void>)[] {
-  const url = () => path.replace(/\{(\w+)\}/g, (_, name: string) => pathValue(name, op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema)) + (path.includes('/deals/') ? '?kind=other' : '');
+  const url = () =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) => pathValue(name, op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema)) +
+    (path.includes('/deals/') ? '?kind=other' : '');
   const form = (parts: [string, Blob | string, string?][]) => {
     const f = new FormData();
     for (const [name, value, filename] of parts) {
@@ -308,116 +364,144 @@ function multipartRequests(path: string, op: Operation, caller: Caller): (() => 
   const cases: [string, () => { form?: FormData; raw?: string; contentType?: string }][] = [
     ['no file part', () => ({ form: form([['note', '没有文件']]) })],
     ['the file under another field name', () => ({ form: form([['upload', new Blob([new Uint8Array(PDF)]), 'a.pdf']]) })],
-    ['two files', () => ({ form: form([['file', new Blob([new Uint8Array(PDF)]), 'a.pdf'], ['file', new Blob([new Uint8Array(PDF)]), 'b.pdf']]) })],
+    [
+      'two files',
+      () => ({
+        form: form([
+          ['file', new Blob([new Uint8Array(PDF)]), 'a.pdf'],
+          ['file', new Blob([new Uint8Array(PDF)]), 'b.pdf'],
+        ]),
+      }),
+    ],
     ['an empty file', () => ({ form: form([['file', new Blob([]), 'empty.pdf']]) })],
     ['an executable named .pdf', () => ({ form: form([['file', exe, '合同.pdf']]) })],
     ['a 300-character file name with a path', () => ({ form: form([['file', new Blob([new Uint8Array(PDF)]), `../../${'长'.repeat(300)}.pdf`]]) })],
     ['a file name with a NUL and RTL override', () => ({ form: form([['file', new Blob([new Uint8Array(PDF)]), 'a\u0000b\u202efdp.exe']]) })],
-    ['a truncated multipart body', () => ({ raw: '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc', contentType: 'multipart/form-data; boundary=XyZ' })],
+    [
+      'a truncated multipart body',
+      () => ({ raw: '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc', contentType: 'multipart/form-data; boundary=XyZ' }),
+    ],
     ['multipart without a boundary', () => ({ raw: 'garbage', contentType: 'multipart/form-data' })],
     ['JSON instead of multipart', () => ({ raw: '{"file":"%PDF-1.4"}', contentType: 'application/json' })],
     ['an 11 MB file', () => ({ form: form([['file', new Blob([new Uint8Array(PDF), new Uint8Array(11 * 1024 * 1024)]), 'big.pdf']]) })],
   ];
-  return cases.map(([how, make]) => () => send('POST', url(), caller.name, caller.user.token, `multipart: ${how}`, make()));
+  return cases.map(
+    ([how, make]) =>
+      () =>
+        send('POST', url(), caller.name, caller.user.token, `multipart: ${how}`, make()),
+  );
 }
 
 /** Thousands of requests: seconds alone, but a minute or more beside the other suites on 2 cores. */
 const BULK_TIMEOUT_MS = 300_000;
 
 describe('fuzzing every operation of the OpenAPI spec (docs/security.md #18)', () => {
-  it('answers thousands of generated and mutated requests, as a member and as an admin, without a single 5xx', async () => {
-    const ops = operations();
-    // the spec is the live table (docs/security.md #17), so fuzzing the spec covers every route
-    const live = liveRoutes(api.app)
-      .filter((r: LiveRoute) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'))
-      .map((r) => `${r.method} ${specPath(r.path)}`)
-      .sort();
-    expect(ops.map((o) => `${o.method} ${o.path}`).sort()).toEqual(live);
+  it(
+    'answers thousands of generated and mutated requests, as a member and as an admin, without a single 5xx',
+    async () => {
+      const ops = operations();
+      // the spec is the live table (docs/security.md #17), so fuzzing the spec covers every route
+      const live = liveRoutes(api.app)
+        .filter((r: LiveRoute) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'))
+        .map((r) => `${r.method} ${specPath(r.path)}`)
+        .sort();
+      expect(ops.map((o) => `${o.method} ${o.path}`).sort()).toEqual(live);
 
-    const callers: Caller[] = [
-      { name: 'member', user: w.memberA },
-      { name: 'admin', user: w.admin },
-    ];
-    let multipartOps = 0;
-    for (const { path, method, op } of ops) {
-      if (process.env.FUZZ_TRACE) process.stderr.write(`${method} ${path}\n`);
-      for (const caller of callers) {
-        const tasks = isMultipart(op) ? multipartRequests(path, op, caller) : fuzzRequests(path, method, op, caller);
-        await inParallel(tasks, PARALLEL);
-        // a fuzzed request may end the caller's session by design (logout, a role change): sign in again
-        if ((await api.call('GET', '/api/me', { token: caller.user.token })).status === 401) caller.user.token = (await login(api, caller.user.email)).accessToken;
-      }
-      if (isMultipart(op)) multipartOps++;
-    }
-
-    const total = outcomes.length;
-    const failures = outcomes.filter((o) => o.status >= 500);
-    const report = failures.slice(0, 8).map((o) => `${o.method} ${o.url} as ${o.as} (${o.how}) body=${o.body ?? '-'} → ${o.status} ${o.response}`);
-    expect(report).toEqual([]);
-    expect(total).toBeGreaterThan(2_000);
-    expect(total).toBeLessThan(3_500);
-    expect(multipartOps).toBeGreaterThanOrEqual(6);
-    // honest fuzzing reaches the handlers: some requests succeed, most are refused as bad input
-    const byClass = (c: number) => outcomes.filter((o) => Math.floor(o.status / 100) === c).length;
-    if (process.env.FUZZ_TRACE) process.stderr.write(`fuzz: ${total} requests, 2xx ${byClass(2)}, 4xx ${byClass(4)}, 5xx ${failures.length}\n`);
-    expect(byClass(2)).toBeGreaterThan(200);
-    expect(byClass(4)).toBeGreaterThan(1_000);
-  }, BULK_TIMEOUT_MS);
-
-  it('survives null, and a value of the wrong type, in every field of every JSON body, with the real ids (systematic)', async () => {
-    const idFor = (name: string, path: string): string => {
-      if (name === 'kind') return 'need';
-      if (name === 'chart') return 'funnel';
-      if (name === 'quarter') return '2026Q4';
-      if (name === 'taskId') return w.dealTask;
-      if (name === 'userId') return w.memberC.id;
-      const table: [string, string][] = [
-        ['/api/orgs/', w.orgA],
-        ['/api/needs/', w.needA],
-        ['/api/achievements/', w.achA],
-        ['/api/admin/review/', w.needA],
-        ['/api/disclosure-requests/', w.disclosureRequest],
-        ['/api/matches/', w.match],
-        ['/api/admin/matches/', w.match],
-        ['/api/challenges/', w.challenge],
-        ['/api/admin/challenges/', w.challenge],
-        ['/api/admin/challenge-objections/', w.objection],
-        ['/api/challenge-applications/', w.application],
-        ['/api/review/challenge-applications/', w.application],
-        ['/api/review/challenges/', w.challenge],
-        ['/api/challenge-milestones/', w.milestone],
-        ['/api/deals/', w.deal],
-        ['/api/admin/deals/', w.deal],
-        ['/api/admin/campaigns/', w.campaign],
-        ['/api/admin/verifications/', w.orgC],
-        ['/api/admin/users/', w.memberC.id],
+      const callers: Caller[] = [
+        { name: 'member', user: w.memberA },
+        { name: 'admin', user: w.admin },
       ];
-      return table.filter(([prefix]) => path.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? randomUUID();
-    };
-    const before = outcomes.length;
-    for (const { path, method, op } of operations()) {
-      const schema = op.requestBody?.content['application/json']?.schema;
-      if (!schema || SESSION_ENDING.includes(`${method} ${path}`)) continue;
-      const props = Object.keys(resolve(spec, schema).properties ?? {});
-      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => idFor(name, path));
-      const tasks: (() => Promise<void>)[] = [];
-      for (const prop of props) {
-        for (const caller of [w.memberA, w.admin]) {
-          for (const [how, value] of [
-            ['null', null],
-            ['an object', { x: [1] }],
-          ] as const) {
-            const body = { ...(gen(schema) as Record<string, unknown>), [prop]: value };
-            tasks.push(() => send(method, url, caller === w.admin ? 'admin' : 'member', caller.token, `${prop} ${how}`, { json: body }));
+      let multipartOps = 0;
+      for (const { path, method, op } of ops) {
+        if (process.env.FUZZ_TRACE) process.stderr.write(`${method} ${path}\n`);
+        for (const caller of callers) {
+          const tasks = isMultipart(op) ? multipartRequests(path, op, caller) : fuzzRequests(path, method, op, caller);
+          await inParallel(tasks, PARALLEL);
+          // a fuzzed request may end the caller's session by design (logout, a role change): sign in again
+          if ((await api.call('GET', '/api/me', { token: caller.user.token })).status === 401) caller.user.token = (await login(api, caller.user.email)).accessToken;
+        }
+        if (isMultipart(op)) multipartOps++;
+      }
+
+      const total = outcomes.length;
+      const failures = outcomes.filter((o) => o.status >= 500);
+      const report = failures.slice(0, 8).map((o) => `${o.method} ${o.url} as ${o.as} (${o.how}) body=${o.body ?? '-'} → ${o.status} ${o.response}`);
+      expect(report).toEqual([]);
+      expect(total).toBeGreaterThan(2_000);
+      expect(total).toBeLessThan(3_500);
+      expect(multipartOps).toBeGreaterThanOrEqual(6);
+      // honest fuzzing reaches the handlers: some requests succeed, most are refused as bad input
+      const byClass = (c: number) => outcomes.filter((o) => Math.floor(o.status / 100) === c).length;
+      if (process.env.FUZZ_TRACE) process.stderr.write(`fuzz: ${total} requests, 2xx ${byClass(2)}, 4xx ${byClass(4)}, 5xx ${failures.length}\n`);
+      expect(byClass(2)).toBeGreaterThan(200);
+      expect(byClass(4)).toBeGreaterThan(1_000);
+    },
+    BULK_TIMEOUT_MS,
+  );
+
+  it(
+    'survives null, and a value of the wrong type, in every field of every JSON body, with the real ids (systematic)',
+    async () => {
+      const idFor = (name: string, path: string): string => {
+        if (name === 'kind') return 'need';
+        if (name === 'chart') return 'funnel';
+        if (name === 'quarter') return '2026Q4';
+        if (name === 'taskId') return w.dealTask;
+        if (name === 'userId') return w.memberC.id;
+        const table: [string, string][] = [
+          ['/api/orgs/', w.orgA],
+          ['/api/needs/', w.needA],
+          ['/api/achievements/', w.achA],
+          ['/api/admin/review/', w.needA],
+          ['/api/disclosure-requests/', w.disclosureRequest],
+          ['/api/matches/', w.match],
+          ['/api/admin/matches/', w.match],
+          ['/api/challenges/', w.challenge],
+          ['/api/admin/challenges/', w.challenge],
+          ['/api/admin/challenge-objections/', w.objection],
+          ['/api/challenge-applications/', w.application],
+          ['/api/review/challenge-applications/', w.application],
+          ['/api/review/challenges/', w.challenge],
+          ['/api/challenge-milestones/', w.milestone],
+          ['/api/deals/', w.deal],
+          ['/api/admin/deals/', w.deal],
+          ['/api/admin/campaigns/', w.campaign],
+          ['/api/admin/verifications/', w.orgC],
+          ['/api/admin/users/', w.memberC.id],
+        ];
+        return table.filter(([prefix]) => path.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? randomUUID();
+      };
+      const before = outcomes.length;
+      for (const { path, method, op } of operations()) {
+        const schema = op.requestBody?.content['application/json']?.schema;
+        if (!schema || SESSION_ENDING.includes(`${method} ${path}`)) continue;
+        const props = Object.keys(resolve(spec, schema).properties ?? {});
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => idFor(name, path));
+        const tasks: (() => Promise<void>)[] = [];
+        for (const prop of props) {
+          for (const caller of [w.memberA, w.admin]) {
+            for (const [how, value] of [
+              ['null', null],
+              ['an object', { x: [1] }],
+            ] as const) {
+              const body = { ...(gen(schema) as Record<string, unknown>), [prop]: value };
+              tasks.push(() => send(method, url, caller === w.admin ? 'admin' : 'member', caller.token, `${prop} ${how}`, { json: body }));
+            }
           }
         }
+        await inParallel(tasks, PARALLEL);
       }
-      await inParallel(tasks, PARALLEL);
-    }
-    const mine = outcomes.slice(before);
-    expect(mine.length).toBeGreaterThan(300);
-    expect(mine.filter((o) => o.status >= 500).slice(0, 8).map((o) => `${o.method} ${o.url} as ${o.as} (${o.how}) body=${o.body} → ${o.status} ${o.response}`)).toEqual([]);
-  }, BULK_TIMEOUT_MS);
+      const mine = outcomes.slice(before);
+      expect(mine.length).toBeGreaterThan(300);
+      expect(
+        mine
+          .filter((o) => o.status >= 500)
+          .slice(0, 8)
+          .map((o) => `${o.method} ${o.url} as ${o.as} (${o.how}) body=${o.body} → ${o.status} ${o.response}`),
+      ).toEqual([]);
+    },
+    BULK_TIMEOUT_MS,
+  );
 
   it('refuses what fuzzing once turned into a 500: null for a field that cannot be empty (PATCH /api/me)', async () => {
     const u = w.memberB;

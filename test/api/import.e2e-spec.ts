@@ -25,12 +25,46 @@ type Row = Record<string, Cell>;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NEED_HEADERS = [
-  '发布机构统一社会信用代码', '标题', '公开摘要', '保密信息', '产业链', '关键词', '所在地区', '技术成熟度(TRL)', '合作方式', '联系人', '联系电话', '联系邮箱',
-  '需求类别', '预算下限(万元)', '预算上限(万元)', '面议', '截止日期', '验收指标',
+  '发布机构统一社会信用代码',
+  '标题',
+  '公开摘要',
+  '保密信息',
+  '产业链',
+  '关键词',
+  '所在地区',
+  '技术成熟度(TRL)',
+  '合作方式',
+  '联系人',
+  '联系电话',
+  '联系邮箱',
+  '需求类别',
+  '预算下限(万元)',
+  '预算上限(万元)',
+  '面议',
+  '截止日期',
+  '验收指标',
 ];
 const ACHIEVEMENT_HEADERS = [
-  '发布机构统一社会信用代码', '标题', '公开摘要', '保密信息', '产业链', '关键词', '所在地区', '技术成熟度(TRL)', '合作方式', '联系人', '联系电话', '联系邮箱',
-  '成熟阶段', '知识产权', '团队成员', '报价(万元)', '面议', '价格条款', '应用领域', '应用成效',
+  '发布机构统一社会信用代码',
+  '标题',
+  '公开摘要',
+  '保密信息',
+  '产业链',
+  '关键词',
+  '所在地区',
+  '技术成熟度(TRL)',
+  '合作方式',
+  '联系人',
+  '联系电话',
+  '联系邮箱',
+  '成熟阶段',
+  '知识产权',
+  '团队成员',
+  '报价(万元)',
+  '面议',
+  '价格条款',
+  '应用领域',
+  '应用成效',
 ];
 
 /** A title no other row shares (fixed length, so no title contains another). */
@@ -193,10 +227,7 @@ describe('dry run', () => {
   });
 
   it('applies the API rules the parser does not know about: lengths, e-mail, budget order', async () => {
-    const res = await dryRun(
-      'need',
-      await xlsx([needRow({ 标题: '长'.repeat(101), 联系邮箱: 'not-an-email', '预算下限(万元)': '200', '预算上限(万元)': '100' })]),
-    );
+    const res = await dryRun('need', await xlsx([needRow({ 标题: '长'.repeat(101), 联系邮箱: 'not-an-email', '预算下限(万元)': '200', '预算上限(万元)': '100' })]));
     expect(res.body.errors).toEqual([
       { row: 2, field: '标题', message: '最多 100 个字符' },
       { row: 2, field: '联系邮箱', message: '请输入有效的邮箱地址' },
@@ -318,14 +349,7 @@ describe('duplicates', () => {
     const existingTitle = uniqueTitle('湛江湾海水养殖尾水生态处理技术需求');
     const existingId = await publishItem(api, 'need', owner, admin, needInput(org.id, { title: existingTitle }));
     const fresh = uniqueTitle();
-    const res = await importAll(
-      'need',
-      await xlsx([
-        needRow({ 标题: ` ${existingTitle.toUpperCase()}。` }),
-        needRow({ 标题: fresh }),
-        needRow({ 标题: `${fresh}！` }),
-      ]),
-    );
+    const res = await importAll('need', await xlsx([needRow({ 标题: ` ${existingTitle.toUpperCase()}。` }), needRow({ 标题: fresh }), needRow({ 标题: `${fresh}！` })]));
     expect(res.body).toMatchObject({ total: 3, valid: 1, imported: 1, errors: [] });
     expect(res.body.duplicates).toEqual([
       { row: 2, title: `${existingTitle.toUpperCase()}。`, existingId, existingRow: null },
@@ -390,9 +414,7 @@ describe('export', () => {
     const sheet = await readSheet(res.data);
     expect(sheet.headers).toEqual([...NEED_HEADERS.filter((h) => !['保密信息', '联系人', '联系电话', '联系邮箱'].includes(h)), '状态', '发布时间', '发布机构']);
 
-    const expected = await api.db.query(
-      `SELECT title FROM tech_need WHERE status = 'published' AND 'marine.biomed' = ANY(chains) AND region = 'xiashan' ORDER BY title`,
-    );
+    const expected = await api.db.query(`SELECT title FROM tech_need WHERE status = 'published' AND 'marine.biomed' = ANY(chains) AND region = 'xiashan' ORDER BY title`);
     expect(sheet.rows.map((r) => r['标题']).sort()).toEqual(expected.rows.map((r) => r.title));
     expect(expected.rows.length).toBeGreaterThanOrEqual(2);
     expect(res.headers.get('x-total-count')).toBe(String(expected.rows.length));

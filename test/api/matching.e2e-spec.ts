@@ -23,22 +23,56 @@ beforeAll(async () => {
   outsider = await registerUser(api);
   marineBroker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '海洋经纪人' });
   steelBroker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '钢铁经纪人' });
-  for (const [b, chains] of [[marineBroker, ['marine.ranching']], [steelBroker, ['steel.recycling']]] as const) {
+  for (const [b, chains] of [
+    [marineBroker, ['marine.ranching']],
+    [steelBroker, ['steel.recycling']],
+  ] as const) {
     const res = await api.call('PUT', '/api/broker/profile', { token: b.token, body: { chains, regions: ['potou'], capacity: 50, active: true } });
     expect(res.status).toBe(200);
   }
   const entOrg = (await createOrg(api, enterprise, { verified: true })).id;
   const uniOrg = (await createOrg(api, university, { verified: true, input: { type: 'university', name: '湛江海洋科技大学测试' } })).id;
-  ach.water = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-    title: '养殖尾水生态净化与循环利用集成技术', summary: '微生物与人工湿地组合工艺处理对虾养殖尾水，出水可回用。', keywords: ['尾水处理', '循环水养殖'],
-    trl: 7, cooperationModes: ['transfer'], region: 'potou', priceNegotiable: false, askingPrice: '60',
-  }));
-  ach.fish = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-    title: '金鲳鱼深远海网箱养殖病害防控技术', summary: '卵形鲳鲹病害早期预警与绿色防控。', keywords: ['病害防控'], trl: 5,
-  }));
-  ach.steel = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-    title: '钢渣微粉高值化利用技术', summary: '钢渣制备建材微粉。', keywords: ['钢渣'], chains: ['steel.recycling'], trl: 6,
-  }));
+  ach.water = await publishItem(
+    api,
+    'achievement',
+    university,
+    admin,
+    achievementInput(uniOrg, {
+      title: '养殖尾水生态净化与循环利用集成技术',
+      summary: '微生物与人工湿地组合工艺处理对虾养殖尾水，出水可回用。',
+      keywords: ['尾水处理', '循环水养殖'],
+      trl: 7,
+      cooperationModes: ['transfer'],
+      region: 'potou',
+      priceNegotiable: false,
+      askingPrice: '60',
+    }),
+  );
+  ach.fish = await publishItem(
+    api,
+    'achievement',
+    university,
+    admin,
+    achievementInput(uniOrg, {
+      title: '金鲳鱼深远海网箱养殖病害防控技术',
+      summary: '卵形鲳鲹病害早期预警与绿色防控。',
+      keywords: ['病害防控'],
+      trl: 5,
+    }),
+  );
+  ach.steel = await publishItem(
+    api,
+    'achievement',
+    university,
+    admin,
+    achievementInput(uniOrg, {
+      title: '钢渣微粉高值化利用技术',
+      summary: '钢渣制备建材微粉。',
+      keywords: ['钢渣'],
+      chains: ['steel.recycling'],
+      trl: 6,
+    }),
+  );
   // Matching reads the achievements index: let it fill before the need is published.
   await eventually('achievements indexed', async () => (await api.call('GET', `/api/search/achievements?q=${encodeURIComponent('钢渣')}`)).body.total === 1);
   needId = await publishItem(api, 'need', enterprise, admin, needInput(entOrg, { cooperationModes: ['transfer'], budgetMax: '100', budgetMin: '20' }));

@@ -75,7 +75,10 @@ describe('verification workflow', () => {
     await api.call('POST', `/api/orgs/${org.id}/verification`, { token: owner.token });
     const noReason = await api.call('POST', `/api/admin/verifications/${org.id}/decision`, { token: admin.token, body: { decision: 'reject', reason: '  ' } });
     expect(noReason.status).toBe(400);
-    const rejected = await api.call('POST', `/api/admin/verifications/${org.id}/decision`, { token: admin.token, body: { decision: 'reject', reason: '营业执照名称与填写名称不一致' } });
+    const rejected = await api.call('POST', `/api/admin/verifications/${org.id}/decision`, {
+      token: admin.token,
+      body: { decision: 'reject', reason: '营业执照名称与填写名称不一致' },
+    });
     expect(rejected.body).toMatchObject({ verificationStatus: 'rejected', rejectionReason: '营业执照名称与填写名称不一致' });
     const seen = await api.call('GET', `/api/orgs/${org.id}`, { token: owner.token });
     expect(seen.body.rejectionReason).toBe('营业执照名称与填写名称不一致');
@@ -151,7 +154,7 @@ describe("another organisation's records look like they do not exist (docs/secur
     expect(Object.keys(res.body).sort()).toEqual(['id', 'industries', 'name', 'region', 'type', 'verificationStatus']);
   });
 
-  it("refuses every change to another organisation with 404, changing nothing", async () => {
+  it('refuses every change to another organisation with 404, changing nothing', async () => {
     const before = await api.db.query('SELECT name, version, verification_status FROM organisation WHERE id = $1', [verifiedOrg.id]);
     const calls = [
       api.call('PATCH', `/api/orgs/${verifiedOrg.id}`, { token: outsider.token, body: { name: '被篡改', version: 1 } }),

@@ -55,12 +55,30 @@ beforeAll(async () => {
   const closedId = await publishItem(api, 'need', person, admin, needInput(orgId, { title: '已关闭的隐私测试需求', contact: { name: '值班室', phone: null, email: null } }));
   expect((await api.call('POST', `/api/needs/${closedId}/close`, { token: person.token })).status).toBe(200);
   // The organisation's achievement lists the person on its team, by account.
-  achievementId = await publishItem(api, 'achievement', colleague, admin, achievementInput(orgId, { team: [{ name: NAME, title: '高级工程师', userId: person.id }, { name: '同事王工', title: '工程师', userId: null }] }));
-  // Last quarter's report froze the brokers' figures, the person's row with their name.
-  await api.db.query(
-    `INSERT INTO quarterly_report (quarter, status, figures) VALUES ('2026Q3', 'sent', $1)`,
-    [JSON.stringify({ dashboard: { brokers: [{ brokerId: person.id, name: NAME, deals: 1 }, { brokerId: admin.id, name: '平台管理员', deals: 0 }] }, campaigns: [] })],
+  achievementId = await publishItem(
+    api,
+    'achievement',
+    colleague,
+    admin,
+    achievementInput(orgId, {
+      team: [
+        { name: NAME, title: '高级工程师', userId: person.id },
+        { name: '同事王工', title: '工程师', userId: null },
+      ],
+    }),
   );
+  // Last quarter's report froze the brokers' figures, the person's row with their name.
+  await api.db.query(`INSERT INTO quarterly_report (quarter, status, figures) VALUES ('2026Q3', 'sent', $1)`, [
+    JSON.stringify({
+      dashboard: {
+        brokers: [
+          { brokerId: person.id, name: NAME, deals: 1 },
+          { brokerId: admin.id, name: '平台管理员', deals: 0 },
+        ],
+      },
+      campaigns: [],
+    }),
+  ]);
   const hookUrl = `http://127.0.0.1:${hookPort}/hook?key=pipl`;
   expect((await api.call('PUT', '/api/me/notification-settings', { token: person.token, body: { email: true, webhookUrl: hookUrl, webhookKind: 'generic' } })).status).toBe(200);
   await api.db.query(`INSERT INTO broker_profile (user_id, chains, regions, capacity) VALUES ($1, '{marine.ranching}', '{potou}', 20)`, [person.id]);
@@ -68,7 +86,14 @@ beforeAll(async () => {
   const deal = await api.db.query(
     `INSERT INTO deal (title, need_id, demand_org_id, supply_org_id, demand_contact, supply_contact, lead_broker_id, created_by)
      VALUES ('尾水脱氮对接', $1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-    [needId, orgId, partnerOrgId, JSON.stringify({ name: NAME, phone: PHONE, email: person.email }), JSON.stringify({ name: '合作方赵工', phone: '13700000000', email: null }), person.id],
+    [
+      needId,
+      orgId,
+      partnerOrgId,
+      JSON.stringify({ name: NAME, phone: PHONE, email: person.email }),
+      JSON.stringify({ name: '合作方赵工', phone: '13700000000', email: null }),
+      person.id,
+    ],
   );
   dealId = deal.rows[0].id;
   await api.db.query(`INSERT INTO deal_note (deal_id, author_id, body) VALUES ($1, $2, $3)`, [dealId, person.id, `已与合作方通话，回电请打 ${PHONE}`]);
@@ -82,7 +107,15 @@ beforeAll(async () => {
   const application = await api.db.query(
     `INSERT INTO challenge_application (challenge_id, org_id, lead_user_id, technical_route, indicator_plans, schedule, budget, team)
      VALUES ($1, $2, $3, '生物膜工艺', '[]', '十二个月', 500000, $4) RETURNING id`,
-    [challenge.rows[0].id, orgId, person.id, JSON.stringify([{ name: NAME, role: '负责人', userId: person.id }, { name: '同事王工', role: '成员', userId: colleague.id }])],
+    [
+      challenge.rows[0].id,
+      orgId,
+      person.id,
+      JSON.stringify([
+        { name: NAME, role: '负责人', userId: person.id },
+        { name: '同事王工', role: '成员', userId: colleague.id },
+      ]),
+    ],
   );
   applicationId = application.rows[0].id;
 }, 120_000);
@@ -110,7 +143,9 @@ describe('GET /api/me/export', () => {
       expect.objectContaining({ id: needId, contactName: NAME, contactPhone: PHONE, contactEmail: person.email, createdByMe: true }),
       expect.objectContaining({ title: '已关闭的隐私测试需求', status: 'closed', createdByMe: true }),
     ]);
-    expect(x.achievements).toEqual([expect.objectContaining({ id: achievementId, createdByMe: false, team: expect.arrayContaining([{ name: NAME, title: '高级工程师', userId: person.id }]) })]);
+    expect(x.achievements).toEqual([
+      expect.objectContaining({ id: achievementId, createdByMe: false, team: expect.arrayContaining([{ name: NAME, title: '高级工程师', userId: person.id }]) }),
+    ]);
     expect(x.notifications.length).toBeGreaterThan(0);
     expect(x.notificationSettings).toMatchObject({ email: true, webhookUrl: `http://127.0.0.1:${hookPort}/hook?key=pipl`, webhookKind: 'generic' });
     expect(x.brokerProfile).toMatchObject({ chains: ['marine.ranching'], capacity: 20 });
@@ -129,9 +164,14 @@ describe('GET /api/me/export', () => {
 
 describe('DELETE /api/me refusals change nothing', () => {
   const snapshot = async (id: string) =>
-    (await api.db.query(`SELECT u.email, u.display_name, u.phone, u.status, u.password_hash, (SELECT count(*)::int FROM membership WHERE user_id = u.id) AS memberships,
+    (
+      await api.db.query(
+        `SELECT u.email, u.display_name, u.phone, u.status, u.password_hash, (SELECT count(*)::int FROM membership WHERE user_id = u.id) AS memberships,
                                (SELECT count(*)::int FROM auth_session WHERE user_id = u.id AND revoked_at IS NULL) AS sessions
-                          FROM app_user u WHERE u.id = $1`, [id])).rows[0];
+                          FROM app_user u WHERE u.id = $1`,
+        [id],
+      )
+    ).rows[0];
 
   it('refuses a wrong password (400, in Chinese first)', async () => {
     const before = await snapshot(person.id);
@@ -207,19 +247,36 @@ describe('DELETE /api/me', () => {
     const need = (await api.db.query(`SELECT status, contact_name, contact_phone, contact_email, owner_org_id FROM tech_need WHERE id = $1`, [needId])).rows[0];
     expect(need).toEqual({ status: 'published', contact_name: DELETED_USER_NAME, contact_phone: null, contact_email: null, owner_org_id: orgId });
     const deal = (await api.db.query(`SELECT demand_org_id, lead_broker_id, demand_contact, supply_contact FROM deal WHERE id = $1`, [dealId])).rows[0];
-    expect(deal).toEqual({ demand_org_id: orgId, lead_broker_id: person.id, demand_contact: { name: DELETED_USER_NAME, phone: null, email: null }, supply_contact: { name: '合作方赵工', phone: '13700000000', email: null } });
+    expect(deal).toEqual({
+      demand_org_id: orgId,
+      lead_broker_id: person.id,
+      demand_contact: { name: DELETED_USER_NAME, phone: null, email: null },
+      supply_contact: { name: '合作方赵工', phone: '13700000000', email: null },
+    });
     const app = (await api.db.query(`SELECT org_id, team FROM challenge_application WHERE id = $1`, [applicationId])).rows[0];
-    expect(app).toEqual({ org_id: orgId, team: [{ name: DELETED_USER_NAME, role: '负责人', userId: person.id }, { name: '同事王工', role: '成员', userId: colleague.id }] });
+    expect(app).toEqual({
+      org_id: orgId,
+      team: [
+        { name: DELETED_USER_NAME, role: '负责人', userId: person.id },
+        { name: '同事王工', role: '成员', userId: colleague.id },
+      ],
+    });
     // The colleague's notification that the person closed a need named them; it now names nobody.
     const told = (await api.db.query(`SELECT params FROM notification WHERE user_id = $1 AND type = 'item.closed'`, [colleague.id])).rows;
     expect(told).toEqual([{ params: { title: '已关闭的隐私测试需求', actor: DELETED_USER_NAME } }]);
     const note = (await api.db.query(`SELECT author_id, body FROM deal_note WHERE deal_id = $1`, [dealId])).rows[0];
     expect(note).toEqual({ author_id: person.id, body: `已与合作方通话，回电请打 ${DELETED_USER_NAME}` });
     const team = (await api.db.query(`SELECT team, published_snapshot->'team' AS snapshot FROM achievement WHERE id = $1`, [achievementId])).rows[0];
-    expect(team.team).toEqual([{ name: DELETED_USER_NAME, title: '高级工程师', userId: person.id }, { name: '同事王工', title: '工程师', userId: null }]);
+    expect(team.team).toEqual([
+      { name: DELETED_USER_NAME, title: '高级工程师', userId: person.id },
+      { name: '同事王工', title: '工程师', userId: null },
+    ]);
     expect(team.snapshot).toEqual(team.team);
     const report = (await api.db.query(`SELECT figures->'dashboard'->'brokers' AS brokers FROM quarterly_report WHERE quarter = '2026Q3'`)).rows[0];
-    expect(report.brokers).toEqual([{ brokerId: person.id, name: DELETED_USER_NAME, deals: 1 }, { brokerId: admin.id, name: '平台管理员', deals: 0 }]);
+    expect(report.brokers).toEqual([
+      { brokerId: person.id, name: DELETED_USER_NAME, deals: 1 },
+      { brokerId: admin.id, name: '平台管理员', deals: 0 },
+    ]);
     // The colleague still runs the organisation.
     expect((await api.call('GET', `/api/orgs/${orgId}`, { token: colleague.token })).status).toBe(200);
   });
@@ -260,13 +317,19 @@ describe('DELETE /api/me', () => {
           keys++;
           const type = await redis.type(key);
           const value =
-            type === 'string' ? await redis.get(key)
-            : type === 'hash' ? JSON.stringify(await redis.hgetall(key))
-            : type === 'list' ? JSON.stringify(await redis.lrange(key, 0, -1))
-            : type === 'set' ? JSON.stringify(await redis.smembers(key))
-            : type === 'zset' ? JSON.stringify(await redis.zrange(key, 0, -1))
-            : type === 'stream' ? JSON.stringify(await redis.xrange(key, '-', '+'))
-            : '';
+            type === 'string'
+              ? await redis.get(key)
+              : type === 'hash'
+                ? JSON.stringify(await redis.hgetall(key))
+                : type === 'list'
+                  ? JSON.stringify(await redis.lrange(key, 0, -1))
+                  : type === 'set'
+                    ? JSON.stringify(await redis.smembers(key))
+                    : type === 'zset'
+                      ? JSON.stringify(await redis.zrange(key, 0, -1))
+                      : type === 'stream'
+                        ? JSON.stringify(await redis.xrange(key, '-', '+'))
+                        : '';
           const text = `${key} ${value ?? ''}`.toLowerCase();
           for (const needle of [...needles(), person.id]) if (text.includes(needle.toLowerCase())) found.push(`${key}: ${needle}`);
         }
@@ -281,9 +344,16 @@ describe('DELETE /api/me', () => {
   it('leaves nothing of the person in Meilisearch, and the need stays searchable', async () => {
     await eventually('outbox relayed', async () => (await api.db.query(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL`)).rows[0].n === 0, 15_000);
     const meili = api.app.get(MEILI_CLIENT);
-    await eventually('need indexed', async () => (await meili.index(`${api.dbName}_needs`).getDocuments({ limit: 1000 })).results.some((d: { id: string }) => d.id === needId), 15_000);
+    await eventually(
+      'need indexed',
+      async () => (await meili.index(`${api.dbName}_needs`).getDocuments({ limit: 1000 })).results.some((d: { id: string }) => d.id === needId),
+      15_000,
+    );
     for (const index of ['needs', 'achievements']) {
-      const docs = await meili.index(`${api.dbName}_${index}`).getDocuments({ limit: 1000 }).catch(() => ({ results: [] }));
+      const docs = await meili
+        .index(`${api.dbName}_${index}`)
+        .getDocuments({ limit: 1000 })
+        .catch(() => ({ results: [] }));
       const text = JSON.stringify(docs.results).toLowerCase();
       for (const needle of needles()) expect(text.includes(needle.toLowerCase())).toBe(false);
     }

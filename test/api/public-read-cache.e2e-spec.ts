@@ -42,11 +42,7 @@ describe('caching public reads', () => {
     const signedIn = await api.call<{ items: { id: string }[] }>('GET', url, { token: owner.token });
     expect(signedIn.headers.get('x-cache')).toBeNull();
     expect(signedIn.body.items.map((o) => o.id)).toContain(org.id);
-    await eventually(
-      'the directory cache expired',
-      async () => (await api.call<{ items: { id: string }[] }>('GET', url)).body.items.some((o) => o.id === org.id),
-      45_000,
-    );
+    await eventually('the directory cache expired', async () => (await api.call<{ items: { id: string }[] }>('GET', url)).body.items.some((o) => o.id === org.id), 45_000);
   });
 
   it('does not cache reads that are not public', async () => {

@@ -11,8 +11,7 @@ let orgId: string;
 const ids: Record<string, string> = {};
 
 const SECRET = '机密配方XQ7749';
-const search = (kind: 'needs' | 'achievements', query: string, token?: string) =>
-  api.call('GET', `/api/search/${kind}?${query}`, { token });
+const search = (kind: 'needs' | 'achievements', query: string, token?: string) => api.call('GET', `/api/search/${kind}?${query}`, { token });
 const titles = async (kind: 'needs' | 'achievements', q: string) =>
   (await search(kind, `q=${encodeURIComponent(q)}&pageSize=50`)).body.items.map((h: { title: string }) => h.title);
 
@@ -25,12 +24,24 @@ beforeAll(async () => {
   const needs: [string, Record<string, unknown>][] = [
     ['shrimp', { title: '南美白对虾工厂化养殖尾水处理', keywords: ['尾水'], confidentialDetails: SECRET }],
     ['breeding', { title: '华南地区杂交水稻良种培育技术合作', chains: ['food.seed'], keywords: [], summary: '开展抗倒伏水稻新品种的良种培育与示范推广。', category: 'core' }],
-    ['floating', { title: '漂浮式海上风电基础结构设计', chains: ['energy.wind'], keywords: ['海上风电'], summary: '需要漂浮式基础的动力响应分析与优化设计。', region: 'xuwen', trl: 4 }],
-    ['wind', { title: '风电机组叶片在线监测需求', chains: ['energy.wind'], keywords: ['叶片监测'], summary: '海上风电场需要叶片裂纹在线监测系统。', cooperationModes: ['service'] }],
+    [
+      'floating',
+      { title: '漂浮式海上风电基础结构设计', chains: ['energy.wind'], keywords: ['海上风电'], summary: '需要漂浮式基础的动力响应分析与优化设计。', region: 'xuwen', trl: 4 },
+    ],
+    [
+      'wind',
+      { title: '风电机组叶片在线监测需求', chains: ['energy.wind'], keywords: ['叶片监测'], summary: '海上风电场需要叶片裂纹在线监测系统。', cooperationModes: ['service'] },
+    ],
     ['steel', { title: '氢基竖炉直接还原铁工艺优化', chains: ['steel.low-carbon'], keywords: ['氢冶金'], summary: '降低直接还原铁生产能耗与碳排放。', category: 'frontier' }],
   ];
   for (const [key, o] of needs) ids[key] = await publishItem(api, 'need', owner, admin, needInput(orgId, o));
-  ids.selection = await publishItem(api, 'achievement', owner, admin, achievementInput(orgId, { title: '对虾抗病新品系选育及苗种繁育', keywords: ['选育'], summary: '通过家系选育获得抗病对虾新品系。' }));
+  ids.selection = await publishItem(
+    api,
+    'achievement',
+    owner,
+    admin,
+    achievementInput(orgId, { title: '对虾抗病新品系选育及苗种繁育', keywords: ['选育'], summary: '通过家系选育获得抗病对虾新品系。' }),
+  );
   await eventually('all published items indexed', async () => (await titles('needs', '风电')).length >= 2 && (await titles('achievements', '对虾')).length === 1);
 });
 afterAll(async () => {
@@ -84,8 +95,22 @@ describe('search never leaks (docs/security.md #2)', () => {
     expect(draft.status).toBe(201);
     const outsider = await registerUser(api);
     const queries = [
-      SECRET, 'XQ7749', '机密配方', '13900001111', '草稿', '未发布', '对虾', '"', '*', '\\', '%', '对虾" OR status = "draft',
-      'status = draft', '<script>', 'confidentialDetails', '对虾 机密 配方 XQ 7749 草稿 未发布 需求 南美 白 对虾 尾水',
+      SECRET,
+      'XQ7749',
+      '机密配方',
+      '13900001111',
+      '草稿',
+      '未发布',
+      '对虾',
+      '"',
+      '*',
+      '\\',
+      '%',
+      '对虾" OR status = "draft',
+      'status = draft',
+      '<script>',
+      'confidentialDetails',
+      '对虾 机密 配方 XQ 7749 草稿 未发布 需求 南美 白 对虾 尾水',
     ];
     for (const q of queries) {
       for (const kind of ['needs', 'achievements'] as const) {
@@ -118,7 +143,11 @@ describe('the index follows the truth (docs/security.md #4)', () => {
     expect(await titles('needs', '金鲳鱼')).not.toContain('即将关闭的金鲳鱼需求');
     const { MEILI_CLIENT } = await import('@ztt/platform');
     const meili = api.app.get(MEILI_CLIENT);
-    await eventually('removed from the index', async () => (await meili.index(`${api.dbName}_needs`).getDocuments({ limit: 1000 })).results.every((d: { id: string }) => d.id !== id), 5_000);
+    await eventually(
+      'removed from the index',
+      async () => (await meili.index(`${api.dbName}_needs`).getDocuments({ limit: 1000 })).results.every((d: { id: string }) => d.id !== id),
+      5_000,
+    );
   });
 
   it('reconciliation puts back what the index lost and removes what it should not hold', async () => {
@@ -127,7 +156,10 @@ describe('the index follows the truth (docs/security.md #4)', () => {
     const meili = api.app.get(MEILI_CLIENT);
     const uid = `${api.dbName}_needs`;
     await meili.index(uid).deleteDocument(ids.steel).waitTask();
-    await meili.index(uid).addDocuments([{ id: '00000000-0000-4000-8000-000000000000', status: 'published', title: '幽灵' }]).waitTask();
+    await meili
+      .index(uid)
+      .addDocuments([{ id: '00000000-0000-4000-8000-000000000000', status: 'published', title: '幽灵' }])
+      .waitTask();
     const result = await worker.get(SearchIndexService).reconcile('need');
     expect(result).toEqual({ added: 1, removed: 1 });
     expect(await titles('needs', '氢冶金')).toContain('氢基竖炉直接还原铁工艺优化');

@@ -12,14 +12,25 @@ describe('browser journey: a broker works a match and the bureau sees it counted
   it('reads the reason, dismisses with a reason, and the admin’s metrics count it', async () => {
     const admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '科技局' });
     const broker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '李明' });
-    expect((await api.call('PUT', '/api/broker/profile', { token: broker.token, body: { chains: ['marine.ranching'], regions: ['potou'], capacity: 20, active: true } })).status).toBe(200);
+    expect(
+      (await api.call('PUT', '/api/broker/profile', { token: broker.token, body: { chains: ['marine.ranching'], regions: ['potou'], capacity: 20, active: true } })).status,
+    ).toBe(200);
     const enterprise = await registerUser(api);
     const university = await registerUser(api);
     const entOrg = (await createOrg(api, enterprise, { verified: true })).id;
     const uniOrg = (await createOrg(api, university, { verified: true, input: { type: 'university', name: '湛江海洋科技大学' } })).id;
-    await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-      title: '养殖尾水生态净化与循环利用集成技术', summary: '人工湿地组合工艺处理对虾养殖尾水。', keywords: ['尾水处理'], cooperationModes: ['transfer'],
-    }));
+    await publishItem(
+      api,
+      'achievement',
+      university,
+      admin,
+      achievementInput(uniOrg, {
+        title: '养殖尾水生态净化与循环利用集成技术',
+        summary: '人工湿地组合工艺处理对虾养殖尾水。',
+        keywords: ['尾水处理'],
+        cooperationModes: ['transfer'],
+      }),
+    );
     await eventually('indexed', async () => (await api.call('GET', `/api/search/achievements?q=${encodeURIComponent('尾水')}`)).body.total === 1);
     const needId = await publishItem(api, 'need', enterprise, admin, needInput(entOrg, { cooperationModes: ['transfer'] }));
     expect((await api.call('POST', `/api/needs/${needId}/matches/refresh`, { token: enterprise.token })).status).toBe(200);

@@ -31,7 +31,12 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
         [oldNeed, achId, broker.id],
       )
     ).rows[0].id;
-    const deal = (await api.db.query(`INSERT INTO deal (title, match_id, demand_org_id, supply_org_id, lead_broker_id, stage) VALUES ('尾水处理对接', $1, $2, $3, $4, 'registered') RETURNING id`, [match, entOrg, uniOrg, broker.id])).rows[0].id;
+    const deal = (
+      await api.db.query(
+        `INSERT INTO deal (title, match_id, demand_org_id, supply_org_id, lead_broker_id, stage) VALUES ('尾水处理对接', $1, $2, $3, $4, 'registered') RETURNING id`,
+        [match, entOrg, uniOrg, broker.id],
+      )
+    ).rows[0].id;
     await api.db.query(`INSERT INTO deal_event (deal_id, type, to_stage) VALUES ($1, 'stage', 'signed'), ($1, 'stage', 'registered')`, [deal]);
     await api.db.query(
       `INSERT INTO contract_registration (deal_id, contract_name, contract_type, contract_subtype, buyer_name, buyer_credit_code, seller_name, seller_credit_code,
@@ -134,7 +139,10 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
     await page.getByTestId('filter-industry').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '绿色钢铁' }).first().click();
     await page.getByTestId('contract-filtered').waitFor();
-    await page.getByTestId('contract-cumulative').filter({ hasText: /：0\.00 元 \/ 年度目标 5,000,000\.00 元/ }).waitFor();
+    await page
+      .getByTestId('contract-cumulative')
+      .filter({ hasText: /：0\.00 元 \/ 年度目标 5,000,000\.00 元/ })
+      .waitFor();
     expect(await page.locator('.ant-progress').count()).toBe(0);
 
     // The public statistics, signed out.

@@ -23,7 +23,10 @@ async function confirm(page: Page): Promise<void> {
   const ok = open.locator('.ant-btn-primary').last();
   await ok.waitFor();
   await ok.click();
-  const closed = await open.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+  const closed = await open.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!closed) {
     await ok.click();
     await open.waitFor({ state: 'hidden' });
@@ -136,7 +139,9 @@ describe('browser journey: 揭榜挂帅 from publication to the first accepted m
     await toReview.getByTestId('milestone-accept').click();
     await toReview.getByTestId('milestone-payment').filter({ hasText: '已记录拨付 1,200,000.00 元' }).waitFor();
     await screenshot(acceptor, '46-challenge-milestone-accepted');
-    const paid = await api.db.query(`SELECT p.amount::text AS amount FROM challenge_payment p JOIN challenge_milestone m ON m.id = p.milestone_id WHERE m.challenge_id = $1`, [challengeId]);
+    const paid = await api.db.query(`SELECT p.amount::text AS amount FROM challenge_payment p JOIN challenge_milestone m ON m.id = p.milestone_id WHERE m.challenge_id = $1`, [
+      challengeId,
+    ]);
     expect(paid.rows).toEqual([{ amount: '1200000.00' }]);
   });
 });

@@ -101,8 +101,18 @@ export async function pickOption(page: Page, fieldId: string, text: string): Pro
     // would; otherwise start again.
     if ((await input.getAttribute('aria-expanded')) !== 'true') await box.click();
     if ((await input.getAttribute('readonly')) === null) await input.fill(text);
-    const clicked = await option.click({ timeout: 8_000 }).then(() => true, () => false);
-    if (clicked && (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return;
+    const clicked = await option.click({ timeout: 8_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (
+      clicked &&
+      (await shown.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     if (attempt === 4) throw new Error(`#${fieldId}: "${text}" was picked four times and does not show`);
     await page.keyboard.press('Escape');
   }

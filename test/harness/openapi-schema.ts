@@ -91,7 +91,10 @@ function typeOf(v: unknown): string {
 /** Every way `value` departs from `schema`, as "$.path: what" lines (empty: it conforms). */
 export function validate(spec: OpenApiSpec, schema: Schema, value: unknown, at = '$'): string[] {
   const s = resolve(spec, schema);
-  if (value === null) return s.nullable || s.type === undefined || s.enum?.includes(null) || (s.allOf ?? []).some((x) => resolve(spec, x).nullable) ? [] : [`${at}: null where ${s.type ?? 'a value'} is declared`];
+  if (value === null)
+    return s.nullable || s.type === undefined || s.enum?.includes(null) || (s.allOf ?? []).some((x) => resolve(spec, x).nullable)
+      ? []
+      : [`${at}: null where ${s.type ?? 'a value'} is declared`];
   const errors: string[] = [];
   if (s.allOf) {
     // nestjs/swagger wraps a nullable $ref as { nullable, allOf: [ref] }
@@ -128,7 +131,7 @@ export function validate(spec: OpenApiSpec, schema: Schema, value: unknown, at =
         if (v !== undefined) errors.push(...validate(spec, declared, v, `${at}.${name}`));
       } else if (s.additionalProperties && typeof s.additionalProperties === 'object') {
         errors.push(...validate(spec, s.additionalProperties, v, `${at}.${name}`));
-      } else if (s.additionalProperties !== true && !(s.allOf?.length)) {
+      } else if (s.additionalProperties !== true && !s.allOf?.length) {
         errors.push(`${at}.${name}: not in the declared schema`);
       }
     }

@@ -16,6 +16,9 @@ export interface OwnService<T> {
 export async function startOwnService<T>(script: string, args: string[], secrets: Record<string, string> = {}): Promise<OwnService<T>> {
   const env = { ...(process.env as Record<string, string>), ...secrets };
   const p = await spawnUntilReady(script, [path.join('test', 'harness', script), ...args], env, async (out) => out.includes('"ready":true'), 90_000);
-  const line = p.output().split('\n').find((l) => l.includes('"ready":true')) as string;
+  const line = p
+    .output()
+    .split('\n')
+    .find((l) => l.includes('"ready":true')) as string;
   return { child: p.child, ready: JSON.parse(line) as T, stop: () => p.stop('SIGTERM') };
 }

@@ -97,7 +97,11 @@ export async function quarterlyRunRow(api: TestApi, quarter: string): Promise<Qu
  * emails it received (decoded), its digest notifications and the matches assigned to it.
  */
 export async function brokerDigests(api: TestApi, smtp: TestSmtp, brokers: TestUser[]): Promise<{ emails: string[]; notifications: number; assigned: number }[]> {
-  const digestsTo = (b: TestUser) => smtp.to(b.email).map((m) => decodeMail(m.raw)).filter((text) => text.includes('本季度为您新分派了'));
+  const digestsTo = (b: TestUser) =>
+    smtp
+      .to(b.email)
+      .map((m) => decodeMail(m.raw))
+      .filter((text) => text.includes('本季度为您新分派了'));
   await eventually('digests emailed', async () => brokers.every((b) => digestsTo(b).length >= 1), 30_000);
   await eventually('deliveries settled', async () => (await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'pending'`)).rows[0].n === 0, 30_000);
   const count = async (sql: string, id: string) => (await api.db.query(sql, [id])).rows[0].n as number;

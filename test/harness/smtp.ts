@@ -54,7 +54,10 @@ export function decodeMail(raw: string): string {
     out.push(
       m[1].toLowerCase() === 'base64'
         ? Buffer.from(m[2].replace(/\s+/g, ''), 'base64').toString('utf8')
-        : Buffer.from(m[2].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            m[2].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
   }
   return out.join('\n');

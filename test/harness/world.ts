@@ -53,7 +53,14 @@ export function marker(what: string): string {
 }
 
 /** POSTs one multipart file (`file`) to `path`. */
-export async function uploadFile(api: TestApi, token: string | undefined, path: string, data: Buffer | string, name = '资料.pdf', contentType?: string): Promise<{ status: number; body: any; text: string }> {
+export async function uploadFile(
+  api: TestApi,
+  token: string | undefined,
+  path: string,
+  data: Buffer | string,
+  name = '资料.pdf',
+  contentType?: string,
+): Promise<{ status: number; body: any; text: string }> {
   const form = new FormData();
   form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)], contentType ? { type: contentType } : undefined), name);
   const res = await fetch(`${api.url}${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
@@ -99,7 +106,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const confidential: Record<string, string> = {};
   const item = async (kind: 'need' | 'achievement', owner: TestUser, orgId: string, tag: string, title: string) => {
     const secret = marker(tag);
-    const input = kind === 'need' ? needInput(orgId, { title, confidentialDetails: `内部资料 ${secret}` }) : achievementInput(orgId, { title, confidentialDetails: `核心工艺 ${secret}` });
+    const input =
+      kind === 'need' ? needInput(orgId, { title, confidentialDetails: `内部资料 ${secret}` }) : achievementInput(orgId, { title, confidentialDetails: `核心工艺 ${secret}` });
     const id = await publishItem(api, kind, owner, admin, input);
     confidential[id] = secret;
     return id;
@@ -125,16 +133,33 @@ export async function buildWorld(api: TestApi): Promise<World> {
         achB,
         brokerX.id,
         JSON.stringify({ text: 0.8, chain: 1, keywords: 0.5, trl: 1, mode: 0, budget: 1, region: 0.5, freshness: 1 }),
-        JSON.stringify({ sharedTerms: ['尾水处理'], sharedChains: ['marine.ranching'], sharedIndustries: ['marine'], needTrl: 6, achievementTrl: 7, sharedModes: [], withinBudget: null, sameRegion: false }),
+        JSON.stringify({
+          sharedTerms: ['尾水处理'],
+          sharedChains: ['marine.ranching'],
+          sharedIndustries: ['marine'],
+          needTrl: 6,
+          achievementTrl: 7,
+          sharedModes: [],
+          withinBudget: null,
+          sameRegion: false,
+        }),
       ],
     )
   ).rows[0].id as string;
   const deal = must<{ id: string }>('deal', await api.call('POST', '/api/deals', { token: brokerX.token, body: { matchId: match, expectedValue: '800000.00' } }), 201).id;
   const dealNote = marker('dealNote');
   must('note', await api.call('POST', `/api/deals/${deal}/notes`, { token: brokerX.token, body: { body: `底价 ${dealNote}` } }), 201);
-  const dealTask = must<{ id: string }>('task', await api.call('POST', `/api/deals/${deal}/tasks`, { token: brokerX.token, body: { title: '约双方面谈', dueAt: new Date(Date.now() + 86_400_000).toISOString() } }), 201).id;
+  const dealTask = must<{ id: string }>(
+    'task',
+    await api.call('POST', `/api/deals/${deal}/tasks`, { token: brokerX.token, body: { title: '约双方面谈', dueAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+    201,
+  ).id;
   must('message', await api.call('POST', `/api/deals/${deal}/messages`, { token: brokerX.token, body: { body: '请双方下周面谈', audience: 'both' } }), 201);
-  const dealDocument = must<{ id: string }>('deal document', await uploadFile(api, brokerX.token, `/api/deals/${deal}/documents?kind=nda&shared=true`, PDF, '保密协议.pdf'), 201).id;
+  const dealDocument = must<{ id: string }>(
+    'deal document',
+    await uploadFile(api, brokerX.token, `/api/deals/${deal}/documents?kind=nda&shared=true`, PDF, '保密协议.pdf'),
+    201,
+  ).id;
 
   const challenge = must<{ id: string }>(
     'challenge',
@@ -180,7 +205,11 @@ export async function buildWorld(api: TestApi): Promise<World> {
     }),
     201,
   ).id;
-  const challengeFile = must<{ id: string }>('application file', await uploadFile(api, memberA.token, `/api/challenge-applications/${application}/attachments`, PDF, '方案.pdf'), 201).id;
+  const challengeFile = must<{ id: string }>(
+    'application file',
+    await uploadFile(api, memberA.token, `/api/challenge-applications/${application}/attachments`, PDF, '方案.pdf'),
+    201,
+  ).id;
   // Milestones and objections exist only after an award and a notice period; rows stand in for them.
   const milestone = (
     await api.db.query(
@@ -189,7 +218,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
       [challenge, application, day(700)],
     )
   ).rows[0].id as string;
-  const objection = (await api.db.query(`INSERT INTO challenge_objection (challenge_id, user_id, text) VALUES ($1, $2, '评审过程有疑问') RETURNING id`, [challenge, memberA.id])).rows[0].id as string;
+  const objection = (await api.db.query(`INSERT INTO challenge_objection (challenge_id, user_id, text) VALUES ($1, $2, '评审过程有疑问') RETURNING id`, [challenge, memberA.id]))
+    .rows[0].id as string;
 
   const campaign = must<{ id: string }>(
     'campaign',

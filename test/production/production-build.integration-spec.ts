@@ -30,7 +30,9 @@ describe('docker/, linted by the tools made for it', () => {
 
   it('compose.yaml: valid against the Compose Specification, and dclint reports nothing', async () => {
     const dclint = path.join(ROOT, 'node_modules', '.bin', 'dclint');
-    const report = await run(dclint, ['docker/compose.yaml', '--max-warnings', '0', '--formatter', 'json'], { cwd: ROOT }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '[]' }));
+    const report = await run(dclint, ['docker/compose.yaml', '--max-warnings', '0', '--formatter', 'json'], { cwd: ROOT }).catch((e: { stdout?: string }) => ({
+      stdout: e.stdout ?? '[]',
+    }));
     const messages = (JSON.parse(report.stdout) as { messages: { line: number; rule: string; message: string }[] }[]).flatMap((f) => f.messages);
     expect(messages.map((m) => `line ${m.line}: ${m.message} (${m.rule})`)).toEqual([]);
   });
@@ -128,7 +130,8 @@ describe('the production build', () => {
   });
 
   it('migrated the empty database to the schema the TypeScript migrations build', async () => {
-    const tables = async (c: Client) => (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((r) => r.table_name as string);
+    const tables = async (c: Client) =>
+      (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((r) => r.table_name as string);
     const template = new Client({ connectionString: withDatabase(env.ZTT_TEST_PG_SUPER_URL, 'ztt_template') });
     await template.connect();
     try {
@@ -201,7 +204,12 @@ describe('the production build', () => {
     expect(created.status).toBe(201);
     expect((await api.call('POST', `/api/admin/campaigns/${created.body.id}/open`, { token: admin.token })).status).toBe(200);
     expect((await api.call('POST', `/api/admin/campaigns/${created.body.id}/close`, { token: admin.token })).status).toBe(200);
-    await eventually('report sent', async () => (await api.call('GET', '/api/admin/reports', { token: admin.token })).body.some((r: { quarter: string; status: string }) => r.quarter === quarter && r.status === 'sent'), 30_000);
+    await eventually(
+      'report sent',
+      async () =>
+        (await api.call('GET', '/api/admin/reports', { token: admin.token })).body.some((r: { quarter: string; status: string }) => r.quarter === quarter && r.status === 'sent'),
+      30_000,
+    );
 
     const res = await fetch(`${api.url}/api/admin/reports/${quarter}/pdf`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(res.headers.get('content-type')).toBe('application/pdf');

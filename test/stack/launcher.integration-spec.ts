@@ -74,10 +74,14 @@ beforeAll(async () => {
   launcher.stdout?.on('data', (b: Buffer) => (screen += b.toString()));
   launcher.stderr?.on('data', (b: Buffer) => (screen += b.toString()));
   launcher.once('exit', (code) => (exitCode = code ?? -1));
-  await eventually('npm start ready', async () => {
-    if (exitCode !== null) throw new Error(`the launcher exited (${exitCode}):\n${screen}`);
-    return screen.includes('已就绪');
-  }, 240_000);
+  await eventually(
+    'npm start ready',
+    async () => {
+      if (exitCode !== null) throw new Error(`the launcher exited (${exitCode}):\n${screen}`);
+      return screen.includes('已就绪');
+    },
+    240_000,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -135,10 +139,14 @@ describe('npm start from a private folder, supervised', () => {
     const me = await api.call('GET', '/api/me', { token: tto.token });
     const title = `重启后的红树林碳汇监测技术${Date.now().toString(36)}`;
     await publishItem(api, 'achievement', tto, admin, achievementInput(me.body.memberships[0].organisationId, { title }));
-    await eventually('the achievement found by search', async () => {
-      const res = await api.call('GET', `/api/search/achievements?q=${encodeURIComponent(title)}`);
-      return res.status === 200 && res.body.items.some((h: { title: string }) => h.title === title);
-    }, 30_000);
+    await eventually(
+      'the achievement found by search',
+      async () => {
+        const res = await api.call('GET', `/api/search/achievements?q=${encodeURIComponent(title)}`);
+        return res.status === 200 && res.body.items.some((h: { title: string }) => h.title === title);
+      },
+      30_000,
+    );
     // One line for the outage (if the worker noticed it at all), not one per retry.
     expect(count(log('worker'), 'Redis unreachable') - unreachableBefore).toBeLessThanOrEqual(1);
   });

@@ -50,12 +50,18 @@ describe('the API killed with SIGKILL mid-write', () => {
       const child = await spawnTestApi(api);
       spawned.push(child);
       const call = (path: string, token: string, body?: unknown) =>
-        fetch(`${child.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+        fetch(`${child.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: body ? JSON.stringify(body) : undefined,
+        });
       let answered = 0;
       let firstAnswers!: () => void;
       const threeAnswered = new Promise<void>((resolve) => (firstAnswers = resolve));
       const requests = [
-        ...submitted.slice(round * perRound.publish, (round + 1) * perRound.publish).map((id) => call(`/api/admin/review/achievement/${id}/decision`, admin.token, { decision: 'publish' })),
+        ...submitted
+          .slice(round * perRound.publish, (round + 1) * perRound.publish)
+          .map((id) => call(`/api/admin/review/achievement/${id}/decision`, admin.token, { decision: 'publish' })),
         ...published.slice(round * perRound.withdraw, (round + 1) * perRound.withdraw).map((id) => call(`/api/achievements/${id}/withdraw`, owner.token)),
       ].map((p) => p.finally(() => ++answered === 3 && firstAnswers()));
       // Killed the moment the third write is through, while the rest are in flight (a poll every

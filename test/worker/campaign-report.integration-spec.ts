@@ -15,7 +15,8 @@ const now = new Date(Date.now() + 8 * 3_600_000);
 const quarter = `${now.getUTCFullYear()}Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
 const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
-const reportNotifications = async () => (await api.db.query(`SELECT user_id FROM notification WHERE type = 'campaign.report' ORDER BY user_id`)).rows.map((r) => r.user_id as string);
+const reportNotifications = async () =>
+  (await api.db.query(`SELECT user_id FROM notification WHERE type = 'campaign.report' ORDER BY user_id`)).rows.map((r) => r.user_id as string);
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -27,7 +28,16 @@ beforeAll(async () => {
   const org = (await createOrg(api, ent, { verified: true, input: { region: 'potou', industries: ['marine'] } })).id;
   const created = await api.call('POST', '/api/admin/campaigns', {
     token: admin.token,
-    body: { title: '报告测试征集', quarter, startsOn: day(-1), endsOn: day(10), focusIndustries: ['marine'], focusRegions: ['potou'], targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 2 }], reminderDays: [3] },
+    body: {
+      title: '报告测试征集',
+      quarter,
+      startsOn: day(-1),
+      endsOn: day(10),
+      focusIndustries: ['marine'],
+      focusRegions: ['potou'],
+      targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 2 }],
+      reminderDays: [3],
+    },
   });
   campaignId = created.body.id;
   await api.call('POST', `/api/admin/campaigns/${campaignId}/invitations`, { token: admin.token, body: { orgIds: [org] } });

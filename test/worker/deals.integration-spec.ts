@@ -22,7 +22,10 @@ async function openDeal(title: string): Promise<string> {
 
 /** The deal's clock moved `days` into the past: as if that many days had gone by since its last activity and reminder. */
 const makeIdle = (dealId: string, days: number) =>
-  api.db.query(`UPDATE deal SET last_activity_at = last_activity_at - make_interval(days => $2), idle_reminded_at = idle_reminded_at - make_interval(days => $2) WHERE id = $1`, [dealId, days]);
+  api.db.query(`UPDATE deal SET last_activity_at = last_activity_at - make_interval(days => $2), idle_reminded_at = idle_reminded_at - make_interval(days => $2) WHERE id = $1`, [
+    dealId,
+    days,
+  ]);
 
 /** Waits for several scans to have run (each scan's job is kept in Redis only briefly, so count time). */
 const severalScans = () => new Promise((r) => setTimeout(r, 1500));

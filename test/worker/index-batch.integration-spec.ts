@@ -93,7 +93,8 @@ describe('indexing a burst of publications', () => {
 
     // (c) Matching still runs, after indexing, once per item.
     const matching = queues.queue(QueueName.Matching);
-    const matchJobs = async () => (await matching.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized'], 0, -1)).filter((j) => j.name === JobName.MatchItem);
+    const matchJobs = async () =>
+      (await matching.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized'], 0, -1)).filter((j) => j.name === JobName.MatchItem);
     await eventually(
       'every item matched',
       async () => {

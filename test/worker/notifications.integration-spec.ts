@@ -106,8 +106,15 @@ describe('delivery by email (a real SMTP server) and robot webhook', () => {
       await jobSettled(queues.queue(QueueName.Notifications), `deliver-${id}-dup2`);
     }
     // The relay queued one job per notification with something to deliver (none for the quiet admin).
-    const announced = (await api.db.query(`SELECT aggregate_id FROM outbox WHERE topic = 'notification.created' AND aggregate_id = ANY($1)`, [ids])).rows.map((r) => r.aggregate_id);
-    expect(announced.sort()).toEqual(notifications.filter((n) => n.user_id !== admins.quiet.id).map((n) => n.id).sort());
+    const announced = (await api.db.query(`SELECT aggregate_id FROM outbox WHERE topic = 'notification.created' AND aggregate_id = ANY($1)`, [ids])).rows.map(
+      (r) => r.aggregate_id,
+    );
+    expect(announced.sort()).toEqual(
+      notifications
+        .filter((n) => n.user_id !== admins.quiet.id)
+        .map((n) => n.id)
+        .sort(),
+    );
     await eventually('relayed jobs done', async () => {
       for (const id of announced) {
         const job = await queues.queue(QueueName.Notifications).getJob(`deliver-${id}`);
@@ -142,9 +149,14 @@ describe('delivery by email (a real SMTP server) and robot webhook', () => {
 
     // The robot got one WeCom markdown message.
     const robotPosts = hook.posts.filter((p) => JSON.stringify(p.body).includes(title));
-    expect(robotPosts).toEqual([{ path: '/cgi-bin/webhook/send?key=test', body: { msgtype: 'markdown', markdown: { content: expect.stringContaining(`**有新的待审核内容**`) } }, key: expect.any(String) }]);
+    expect(robotPosts).toEqual([
+      { path: '/cgi-bin/webhook/send?key=test', body: { msgtype: 'markdown', markdown: { content: expect.stringContaining(`**有新的待审核内容**`) } }, key: expect.any(String) },
+    ]);
     // The delivery's id is its idempotency key: a repeat after a crash carries the same one.
-    const webhookRow = await api.db.query(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.user_id = $1 AND n.id = ANY($2) AND d.channel = 'webhook'`, [admins.robot.id, ids]);
+    const webhookRow = await api.db.query(
+      `SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.user_id = $1 AND n.id = ANY($2) AND d.channel = 'webhook'`,
+      [admins.robot.id, ids],
+    );
     expect(robotPosts[0]?.key).toBe(webhookRow.rows[0].id);
     expect(robotPosts[0].body.markdown.content).toContain('http://localhost:3000/admin/review?kind=need');
   });
@@ -165,10 +177,14 @@ describe('a delivery whose job was lost', () => {
     const queues = worker.get(QueueService);
     const reconcile = async (k: number) => {
       await queues.add(JobName.SweepDeliveries, {}, { jobId: `sweep-lost-${k}` });
-      await eventually(`sweep ${k}`, async () => {
-        const job = await queues.queue(JOB_QUEUE[JobName.SweepDeliveries]).getJob(`sweep-lost-${k}`);
-        return Boolean(job && (await job.isCompleted()));
-      }, 20_000);
+      await eventually(
+        `sweep ${k}`,
+        async () => {
+          const job = await queues.queue(JOB_QUEUE[JobName.SweepDeliveries]).getJob(`sweep-lost-${k}`);
+          return Boolean(job && (await job.isCompleted()));
+        },
+        20_000,
+      );
     };
     await reconcile(1);
     await eventually('lost delivery sent', allDone([id]), 20_000);
@@ -191,10 +207,14 @@ describe('a delivery whose job was lost', () => {
     const queues = worker.get(QueueService);
     const deliver = async (k: string) => {
       await queues.add(JobName.DeliverNotification, { notificationId: id }, { jobId: `deliver-${id}-${k}` });
-      await eventually(`delivery ${k}`, async () => {
-        const job = await queues.queue(JOB_QUEUE[JobName.DeliverNotification]).getJob(`deliver-${id}-${k}`);
-        return Boolean(job && (await job.isCompleted()));
-      }, 20_000);
+      await eventually(
+        `delivery ${k}`,
+        async () => {
+          const job = await queues.queue(JOB_QUEUE[JobName.DeliverNotification]).getJob(`deliver-${id}-${k}`);
+          return Boolean(job && (await job.isCompleted()));
+        },
+        20_000,
+      );
     };
     await deliver('while-claimed');
     expect(mails()).toHaveLength(0);
@@ -203,7 +223,9 @@ describe('a delivery whose job was lost', () => {
     await api.db.query(`UPDATE notification_delivery SET claimed_until = now() - interval '1 second' WHERE notification_id = $1`, [id]);
     await deliver('after-claim');
     expect(mails()).toHaveLength(1);
-    expect((await api.db.query(`SELECT status, attempts, claimed_until FROM notification_delivery WHERE notification_id = $1`, [id])).rows).toEqual([{ status: 'sent', attempts: 1, claimed_until: null }]);
+    expect((await api.db.query(`SELECT status, attempts, claimed_until FROM notification_delivery WHERE notification_id = $1`, [id])).rows).toEqual([
+      { status: 'sent', attempts: 1, claimed_until: null },
+    ]);
   });
 });
 
@@ -225,9 +247,16 @@ describe('webhook URLs cannot reach internal addresses (docs/security.md #15)', 
     ];
     for (const [url, code] of cases) {
       const res = await api.call('PUT', '/api/me/notification-settings', { token: admins.zh.token, body: { email: true, webhookUrl: url, webhookKind: 'generic' } });
-      expect({ url, status: res.status, details: res.body.error?.details }).toEqual({ url, status: 400, details: [{ field: 'webhookUrl', code, message: expect.stringMatching(/[\u4e00-\u9fff]/) }] });
+      expect({ url, status: res.status, details: res.body.error?.details }).toEqual({
+        url,
+        status: 400,
+        details: [{ field: 'webhookUrl', code, message: expect.stringMatching(/[\u4e00-\u9fff]/) }],
+      });
     }
-    const unsafe = await api.call('PUT', '/api/me/notification-settings', { token: admins.zh.token, body: { email: true, webhookUrl: `https://localhost:${p}/`, webhookKind: 'generic' } });
+    const unsafe = await api.call('PUT', '/api/me/notification-settings', {
+      token: admins.zh.token,
+      body: { email: true, webhookUrl: `https://localhost:${p}/`, webhookKind: 'generic' },
+    });
     expect(unsafe.body.error.details[0].message).toBe('不能使用指向本机、内网或保留地址的机器人地址');
     expect((await api.call('GET', '/api/me/notification-settings', { token: admins.zh.token })).body.webhookUrl).toBeNull();
     expect(trap.connections).toBe(0);
@@ -236,7 +265,10 @@ describe('webhook URLs cannot reach internal addresses (docs/security.md #15)', 
   it('checks again right before sending: a stored URL that now points inside is refused, never connected to', async () => {
     const trapped = await registerUser(api, { roles: [PlatformRole.Admin] });
     // As if the name had resolved to a public address when it was saved.
-    await api.db.query(`INSERT INTO notification_preference (user_id, email, webhook_url, webhook_kind) VALUES ($1, false, $2, 'generic')`, [trapped.id, `https://localhost:${trap.port}/hook`]);
+    await api.db.query(`INSERT INTO notification_preference (user_id, email, webhook_url, webhook_kind) VALUES ($1, false, $2, 'generic')`, [
+      trapped.id,
+      `https://localhost:${trap.port}/hook`,
+    ]);
     const { notifications } = await submitNeed(`红树林生态修复监测技术需求 ${Date.now()}`);
     const mine = notifications.find((n) => n.user_id === trapped.id);
     expect(mine).toBeDefined();

@@ -23,8 +23,7 @@ const quarter = quarterOf(new Date());
 
 const digestsTo = (u: TestUser) => smtp.to(u.email).filter((m) => decodeMail(m.raw).includes('本季度为您新分派了'));
 
-const deliveriesSettled = async () =>
-  (await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'pending'`)).rows[0].n === 0;
+const deliveriesSettled = async () => (await api.db.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'pending'`)).rows[0].n === 0;
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -36,12 +35,31 @@ beforeAll(async () => {
   const entOrg = (await createOrg(api, enterprise, { verified: true })).id;
   const uniOrg = (await createOrg(api, university, { verified: true, input: { type: 'university', name: '湛江海洋科技大学季度测试' } })).id;
   achievements.push(
-    await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-      title: '养殖尾水生态净化与循环利用集成技术', summary: '微生物与人工湿地组合工艺处理对虾养殖尾水，出水可回用。', keywords: ['尾水处理', '循环水养殖'], trl: 7,
-    })),
-    await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, {
-      title: '钢渣微粉高值化利用技术', summary: '钢渣制备建材微粉，用于混凝土掺合料。', keywords: ['钢渣'], chains: ['steel.recycling'], trl: 6,
-    })),
+    await publishItem(
+      api,
+      'achievement',
+      university,
+      admin,
+      achievementInput(uniOrg, {
+        title: '养殖尾水生态净化与循环利用集成技术',
+        summary: '微生物与人工湿地组合工艺处理对虾养殖尾水，出水可回用。',
+        keywords: ['尾水处理', '循环水养殖'],
+        trl: 7,
+      }),
+    ),
+    await publishItem(
+      api,
+      'achievement',
+      university,
+      admin,
+      achievementInput(uniOrg, {
+        title: '钢渣微粉高值化利用技术',
+        summary: '钢渣制备建材微粉，用于混凝土掺合料。',
+        keywords: ['钢渣'],
+        chains: ['steel.recycling'],
+        trl: 6,
+      }),
+    ),
   );
   await eventually('achievements indexed', async () => (await api.call('GET', `/api/search/achievements?q=${encodeURIComponent('钢渣')}`)).body.total === 1, 20_000);
   needs.push(
@@ -49,10 +67,17 @@ beforeAll(async () => {
     await publishItem(api, 'need', enterprise, admin, needInput(entOrg, { title: '钢渣综合利用与建材微粉制备技术需求', keywords: ['钢渣'], chains: ['steel.recycling'] })),
   );
   // Matches found on publication, before any broker exists: they wait unassigned for the quarterly run.
-  await eventually('publication matches', async () => (await api.db.query(`SELECT count(DISTINCT need_id)::int AS n FROM match WHERE need_id = ANY($1)`, [needs])).rows[0].n === 2, 20_000);
+  await eventually(
+    'publication matches',
+    async () => (await api.db.query(`SELECT count(DISTINCT need_id)::int AS n FROM match WHERE need_id = ANY($1)`, [needs])).rows[0].n === 2,
+    20_000,
+  );
   marineBroker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '海洋经纪人' });
   steelBroker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '钢铁经纪人' });
-  for (const [b, chains] of [[marineBroker, ['marine.ranching']], [steelBroker, ['steel.recycling']]] as const) {
+  for (const [b, chains] of [
+    [marineBroker, ['marine.ranching']],
+    [steelBroker, ['steel.recycling']],
+  ] as const) {
     const res = await api.call('PUT', '/api/broker/profile', { token: b.token, body: { chains, regions: ['potou'], capacity: 50, active: true } });
     expect(res.status).toBe(200);
   }
@@ -65,7 +90,10 @@ afterAll(async () => {
 
 describe('new matches on publication', () => {
   it('tells the owning organisation once per item how many new matches were found', async () => {
-    await eventually('match.new notifications', async () => (await api.db.query(`SELECT count(*)::int AS n FROM notification WHERE type = 'match.new' AND user_id = $1`, [enterprise.id])).rows[0].n === 2);
+    await eventually(
+      'match.new notifications',
+      async () => (await api.db.query(`SELECT count(*)::int AS n FROM notification WHERE type = 'match.new' AND user_id = $1`, [enterprise.id])).rows[0].n === 2,
+    );
     const list = await api.call('GET', '/api/notifications', { token: enterprise.token });
     const titles = list.body.items.filter((n: { body: string }) => n.body.includes('条新的匹配推荐')).map((n: { body: string }) => n.body);
     expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/^“南美白对虾.*”有 \d+ 条新的匹配推荐$/)]));
@@ -180,8 +208,13 @@ describe('the snapshot a quarterly run ranks from', () => {
     expect(matching.rankFromSnapshot(snapshot, 'achievement', achievements[1] as string)).toBeNull();
 
     const uniOrg = (await api.db.query(`SELECT owner_org_id FROM achievement WHERE id = $1`, [achievements[0]])).rows[0].owner_org_id;
-    const later = await publishItem(api, 'achievement', university, admin, achievementInput(uniOrg, { title: '钢渣碳化固碳建材技术', keywords: ['钢渣'], chains: ['steel.recycling'] }));
+    const later = await publishItem(
+      api,
+      'achievement',
+      university,
+      admin,
+      achievementInput(uniOrg, { title: '钢渣碳化固碳建材技术', keywords: ['钢渣'], chains: ['steel.recycling'] }),
+    );
     expect(matching.rankFromSnapshot(snapshot, 'achievement', later)).toBeNull();
   });
 });
-

@@ -74,7 +74,10 @@ describe('the corpus statistics every matching path shares', () => {
     expect(Number(corpus.total_length)).toBeGreaterThan(CATALOGUE.length * 10);
     // 养殖 is in four of the seven, 钢渣 in one; a bigram no item holds is not stored.
     const rows = await api.db.query(`SELECT gram, df FROM match_text_gram WHERE kind = 'achievement' AND gram = ANY($1) ORDER BY df DESC`, [['养殖', '钢渣', '量子']]);
-    expect(rows.rows).toEqual([{ gram: '养殖', df: 4 }, { gram: '钢渣', df: 1 }]);
+    expect(rows.rows).toEqual([
+      { gram: '养殖', df: 4 },
+      { gram: '钢渣', df: 1 },
+    ]);
     expect(await refreshStatistics()).toContain('unchanged');
   });
 

@@ -118,13 +118,18 @@ describe('worker start-up check', () => {
     const { name, appUrl } = await createTestDatabase();
     @Module({ imports: [PlatformModule.forRoot(testConfig(appUrl, name), ENTITIES), DiscoveryModule], providers: [FlowRegistry, OutboxRelay] })
     class NoOutboxHandlersModule {}
-    await expect(NestFactory.createApplicationContext(NoOutboxHandlersModule, { logger: false, abortOnError: false })).rejects.toThrow(/outbox topic "need.changed" has no @OnOutbox handler/);
+    await expect(NestFactory.createApplicationContext(NoOutboxHandlersModule, { logger: false, abortOnError: false })).rejects.toThrow(
+      /outbox topic "need.changed" has no @OnOutbox handler/,
+    );
   });
 });
 
 describe('npm run flows', () => {
   it('prints the flow from a published need to the delivered notification, as the worker wires it', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', './tools/swc-register.cjs', 'tools/flows/flows.ts'], { cwd: path.join(__dirname, '..', '..'), timeout: 60_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', './tools/swc-register.cjs', 'tools/flows/flows.ts'], {
+      cwd: path.join(__dirname, '..', '..'),
+      timeout: 60_000,
+    });
     const lines = stdout.split('\n').map((l) => l.trim());
     const chain = [
       'outbox need.changed',

@@ -40,10 +40,7 @@ export class UsageError extends Error {}
 export const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
 /** Command-line flags as `--flag value` or `--flag=value`; `handle` returns false for an unknown flag. */
-export function parseFlags(
-  argv: string[],
-  handle: (flag: string, value: () => string, count: () => number, inline: string | undefined) => boolean,
-): void {
+export function parseFlags(argv: string[], handle: (flag: string, value: () => string, count: () => number, inline: string | undefined) => boolean): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -118,7 +115,15 @@ export async function createDatabase(stack: BenchStack, name?: string): Promise<
  * the benchmark's database, Redis, Meilisearch indexes and data folder, and to accept its tokens.
  */
 export function serviceEnv({ dataDir, db, redis, meili, auth }: AppConfig): Record<string, string> {
-  return { DATA_DIR: dataDir, DATABASE_URL: db.url, REDIS_URL: redis.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: meili.indexPrefix, AUTH_JWT_SECRET: auth.jwtSecret };
+  return {
+    DATA_DIR: dataDir,
+    DATABASE_URL: db.url,
+    REDIS_URL: redis.url,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: meili.indexPrefix,
+    AUTH_JWT_SECRET: auth.jwtSecret,
+  };
 }
 
 /** A data source on the benchmark database; by default with the catalogue's entities only. */
@@ -150,7 +155,23 @@ export async function loadAchievements(ds: DataSource, rows: AchievementRow[]): 
     rows.slice(start, start + 200).forEach((r, j) => {
       const b = j * cols;
       values.push(`(${Array.from({ length: cols }, (_, k) => `$${b + k + 1}`).join(', ')})`);
-      params.push(ids[start + j], orgId, r.title, r.summary, [r.chain], [industryOfChain(r.chain)], r.keywords, 'chikan', 5, ['transfer'], 'x', 'published', 'pilot-small', new Date(), new Date());
+      params.push(
+        ids[start + j],
+        orgId,
+        r.title,
+        r.summary,
+        [r.chain],
+        [industryOfChain(r.chain)],
+        r.keywords,
+        'chikan',
+        5,
+        ['transfer'],
+        'x',
+        'published',
+        'pilot-small',
+        new Date(),
+        new Date(),
+      );
     });
     await ds.query(
       `INSERT INTO achievement (id, owner_org_id, title, summary, chains, industries, keywords, region, trl, cooperation_modes,
@@ -232,7 +253,10 @@ export async function buildBaseline(meili: Meilisearch, papers: Paper[]): Promis
   await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
   const docs = papers.map((p, i) => ({ id: String(i), abstract: p.abstract }));
   for (let i = 0; i < docs.length; i += SEND_BATCH * 4) {
-    const task = await meili.index(uid).addDocuments(docs.slice(i, i + SEND_BATCH * 4)).waitTask({ timeout: 600_000 });
+    const task = await meili
+      .index(uid)
+      .addDocuments(docs.slice(i, i + SEND_BATCH * 4))
+      .waitTask({ timeout: 600_000 });
     if (task.status !== 'succeeded') throw new Error(`baseline indexing failed: ${task.error?.message}`);
   }
   log('baseline index ready');

@@ -98,7 +98,6 @@ export async function halt(child: ChildProcess | null): Promise<void> {
   await once(child, 'exit', { signal: AbortSignal.timeout(10_000) }).catch(() => (child.kill('SIGKILL'), once(child, 'exit')));
 }
 
-
 /** The API's environment: the benchmark's services, this port, and limits that keep the run's answers 2xx. */
 export function apiEnv(config: AppConfig, port: number): Record<string, string> {
   return {

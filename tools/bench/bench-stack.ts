@@ -55,7 +55,11 @@ export async function startStack(log: (msg: string) => void, opts: { redis?: boo
       services.startMeili({ dir: path.join(dir, 'meili'), port: meiliPort, masterKey: meiliKey, logFile: path.join(dir, 'meili.log') }),
       ...(redisPort ? [services.startRedis({ dir: path.join(dir, 'redis'), port: redisPort, password: services.secret(18), logFile: path.join(dir, 'redis.log') })] : []),
     ]);
-    const [pg, meili, redis] = results as [PromiseSettledResult<Started & { superUrl: string }>, PromiseSettledResult<Started & { url: string }>, PromiseSettledResult<Started & { url: string }>?];
+    const [pg, meili, redis] = results as [
+      PromiseSettledResult<Started & { superUrl: string }>,
+      PromiseSettledResult<Started & { url: string }>,
+      PromiseSettledResult<Started & { url: string }>?,
+    ];
     for (const r of results) if (r.status === 'fulfilled') started.push(r.value);
     if (pg.status === 'rejected') throw pg.reason;
     if (meili.status === 'rejected') throw meili.reason;

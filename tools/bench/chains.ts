@@ -104,4 +104,3 @@ for (const chain of [FALLBACK_CHAIN, ...Object.values(DISCIPLINE_CHAIN), ...Obje
 export function chainOf(p: Paper): string {
   return (p.discipline && DISCIPLINE_CHAIN[p.discipline]) || (p.category && CATEGORY_CHAIN[p.category]) || FALLBACK_CHAIN;
 }
-

@@ -90,7 +90,11 @@ const FLAGS: Record<string, (o: Options, value: () => string, count: () => numbe
   '--duration': (o, _v, count) => (o.duration = count()),
   '--connections': (o, _v, count) => (o.connections = count()),
   '--cpu-profile': (o, value) => (o.cpuProfile = path.resolve(value())),
-  '--targets': (o, value) => (o.targets = value().split(',').map((t) => t.trim()).filter(Boolean)),
+  '--targets': (o, value) =>
+    (o.targets = value()
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)),
   '--warmup': (o, value) => {
     const v = value();
     o.warmup = Number(v);
@@ -168,7 +172,14 @@ const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'appli
 
 /** Different queries for the -varied targets: distinct keywords of the paper records, in a seeded order. */
 function variedQueries(papers: Paper[], seed: number): string[] {
-  const all = [...new Set(papers.flatMap((p) => p.keywords).map((k) => k.trim()).filter((k) => k.length >= 2 && queryChunks(k).length > 0))].sort();
+  const all = [
+    ...new Set(
+      papers
+        .flatMap((p) => p.keywords)
+        .map((k) => k.trim())
+        .filter((k) => k.length >= 2 && queryChunks(k).length > 0),
+    ),
+  ].sort();
   const random = prng(seed);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -306,11 +317,14 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const accessToken = await demoToken(apiOrigin, ENTERPRISE_EMAIL);
 
     const varied = variedQueries(papers, opts.seed);
-    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin, varied).filter((t) => !opts.targets || opts.targets.includes(t.name));
+    const ts = targets(config, indexes.indexName('achievement'), apiOrigin, bareOrigin, accessToken, nestOrigin, varied).filter(
+      (t) => !opts.targets || opts.targets.includes(t.name),
+    );
     const hits: Record<string, (number | null)[]> = {};
     for (const target of ts) hits[target.name] = await preflight(target);
     log(`hits per query (${QUERIES.map(([q]) => q).join(', ')}): Meilisearch ${hits.meili?.join('/')}, API search ${hits.search?.join('/')}, preview ${hits.preview?.join('/')}`);
-    if (hits.meili && hits.search && hits.meili.join() !== hits.search.join()) log('warning: Meilisearch and the API count other hits: the direct search is no longer the one the API sends (see meiliSearch)');
+    if (hits.meili && hits.search && hits.meili.join() !== hits.search.join())
+      log('warning: Meilisearch and the API count other hits: the direct search is no longer the one the API sends (see meiliSearch)');
 
     const figures: Record<string, Figures> = {};
     for (const target of ts) {
@@ -338,7 +352,14 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
       .filter((x) => fig(x.name).errors > 0 || fig(x.name).non2xx > 0)
       .map((x) => `${x.name} (${fig(x.name).errors} errors, ${fig(x.name).non2xx} non-2xx: ${JSON.stringify(fig(x.name).otherStatuses)})`);
     // The API's own account of them, before the temp directory goes.
-    if (failures.length) log(`the API's last warnings and errors:\n${lastLines(apiLog, 20_000).split('\n').filter((l) => /"level":"(warn|error)"|"level":(40|50)/.test(l)).slice(-10).join('\n')}`);
+    if (failures.length)
+      log(
+        `the API's last warnings and errors:\n${lastLines(apiLog, 20_000)
+          .split('\n')
+          .filter((l) => /"level":"(warn|error)"|"level":(40|50)/.test(l))
+          .slice(-10)
+          .join('\n')}`,
+      );
 
     process.stdout.write(
       [

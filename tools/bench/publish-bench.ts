@@ -129,11 +129,16 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     let lastFoundMs: number | null = null;
     while (performance.now() - lastPublishedAt < WAIT_LIMIT_MS && (allIndexedMs === null || lastFoundMs === null)) {
       if (allIndexedMs === null) {
-        const stats = await meili.index(uid).getStats().catch(() => null);
+        const stats = await meili
+          .index(uid)
+          .getStats()
+          .catch(() => null);
         if ((stats?.numberOfDocuments ?? 0) >= opts.achievements) allIndexedMs = performance.now() - lastPublishedAt;
       }
       if (lastFoundMs === null) {
-        const found = await apiClient(origin)<{ items: { id: string }[] }>('GET', `/api/search/achievements?pageSize=50&q=${encodeURIComponent(lastTitle)}`).catch(() => ({ items: [] }));
+        const found = await apiClient(origin)<{ items: { id: string }[] }>('GET', `/api/search/achievements?pageSize=50&q=${encodeURIComponent(lastTitle)}`).catch(() => ({
+          items: [],
+        }));
         if (found.items.some((h) => h.id === lastId)) lastFoundMs = performance.now() - lastPublishedAt;
       }
       if (allIndexedMs === null || lastFoundMs === null) await sleep(250);

@@ -66,7 +66,8 @@ const BROKER_CAPACITY = 10_000;
 const POLL_MS = 1_000;
 const RUN_TIMEOUT_MS = 6 * 3_600_000;
 
-const USAGE = 'usage: npm run bench:quarterly -- [--needs N (10000)] [--achievements N (100000)] [--seed N (1)] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR] [--full]';
+const USAGE =
+  'usage: npm run bench:quarterly -- [--needs N (10000)] [--achievements N (100000)] [--seed N (1)] [--data <papers.jsonl>] [--time-limit S] [--cpu-profile DIR] [--full]';
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = { data: DEFAULT_DATA, needs: 10_000, achievements: 100_000, seed: 1, timeLimit: null, cpuProfile: null, abstractOnly: true };
@@ -219,23 +220,59 @@ function needRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unknown[] 
   const title = cut(g.pick(NEED_TITLES)(kw.length ? kw : [p.title], chain, p), ITEM_LIMITS.titleMax);
   const own = s.sentences[i] as string[];
   const summary = cut(
-    [`我单位在${CHAIN_LABEL.get(chain) ?? ''}领域寻求技术合作。`, ...g.some(own, g.int(2, 4)), g.pick((s.sentences[j] as string[]).length ? (s.sentences[j] as string[]) : [''])].join(''),
+    [
+      `我单位在${CHAIN_LABEL.get(chain) ?? ''}领域寻求技术合作。`,
+      ...g.some(own, g.int(2, 4)),
+      g.pick((s.sentences[j] as string[]).length ? (s.sentences[j] as string[]) : ['']),
+    ].join(''),
     ITEM_LIMITS.summaryMax,
   );
   const budgetNegotiable = g.chance(0.2);
   const budgetMax = budgetNegotiable ? null : money(g, 10, 2_000);
   const published = daysAgo(g, 700);
   return [
-    g.uuid(), org.id, title, summary, ...chainsOf(chain, abstractOnly), abstractOnly ? [] : kw, org.region, g.int(3, 9), g.some(MODES, g.int(1, 3)),
-    '联系人', 'published', published, published,
-    g.pick(CATEGORIES), null, budgetMax, budgetNegotiable, g.chance(0.3) ? null : new Date(NOW + g.int(30, 400) * 86_400_000).toISOString().slice(0, 10),
+    g.uuid(),
+    org.id,
+    title,
+    summary,
+    ...chainsOf(chain, abstractOnly),
+    abstractOnly ? [] : kw,
+    org.region,
+    g.int(3, 9),
+    g.some(MODES, g.int(1, 3)),
+    '联系人',
+    'published',
+    published,
+    published,
+    g.pick(CATEGORIES),
+    null,
+    budgetMax,
+    budgetNegotiable,
+    g.chance(0.3) ? null : new Date(NOW + g.int(30, 400) * 86_400_000).toISOString().slice(0, 10),
     g.chance(0.5) ? `技术指标达到：${cut(g.pick(own.length ? own : ['合同约定']), 100)}` : '',
   ];
 }
 const NEED_COLUMNS = [
-  'id', 'owner_org_id', 'title', 'summary', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes',
-  'contact_name', 'status', 'submitted_at', 'published_at',
-  'category', 'budget_min', 'budget_max', 'budget_negotiable', 'deadline', 'acceptance_criteria',
+  'id',
+  'owner_org_id',
+  'title',
+  'summary',
+  'chains',
+  'industries',
+  'keywords',
+  'region',
+  'trl',
+  'cooperation_modes',
+  'contact_name',
+  'status',
+  'submitted_at',
+  'published_at',
+  'category',
+  'budget_min',
+  'budget_max',
+  'budget_negotiable',
+  'deadline',
+  'acceptance_criteria',
 ];
 
 function achievementRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unknown[] {
@@ -249,17 +286,52 @@ function achievementRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unk
   const summary = cut([...(kept.length ? kept : own), ...mixed].join(''), ITEM_LIMITS.summaryMax);
   const priceNegotiable = g.chance(0.3);
   const published = daysAgo(g, 1_100);
-  const ipItems = Array.from({ length: g.int(0, 3) }, () => ({ type: g.pick(IP_TYPES), number: `ZL${g.int(2015, 2025)}${g.int(10_000_000, 99_999_999)}.${g.int(0, 9)}`, status: '已授权' }));
+  const ipItems = Array.from({ length: g.int(0, 3) }, () => ({
+    type: g.pick(IP_TYPES),
+    number: `ZL${g.int(2015, 2025)}${g.int(10_000_000, 99_999_999)}.${g.int(0, 9)}`,
+    status: '已授权',
+  }));
   return [
-    g.uuid(), org.id, abstractOnly ? '' : title, summary, ...chainsOf(chain, abstractOnly), abstractOnly ? [] : kw, org.region, g.int(2, 9), g.some(MODES, g.int(1, 3)),
-    '联系人', 'published', published, published,
-    g.pick(STAGES), JSON.stringify(ipItems), priceNegotiable ? null : money(g, 5, 1_500), priceNegotiable, cut(g.pick(own.length ? own : ['']), 200),
+    g.uuid(),
+    org.id,
+    abstractOnly ? '' : title,
+    summary,
+    ...chainsOf(chain, abstractOnly),
+    abstractOnly ? [] : kw,
+    org.region,
+    g.int(2, 9),
+    g.some(MODES, g.int(1, 3)),
+    '联系人',
+    'published',
+    published,
+    published,
+    g.pick(STAGES),
+    JSON.stringify(ipItems),
+    priceNegotiable ? null : money(g, 5, 1_500),
+    priceNegotiable,
+    cut(g.pick(own.length ? own : ['']), 200),
   ];
 }
 const ACHIEVEMENT_COLUMNS = [
-  'id', 'owner_org_id', 'title', 'summary', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes',
-  'contact_name', 'status', 'submitted_at', 'published_at',
-  'maturity_stage', 'ip_items', 'asking_price', 'price_negotiable', 'application_fields',
+  'id',
+  'owner_org_id',
+  'title',
+  'summary',
+  'chains',
+  'industries',
+  'keywords',
+  'region',
+  'trl',
+  'cooperation_modes',
+  'contact_name',
+  'status',
+  'submitted_at',
+  'published_at',
+  'maturity_stage',
+  'ip_items',
+  'asking_price',
+  'price_negotiable',
+  'application_fields',
 ];
 
 /** Multi-row INSERTs of `rows` (arrays in `columns` order), INSERT_ROWS at a time. */
@@ -371,7 +443,9 @@ interface RunRow {
 
 async function run(opts: Options, stack: BenchStack): Promise<void> {
   const papers = readPapers(opts.data, Infinity);
-  log(`${papers.length} paper records from ${opts.data}; generating ${opts.needs} needs and ${opts.achievements} achievements (seed ${opts.seed}, ${opts.abstractOnly ? 'abstract-only' : 'full'})`);
+  log(
+    `${papers.length} paper records from ${opts.data}; generating ${opts.needs} needs and ${opts.achievements} achievements (seed ${opts.seed}, ${opts.abstractOnly ? 'abstract-only' : 'full'})`,
+  );
   const setup: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -432,7 +506,9 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     let needsDoneAt: number | null = null;
     let lastLog = 0;
     for (;;) {
-      [row] = (await ds.query(`SELECT status, total, processed, errors, cursor_kind, started_at, finished_at, summary FROM match_run WHERE quarter = $1`, [started.quarter])) as RunRow[];
+      [row] = (await ds.query(`SELECT status, total, processed, errors, cursor_kind, started_at, finished_at, summary FROM match_run WHERE quarter = $1`, [
+        started.quarter,
+      ])) as RunRow[];
       const now = performance.now();
       if (needsDoneAt === null && (row?.cursor_kind === 'achievement' || row?.status === 'completed')) needsDoneAt = now;
       if (row?.status === 'completed' || row?.status === 'failed') break;
@@ -457,7 +533,10 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
               (SELECT count(*)::int FROM notification WHERE type = 'match.digest') AS digest_notifications
          FROM match`,
     )) as { matches: number; assigned: number; digest_notifications: number }[];
-    const failedLines = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('quarterly match failed')).length;
+    const failedLines = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('quarterly match failed')).length;
 
     const result = {
       mode: opts.abstractOnly ? 'abstract-only' : 'full',

@@ -103,7 +103,14 @@ async function measure(abstractOnly: boolean, papers: Paper[], baseUid: string, 
       const rank = res.items.slice(0, TOP_K).findIndex((h) => paperOf.get(h.id) === i);
       project.add(rank);
       if (rank < 0 && misses.length < opts.showMisses) {
-        misses.push(`miss #${i} ${p.title} (returned ${res.total})\n    top: ${res.items.slice(0, 3).map((h) => h.title || h.summary.slice(0, 30)).join(' | ') || '(nothing)'}`);
+        misses.push(
+          `miss #${i} ${p.title} (returned ${res.total})\n    top: ${
+            res.items
+              .slice(0, 3)
+              .map((h) => h.title || h.summary.slice(0, 30))
+              .join(' | ') || '(nothing)'
+          }`,
+        );
       }
 
       baseline.add(await baselineRank(meili, baseUid, p.title, i, TOP_K));

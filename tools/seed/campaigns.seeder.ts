@@ -51,7 +51,11 @@ export const campaignsSeeder: Seeder = {
     const current = quarterOf(new Date(now));
     const previous = previousQuarter(current);
     const admin = ((await m.query(`SELECT id FROM app_user WHERE email = 'admin@demo.zj.cn'`)) as { id: string }[])[0]?.id ?? null;
-    const orgIds = ((await m.query(`SELECT id FROM organisation WHERE verification_status = 'verified' AND type IN ('enterprise', 'university', 'institute', 'new-rd-institution') ORDER BY name`)) as { id: string }[]).map((r) => r.id);
+    const orgIds = (
+      (await m.query(
+        `SELECT id FROM organisation WHERE verification_status = 'verified' AND type IN ('enterprise', 'university', 'institute', 'new-rd-institution') ORDER BY name`,
+      )) as { id: string }[]
+    ).map((r) => r.id);
     const items = async (table: 'tech_need' | 'achievement') =>
       ((await m.query(`SELECT id FROM ${table} WHERE status = 'published' ORDER BY published_at, id`)) as { id: string }[]).map((r) => r.id);
     const needs = await items('tech_need');
@@ -60,7 +64,15 @@ export const campaignsSeeder: Seeder = {
     const closedTitle = closedCampaignTitle(previous);
     if (!((await m.query(`SELECT 1 FROM campaign WHERE title = $1`, [closedTitle])) as unknown[]).length) {
       const { from, to } = quarterBounds(previous);
-      const id = await insertCampaign(m, { title: closedTitle, quarter: previous, startsOn: beijingDay(from.getTime() + 14 * DAY), endsOn: beijingDay(to.getTime() - 10 * DAY), status: 'reported', adminId: admin, orgIds });
+      const id = await insertCampaign(m, {
+        title: closedTitle,
+        quarter: previous,
+        startsOn: beijingDay(from.getTime() + 14 * DAY),
+        endsOn: beijingDay(to.getTime() - 10 * DAY),
+        status: 'reported',
+        adminId: admin,
+        orgIds,
+      });
       // The oldest demo items answered that campaign.
       await m.query(`UPDATE tech_need SET campaign_id = $1 WHERE id = ANY($2::uuid[]) AND campaign_id IS NULL`, [id, needs.slice(0, Math.ceil(needs.length / 2))]);
       await m.query(`UPDATE achievement SET campaign_id = $1 WHERE id = ANY($2::uuid[]) AND campaign_id IS NULL`, [id, achievements.slice(0, Math.ceil(achievements.length / 2))]);
@@ -79,7 +91,11 @@ export const campaignsSeeder: Seeder = {
     }
 
     const year = Number(current.slice(0, 4));
-    const target = (await m.query(`INSERT INTO contract_value_target (year, amount, set_by) VALUES ($1, $2, $3) ON CONFLICT (year) DO NOTHING RETURNING year`, [year, CONTRACT_TARGET, admin])) as unknown[];
+    const target = (await m.query(`INSERT INTO contract_value_target (year, amount, set_by) VALUES ($1, $2, $3) ON CONFLICT (year) DO NOTHING RETURNING year`, [
+      year,
+      CONTRACT_TARGET,
+      admin,
+    ])) as unknown[];
     created += target.length;
 
     if (!((await m.query(`SELECT 1 FROM quarterly_report WHERE quarter = $1`, [previous])) as unknown[]).length) {
@@ -98,7 +114,11 @@ export const campaignsSeeder: Seeder = {
         [previous],
       )) as { id: string; title: string; status: string; needs: number; achievements: number; invited: number }[];
       const pdf = await renderPdf(previous, figures, campaigns);
-      await m.query(`INSERT INTO quarterly_report (quarter, status, figures, pdf, sent_at) VALUES ($1, 'sent', $2::jsonb, $3, now())`, [previous, JSON.stringify({ dashboard: figures, campaigns }), pdf]);
+      await m.query(`INSERT INTO quarterly_report (quarter, status, figures, pdf, sent_at) VALUES ($1, 'sent', $2::jsonb, $3, now())`, [
+        previous,
+        JSON.stringify({ dashboard: figures, campaigns }),
+        pdf,
+      ]);
       created++;
     }
     return created;

@@ -144,19 +144,25 @@ export const challengesSeeder: Seeder = {
           appId,
           reviewer,
           scores,
-          weightedTotal(scores, RUBRIC.map((r) => r.weight)),
+          weightedTotal(
+            scores,
+            RUBRIC.map((r) => r.weight),
+          ),
           '方案完整，指标路径清晰',
           new Date(now - 60 * DAY),
         ]);
       }
-      await m.query(`INSERT INTO challenge_decision (challenge_id, winner_application_ids, rationale, decided_by, decided_at, notice_ends_at) VALUES ($1, $2::uuid[], $3, $4, $5, $6)`, [
-        c.id,
-        [uni, rdi],
-        '两支团队综合得分位列前二，技术路线互补（有机涂层与热喷涂金属），按赛马制并行支持，中期验收择优。',
-        admin,
-        new Date(now - 38 * DAY),
-        new Date(now - 31 * DAY),
-      ]);
+      await m.query(
+        `INSERT INTO challenge_decision (challenge_id, winner_application_ids, rationale, decided_by, decided_at, notice_ends_at) VALUES ($1, $2::uuid[], $3, $4, $5, $6)`,
+        [
+          c.id,
+          [uni, rdi],
+          '两支团队综合得分位列前二，技术路线互补（有机涂层与热喷涂金属），按赛马制并行支持，中期验收择优。',
+          admin,
+          new Date(now - 38 * DAY),
+          new Date(now - 31 * DAY),
+        ],
+      );
       for (const appId of [uni, rdi]) {
         for (const [i, t] of RACE.milestones.entries()) {
           await m.query(
@@ -187,7 +193,14 @@ export const challengesSeeder: Seeder = {
       await m.query(
         `UPDATE challenge_milestone SET status = 'submitted', report = '加速老化 3000 小时无起泡开裂，挂片对比误差 0.008 mm/a。', indicator_results = $2::jsonb, submitted_at = $3
           WHERE application_id = $1 AND seq = 2`,
-        [uni, JSON.stringify([{ indicator: 0, value: '15（外推）' }, { indicator: 1, value: '0.008' }]), new Date(now - 2 * DAY)],
+        [
+          uni,
+          JSON.stringify([
+            { indicator: 0, value: '15（外推）' },
+            { indicator: 1, value: '0.008' },
+          ]),
+          new Date(now - 2 * DAY),
+        ],
       );
       created++;
     }

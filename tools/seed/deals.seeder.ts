@@ -136,7 +136,16 @@ export const dealsSeeder: Seeder = {
             need.id,
             ach.id,
             { text: 0.8, chain: 1, keywords: 0.7, trl: 1, mode: 1, budget: 0.5, region: 0.5, freshness: 1 },
-            { sharedTerms: ['尾水处理'], sharedChains: need.chains.filter((c) => ach.chains.includes(c)), sharedIndustries: [], needTrl: need.trl, achievementTrl: ach.trl, sharedModes: [], withinBudget: null, sameRegion: need.region === ach.region },
+            {
+              sharedTerms: ['尾水处理'],
+              sharedChains: need.chains.filter((c) => ach.chains.includes(c)),
+              sharedIndustries: [],
+              needTrl: need.trl,
+              achievementTrl: ach.trl,
+              sharedModes: [],
+              withinBudget: null,
+              sameRegion: need.region === ach.region,
+            },
             broker.id,
             new Date(start - DAY),
           ],
@@ -168,17 +177,44 @@ export const dealsSeeder: Seeder = {
         }),
       );
       for (const [i, stage] of reached.entries()) {
-        await m.insert(DealEvent, { dealId: deal.id, type: i === 0 ? 'created' : 'stage', fromStage: i === 0 ? null : reached[i - 1], toStage: stage, actorId: broker.id, detail: {}, createdAt: entered[i] });
+        await m.insert(DealEvent, {
+          dealId: deal.id,
+          type: i === 0 ? 'created' : 'stage',
+          fromStage: i === 0 ? null : reached[i - 1],
+          toStage: stage,
+          actorId: broker.id,
+          detail: {},
+          createdAt: entered[i],
+        });
       }
       if (reached.includes(DealStage.NdaSigned)) {
         // The NDA granted each side the other's confidential details.
-        for (const [itemKind, itemId, requesterOrgId] of [['need', need.id, ach.ownerOrgId], ['achievement', ach.id, need.ownerOrgId]] as const) {
+        for (const [itemKind, itemId, requesterOrgId] of [
+          ['need', need.id, ach.ownerOrgId],
+          ['achievement', ach.id, need.ownerOrgId],
+        ] as const) {
           if (await m.existsBy(DisclosureRequest, { itemKind, itemId, requesterOrgId })) continue;
-          await m.insert(DisclosureRequest, { itemKind, itemId, requesterOrgId, reason: `NDA · ${title}`, status: DisclosureStatus.Granted, decidedBy: broker.id, decidedAt: entered[2] });
+          await m.insert(DisclosureRequest, {
+            itemKind,
+            itemId,
+            requesterOrgId,
+            reason: `NDA · ${title}`,
+            status: DisclosureStatus.Granted,
+            decidedBy: broker.id,
+            decidedAt: entered[2],
+          });
         }
       }
       if (d.note) await m.insert(DealNote, { dealId: deal.id, authorId: broker.id, body: d.note, createdAt: last });
-      if (d.task) await m.insert(DealTask, { dealId: deal.id, title: d.task, dueAt: new Date(Date.now() + 5 * DAY), remindAt: new Date(Date.now() + 4 * DAY), assigneeId: broker.id, createdBy: broker.id });
+      if (d.task)
+        await m.insert(DealTask, {
+          dealId: deal.id,
+          title: d.task,
+          dueAt: new Date(Date.now() + 5 * DAY),
+          remindAt: new Date(Date.now() + 4 * DAY),
+          assigneeId: broker.id,
+          createdBy: broker.id,
+        });
       if (d.contract) {
         const c = d.contract;
         const signedOn = (entered[DEAL_PIPELINE.indexOf(DealStage.Signed)] as Date).toISOString().slice(0, 10);

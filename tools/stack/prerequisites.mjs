@@ -45,8 +45,7 @@ function onPath(cmd) {
 export const DEBIAN = {
   'redis-server': { present: () => onPath('redis-server'), why: '队列 queues' },
   'fonts-noto-cjk': {
-    present: () =>
-      fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') || fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
+    present: () => fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') || fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
     why: '报告 PDF 中文字体 Chinese glyphs in PDF reports',
   },
   chromium: { present: () => fs.existsSync('/usr/bin/chromium'), why: '浏览器测试 browser tests' },
@@ -67,8 +66,7 @@ export function ensureDebianPackages(names) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const quiet = { stdio: ['ignore', 'ignore', 'inherit'], env };
     const updated = spawnSync('apt-get', ['update', '-qq'], quiet);
-    const installed =
-      updated.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], quiet).status === 0;
+    const installed = updated.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], quiet).status === 0;
     const still = missing.filter((n) => !DEBIAN[n].present());
     if (installed && !still.length) return;
     throw new MissingPrerequisite(`apt-get 未能安装 ${still.join(' ')}，请手动安装：${hint}`);

@@ -181,7 +181,9 @@ function pgPlace(ids, dir) {
   }
   if (link) {
     if (fs.readdirSync(dir).length) {
-      throw new StackError(`PostgreSQL runs as the "postgres" user, which cannot reach ${dir} (a parent folder is private), and the folder is not empty: move it, or set DATA_DIR to a folder that user can reach`);
+      throw new StackError(
+        `PostgreSQL runs as the "postgres" user, which cannot reach ${dir} (a parent folder is private), and the folder is not empty: move it, or set DATA_DIR to a folder that user can reach`,
+      );
     }
     fs.rmdirSync(dir);
   }
@@ -213,8 +215,16 @@ export async function startPostgres({ dir, port, password, logFile, fast = false
     try {
       execFileSync(
         initdb,
-        [`--pgdata=${dataDir}`, '--username=postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8',
-          '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-instructions'],
+        [
+          `--pgdata=${dataDir}`,
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale-provider=builtin',
+          '--builtin-locale=C.UTF-8',
+          '--no-instructions',
+        ],
         { ...ids, stdio: ['ignore', 'ignore', 'pipe'] },
       );
     } catch (e) {
@@ -299,10 +309,26 @@ export async function startRedis({ dir, port, password, logFile }) {
   fs.mkdirSync(dir, { recursive: true });
   const conf = path.join(dir, 'redis.conf');
   const settings = {
-    port, bind: '127.0.0.1', dir, pidfile: path.join(dir, 'redis.pid'), appendonly: 'yes', appendfsync: 'everysec',
-    'maxmemory-policy': 'noeviction', save: '""', daemonize: 'no', 'protected-mode': 'yes', logfile: '""', requirepass: password,
+    port,
+    bind: '127.0.0.1',
+    dir,
+    pidfile: path.join(dir, 'redis.pid'),
+    appendonly: 'yes',
+    appendfsync: 'everysec',
+    'maxmemory-policy': 'noeviction',
+    save: '""',
+    daemonize: 'no',
+    'protected-mode': 'yes',
+    logfile: '""',
+    requirepass: password,
   };
-  fs.writeFileSync(conf, Object.entries(settings).map(([k, v]) => `${k} ${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : v}\n`).join(''), { mode: 0o600 });
+  fs.writeFileSync(
+    conf,
+    Object.entries(settings)
+      .map(([k, v]) => `${k} ${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : v}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
   fs.chmodSync(conf, 0o600);
   const child = launch(bin, [conf], { logFile });
   let exited = false;
@@ -357,9 +383,16 @@ export async function startMeili({ dir, port, masterKey, logFile, env = 'develop
   fs.mkdirSync(dir, { recursive: true });
   const child = launch(
     bin,
-    [`--db-path=${path.join(dir, 'data.ms')}`, `--http-addr=127.0.0.1:${port}`,
-      `--env=${env}`, '--no-analytics', `--dump-dir=${path.join(dir, 'dumps')}`, `--snapshot-dir=${path.join(dir, 'snapshots')}`,
-      '--max-indexing-threads=2', '--log-level=WARN'],
+    [
+      `--db-path=${path.join(dir, 'data.ms')}`,
+      `--http-addr=127.0.0.1:${port}`,
+      `--env=${env}`,
+      '--no-analytics',
+      `--dump-dir=${path.join(dir, 'dumps')}`,
+      `--snapshot-dir=${path.join(dir, 'snapshots')}`,
+      '--max-indexing-threads=2',
+      '--log-level=WARN',
+    ],
     // The key through the environment, never on the command line (`ps` shows that to everyone).
     { logFile, cwd: dir, env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );

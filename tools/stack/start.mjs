@@ -32,8 +32,7 @@ try {
 }
 
 // Only now may anything from node_modules load.
-const { StackError, ensureDatabase, freePort, isPortFree, secret, startMeili, startPostgres, startRedis, stopChild, urlWithDatabase, waitFor } =
-  await import('./services.mjs');
+const { StackError, ensureDatabase, freePort, isPortFree, secret, startMeili, startPostgres, startRedis, stopChild, urlWithDatabase, waitFor } = await import('./services.mjs');
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 let supervisor;
@@ -140,10 +139,15 @@ function startApp(name, script, appEnv, logDir, ready) {
     let gone = false;
     void exited.then(() => (gone = true));
     try {
-      await waitFor(name, async () => {
-        if (gone) throw new StackError(`${name} 启动失败 (exited at start)，详见 ${path.relative(root, logFile)}:\n${output.slice(-1500)}`);
-        return ready();
-      }, 120_000, 250);
+      await waitFor(
+        name,
+        async () => {
+          if (gone) throw new StackError(`${name} 启动失败 (exited at start)，详见 ${path.relative(root, logFile)}:\n${output.slice(-1500)}`);
+          return ready();
+        },
+        120_000,
+        250,
+      );
     } catch (e) {
       await running.stop(); // never leave one that did not come up running beside the next try
       throw e;
@@ -172,7 +176,8 @@ function report(e) {
   const n = NAMES[e.name] ?? e.name;
   if (e.kind === 'exited') process.stderr.write(`✖ ${n} 意外退出 (exited: ${e.how})，${e.delayMs / 1000} 秒后重启 (restarting in ${e.delayMs / 1000}s)\n`);
   if (e.kind === 'retry') process.stderr.write(`✖ ${n} 重启失败，${e.delayMs / 1000} 秒后再试 (restart failed, next try in ${e.delayMs / 1000}s): ${e.error.split('\n')[0]}\n`);
-  if (e.kind === 'restarted') say(`${n} 已恢复，中断 ${(e.downMs / 1000).toFixed(1)} 秒`, `${n} restarted (pid ${e.pid}) after ${(e.downMs / 1000).toFixed(1)}s down, restart #${e.restarts}`);
+  if (e.kind === 'restarted')
+    say(`${n} 已恢复，中断 ${(e.downMs / 1000).toFixed(1)} 秒`, `${n} restarted (pid ${e.pid}) after ${(e.downMs / 1000).toFixed(1)}s down, restart #${e.restarts}`);
 }
 
 async function main() {
@@ -201,7 +206,10 @@ async function main() {
     say('启动 PostgreSQL（内置）…', `embedded PostgreSQL on 127.0.0.1:${pgPort}`);
     const opts = { dir: path.join(dataDir, 'postgres'), port: pgPort, password: secrets.pgSuperPassword, logFile: path.join(logDir, 'postgres.log') };
     const pgsrv = await supervisor.start('postgres', () => startPostgres(opts));
-    if (pgsrv.place !== opts.dir) where.push(`PostgreSQL 数据 data: ${pgsrv.place}（postgres 用户无法进入项目目录，${path.relative(root, opts.dir)} 链接到此处；the postgres user cannot reach the project folder, so ${path.relative(root, opts.dir)} links here）`);
+    if (pgsrv.place !== opts.dir)
+      where.push(
+        `PostgreSQL 数据 data: ${pgsrv.place}（postgres 用户无法进入项目目录，${path.relative(root, opts.dir)} 链接到此处；the postgres user cannot reach the project folder, so ${path.relative(root, opts.dir)} links here）`,
+      );
     appRole = 'ztt_app';
     await ensureDatabase(pgsrv.superUrl, { database: 'ztt', appRole, appPassword: secrets.pgAppPassword });
     migrationUrl = urlWithDatabase(pgsrv.superUrl, 'ztt');
@@ -225,7 +233,10 @@ async function main() {
     say('启动 Meilisearch（仅本机可访问）…', `Meilisearch on 127.0.0.1:${meiliPort}`);
     meiliKey = secrets.meiliMasterKey;
     const opts = {
-      dir: path.join(dataDir, 'meilisearch'), port: meiliPort, masterKey: meiliKey, logFile: path.join(logDir, 'meilisearch.log'),
+      dir: path.join(dataDir, 'meilisearch'),
+      port: meiliPort,
+      masterKey: meiliKey,
+      logFile: path.join(logDir, 'meilisearch.log'),
       env: production ? 'production' : 'development',
     };
     meiliUrl = (await supervisor.start('meilisearch', () => startMeili(opts))).url;

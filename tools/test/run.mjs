@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint (zero warnings, module boundaries), build the web app, then every
+// `npm test`: type check, lint (zero warnings, module boundaries), formatting, build the web app, then every
 // Jest tier against real services. Ends with one summary line: "tests: N passed, N failed".
 // On a fresh clone it first installs what the tests need (tools/stack/prerequisites.mjs).
 import { spawnSync } from 'node:child_process';
@@ -37,6 +37,8 @@ const steps = jestArgs.length
       ['type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
       ['project graph', bin('nx'), ['show', 'projects']],
       ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+      // One layout for the whole tree (.prettierrc.json; prose and generated files in .prettierignore): `npm run format` fixes it.
+      ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
       // What the Docker image runs: the server compiled to dist/server, the web app to dist/web (test/production runs it).
       ['production build', process.execPath, ['tools/build/build.mjs']],
     ];

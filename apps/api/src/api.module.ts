@@ -18,7 +18,20 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ENTITIES), AuditModule, NotificationsModule, IdentityModule, CatalogueModule, SearchModule, MatchingModule, ChallengesModule, DealsModule, CampaignsModule, PrivacyModule, HealthModule],
+      imports: [
+        PlatformModule.forRoot(config, ENTITIES),
+        AuditModule,
+        NotificationsModule,
+        IdentityModule,
+        CatalogueModule,
+        SearchModule,
+        MatchingModule,
+        ChallengesModule,
+        DealsModule,
+        CampaignsModule,
+        PrivacyModule,
+        HealthModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

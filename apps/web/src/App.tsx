@@ -68,49 +68,204 @@ export function App() {
 
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
-    { key: '/search?tab=needs', label: <Link to="/search?tab=needs" data-testid="nav-find-needs">{t('nav.findNeeds')}</Link> },
-    { key: '/search?tab=achievements', label: <Link to="/search?tab=achievements" data-testid="nav-find-achievements">{t('nav.findAchievements')}</Link> },
-    { key: '/challenges', label: <Link to="/challenges" data-testid="nav-challenges">{t('challenge.nav')}</Link> },
-    { key: '/stats', label: <Link to="/stats" data-testid="nav-stats">{t('dashboard.nav.public')}</Link> },
+    {
+      key: '/search?tab=needs',
+      label: (
+        <Link to="/search?tab=needs" data-testid="nav-find-needs">
+          {t('nav.findNeeds')}
+        </Link>
+      ),
+    },
+    {
+      key: '/search?tab=achievements',
+      label: (
+        <Link to="/search?tab=achievements" data-testid="nav-find-achievements">
+          {t('nav.findAchievements')}
+        </Link>
+      ),
+    },
+    {
+      key: '/challenges',
+      label: (
+        <Link to="/challenges" data-testid="nav-challenges">
+          {t('challenge.nav')}
+        </Link>
+      ),
+    },
+    {
+      key: '/stats',
+      label: (
+        <Link to="/stats" data-testid="nav-stats">
+          {t('dashboard.nav.public')}
+        </Link>
+      ),
+    },
     ...(me
       ? [
           {
             key: 'workspace',
             label: <span data-testid="nav-workspace">{t('nav.workspace')}</span>,
             children: [
-              { key: '/organisation', label: <Link to="/organisation" data-testid="nav-organisation">{t('nav.organisation')}</Link> },
-              { key: '/my/needs', label: <Link to="/my/needs" data-testid="nav-my-needs">{t('nav.myNeeds')}</Link> },
-              { key: '/my/achievements', label: <Link to="/my/achievements" data-testid="nav-my-achievements">{t('nav.myAchievements')}</Link> },
-              { key: '/deals', label: <Link to="/deals" data-testid="nav-deals">{t('nav.deals.mine')}</Link> },
+              {
+                key: '/organisation',
+                label: (
+                  <Link to="/organisation" data-testid="nav-organisation">
+                    {t('nav.organisation')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/my/needs',
+                label: (
+                  <Link to="/my/needs" data-testid="nav-my-needs">
+                    {t('nav.myNeeds')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/my/achievements',
+                label: (
+                  <Link to="/my/achievements" data-testid="nav-my-achievements">
+                    {t('nav.myAchievements')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/deals',
+                label: (
+                  <Link to="/deals" data-testid="nav-deals">
+                    {t('nav.deals.mine')}
+                  </Link>
+                ),
+              },
               // The organisation and the broker's deal desk sit in this menu: the top bar must fit 1280 px.
               ...(hasRole(PlatformRole.Broker)
                 ? [
-                    { key: '/broker/pipeline', label: <Link to="/broker/pipeline" data-testid="nav-pipeline">{t('nav.deals.pipeline')}</Link> },
-                    { key: '/broker/performance', label: <Link to="/broker/performance" data-testid="nav-broker-performance">{t('nav.deals.performance')}</Link> },
+                    {
+                      key: '/broker/pipeline',
+                      label: (
+                        <Link to="/broker/pipeline" data-testid="nav-pipeline">
+                          {t('nav.deals.pipeline')}
+                        </Link>
+                      ),
+                    },
+                    {
+                      key: '/broker/performance',
+                      label: (
+                        <Link to="/broker/performance" data-testid="nav-broker-performance">
+                          {t('nav.deals.performance')}
+                        </Link>
+                      ),
+                    },
                   ]
                 : []),
-              { key: '/disclosures', label: <Link to="/disclosures" data-testid="nav-disclosures">{t('nav.disclosures')}</Link> },
-              ...(hasRole(PlatformRole.Reviewer) ? [{ key: '/review/challenges', label: <Link to="/review/challenges" data-testid="nav-challenge-review">{t('challenge.nav.review')}</Link> }] : []),
+              {
+                key: '/disclosures',
+                label: (
+                  <Link to="/disclosures" data-testid="nav-disclosures">
+                    {t('nav.disclosures')}
+                  </Link>
+                ),
+              },
+              ...(hasRole(PlatformRole.Reviewer)
+                ? [
+                    {
+                      key: '/review/challenges',
+                      label: (
+                        <Link to="/review/challenges" data-testid="nav-challenge-review">
+                          {t('challenge.nav.review')}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
               { key: '/notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
             ],
           },
         ]
       : []),
-    ...(hasRole(PlatformRole.Broker) ? [{ key: '/broker', label: <Link to="/broker" data-testid="nav-broker">{t('nav.broker')}</Link> }] : []),
+    ...(hasRole(PlatformRole.Broker)
+      ? [
+          {
+            key: '/broker',
+            label: (
+              <Link to="/broker" data-testid="nav-broker">
+                {t('nav.broker')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     ...(hasRole(PlatformRole.Admin)
       ? [
           {
             key: 'admin',
             label: t('nav.admin'),
             children: [
-              { key: '/admin/dashboard', label: <Link to="/admin/dashboard" data-testid="nav-admin-dashboard">{t('dashboard.nav')}</Link> },
-              { key: '/admin/campaigns', label: <Link to="/admin/campaigns" data-testid="nav-admin-campaigns">{t('campaign.nav')}</Link> },
-              { key: '/admin/review', label: <Link to="/admin/review" data-testid="nav-admin-review">{t('nav.admin.review')}</Link> },
-              { key: '/admin/challenges', label: <Link to="/admin/challenges" data-testid="nav-admin-challenges">{t('challenge.nav.admin')}</Link> },
-              { key: '/admin/import', label: <Link to="/admin/import" data-testid="nav-admin-import">{t('nav.admin.import')}</Link> },
-              { key: '/admin/deals', label: <Link to="/admin/deals" data-testid="nav-admin-deals">{t('nav.admin.deals')}</Link> },
-              { key: '/admin/registrations', label: <Link to="/admin/registrations" data-testid="nav-admin-registrations">{t('nav.admin.registrations')}</Link> },
-              { key: '/admin/matching', label: <Link to="/admin/matching" data-testid="nav-admin-matching">{t('nav.admin.matching')}</Link> },
+              {
+                key: '/admin/dashboard',
+                label: (
+                  <Link to="/admin/dashboard" data-testid="nav-admin-dashboard">
+                    {t('dashboard.nav')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/campaigns',
+                label: (
+                  <Link to="/admin/campaigns" data-testid="nav-admin-campaigns">
+                    {t('campaign.nav')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/review',
+                label: (
+                  <Link to="/admin/review" data-testid="nav-admin-review">
+                    {t('nav.admin.review')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/challenges',
+                label: (
+                  <Link to="/admin/challenges" data-testid="nav-admin-challenges">
+                    {t('challenge.nav.admin')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/import',
+                label: (
+                  <Link to="/admin/import" data-testid="nav-admin-import">
+                    {t('nav.admin.import')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/deals',
+                label: (
+                  <Link to="/admin/deals" data-testid="nav-admin-deals">
+                    {t('nav.admin.deals')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/registrations',
+                label: (
+                  <Link to="/admin/registrations" data-testid="nav-admin-registrations">
+                    {t('nav.admin.registrations')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/matching',
+                label: (
+                  <Link to="/admin/matching" data-testid="nav-admin-matching">
+                    {t('nav.admin.matching')}
+                  </Link>
+                ),
+              },
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
               { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
@@ -122,7 +277,9 @@ export function App() {
   const searchTab = new URLSearchParams(location.search).get('tab') === 'achievements' ? 'achievements' : 'needs';
   const selected = items
     .flatMap((i) => ('children' in i && i.children ? i.children.map((c) => c.key) : [i.key]))
-    .filter((k) => (k.startsWith('/search') ? location.pathname === '/search' && k === `/search?tab=${searchTab}` : k !== '/' ? location.pathname.startsWith(k) : location.pathname === '/'));
+    .filter((k) =>
+      k.startsWith('/search') ? location.pathname === '/search' && k === `/search?tab=${searchTab}` : k !== '/' ? location.pathname.startsWith(k) : location.pathname === '/',
+    );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -170,52 +327,318 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/search" element={<SearchPage />} />
-            <Route path="/needs/new" element={<RequireAuth><ItemFormPage key="need-new" kind="need" /></RequireAuth>} />
-            <Route path="/needs/:id/edit" element={<RequireAuth><ItemFormPage key="need-edit" kind="need" /></RequireAuth>} />
-            <Route path="/achievements/new" element={<RequireAuth><ItemFormPage key="achievement-new" kind="achievement" /></RequireAuth>} />
-            <Route path="/achievements/:id/edit" element={<RequireAuth><ItemFormPage key="achievement-edit" kind="achievement" /></RequireAuth>} />
-            <Route path="/my/needs" element={<RequireAuth><MyItemsPage key="need" kind="need" /></RequireAuth>} />
-            <Route path="/my/achievements" element={<RequireAuth><MyItemsPage key="achievement" kind="achievement" /></RequireAuth>} />
-            <Route path="/disclosures" element={<RequireAuth><DisclosuresPage /></RequireAuth>} />
+            <Route
+              path="/needs/new"
+              element={
+                <RequireAuth>
+                  <ItemFormPage key="need-new" kind="need" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/needs/:id/edit"
+              element={
+                <RequireAuth>
+                  <ItemFormPage key="need-edit" kind="need" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/achievements/new"
+              element={
+                <RequireAuth>
+                  <ItemFormPage key="achievement-new" kind="achievement" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/achievements/:id/edit"
+              element={
+                <RequireAuth>
+                  <ItemFormPage key="achievement-edit" kind="achievement" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/needs"
+              element={
+                <RequireAuth>
+                  <MyItemsPage key="need" kind="need" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/achievements"
+              element={
+                <RequireAuth>
+                  <MyItemsPage key="achievement" kind="achievement" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/disclosures"
+              element={
+                <RequireAuth>
+                  <DisclosuresPage />
+                </RequireAuth>
+              }
+            />
             <Route path="/needs/:id" element={<ItemDetailPage key="need" kind="need" />} />
             <Route path="/achievements/:id" element={<ItemDetailPage key="achievement" kind="achievement" />} />
             <Route path="/challenges" element={<ChallengeBoardPage />} />
-            <Route path="/challenges/new" element={<RequireAuth><ChallengeFormPage key="challenge-new" /></RequireAuth>} />
+            <Route
+              path="/challenges/new"
+              element={
+                <RequireAuth>
+                  <ChallengeFormPage key="challenge-new" />
+                </RequireAuth>
+              }
+            />
             <Route path="/challenges/:id" element={<ChallengeDetailPage />} />
-            <Route path="/challenges/:id/edit" element={<RequireAuth><ChallengeFormPage key="challenge-edit" /></RequireAuth>} />
-            <Route path="/challenges/:id/apply" element={<RequireAuth><ChallengeApplyPage /></RequireAuth>} />
+            <Route
+              path="/challenges/:id/edit"
+              element={
+                <RequireAuth>
+                  <ChallengeFormPage key="challenge-edit" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/challenges/:id/apply"
+              element={
+                <RequireAuth>
+                  <ChallengeApplyPage />
+                </RequireAuth>
+              }
+            />
             <Route path="/challenges/:id/notice" element={<ChallengeNoticePage />} />
-            <Route path="/challenges/:id/milestones" element={<RequireAuth><ChallengeMilestonesPage /></RequireAuth>} />
-            <Route path="/review/challenges" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewListPage /></RequireAuth>} />
-            <Route path="/review/challenges/:id" element={<RequireAuth role={PlatformRole.Reviewer}><ChallengeReviewPage /></RequireAuth>} />
-            <Route path="/admin/challenges" element={<RequireAuth role={PlatformRole.Admin}><ChallengeAdminListPage /></RequireAuth>} />
-            <Route path="/admin/challenges/:id" element={<RequireAuth role={PlatformRole.Admin}><ChallengeManagePage /></RequireAuth>} />
-            <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+            <Route
+              path="/challenges/:id/milestones"
+              element={
+                <RequireAuth>
+                  <ChallengeMilestonesPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/review/challenges"
+              element={
+                <RequireAuth role={PlatformRole.Reviewer}>
+                  <ChallengeReviewListPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/review/challenges/:id"
+              element={
+                <RequireAuth role={PlatformRole.Reviewer}>
+                  <ChallengeReviewPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/challenges"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <ChallengeAdminListPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/challenges/:id"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <ChallengeManagePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/notifications"
+              element={
+                <RequireAuth>
+                  <NotificationsPage />
+                </RequireAuth>
+              }
+            />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
-            <Route path="/onboarding" element={<RequireAuth><OnboardingPage /></RequireAuth>} />
-            <Route path="/organisation" element={<RequireAuth><MyOrganisationRedirect /></RequireAuth>} />
-            <Route path="/orgs/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
-            <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
-            <Route path="/admin/verifications" element={<RequireAuth role={PlatformRole.Admin}><AdminVerificationsPage /></RequireAuth>} />
-            <Route path="/admin/review" element={<RequireAuth role={PlatformRole.Admin}><AdminReviewPage /></RequireAuth>} />
-            <Route path="/admin/import" element={<RequireAuth role={PlatformRole.Admin}><AdminImportPage /></RequireAuth>} />
-            <Route path="/admin/users" element={<RequireAuth role={PlatformRole.Admin}><AdminUsersPage /></RequireAuth>} />
-            <Route path="/admin/audit" element={<RequireAuth role={PlatformRole.Admin}><AdminAuditPage /></RequireAuth>} />
-            <Route path="/admin/matching" element={<RequireAuth role={PlatformRole.Admin}><AdminMatchingPage /></RequireAuth>} />
-            <Route path="/broker" element={<RequireAuth role={PlatformRole.Broker}><BrokerWorkbenchPage /></RequireAuth>} />
-            <Route path="/deals" element={<RequireAuth><DealListPage /></RequireAuth>} />
-            <Route path="/deals/:id" element={<RequireAuth><DealPage /></RequireAuth>} />
-            <Route path="/broker/pipeline" element={<RequireAuth role={PlatformRole.Broker}><BrokerPipelinePage /></RequireAuth>} />
-            <Route path="/broker/performance" element={<RequireAuth role={PlatformRole.Broker}><BrokerPerformancePage /></RequireAuth>} />
-            <Route path="/admin/deals" element={<RequireAuth role={PlatformRole.Admin}><DealListPage key="all" all /></RequireAuth>} />
-            <Route path="/admin/registrations" element={<RequireAuth role={PlatformRole.Admin}><DealRegistrationsPage /></RequireAuth>} />
+            <Route
+              path="/onboarding"
+              element={
+                <RequireAuth>
+                  <OnboardingPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/organisation"
+              element={
+                <RequireAuth>
+                  <MyOrganisationRedirect />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/orgs/:id"
+              element={
+                <RequireAuth>
+                  <OrganisationPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/profile"
+              element={
+                <RequireAuth>
+                  <ProfilePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/verifications"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminVerificationsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/review"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminReviewPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/import"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminImportPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/users"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminUsersPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/audit"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminAuditPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/matching"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminMatchingPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/broker"
+              element={
+                <RequireAuth role={PlatformRole.Broker}>
+                  <BrokerWorkbenchPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/deals"
+              element={
+                <RequireAuth>
+                  <DealListPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/deals/:id"
+              element={
+                <RequireAuth>
+                  <DealPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/broker/pipeline"
+              element={
+                <RequireAuth role={PlatformRole.Broker}>
+                  <BrokerPipelinePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/broker/performance"
+              element={
+                <RequireAuth role={PlatformRole.Broker}>
+                  <BrokerPerformancePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/deals"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <DealListPage key="all" all />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/registrations"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <DealRegistrationsPage />
+                </RequireAuth>
+              }
+            />
             <Route path="/stats" element={<PublicStatsPage />} />
-            <Route path="/admin/dashboard" element={<RequireAuth role={PlatformRole.Admin}><DashboardPage /></RequireAuth>} />
-            <Route path="/admin/campaigns" element={<RequireAuth role={PlatformRole.Admin}><CampaignsPage /></RequireAuth>} />
-            <Route path="/admin/campaigns/new" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-new" /></RequireAuth>} />
-            <Route path="/admin/campaigns/:id/edit" element={<RequireAuth role={PlatformRole.Admin}><CampaignFormPage key="campaign-edit" /></RequireAuth>} />
-            <Route path="/admin/campaigns/:id" element={<RequireAuth role={PlatformRole.Admin}><CampaignPage /></RequireAuth>} />
+            <Route
+              path="/admin/dashboard"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <DashboardPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/campaigns"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <CampaignsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/campaigns/new"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <CampaignFormPage key="campaign-new" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/campaigns/:id/edit"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <CampaignFormPage key="campaign-edit" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/campaigns/:id"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <CampaignPage />
+                </RequireAuth>
+              }
+            />
             <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound.title')} />} />
           </Routes>
         </Suspense>

@@ -12,7 +12,6 @@ import { AppConfig, FlowRegistry, HealthService, OutboxRelay, PlatformModule, Wo
 import { SearchWorkerModule } from '@ztt/search';
 import { SchedulesService } from './schedules.service';
 
-
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

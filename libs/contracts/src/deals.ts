@@ -26,14 +26,7 @@ export const DEAL_PIPELINE: readonly DealStage[] = [
 ];
 
 /** Stages a deal can still be lost from, and that count as "open" for reminders and the pipeline. */
-export const DEAL_OPEN_STAGES: readonly DealStage[] = [
-  DealStage.Lead,
-  DealStage.Contacted,
-  DealStage.NdaSigned,
-  DealStage.DueDiligence,
-  DealStage.Negotiating,
-  DealStage.Signed,
-];
+export const DEAL_OPEN_STAGES: readonly DealStage[] = [DealStage.Lead, DealStage.Contacted, DealStage.NdaSigned, DealStage.DueDiligence, DealStage.Negotiating, DealStage.Signed];
 
 /** 无回应 / 价格未谈拢 / 技术不匹配 / 对方另选合作方 / 一方退出 / 其他 */
 export const DEAL_LOST_REASONS = ['no-response', 'price', 'technology-fit', 'chose-other', 'withdrawn', 'other'] as const;

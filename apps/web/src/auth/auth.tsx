@@ -51,8 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       reload,
       adopt,
       login: async (email, password) => adopt(await api<AuthTokens>('POST', '/auth/login', { email, password })),
-      register: async (email, password, displayName) =>
-        adopt(await api<AuthTokens>('POST', '/auth/register', { email, password, displayName })),
+      register: async (email, password, displayName) => adopt(await api<AuthTokens>('POST', '/auth/register', { email, password, displayName })),
       logout: async () => {
         await api('POST', '/auth/logout').catch(() => undefined);
         setTokens(null);

@@ -32,10 +32,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const userId = me?.id ?? null;
 
-  const { data: unread, reload: reloadCount } = useLoader(
-    () => (userId ? api<{ count: number }>('GET', '/notifications/unread-count') : Promise.resolve({ count: 0 })),
-    [userId],
-  );
+  const { data: unread, reload: reloadCount } = useLoader(() => (userId ? api<{ count: number }>('GET', '/notifications/unread-count') : Promise.resolve({ count: 0 })), [userId]);
   const { data: recent, reload: reloadList } = useLoader(
     () => (userId && open ? api<Page<NotificationView>>('GET', '/notifications?page=1&pageSize=10') : Promise.resolve(null)),
     [userId, open],

@@ -55,7 +55,11 @@ export function ResultCard({ hit }: { hit: SearchHit }) {
               {t('need.deadline')}：{formatDate(hit.deadline)}
             </Typography.Text>
           )}
-          {hit.publishedAt && <Typography.Text type="secondary">{t('item.publishedAt')}：{formatDate(hit.publishedAt)}</Typography.Text>}
+          {hit.publishedAt && (
+            <Typography.Text type="secondary">
+              {t('item.publishedAt')}：{formatDate(hit.publishedAt)}
+            </Typography.Text>
+          )}
         </Space>
       </Space>
     </Card>

@@ -64,7 +64,11 @@ const CHAINS: Map<string, TaxonomyItem> = new Map(TAX.industries.flatMap((i) => 
 
 export function useTaxonomyLabels() {
   const { label, t } = useI18n();
-  const find = (list: TaxonomyItem[] | undefined, code: string) => label(list?.find((x) => x.code === code), code);
+  const find = (list: TaxonomyItem[] | undefined, code: string) =>
+    label(
+      list?.find((x) => x.code === code),
+      code,
+    );
   return {
     orgType: (code: string) => find(TAX.organisationTypes, code),
     region: (code: string) => find(TAX.regions, code),

@@ -30,9 +30,32 @@ export function AdminAuditPage() {
       title={t('admin.audit.title')}
       extra={
         <Space wrap>
-          <Input.Search placeholder={t('admin.audit.actor')} allowClear onSearch={(v) => { setCurrent(1); setActorEmail(v.trim()); }} style={{ width: 220 }} />
-          <Select allowClear placeholder={t('admin.audit.action')} style={{ width: 240 }} value={action} onChange={(v: string | undefined) => { setCurrent(1); setAction(v); }} options={Object.values(AuditAction).map((a) => ({ value: a, label: a }))} />
-          <DatePicker.RangePicker onChange={(v) => { setCurrent(1); setRange(v); }} />
+          <Input.Search
+            placeholder={t('admin.audit.actor')}
+            allowClear
+            onSearch={(v) => {
+              setCurrent(1);
+              setActorEmail(v.trim());
+            }}
+            style={{ width: 220 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('admin.audit.action')}
+            style={{ width: 240 }}
+            value={action}
+            onChange={(v: string | undefined) => {
+              setCurrent(1);
+              setAction(v);
+            }}
+            options={Object.values(AuditAction).map((a) => ({ value: a, label: a }))}
+          />
+          <DatePicker.RangePicker
+            onChange={(v) => {
+              setCurrent(1);
+              setRange(v);
+            }}
+          />
         </Space>
       }
     >

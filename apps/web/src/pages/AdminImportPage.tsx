@@ -90,10 +90,7 @@ export function AdminImportPage() {
 
   const errorReport = () => {
     if (!report) return;
-    const rows: (string | number)[][] = [
-      [t('import.row'), t('import.field'), t('import.problem')],
-      ...report.errors.map((e) => [e.row, e.field, e.message]),
-    ];
+    const rows: (string | number)[][] = [[t('import.row'), t('import.field'), t('import.problem')], ...report.errors.map((e) => [e.row, e.field, e.message])];
     const csv = '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${kindPath(kind)}-import-errors.csv`);
   };

@@ -152,10 +152,22 @@ export function AdminMatchingPage() {
           locale={{ emptyText: t('matching.run.none') }}
           columns={[
             { title: t('matching.run.quarter'), dataIndex: 'quarter' },
-            { title: t('common.status'), dataIndex: 'status', render: (st: MatchRunView['status']) => <Tag color={st === 'completed' ? 'green' : st === 'failed' ? 'red' : 'blue'}>{t(`matching.run.status.${st}`)}</Tag> },
-            { title: t('matching.run.progress'), render: (_, r) => <Progress size="small" style={{ width: 160 }} percent={r.total ? Math.round((r.processed / r.total) * 100) : 0} format={() => `${r.processed}/${r.total}`} /> },
+            {
+              title: t('common.status'),
+              dataIndex: 'status',
+              render: (st: MatchRunView['status']) => <Tag color={st === 'completed' ? 'green' : st === 'failed' ? 'red' : 'blue'}>{t(`matching.run.status.${st}`)}</Tag>,
+            },
+            {
+              title: t('matching.run.progress'),
+              render: (_, r) => (
+                <Progress size="small" style={{ width: 160 }} percent={r.total ? Math.round((r.processed / r.total) * 100) : 0} format={() => `${r.processed}/${r.total}`} />
+              ),
+            },
             { title: t('matching.run.errors'), dataIndex: 'errors' },
-            { title: t('matching.run.summary'), render: (_, r) => (r.summary.matches !== undefined ? t('matching.run.summaryText', { matches: r.summary.matches, digests: r.summary.digests ?? 0 }) : '-') },
+            {
+              title: t('matching.run.summary'),
+              render: (_, r) => (r.summary.matches !== undefined ? t('matching.run.summaryText', { matches: r.summary.matches, digests: r.summary.digests ?? 0 }) : '-'),
+            },
             { title: t('matching.run.startedAt'), dataIndex: 'startedAt', render: (d: string) => formatDateTime(d) },
           ]}
         />
@@ -189,7 +201,16 @@ export function AdminMatchingPage() {
           ]}
         />
       </Card>
-      <Modal open={tuning} title={t('matching.model.edit')} onCancel={() => setTuning(false)} onOk={() => void saveModel()} okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'model-save' } as Record<string, string>} forceRender>
+      <Modal
+        open={tuning}
+        title={t('matching.model.edit')}
+        onCancel={() => setTuning(false)}
+        onOk={() => void saveModel()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ 'data-testid': 'model-save' } as Record<string, string>}
+        forceRender
+      >
         <Typography.Paragraph type="secondary">{t('matching.model.editHelp')}</Typography.Paragraph>
         <Form form={modelForm} layout="horizontal" labelCol={{ span: 10 }}>
           {MATCH_FEATURES.map((f) => (
@@ -202,7 +223,15 @@ export function AdminMatchingPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!editing} title={editing?.displayName} onCancel={() => setEditing(null)} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={!!editing}
+        title={editing?.displayName}
+        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <BrokerProfileFields />
         </Form>

@@ -84,7 +84,15 @@ function ReviewQueue({ kind }: { kind: ItemKind }) {
         onOk={() => rejecting && void decide(rejecting, 'reject', reason.trim())}
       >
         <Typography.Paragraph type="secondary">{t('review.reasonHelp')}</Typography.Paragraph>
-        <Input.TextArea rows={4} value={reason} placeholder={t('review.reasonRequired')} onChange={(e) => setReason(e.target.value)} maxLength={1000} showCount data-testid="review-reason" />
+        <Input.TextArea
+          rows={4}
+          value={reason}
+          placeholder={t('review.reasonRequired')}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={1000}
+          showCount
+          data-testid="review-reason"
+        />
       </Modal>
     </Space>
   );

@@ -14,10 +14,7 @@ export function AdminUsersPage() {
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [current, setCurrent] = useState(1);
-  const { data: page, reload } = useLoader(
-    () => api<Page<UserAdminView>>('GET', `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`),
-    [current, q],
-  );
+  const { data: page, reload } = useLoader(() => api<Page<UserAdminView>>('GET', `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`), [current, q]);
 
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     try {
@@ -30,7 +27,19 @@ export function AdminUsersPage() {
   };
 
   return (
-    <Card title={t('admin.users.title')} extra={<Input.Search allowClear onSearch={(v) => { setCurrent(1); setQ(v); }} style={{ width: 280 }} />}>
+    <Card
+      title={t('admin.users.title')}
+      extra={
+        <Input.Search
+          allowClear
+          onSearch={(v) => {
+            setCurrent(1);
+            setQ(v);
+          }}
+          style={{ width: 280 }}
+        />
+      }
+    >
       <Table<UserAdminView>
         rowKey="id"
         loading={!page}

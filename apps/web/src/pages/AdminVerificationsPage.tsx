@@ -39,7 +39,16 @@ export function AdminVerificationsPage() {
         locale={{ emptyText: t('admin.verifications.empty') }}
         pagination={{ current, total: page?.total ?? 0, pageSize: 20, onChange: setCurrent }}
         columns={[
-          { title: t('org.name'), dataIndex: 'name', render: (n: string, o) => <Space direction="vertical" size={0}><Typography.Text strong>{n}</Typography.Text><Typography.Text type="secondary">{o.description}</Typography.Text></Space> },
+          {
+            title: t('org.name'),
+            dataIndex: 'name',
+            render: (n: string, o) => (
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>{n}</Typography.Text>
+                <Typography.Text type="secondary">{o.description}</Typography.Text>
+              </Space>
+            ),
+          },
           { title: t('org.type'), dataIndex: 'type', render: labels.orgType },
           { title: t('org.creditCode'), dataIndex: 'creditCode', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
           { title: t('org.region'), dataIndex: 'region', render: labels.region },

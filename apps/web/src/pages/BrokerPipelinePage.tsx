@@ -18,7 +18,14 @@ export function BrokerPipelinePage() {
   const mine = (data?.items ?? []).filter((d) => d.viewerRole === 'broker');
   const byId = new Map(mine.map((d) => [d.id, d]));
   return (
-    <Card title={t('deal.pipeline.title')} extra={<Link to="/broker/performance" data-testid="nav-performance">{t('deal.performance.title')}</Link>}>
+    <Card
+      title={t('deal.pipeline.title')}
+      extra={
+        <Link to="/broker/performance" data-testid="nav-performance">
+          {t('deal.performance.title')}
+        </Link>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('deal.pipeline.hint')}</Typography.Paragraph>
       <div style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 8 }} data-testid="pipeline">
         {COLUMNS.map((stage) => {
@@ -58,7 +65,11 @@ export function BrokerPipelinePage() {
                       {d.demand.orgName} ⇄ {d.supply.orgName}
                     </Typography.Text>
                     <div>{formatYuan(d.expectedValue)}</div>
-                    {d.nextStep && <div style={{ fontSize: 12 }}>{t('deal.nextStep')}：{d.nextStep}</div>}
+                    {d.nextStep && (
+                      <div style={{ fontSize: 12 }}>
+                        {t('deal.nextStep')}：{d.nextStep}
+                      </div>
+                    )}
                     <MoveButtons deal={d} onMove={(to) => void start(d, to)} />
                   </Card>
                 ))}

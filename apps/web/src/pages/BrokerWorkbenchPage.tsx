@@ -30,10 +30,7 @@ function MyMatches() {
   const labels = useTaxonomyLabels();
   const [status, setStatus] = useState<MatchStatus | undefined>();
   const [page, setPage] = useState(1);
-  const { data, reload } = useLoader(
-    () => api<Page<MatchView>>('GET', `/broker/matches?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`),
-    [page, status],
-  );
+  const { data, reload } = useLoader(() => api<Page<MatchView>>('GET', `/broker/matches?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`), [page, status]);
   const { actions, modal } = useMatchActions(reload);
   return (
     <>

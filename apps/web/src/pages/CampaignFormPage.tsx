@@ -32,12 +32,16 @@ export function CampaignFormPage() {
 
   useEffect(() => {
     if (!id) {
-      form.setFieldsValue({ quarter: quarterOf(new Date()), focusIndustries: [], focusRegions: [], targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 10 }], reminderDays: [7] });
+      form.setFieldsValue({
+        quarter: quarterOf(new Date()),
+        focusIndustries: [],
+        focusRegions: [],
+        targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 10 }],
+        reminderDays: [7],
+      });
       return;
     }
-    void api<CampaignView>('GET', `/admin/campaigns/${id}`).then((c) =>
-      form.setFieldsValue({ ...c, period: [dayjs(c.startsOn), dayjs(c.endsOn)] }),
-    );
+    void api<CampaignView>('GET', `/admin/campaigns/${id}`).then((c) => form.setFieldsValue({ ...c, period: [dayjs(c.startsOn), dayjs(c.endsOn)] }));
   }, [id, form]);
 
   const submit = async (v: FormValues) => {
@@ -80,7 +84,12 @@ export function CampaignFormPage() {
           </Form.Item>
         </Space>
         <Form.Item name="focusIndustries" label={t('campaign.focusIndustries')}>
-          <Select mode="multiple" optionFilterProp="label" options={TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))} data-testid="campaign-industries" />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))}
+            data-testid="campaign-industries"
+          />
         </Form.Item>
         <Form.Item name="focusRegions" label={t('campaign.focusRegions')}>
           <Select mode="multiple" optionFilterProp="label" options={TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} data-testid="campaign-regions" />
@@ -101,7 +110,11 @@ export function CampaignFormPage() {
                           />
                         </Form.Item>
                         <Form.Item name={[f.name, 'code']} rules={[{ required: true }]}>
-                          {dim === 'organisation' ? <OrganisationPicker style={{ width: 240 }} placeholder={t('campaign.target.orgId')} /> : <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />}
+                          {dim === 'organisation' ? (
+                            <OrganisationPicker style={{ width: 240 }} placeholder={t('campaign.target.orgId')} />
+                          ) : (
+                            <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />
+                          )}
                         </Form.Item>
                         <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
                           <Select style={{ width: 120 }} options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))} />
@@ -122,7 +135,17 @@ export function CampaignFormPage() {
           </Form.List>
         </Form.Item>
         <Form.Item name="reminderDays" label={t('campaign.reminderDays')} extra={t('campaign.reminderDays.help')}>
-          <Select mode="tags" style={{ width: 240 }} options={[1, 3, 7, 14].map((d) => ({ value: d, label: String(d) }))} onChange={(v: (string | number)[]) => form.setFieldValue('reminderDays', v.map(Number).filter((n) => Number.isInteger(n)))} />
+          <Select
+            mode="tags"
+            style={{ width: 240 }}
+            options={[1, 3, 7, 14].map((d) => ({ value: d, label: String(d) }))}
+            onChange={(v: (string | number)[]) =>
+              form.setFieldValue(
+                'reminderDays',
+                v.map(Number).filter((n) => Number.isInteger(n)),
+              )
+            }
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="campaign-save">
           {t('campaign.save')}

@@ -10,7 +10,12 @@ import { CampaignStatusTag } from './CampaignsPage';
 
 function Against({ value, target, testId }: { value: number; target: number | null; testId?: string }) {
   const { t } = useI18n();
-  if (target === null) return <span data-testid={testId}>{value} · {t('campaign.progress.noTarget')}</span>;
+  if (target === null)
+    return (
+      <span data-testid={testId}>
+        {value} · {t('campaign.progress.noTarget')}
+      </span>
+    );
   return (
     <Space data-testid={testId}>
       <span>
@@ -103,7 +108,14 @@ export function CampaignPage() {
       </Card>
 
       {p && (
-        <Card title={t('campaign.progress')} extra={<Button size="small" onClick={reloadProgress}>↻</Button>}>
+        <Card
+          title={t('campaign.progress')}
+          extra={
+            <Button size="small" onClick={reloadProgress}>
+              ↻
+            </Button>
+          }
+        >
           <Row gutter={16} style={{ marginBottom: 16 }}>
             <Col span={12}>
               <Typography.Text strong>{t('campaign.kind.need')}：</Typography.Text>
@@ -123,7 +135,10 @@ export function CampaignPage() {
             onRow={(r) => ({ 'data-testid': `progress-${r.dimension}-${r.code}-${r.kind}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('campaign.target.dimension'), render: (_: unknown, r) => t(`campaign.dimension.${r.dimension}`) },
-              { title: t('campaign.target.code'), render: (_: unknown, r) => (r.dimension === 'region' ? labels.region(r.code) : r.dimension === 'industry' ? labels.industry(r.code) : r.label) },
+              {
+                title: t('campaign.target.code'),
+                render: (_: unknown, r) => (r.dimension === 'region' ? labels.region(r.code) : r.dimension === 'industry' ? labels.industry(r.code) : r.label),
+              },
               { title: t('campaign.target.kind'), render: (_: unknown, r) => t(`campaign.kind.${r.kind}`) },
               { title: t('campaign.progress.submitted'), render: (_: unknown, r) => <Against value={r.submitted} target={r.target} /> },
               { title: t('campaign.progress.published'), dataIndex: 'published' },
@@ -148,13 +163,31 @@ export function CampaignPage() {
         {editable && (
           <Form form={inviteForm} layout="inline" onFinish={(v) => void invite(v)} style={{ marginBottom: 16 }}>
             <Form.Item name="orgTypes" label={t('campaign.invite.orgTypes')}>
-              <Select mode="multiple" optionFilterProp="label" style={{ minWidth: 160 }} options={TAX.organisationTypes.map((o) => ({ value: o.code, label: labels.orgType(o.code) }))} data-testid="invite-types" />
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                style={{ minWidth: 160 }}
+                options={TAX.organisationTypes.map((o) => ({ value: o.code, label: labels.orgType(o.code) }))}
+                data-testid="invite-types"
+              />
             </Form.Item>
             <Form.Item name="regions" label={t('campaign.invite.regions')}>
-              <Select mode="multiple" optionFilterProp="label" style={{ minWidth: 160 }} options={TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} data-testid="invite-regions" />
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                style={{ minWidth: 160 }}
+                options={TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))}
+                data-testid="invite-regions"
+              />
             </Form.Item>
             <Form.Item name="industries" label={t('campaign.invite.industries')}>
-              <Select mode="multiple" optionFilterProp="label" style={{ minWidth: 160 }} options={TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))} data-testid="invite-industries" />
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                style={{ minWidth: 160 }}
+                options={TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))}
+                data-testid="invite-industries"
+              />
             </Form.Item>
             <Button htmlType="submit" data-testid="invite-submit">
               {t('campaign.invite.submit')}
@@ -172,7 +205,10 @@ export function CampaignPage() {
             { title: t('campaign.invite.regions'), render: (_: unknown, o) => labels.region(o.region) },
             { title: t('campaign.needs'), dataIndex: 'needs' },
             { title: t('campaign.achievements'), dataIndex: 'achievements' },
-            { title: t('campaign.status'), render: (_: unknown, o) => (o.answered ? <Tag color="success">{t('campaign.invitee.answered')}</Tag> : <Tag>{t('campaign.invitee.waiting')}</Tag>) },
+            {
+              title: t('campaign.status'),
+              render: (_: unknown, o) => (o.answered ? <Tag color="success">{t('campaign.invitee.answered')}</Tag> : <Tag>{t('campaign.invitee.waiting')}</Tag>),
+            },
           ]}
         />
       </Card>

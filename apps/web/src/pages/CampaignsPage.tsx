@@ -36,7 +36,14 @@ export function CampaignsPage() {
         dataSource={data ?? []}
         locale={{ emptyText: t('campaign.empty') }}
         columns={[
-          { title: t('campaign.title'), render: (_: unknown, c) => <Link to={`/admin/campaigns/${c.id}`} data-testid="campaign-link">{c.title}</Link> },
+          {
+            title: t('campaign.title'),
+            render: (_: unknown, c) => (
+              <Link to={`/admin/campaigns/${c.id}`} data-testid="campaign-link">
+                {c.title}
+              </Link>
+            ),
+          },
           { title: t('campaign.quarter'), dataIndex: 'quarter' },
           { title: t('campaign.period'), render: (_: unknown, c) => `${c.startsOn} ~ ${c.endsOn}` },
           { title: t('campaign.status'), render: (_: unknown, c) => <CampaignStatusTag status={c.status} /> },

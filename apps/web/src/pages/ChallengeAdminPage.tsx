@@ -67,9 +67,19 @@ export function ChallengeManagePage() {
   const c = challenge.data;
   const status = c?.status;
   const panel = useLoader(async () => (status ? api<PanelView>('GET', `/admin/challenges/${id}/panel`) : null), [id, status]);
-  const ranking = useLoader(async () => (status && ![ChallengeStatus.Draft, ChallengeStatus.Submitted].includes(status) ? api<RankingEntry[]>('GET', `/admin/challenges/${id}/ranking`) : null), [id, status]);
-  const notice = useLoader(async () => (status && [ChallengeStatus.Notice, ChallengeStatus.InProgress, ChallengeStatus.Completed].includes(status) ? api<NoticeView>('GET', `/challenges/${id}/notice`) : null), [id, status]);
-  const suggestions = useLoader(async () => (status === ChallengeStatus.Published ? api<ChallengeSuggestion[]>('GET', `/admin/challenges/${id}/suggestions`).catch((): ChallengeSuggestion[] => []) : null), [id, status]);
+  const ranking = useLoader(
+    async () => (status && ![ChallengeStatus.Draft, ChallengeStatus.Submitted].includes(status) ? api<RankingEntry[]>('GET', `/admin/challenges/${id}/ranking`) : null),
+    [id, status],
+  );
+  const notice = useLoader(
+    async () =>
+      status && [ChallengeStatus.Notice, ChallengeStatus.InProgress, ChallengeStatus.Completed].includes(status) ? api<NoticeView>('GET', `/challenges/${id}/notice`) : null,
+    [id, status],
+  );
+  const suggestions = useLoader(
+    async () => (status === ChallengeStatus.Published ? api<ChallengeSuggestion[]>('GET', `/admin/challenges/${id}/suggestions`).catch((): ChallengeSuggestion[] => []) : null),
+    [id, status],
+  );
   const [reason, setReason] = useState('');
   const [reviewerIds, setReviewerIds] = useState<string[] | null>(null);
   const [winners, setWinners] = useState<string[]>([]);
@@ -139,7 +149,12 @@ export function ChallengeManagePage() {
             </Popconfirm>
           )}
           {c.status === ChallengeStatus.Notice && (
-            <Button type="primary" loading={busy} onClick={() => void act(`/admin/challenges/${id}/finalise`, undefined, t('challenge.admin.finalised'))} data-testid="admin-finalise">
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => void act(`/admin/challenges/${id}/finalise`, undefined, t('challenge.admin.finalised'))}
+              data-testid="admin-finalise"
+            >
               {t('challenge.action.finalise')}
             </Button>
           )}
@@ -189,7 +204,11 @@ export function ChallengeManagePage() {
             dataSource={panel.data.reviewers}
             columns={[
               { title: t('challenge.review.reviewer'), dataIndex: 'displayName' },
-              { title: t('challenge.admin.declared'), dataIndex: 'declared', render: (d: boolean) => (d ? <Tag color="success">{t('challenge.admin.yes')}</Tag> : <Tag>{t('challenge.admin.no')}</Tag>) },
+              {
+                title: t('challenge.admin.declared'),
+                dataIndex: 'declared',
+                render: (d: boolean) => (d ? <Tag color="success">{t('challenge.admin.yes')}</Tag> : <Tag>{t('challenge.admin.no')}</Tag>),
+              },
               { title: t('challenge.admin.scoredCount'), dataIndex: 'scored' },
             ]}
           />
@@ -206,7 +225,12 @@ export function ChallengeManagePage() {
             data-testid="ranking"
             rowSelection={
               c.status === ChallengeStatus.Reviewing
-                ? { type: maxWinners === 1 ? 'radio' : 'checkbox', selectedRowKeys: winners, onChange: (keys) => setWinners((keys as string[]).slice(0, maxWinners)), getCheckboxProps: (r) => ({ disabled: r.status !== 'under_review' }) }
+                ? {
+                    type: maxWinners === 1 ? 'radio' : 'checkbox',
+                    selectedRowKeys: winners,
+                    onChange: (keys) => setWinners((keys as string[]).slice(0, maxWinners)),
+                    getCheckboxProps: (r) => ({ disabled: r.status !== 'under_review' }),
+                  }
                 : undefined
             }
             columns={[
@@ -226,7 +250,10 @@ export function ChallengeManagePage() {
               <Form.Item label={t('challenge.admin.objectionDays')}>
                 <InputNumber min={1} max={30} precision={0} value={days} onChange={(v) => setDays(v ?? 7)} />
               </Form.Item>
-              <Popconfirm title={t('challenge.admin.awardConfirm')} onConfirm={() => void act(`/admin/challenges/${id}/award`, { winnerApplicationIds: winners, rationale, objectionDays: days }, t('challenge.admin.awarded'))}>
+              <Popconfirm
+                title={t('challenge.admin.awardConfirm')}
+                onConfirm={() => void act(`/admin/challenges/${id}/award`, { winnerApplicationIds: winners, rationale, objectionDays: days }, t('challenge.admin.awarded'))}
+              >
                 <Button type="primary" disabled={!winners.length || !rationale.trim()} loading={busy} data-testid="award-submit">
                   {t('challenge.admin.award', { n: winners.length })}
                 </Button>
@@ -237,7 +264,10 @@ export function ChallengeManagePage() {
       )}
 
       {notice.data && (
-        <Card title={t('challenge.notice.objections')} extra={<Typography.Text type="secondary">{t('challenge.notice.endsAt', { date: formatDateTime(notice.data.noticeEndsAt) })}</Typography.Text>}>
+        <Card
+          title={t('challenge.notice.objections')}
+          extra={<Typography.Text type="secondary">{t('challenge.notice.endsAt', { date: formatDateTime(notice.data.noticeEndsAt) })}</Typography.Text>}
+        >
           <List
             dataSource={notice.data.objections}
             locale={{ emptyText: t('challenge.notice.noObjections') }}
@@ -249,8 +279,18 @@ export function ChallengeManagePage() {
                     <Typography.Text type="success">{t('challenge.notice.answer', { answer: o.answer })}</Typography.Text>
                   ) : (
                     <Space.Compact style={{ width: '100%' }}>
-                      <Input value={answers[o.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [o.id]: e.target.value })} placeholder={t('challenge.admin.answerPlaceholder')} data-testid="objection-answer" />
-                      <Button type="primary" disabled={!answers[o.id]?.trim()} onClick={() => void act(`/admin/challenge-objections/${o.id}/answer`, { answer: answers[o.id] })} data-testid="objection-answer-submit">
+                      <Input
+                        value={answers[o.id] ?? ''}
+                        onChange={(e) => setAnswers({ ...answers, [o.id]: e.target.value })}
+                        placeholder={t('challenge.admin.answerPlaceholder')}
+                        data-testid="objection-answer"
+                      />
+                      <Button
+                        type="primary"
+                        disabled={!answers[o.id]?.trim()}
+                        onClick={() => void act(`/admin/challenge-objections/${o.id}/answer`, { answer: answers[o.id] })}
+                        data-testid="objection-answer-submit"
+                      >
                         {t('challenge.admin.answer')}
                       </Button>
                     </Space.Compact>
@@ -276,7 +316,12 @@ export function ChallengeManagePage() {
                   key={s.achievementId}
                   data-testid="suggestion"
                   actions={[
-                    <Button key="i" size="small" onClick={() => void act(`/admin/challenges/${id}/invitations`, { orgId: s.orgId }, t('challenge.admin.invited'))} data-testid="suggestion-invite">
+                    <Button
+                      key="i"
+                      size="small"
+                      onClick={() => void act(`/admin/challenges/${id}/invitations`, { orgId: s.orgId }, t('challenge.admin.invited'))}
+                      data-testid="suggestion-invite"
+                    >
                       {t('challenge.admin.invite')}
                     </Button>,
                   ]}

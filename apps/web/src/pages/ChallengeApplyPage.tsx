@@ -125,7 +125,13 @@ export function ChallengeApplyPage() {
           {a && <ApplicationStatusTag status={a.status} />}
         </Space>
       }
-      extra={<Typography.Text>{t('challenge.field.bounty')}{t('challenge.colon')}{yuan(c.bounty)}</Typography.Text>}
+      extra={
+        <Typography.Text>
+          {t('challenge.field.bounty')}
+          {t('challenge.colon')}
+          {yuan(c.bounty)}
+        </Typography.Text>
+      }
     >
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('challenge.apply.readOnly')} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
@@ -133,7 +139,9 @@ export function ChallengeApplyPage() {
         <Form.Item name="orgId" label={t('challenge.apply.org')} rules={[{ required: true, message: t('challenge.form.required') }]}>
           <Select
             disabled={!!a}
-            options={a ? [{ value: a.orgId, label: a.orgName }] : orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}（${labels.orgType(m.organisationType)}）` }))}
+            options={
+              a ? [{ value: a.orgId, label: a.orgName }] : orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}（${labels.orgType(m.organisationType)}）` }))
+            }
           />
         </Form.Item>
         <Form.Item name="technicalRoute" label={t('challenge.apply.technicalRoute')} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
@@ -141,7 +149,12 @@ export function ChallengeApplyPage() {
         </Form.Item>
         <Divider orientation="left">{t('challenge.apply.plans')}</Divider>
         {c.indicators.map((ind, i) => (
-          <Form.Item key={i} name={['plans', i]} label={`${i + 1}. ${ind.name}（${ind.target} ${ind.unit}）`} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
+          <Form.Item
+            key={i}
+            name={['plans', i]}
+            label={`${i + 1}. ${ind.name}（${ind.target} ${ind.unit}）`}
+            rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}
+          >
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
         ))}
@@ -150,7 +163,14 @@ export function ChallengeApplyPage() {
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="budget" label={t('challenge.apply.budget')} rules={[{ required: true, message: t('challenge.form.required') }, { pattern: YUAN_PATTERN, message: t('challenge.form.money') }]}>
+            <Form.Item
+              name="budget"
+              label={t('challenge.apply.budget')}
+              rules={[
+                { required: true, message: t('challenge.form.required') },
+                { pattern: YUAN_PATTERN, message: t('challenge.form.money') },
+              ]}
+            >
               <Input addonAfter={t('challenge.yuanUnit')} />
             </Form.Item>
           </Col>
@@ -212,7 +232,12 @@ export function ChallengeApplyPage() {
       {a && (
         <>
           <Divider orientation="left">{t('challenge.files.title')}</Divider>
-          <ChallengeFiles files={a.attachments} uploadPath={a.canEdit ? `/challenge-applications/${a.id}/attachments` : undefined} onUploaded={application.reload} testId="application-files" />
+          <ChallengeFiles
+            files={a.attachments}
+            uploadPath={a.canEdit ? `/challenge-applications/${a.id}/attachments` : undefined}
+            onUploaded={application.reload}
+            testId="application-files"
+          />
         </>
       )}
       <Space style={{ marginTop: 24 }}>

@@ -66,10 +66,14 @@ export function ChallengeBoardPage() {
               <Space wrap split="·">
                 <span>{c.ownerOrgName}</span>
                 <span>
-                  {t('challenge.field.bounty')}{t('challenge.colon')}<Typography.Text strong>{yuan(c.bounty)}</Typography.Text>
+                  {t('challenge.field.bounty')}
+                  {t('challenge.colon')}
+                  <Typography.Text strong>{yuan(c.bounty)}</Typography.Text>
                 </span>
                 <span>
-                  {t('challenge.field.deadline')}{t('challenge.colon')}{formatDate(c.applicationDeadline)}
+                  {t('challenge.field.deadline')}
+                  {t('challenge.colon')}
+                  {formatDate(c.applicationDeadline)}
                 </span>
                 <span>{t('challenge.board.applications', { n: c.applicationCount })}</span>
                 <span>{c.chains.map(labels.chain).join('、')}</span>
@@ -101,7 +105,12 @@ export function ChallengeBoardPage() {
           { key: 'closed', label: t('challenge.board.closed') },
           { key: 'awarded', label: t('challenge.board.awarded') },
           { key: 'all', label: t('challenge.board.all') },
-          ...(me ? [{ key: 'mine', label: <span data-testid="tab-my-applications">{t('challenge.board.mine')}</span> }, { key: 'owned', label: t('challenge.board.owned') }] : []),
+          ...(me
+            ? [
+                { key: 'mine', label: <span data-testid="tab-my-applications">{t('challenge.board.mine')}</span> },
+                { key: 'owned', label: t('challenge.board.owned') },
+              ]
+            : []),
         ]}
       />
       {isBoard && (

@@ -83,7 +83,9 @@ export function ChallengeDetailPage() {
           </Space>
         }
       >
-        {c.rejectionReason && c.status === ChallengeStatus.Draft && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('challenge.rejected', { reason: c.rejectionReason })} />}
+        {c.rejectionReason && c.status === ChallengeStatus.Draft && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('challenge.rejected', { reason: c.rejectionReason })} />
+        )}
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('challenge.field.ownerOrg')}>{c.ownerOrgName}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.bounty')}>
@@ -100,10 +102,14 @@ export function ChallengeDetailPage() {
           <Descriptions.Item label={t('challenge.field.eligibility')} span={2}>
             <Space wrap>
               <span>
-                {t('challenge.field.orgTypes')}{t('challenge.colon')}{c.eligibility.orgTypes.length ? c.eligibility.orgTypes.map(labels.orgType).join('、') : any}
+                {t('challenge.field.orgTypes')}
+                {t('challenge.colon')}
+                {c.eligibility.orgTypes.length ? c.eligibility.orgTypes.map(labels.orgType).join('、') : any}
               </span>
               <span>
-                {t('challenge.field.regions')}{t('challenge.colon')}{c.eligibility.regions.length ? c.eligibility.regions.map(labels.region).join('、') : any}
+                {t('challenge.field.regions')}
+                {t('challenge.colon')}
+                {c.eligibility.regions.length ? c.eligibility.regions.map(labels.region).join('、') : any}
               </span>
               {c.eligibility.mustOwnIp && <Tag color="orange">{t('challenge.field.mustOwnIp')}</Tag>}
             </Space>

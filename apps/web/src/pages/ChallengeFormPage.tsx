@@ -3,7 +3,21 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ChallengeInput, ChallengeMode, ChallengeView, CHALLENGE_LIMITS, Eligibility, Indicator, MemberView, MembershipStatus, MilestoneTemplate, OrganisationPublicView, Page, PlatformRole, RubricCriterion } from '@ztt/contracts';
+import {
+  ChallengeInput,
+  ChallengeMode,
+  ChallengeView,
+  CHALLENGE_LIMITS,
+  Eligibility,
+  Indicator,
+  MemberView,
+  MembershipStatus,
+  MilestoneTemplate,
+  OrganisationPublicView,
+  Page,
+  PlatformRole,
+  RubricCriterion,
+} from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { YUAN_PATTERN } from '../components/challenge/common';
@@ -149,12 +163,25 @@ export function ChallengeFormPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="acceptorUserId" label={t('challenge.field.acceptor')} extra={t('challenge.form.acceptorHint')} rules={[{ required: true, message: t('challenge.form.required') }]}>
-              <Select options={(members.data ?? []).filter((m) => m.status === MembershipStatus.Active).map((m) => ({ value: m.userId, label: `${m.displayName}（${m.email}）` }))} showSearch optionFilterProp="label" />
+            <Form.Item
+              name="acceptorUserId"
+              label={t('challenge.field.acceptor')}
+              extra={t('challenge.form.acceptorHint')}
+              rules={[{ required: true, message: t('challenge.form.required') }]}
+            >
+              <Select
+                options={(members.data ?? []).filter((m) => m.status === MembershipStatus.Active).map((m) => ({ value: m.userId, label: `${m.displayName}（${m.email}）` }))}
+                showSearch
+                optionFilterProp="label"
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="title" label={t('challenge.field.title')} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }, { max: CHALLENGE_LIMITS.titleMax }]}>
+        <Form.Item
+          name="title"
+          label={t('challenge.field.title')}
+          rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }, { max: CHALLENGE_LIMITS.titleMax }]}
+        >
           <Input maxLength={CHALLENGE_LIMITS.titleMax} showCount />
         </Form.Item>
         <Form.Item name="background" label={t('challenge.field.background')} rules={[{ required: true, whitespace: true, message: t('challenge.form.required') }]}>
@@ -187,7 +214,9 @@ export function ChallengeFormPage() {
                       <Input placeholder={t('challenge.indicator.verification')} />
                     </Form.Item>
                   </Col>
-                  <Col xs={2} md={1}>{fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginTop: 8 }} />}</Col>
+                  <Col xs={2} md={1}>
+                    {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginTop: 8 }} />}
+                  </Col>
                 </Row>
               ))}
               {fields.length < CHALLENGE_LIMITS.indicatorsMax && (
@@ -203,11 +232,24 @@ export function ChallengeFormPage() {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="chains" label={t('challenge.field.chains')} rules={[{ required: true, message: t('challenge.form.required') }]}>
-              <Select mode="multiple" maxCount={3} showSearch optionFilterProp="label" options={TAX.industries.map((i) => ({ label: label(i), options: i.chains.map((c) => ({ value: c.code, label: label(c) })) }))} />
+              <Select
+                mode="multiple"
+                maxCount={3}
+                showSearch
+                optionFilterProp="label"
+                options={TAX.industries.map((i) => ({ label: label(i), options: i.chains.map((c) => ({ value: c.code, label: label(c) })) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="bounty" label={t('challenge.form.bountyYuan')} rules={[{ required: true, message: t('challenge.form.required') }, { pattern: YUAN_PATTERN, message: t('challenge.form.money') }]}>
+            <Form.Item
+              name="bounty"
+              label={t('challenge.form.bountyYuan')}
+              rules={[
+                { required: true, message: t('challenge.form.required') },
+                { pattern: YUAN_PATTERN, message: t('challenge.form.money') },
+              ]}
+            >
               <Input addonAfter={t('challenge.yuanUnit')} />
             </Form.Item>
           </Col>
@@ -314,11 +356,17 @@ export function ChallengeFormPage() {
                     </Form.Item>
                   </Col>
                   <Col xs={10} md={4}>
-                    <Form.Item name={[f.name, 'sharePercent']} rules={[{ required: true, message: t('challenge.form.required') }]} extra={i === 0 ? t('challenge.form.firstTranche') : undefined}>
+                    <Form.Item
+                      name={[f.name, 'sharePercent']}
+                      rules={[{ required: true, message: t('challenge.form.required') }]}
+                      extra={i === 0 ? t('challenge.form.firstTranche') : undefined}
+                    >
                       <InputNumber min={1} max={100} precision={0} addonAfter="%" style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
-                  <Col xs={2} md={1}>{fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginTop: 8 }} />}</Col>
+                  <Col xs={2} md={1}>
+                    {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginTop: 8 }} />}
+                  </Col>
                 </Row>
               ))}
               {fields.length < CHALLENGE_LIMITS.milestonesMax && (

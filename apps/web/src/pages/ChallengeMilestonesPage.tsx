@@ -83,7 +83,18 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
       t('challenge.ms.submitted'),
     );
   return (
-    <Card type="inner" size="small" style={{ marginBottom: 12 }} data-testid="milestone" title={<Space wrap>{`${m.seq}. ${m.title}`}<MilestoneStatusTag status={m.status} /></Space>}>
+    <Card
+      type="inner"
+      size="small"
+      style={{ marginBottom: 12 }}
+      data-testid="milestone"
+      title={
+        <Space wrap>
+          {`${m.seq}. ${m.title}`}
+          <MilestoneStatusTag status={m.status} />
+        </Space>
+      }
+    >
       <Descriptions column={{ xs: 1, md: 3 }} size="small">
         <Descriptions.Item label={t('challenge.milestone.deliverables')}>{m.deliverables}</Descriptions.Item>
         <Descriptions.Item label={t('challenge.ms.due')}>{formatDate(m.dueDate)}</Descriptions.Item>
@@ -92,9 +103,17 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
         </Descriptions.Item>
       </Descriptions>
       {m.payment && (
-        <Alert type="success" showIcon data-testid="milestone-payment" message={t('challenge.ms.paid', { amount: yuan(m.payment.amount), date: m.payment.paidOn })} style={{ marginBottom: 8 }} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="milestone-payment"
+          message={t('challenge.ms.paid', { amount: yuan(m.payment.amount), date: m.payment.paidOn })}
+          style={{ marginBottom: 8 }}
+        />
       )}
-      {m.comment && <Alert type={m.status === MilestoneStatus.SentBack ? 'warning' : 'info'} showIcon message={t('challenge.ms.comment', { comment: m.comment })} style={{ marginBottom: 8 }} />}
+      {m.comment && (
+        <Alert type={m.status === MilestoneStatus.SentBack ? 'warning' : 'info'} showIcon message={t('challenge.ms.comment', { comment: m.comment })} style={{ marginBottom: 8 }} />
+      )}
       {m.report && (
         <Collapse
           size="small"
@@ -122,7 +141,12 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
           </Form.Item>
           {challenge.indicators.map((ind, i) => (
             <Form.Item key={i} label={`${ind.name}（${t('challenge.indicator.target')} ${ind.target} ${ind.unit}）`}>
-              <Input value={results[i]} onChange={(e) => setResults(results.map((r, j) => (j === i ? e.target.value : r)))} placeholder={t('challenge.ms.achieved')} data-testid={`milestone-result-${i}`} />
+              <Input
+                value={results[i]}
+                onChange={(e) => setResults(results.map((r, j) => (j === i ? e.target.value : r)))}
+                placeholder={t('challenge.ms.achieved')}
+                data-testid={`milestone-result-${i}`}
+              />
             </Form.Item>
           ))}
           <Button type="primary" disabled={!report.trim()} loading={busy} onClick={() => void submit()} data-testid="milestone-submit">
@@ -133,16 +157,29 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
       {m.can.review && (
         <Space.Compact style={{ width: '100%', marginTop: 12 }}>
           <Input value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('challenge.ms.commentPlaceholder')} data-testid="milestone-comment" />
-          <Button type="primary" loading={busy} onClick={() => void call(`/challenge-milestones/${m.id}/review`, { decision: 'accepted', comment }, t('challenge.ms.accepted'))} data-testid="milestone-accept">
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => void call(`/challenge-milestones/${m.id}/review`, { decision: 'accepted', comment }, t('challenge.ms.accepted'))}
+            data-testid="milestone-accept"
+          >
             {t('challenge.ms.accept')}
           </Button>
-          <Button loading={busy} disabled={!comment.trim()} onClick={() => void call(`/challenge-milestones/${m.id}/review`, { decision: 'sent_back', comment }, t('challenge.ms.sentBack'))} data-testid="milestone-send-back">
+          <Button
+            loading={busy}
+            disabled={!comment.trim()}
+            onClick={() => void call(`/challenge-milestones/${m.id}/review`, { decision: 'sent_back', comment }, t('challenge.ms.sentBack'))}
+            data-testid="milestone-send-back"
+          >
             {t('challenge.ms.sendBack')}
           </Button>
         </Space.Compact>
       )}
       {m.can.eliminate && (
-        <Popconfirm title={t('challenge.ms.eliminateConfirm')} onConfirm={() => void call(`/challenge-applications/${m.applicationId}/eliminate`, { reason: m.comment ?? t('challenge.ms.failedReview') }, t('challenge.ms.eliminated'))}>
+        <Popconfirm
+          title={t('challenge.ms.eliminateConfirm')}
+          onConfirm={() => void call(`/challenge-applications/${m.applicationId}/eliminate`, { reason: m.comment ?? t('challenge.ms.failedReview') }, t('challenge.ms.eliminated'))}
+        >
           <Button danger style={{ marginTop: 12 }} data-testid="milestone-eliminate">
             {t('challenge.ms.eliminate')}
           </Button>

@@ -42,7 +42,13 @@ export function ChallengeNoticePage() {
         </Space>
       }
     >
-      <Alert type={n.windowOpen ? 'warning' : 'info'} showIcon message={n.windowOpen ? t('challenge.notice.open', { date: ends }) : t('challenge.notice.closed', { date: ends })} style={{ marginBottom: 16 }} data-testid="notice-window" />
+      <Alert
+        type={n.windowOpen ? 'warning' : 'info'}
+        showIcon
+        message={n.windowOpen ? t('challenge.notice.open', { date: ends }) : t('challenge.notice.closed', { date: ends })}
+        style={{ marginBottom: 16 }}
+        data-testid="notice-window"
+      />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('challenge.notice.winners')}>
           <Space wrap data-testid="notice-winners">
@@ -80,7 +86,14 @@ export function ChallengeNoticePage() {
       />
       {n.windowOpen && me && (
         <Space.Compact style={{ width: '100%', marginTop: 16 }}>
-          <Input.TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} placeholder={t('challenge.notice.objectPlaceholder')} data-testid="objection-text" />
+          <Input.TextArea
+            rows={2}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={2000}
+            placeholder={t('challenge.notice.objectPlaceholder')}
+            data-testid="objection-text"
+          />
           <Button type="primary" disabled={!text.trim()} onClick={() => void object()} data-testid="objection-submit">
             {t('challenge.notice.object')}
           </Button>

@@ -32,7 +32,12 @@ export function DashboardPage() {
   const [targetForm] = Form.useForm<{ amount: number }>();
 
   const exportButton = (chart: DashboardChart) => (
-    <Button size="small" icon={<DownloadOutlined />} data-testid={`export-${chart}`} onClick={() => void apiDownload(`/admin/dashboard/export/${chart}${query(filters)}`, `dashboard-${chart}.xlsx`).catch((e: unknown) => message.error(String(e)))}>
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      data-testid={`export-${chart}`}
+      onClick={() => void apiDownload(`/admin/dashboard/export/${chart}${query(filters)}`, `dashboard-${chart}.xlsx`).catch((e: unknown) => message.error(String(e)))}
+    >
       {t('dashboard.export')}
     </Button>
   );
@@ -136,7 +141,10 @@ export function DashboardPage() {
                     </Typography.Text>
                   )}
                   {cv.target && Number(cv.target) > 0 && !filters.industry && !filters.region && (
-                    <Progress percent={Math.min(100, Math.round((cumulative / Number(cv.target)) * 1000) / 10)} format={(p) => t('dashboard.contractValue.progress', { pct: p ?? 0 })} />
+                    <Progress
+                      percent={Math.min(100, Math.round((cumulative / Number(cv.target)) * 1000) / 10)}
+                      format={(p) => t('dashboard.contractValue.progress', { pct: p ?? 0 })}
+                    />
                   )}
                   <Form form={targetForm} layout="inline" onFinish={(v) => void saveTarget(v)}>
                     <Form.Item name="amount" label={t('dashboard.contractValue.setTarget')} rules={[{ required: true }]}>
@@ -153,7 +161,9 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.byIndustry')} extra={exportButton('industry')} loading={!data}>
-            {data && <BarChart testId="chart-industry" categories={data.byIndustry.map((r) => labels.industry(r.key))} series={series(data.byIndustry)} empty={t('dashboard.noData')} />}
+            {data && (
+              <BarChart testId="chart-industry" categories={data.byIndustry.map((r) => labels.industry(r.key))} series={series(data.byIndustry)} empty={t('dashboard.noData')} />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -208,7 +218,12 @@ export function DashboardPage() {
               renderItem={(r) => (
                 <List.Item
                   actions={[
-                    <Button key="pdf" size="small" icon={<DownloadOutlined />} onClick={() => void apiDownload(`/admin/reports/${r.quarter}/pdf`, `report-${r.quarter}.pdf`).catch((e: unknown) => message.error(String(e)))}>
+                    <Button
+                      key="pdf"
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      onClick={() => void apiDownload(`/admin/reports/${r.quarter}/pdf`, `report-${r.quarter}.pdf`).catch((e: unknown) => message.error(String(e)))}
+                    >
                       {t('dashboard.reports.download')}
                     </Button>,
                   ]}

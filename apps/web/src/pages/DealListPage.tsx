@@ -22,8 +22,27 @@ export function DealListPage({ all = false }: { all?: boolean }) {
   return (
     <Card title={all ? t('deal.admin.title') : t('deal.mine.title')}>
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('deal.stage')} style={{ width: 180 }} value={stage} onChange={(v: DealStage | undefined) => { setPage(1); setStage(v); }} options={Object.values(DealStage).map((s) => ({ value: s, label: t(`deal.stage.${s}`) }))} />
-        <Input.Search allowClear placeholder={t('deal.search')} onSearch={(v) => { setPage(1); setQ(v); }} style={{ width: 280 }} data-testid="deal-search" />
+        <Select
+          allowClear
+          placeholder={t('deal.stage')}
+          style={{ width: 180 }}
+          value={stage}
+          onChange={(v: DealStage | undefined) => {
+            setPage(1);
+            setStage(v);
+          }}
+          options={Object.values(DealStage).map((s) => ({ value: s, label: t(`deal.stage.${s}`) }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('deal.search')}
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v);
+          }}
+          style={{ width: 280 }}
+          data-testid="deal-search"
+        />
       </Space>
       <Table<DealView>
         rowKey="id"
@@ -31,7 +50,15 @@ export function DealListPage({ all = false }: { all?: boolean }) {
         dataSource={data?.items ?? []}
         pagination={{ current: page, total: data?.total ?? 0, pageSize: 20, onChange: setPage }}
         columns={[
-          { title: t('deal.title'), dataIndex: 'title', render: (_: string, d) => <Link to={`/deals/${d.id}`} data-testid="deal-link">{d.title}</Link> },
+          {
+            title: t('deal.title'),
+            dataIndex: 'title',
+            render: (_: string, d) => (
+              <Link to={`/deals/${d.id}`} data-testid="deal-link">
+                {d.title}
+              </Link>
+            ),
+          },
           { title: t('deal.stage'), dataIndex: 'stage', render: (s: DealStage) => <DealStageTag stage={s} /> },
           { title: t('deal.demand'), render: (_: unknown, d) => d.demand.orgName },
           { title: t('deal.supply'), render: (_: unknown, d) => d.supply.orgName },

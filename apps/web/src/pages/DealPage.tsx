@@ -71,7 +71,9 @@ export function DealPage() {
           {deal.supply.contact ? ` · ${deal.supply.contact.name}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('deal.need')}>{deal.needId ? <Link to={`/needs/${deal.needId}`}>{deal.needTitle}</Link> : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('deal.achievement')}>{deal.achievementId ? <Link to={`/achievements/${deal.achievementId}`}>{deal.achievementTitle}</Link> : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('deal.achievement')}>
+          {deal.achievementId ? <Link to={`/achievements/${deal.achievementId}`}>{deal.achievementTitle}</Link> : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('deal.brokers')}>{[deal.leadBroker.name, ...deal.coBrokers.map((b) => b.name)].join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('deal.expectedValue')}>{formatYuan(deal.expectedValue)}</Descriptions.Item>
         <Descriptions.Item label={t('deal.mode')}>{deal.cooperationMode ? label(TAXONOMY.cooperationModes.find((m) => m.code === deal.cooperationMode)) : '—'}</Descriptions.Item>
@@ -79,8 +81,17 @@ export function DealPage() {
           {deal.nextStep || '—'}
           {deal.nextStepDue ? ` (${deal.nextStepDue})` : ''}
         </Descriptions.Item>
-        {deal.nda.signedOn && <Descriptions.Item label={t('deal.doc.nda')}>{t('deal.nda.signedOn')} {deal.nda.signedOn}</Descriptions.Item>}
-        {deal.lostReason && <Descriptions.Item label={t('deal.lost.reason')}>{t(`deal.lost.${deal.lostReason}`)}{deal.lostNote ? `：${deal.lostNote}` : ''}</Descriptions.Item>}
+        {deal.nda.signedOn && (
+          <Descriptions.Item label={t('deal.doc.nda')}>
+            {t('deal.nda.signedOn')} {deal.nda.signedOn}
+          </Descriptions.Item>
+        )}
+        {deal.lostReason && (
+          <Descriptions.Item label={t('deal.lost.reason')}>
+            {t(`deal.lost.${deal.lostReason}`)}
+            {deal.lostNote ? `：${deal.lostNote}` : ''}
+          </Descriptions.Item>
+        )}
         {deal.commission && deal.commission.status !== 'none' && (
           <Descriptions.Item label={t('deal.commission')}>
             {deal.commission.kind === 'percentage' ? `${deal.commission.rate}%` : formatYuan(deal.commission.amount)} · {t(`deal.commission.${deal.commission.status}`)}
@@ -98,7 +109,11 @@ function DealTimeline({ id, tick }: { id: string; tick: number }) {
   const { data } = useLoader(() => api<DealEventView[]>('GET', `/deals/${id}/timeline`), [id, tick]);
   const text = (e: DealEventView) => {
     if (e.type === 'created') return t('deal.event.created');
-    if (e.type === 'stage') return t('deal.event.stage', { stage: t(`deal.stage.${e.toStage ?? 'lead'}`) }) + (e.detail.registrationNumber ? ` · ${t('deal.registration.number')} ${e.detail.registrationNumber}` : '');
+    if (e.type === 'stage')
+      return (
+        t('deal.event.stage', { stage: t(`deal.stage.${e.toStage ?? 'lead'}`) }) +
+        (e.detail.registrationNumber ? ` · ${t('deal.registration.number')} ${e.detail.registrationNumber}` : '')
+      );
     if (e.type === 'document') return t('deal.event.document', { file: e.detail.fileName ?? '', version: e.detail.version ?? '1' });
     return t('deal.event.contract', { name: e.detail.contractName ?? '' });
   };
@@ -132,7 +147,13 @@ function DealDocuments({ deal, tick, onChanged }: { deal: DealView; tick: number
     <>
       {deal.viewerRole === 'broker' && (
         <Space style={{ marginBottom: 12 }} wrap>
-          <Select value={kind} onChange={setKind} style={{ width: 180 }} options={DEAL_DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`deal.doc.${k}`) }))} data-testid="doc-kind" />
+          <Select
+            value={kind}
+            onChange={setKind}
+            style={{ width: 180 }}
+            options={DEAL_DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`deal.doc.${k}`) }))}
+            data-testid="doc-kind"
+          />
           <Space>
             {t('deal.doc.shared')}
             <Switch checked={shared} onChange={setShared} />
@@ -196,7 +217,11 @@ function DealMessages({ deal }: { deal: DealView }) {
       />
       {deal.viewerRole === 'broker' && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Radio.Group value={audience} onChange={(e) => setAudience(e.target.value)} options={(['both', 'demand', 'supply'] as const).map((a) => ({ value: a, label: t(`deal.msg.to.${a}`) }))} />
+          <Radio.Group
+            value={audience}
+            onChange={(e) => setAudience(e.target.value)}
+            options={(['both', 'demand', 'supply'] as const).map((a) => ({ value: a, label: t(`deal.msg.to.${a}`) }))}
+          />
           <Input.TextArea rows={2} value={body} onChange={(e) => setBody(e.target.value)} data-testid="message-body" />
           <Button type="primary" disabled={!body.trim()} onClick={() => void send()} data-testid="message-send">
             {t('deal.msg.send')}
@@ -277,7 +302,15 @@ function DealTasks({ id }: { id: string }) {
         dataSource={data ?? []}
         renderItem={(task) => (
           <List.Item
-            actions={task.doneAt ? [] : [<a key="done" onClick={() => void api('POST', `/deals/${id}/tasks/${task.id}/done`).then(reload)}>{t('deal.task.done')}</a>]}
+            actions={
+              task.doneAt
+                ? []
+                : [
+                    <a key="done" onClick={() => void api('POST', `/deals/${id}/tasks/${task.id}/done`).then(reload)}>
+                      {t('deal.task.done')}
+                    </a>,
+                  ]
+            }
           >
             <Typography.Text delete={!!task.doneAt}>
               {task.title} · {t('deal.task.due')} {when(task.dueAt)} · {task.assigneeName}
@@ -314,7 +347,12 @@ function DealEditForm({ deal, onSaved }: { deal: DealView; onSaved: () => void }
   };
   return (
     <>
-      <Form form={form} layout="vertical" style={{ maxWidth: 640 }} initialValues={{ expectedValue: deal.expectedValue ?? '', cooperationMode: deal.cooperationMode, nextStep: deal.nextStep, nextStepDue: deal.nextStepDue ?? '' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 640 }}
+        initialValues={{ expectedValue: deal.expectedValue ?? '', cooperationMode: deal.cooperationMode, nextStep: deal.nextStep, nextStepDue: deal.nextStepDue ?? '' }}
+      >
         <Form.Item name="expectedValue" label={t('deal.expectedValue')} rules={[{ pattern: /^\d{1,14}(\.\d{1,2})?$/, message: t('deal.amountFormat') }]}>
           <Input addonAfter={t('deal.yuan')} data-testid="deal-expected" />
         </Form.Item>
@@ -331,9 +369,20 @@ function DealEditForm({ deal, onSaved }: { deal: DealView; onSaved: () => void }
           {t('common.save')}
         </Button>
       </Form>
-      <Form layout="inline" style={{ marginTop: 24 }} onFinish={(v) => void commission(v as { kind: 'percentage' | 'fixed'; value: string })} initialValues={{ kind: 'percentage' }}>
+      <Form
+        layout="inline"
+        style={{ marginTop: 24 }}
+        onFinish={(v) => void commission(v as { kind: 'percentage' | 'fixed'; value: string })}
+        initialValues={{ kind: 'percentage' }}
+      >
         <Form.Item name="kind" label={t('deal.commission')}>
-          <Select style={{ width: 140 }} options={[{ value: 'percentage', label: t('deal.commission.percentage') }, { value: 'fixed', label: t('deal.commission.fixed') }]} />
+          <Select
+            style={{ width: 140 }}
+            options={[
+              { value: 'percentage', label: t('deal.commission.percentage') },
+              { value: 'fixed', label: t('deal.commission.fixed') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="value" rules={[{ required: true }]}>
           <Input placeholder={t('deal.commission.value')} />

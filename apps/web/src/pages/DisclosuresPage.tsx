@@ -82,7 +82,15 @@ function DisclosureTable({ box }: { box: Box }) {
             </Space>
           ),
         },
-        { title: t('disclosure.reason'), dataIndex: 'reason', render: (s: string) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0, maxWidth: 360 }} ellipsis={{ rows: 3, expandable: true }}>{s}</Typography.Paragraph> },
+        {
+          title: t('disclosure.reason'),
+          dataIndex: 'reason',
+          render: (s: string) => (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0, maxWidth: 360 }} ellipsis={{ rows: 3, expandable: true }}>
+              {s}
+            </Typography.Paragraph>
+          ),
+        },
         { title: t('common.status'), dataIndex: 'status', render: (s: DisclosureStatus) => <DisclosureTag status={s} /> },
         { title: t('disclosure.createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
         { title: t('disclosure.decidedAt'), dataIndex: 'decidedAt', render: (d: string | null) => (d ? formatDateTime(d) : '—') },

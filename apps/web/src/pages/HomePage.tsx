@@ -15,9 +15,13 @@ export function HomePage() {
   const [pending, setPending] = useState<number | null>(null);
 
   useEffect(() => {
-    void api<Page<unknown>>('GET', '/orgs?pageSize=1').then((p) => setVerifiedOrgs(p.total)).catch(() => undefined);
+    void api<Page<unknown>>('GET', '/orgs?pageSize=1')
+      .then((p) => setVerifiedOrgs(p.total))
+      .catch(() => undefined);
     if (hasRole(PlatformRole.Admin)) {
-      void api<Page<OrganisationView>>('GET', '/admin/verifications?pageSize=1').then((p) => setPending(p.total)).catch(() => undefined);
+      void api<Page<OrganisationView>>('GET', '/admin/verifications?pageSize=1')
+        .then((p) => setPending(p.total))
+        .catch(() => undefined);
     }
   }, [hasRole]);
 

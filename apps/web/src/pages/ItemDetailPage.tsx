@@ -101,7 +101,12 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
                 </Button>
               )}
               {canWithdraw && (
-                <Popconfirm title={t('item.withdrawConfirm')} onConfirm={() => void act('withdraw', t('item.withdrawn'))} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                <Popconfirm
+                  title={t('item.withdrawConfirm')}
+                  onConfirm={() => void act('withdraw', t('item.withdrawn'))}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                >
                   <Button loading={busy} data-testid="withdraw-item">
                     {t('item.withdraw')}
                   </Button>
@@ -259,7 +264,12 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
             <Form.Item name="requesterOrgId" label={t('disclosure.org')} rules={[{ required: true }]} extra={t('disclosure.org.help')}>
               <Select options={orgs.map((m) => ({ value: m.organisationId, label: m.organisationName }))} data-testid="disclosure-org" />
             </Form.Item>
-            <Form.Item name="reason" label={t('disclosure.reason')} rules={[{ required: true, whitespace: true, message: t('disclosure.reason.required') }, { max: 1000 }]} extra={t('disclosure.reason.help')}>
+            <Form.Item
+              name="reason"
+              label={t('disclosure.reason')}
+              rules={[{ required: true, whitespace: true, message: t('disclosure.reason.required') }, { max: 1000 }]}
+              extra={t('disclosure.reason.help')}
+            >
               <Input.TextArea rows={4} maxLength={1000} showCount data-testid="disclosure-reason" />
             </Form.Item>
           </Form>

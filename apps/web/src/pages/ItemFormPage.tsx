@@ -3,7 +3,21 @@ import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/i
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { AchievementInput, AchievementView, AttachmentView, compareDecimals, IpItem, ITEM_LIMITS, ItemKind, ItemStatus, ItemView, MembershipStatus, NeedInput, NeedView, WAN_PATTERN } from '@ztt/contracts';
+import {
+  AchievementInput,
+  AchievementView,
+  AttachmentView,
+  compareDecimals,
+  IpItem,
+  ITEM_LIMITS,
+  ItemKind,
+  ItemStatus,
+  ItemView,
+  MembershipStatus,
+  NeedInput,
+  NeedView,
+  WAN_PATTERN,
+} from '@ztt/contracts';
 import { api, ApiError, apiUpload } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { AttachmentList } from '../components/Attachments';
@@ -292,10 +306,22 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
         <Form.Item name="ownerOrgId" label={t('item.form.org')} rules={[{ required: true }]} extra={item ? undefined : t('item.form.org.help')}>
           <Select
             disabled={!!item}
-            options={(item ? [{ value: item.ownerOrgId, label: item.ownerOrgName }] : orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}${m.verificationStatus === 'verified' ? '' : `（${t(`org.status.${m.verificationStatus}`)}）`}` })))}
+            options={
+              item
+                ? [{ value: item.ownerOrgId, label: item.ownerOrgName }]
+                : orgs.map((m) => ({
+                    value: m.organisationId,
+                    label: `${m.organisationName}${m.verificationStatus === 'verified' ? '' : `（${t(`org.status.${m.verificationStatus}`)}）`}`,
+                  }))
+            }
           />
         </Form.Item>
-        <Form.Item name="title" label={t('item.title')} rules={[{ required: true, whitespace: true }, maxLen(ITEM_LIMITS.titleMax)]} extra={t(kind === 'need' ? 'help.need.title' : 'help.achievement.title')}>
+        <Form.Item
+          name="title"
+          label={t('item.title')}
+          rules={[{ required: true, whitespace: true }, maxLen(ITEM_LIMITS.titleMax)]}
+          extra={t(kind === 'need' ? 'help.need.title' : 'help.achievement.title')}
+        >
           <Input maxLength={ITEM_LIMITS.titleMax} showCount data-testid="field-title" />
         </Form.Item>
         <Form.Item name="summary" label={t('item.summary')} rules={[{ required: true, whitespace: true }, maxLen(ITEM_LIMITS.summaryMax)]} extra={t('help.summary')}>
@@ -307,7 +333,15 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
               name="chains"
               label={t('item.chains')}
               extra={t('help.chains')}
-              rules={[{ required: true, type: 'array', min: ITEM_LIMITS.chainsMin, max: ITEM_LIMITS.chainsMax, message: t('item.form.chains', { min: ITEM_LIMITS.chainsMin, max: ITEM_LIMITS.chainsMax }) }]}
+              rules={[
+                {
+                  required: true,
+                  type: 'array',
+                  min: ITEM_LIMITS.chainsMin,
+                  max: ITEM_LIMITS.chainsMax,
+                  message: t('item.form.chains', { min: ITEM_LIMITS.chainsMin, max: ITEM_LIMITS.chainsMax }),
+                },
+              ]}
             >
               <Select mode="multiple" maxCount={ITEM_LIMITS.chainsMax} options={chainOptions} optionFilterProp="title" showSearch data-testid="field-chains" />
             </Form.Item>
@@ -353,7 +387,9 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
             { type: 'array', max: ITEM_LIMITS.keywordsMax, message: t('item.form.keywords', { n: ITEM_LIMITS.keywordsMax }) },
             {
               validator: (_, v: string[] | undefined) =>
-                (v ?? []).some((k) => k.length > ITEM_LIMITS.keywordMax) ? Promise.reject(new Error(t('item.form.keywordLength', { n: ITEM_LIMITS.keywordMax }))) : Promise.resolve(),
+                (v ?? []).some((k) => k.length > ITEM_LIMITS.keywordMax)
+                  ? Promise.reject(new Error(t('item.form.keywordLength', { n: ITEM_LIMITS.keywordMax })))
+                  : Promise.resolve(),
             },
           ]}
         >
@@ -529,7 +565,8 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
               rules={[
                 { pattern: /^[0-9+\-\s()]{5,30}$/, message: t('item.form.phone') },
                 ({ getFieldValue }) => ({
-                  validator: (_, v: string | undefined) => (v?.trim() || (getFieldValue(['contact', 'email']) as string | undefined)?.trim() ? Promise.resolve() : Promise.reject(new Error(t('item.form.contactOne')))),
+                  validator: (_, v: string | undefined) =>
+                    v?.trim() || (getFieldValue(['contact', 'email']) as string | undefined)?.trim() ? Promise.resolve() : Promise.reject(new Error(t('item.form.contactOne'))),
                 }),
               ]}
             >

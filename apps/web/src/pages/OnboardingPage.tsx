@@ -84,9 +84,20 @@ export function OnboardingPage() {
                     style={{ marginTop: 16 }}
                     dataSource={results}
                     renderItem={(o) => (
-                      <List.Item actions={[<Button key="join" onClick={() => void join(o.id)}>{t('onboarding.joinRequest')}</Button>]}>
+                      <List.Item
+                        actions={[
+                          <Button key="join" onClick={() => void join(o.id)}>
+                            {t('onboarding.joinRequest')}
+                          </Button>,
+                        ]}
+                      >
                         <List.Item.Meta
-                          title={<Space>{o.name}<VerificationTag status={o.verificationStatus} /></Space>}
+                          title={
+                            <Space>
+                              {o.name}
+                              <VerificationTag status={o.verificationStatus} />
+                            </Space>
+                          }
                           description={`${labels.orgType(o.type)} · ${labels.region(o.region)}`}
                         />
                       </List.Item>

@@ -162,10 +162,26 @@ export function OrganisationPage() {
         {hasRole(PlatformRole.Admin) && !org.myRole && <Typography.Text type="secondary">{t('role.admin')}</Typography.Text>}
       </Card>
 
-      <Modal open={editing} title={t('org.edit')} onCancel={() => setEditing(false)} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={editing}
+        title={t('org.edit')}
+        onCancel={() => setEditing(false)}
+        onOk={() => void save()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <OrganisationForm
           form={form}
-          initial={{ name: org.name, type: org.type, creditCode: org.creditCode, region: org.region, industries: org.industries, website: org.website ?? undefined, description: org.description }}
+          initial={{
+            name: org.name,
+            type: org.type,
+            creditCode: org.creditCode,
+            region: org.region,
+            industries: org.industries,
+            website: org.website ?? undefined,
+            description: org.description,
+          }}
         />
       </Modal>
     </Space>

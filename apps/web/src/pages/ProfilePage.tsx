@@ -51,7 +51,12 @@ export function ProfilePage() {
               <Input />
             </Form.Item>
             <Form.Item name="locale" label={t('profile.locale')}>
-              <Select options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+              <Select
+                options={[
+                  { value: 'zh-CN', label: '简体中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit">
               {t('common.save')}

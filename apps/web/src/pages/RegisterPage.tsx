@@ -41,7 +41,10 @@ export function RegisterPage() {
           name="password"
           label={t('auth.password')}
           extra={t('auth.password.hint')}
-          rules={[{ required: true }, { validator: (_, v: string) => (!v || Array.from(v).length >= PASSWORD_MIN_LENGTH ? Promise.resolve() : Promise.reject(new Error(t('auth.password.hint')))) }]}
+          rules={[
+            { required: true },
+            { validator: (_, v: string) => (!v || Array.from(v).length >= PASSWORD_MIN_LENGTH ? Promise.resolve() : Promise.reject(new Error(t('auth.password.hint')))) },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -185,7 +185,10 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   elig_org_verified: { 'zh-CN': '机构尚未通过平台认证', en: 'The organisation is not verified' },
   elig_org_type: { 'zh-CN': '机构类型不在允许范围内（允许：{allowed}）', en: 'The organisation type is not allowed (allowed: {allowedEn})' },
   elig_region: { 'zh-CN': '机构所在地区不在允许范围内（允许：{allowed}）', en: 'The organisation’s region is not allowed (allowed: {allowedEn})' },
-  elig_ip: { 'zh-CN': '本榜单要求揭榜机构拥有自主知识产权（至少一项登记了知识产权的成果）', en: 'This challenge requires the organisation to own IP (an achievement with IP items)' },
+  elig_ip: {
+    'zh-CN': '本榜单要求揭榜机构拥有自主知识产权（至少一项登记了知识产权的成果）',
+    en: 'This challenge requires the organisation to own IP (an achievement with IP items)',
+  },
   deal_stage_jump: {
     'zh-CN': '不能跳过或回退阶段：只能进入下一阶段，或在进行中标记为未成交',
     en: 'Stages cannot be skipped or reversed: move to the next stage, or mark an open deal as lost',
@@ -211,11 +214,7 @@ export function errorMessage(code: ErrorCode, locale: Locale): string {
   return ERROR_MESSAGES[code][locale];
 }
 
-export function fieldMessage(
-  code: string,
-  locale: Locale,
-  params?: Record<string, string | number>,
-): string {
+export function fieldMessage(code: string, locale: Locale, params?: Record<string, string | number>): string {
   const entry = FIELD_MESSAGES[code] ?? FIELD_MESSAGES['invalid'];
   return format((entry as Record<Locale, string>)[locale], params);
 }

@@ -7,17 +7,7 @@ import { Catalogue, Locale, format } from './locale';
  * judged, and explained, exactly like the same input sent to POST /api/needs or /api/achievements.
  */
 export type ImportMessageCode =
-  | 'unknown_value'
-  | 'money_format'
-  | 'date_format'
-  | 'bool_format'
-  | 'ip_line'
-  | 'ip_type'
-  | 'team_line'
-  | 'org_unknown'
-  | 'org_not_verified'
-  | 'missing_column'
-  | 'cell_error';
+  'unknown_value' | 'money_format' | 'date_format' | 'bool_format' | 'ip_line' | 'ip_type' | 'team_line' | 'org_unknown' | 'org_not_verified' | 'missing_column' | 'cell_error';
 
 export const IMPORT_MESSAGES: Catalogue<ImportMessageCode> = {
   unknown_value: {

@@ -23,7 +23,6 @@ export class CampaignsProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.CampaignScan)
-
   @HandsOn({ queues: [JobName.QuarterlyReport], publishes: [OutboxTopic.NotificationCreated] })
   async scan(): Promise<JobOutcome> {
     const r = await this.campaigns.scan();

@@ -1,6 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, beijingDate, CampaignInput, CampaignInvitee, CampaignInviteInput, CampaignProgress, CampaignProgressRow, CampaignReminderResult, CampaignStatus, CampaignTarget, CampaignView, daysBetween, ErrorCode, INDUSTRY_CODES, REGION_CODES, TAXONOMY } from '@ztt/contracts';
+import {
+  AuditAction,
+  beijingDate,
+  CampaignInput,
+  CampaignInvitee,
+  CampaignInviteInput,
+  CampaignProgress,
+  CampaignProgressRow,
+  CampaignReminderResult,
+  CampaignStatus,
+  CampaignTarget,
+  CampaignView,
+  daysBetween,
+  ErrorCode,
+  INDUSTRY_CODES,
+  REGION_CODES,
+  TAXONOMY,
+} from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, isUniqueViolation, JobName, QueueName, QueueService } from '@ztt/platform';
@@ -65,7 +82,17 @@ export class CampaignsService {
       const rows = (await m.query(
         `INSERT INTO campaign (title, quarter, starts_on, ends_on, focus_industries, focus_regions, targets, reminder_days, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING id`,
-        [input.title, input.quarter, input.startsOn, input.endsOn, input.focusIndustries, input.focusRegions, JSON.stringify(normaliseTargets(input.targets)), input.reminderDays, actor.userId],
+        [
+          input.title,
+          input.quarter,
+          input.startsOn,
+          input.endsOn,
+          input.focusIndustries,
+          input.focusRegions,
+          JSON.stringify(normaliseTargets(input.targets)),
+          input.reminderDays,
+          actor.userId,
+        ],
       )) as { id: string }[];
       const newId = (rows[0] as { id: string }).id;
       await this.audit.record({ action: AuditAction.CampaignCreated, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: newId }, m);
@@ -86,7 +113,18 @@ export class CampaignsService {
         `UPDATE campaign SET title = $3, quarter = $4, starts_on = $5, ends_on = $6, focus_industries = $7, focus_regions = $8, targets = $9::jsonb,
                 reminder_days = $10, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 AND status IN ('draft', 'open')`,
-        [id, input.version, input.title, input.quarter, input.startsOn, input.endsOn, input.focusIndustries, input.focusRegions, JSON.stringify(normaliseTargets(input.targets)), input.reminderDays],
+        [
+          id,
+          input.version,
+          input.title,
+          input.quarter,
+          input.startsOn,
+          input.endsOn,
+          input.focusIndustries,
+          input.focusRegions,
+          JSON.stringify(normaliseTargets(input.targets)),
+          input.reminderDays,
+        ],
       )) as [unknown[], number];
       if (res[1] !== 1) throw AppException.conflict();
       await this.audit.record({ action: AuditAction.CampaignUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: id }, m);
@@ -116,10 +154,10 @@ export class CampaignsService {
   /** open → closed (by an admin, or by the scan on its end date); the quarter's report is queued. */
   async close(actor: AuthContext | null, id: string): Promise<CampaignView> {
     const closed = await this.db.transaction(async (m) => {
-      const rows = (await m.query(`UPDATE campaign SET status = 'closed', closed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status = 'open' RETURNING quarter`, [id])) as [
-        { quarter: string }[],
-        number,
-      ];
+      const rows = (await m.query(
+        `UPDATE campaign SET status = 'closed', closed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status = 'open' RETURNING quarter`,
+        [id],
+      )) as [{ quarter: string }[], number];
       const q = rows[0]?.[0];
       if (!q) {
         await this.row(m, id);
@@ -158,7 +196,10 @@ export class CampaignsService {
         [id, actor.userId, nullIfEmpty(input.orgIds), nullIfEmpty(input.orgTypes), nullIfEmpty(input.regions), nullIfEmpty(input.industries)],
       )) as { organisation_id: string }[];
       if (c.status === CampaignStatus.Open) await this.sendInvitations(m, c);
-      await this.audit.record({ action: AuditAction.CampaignInvited, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: id, detail: { invited: rows.length } }, m);
+      await this.audit.record(
+        { action: AuditAction.CampaignInvited, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: id, detail: { invited: rows.length } },
+        m,
+      );
       const total = (await m.query(`SELECT count(*)::int AS n FROM campaign_invitation WHERE campaign_id = $1`, [id])) as { n: number }[];
       return { invited: rows.length, total: total[0]?.n ?? 0 };
     });
@@ -206,7 +247,17 @@ export class CampaignsService {
       }
       const people = (await sent()) - before;
       if (actor) {
-        await this.audit.record({ action: AuditAction.CampaignReminded, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: id, detail: { organisations: laggards.length, people } }, m);
+        await this.audit.record(
+          {
+            action: AuditAction.CampaignReminded,
+            actorId: actor.userId,
+            actorEmail: actor.email,
+            targetType: 'campaign',
+            targetId: id,
+            detail: { organisations: laggards.length, people },
+          },
+          m,
+        );
       }
       return { organisations: laggards.length, people };
     });
@@ -249,7 +300,10 @@ export class CampaignsService {
       [id],
     )) as { id: string; name: string; type: string; region: string; invited_at: Date }[];
     const orgNames = new Map(invitees.map((o) => [o.id, o.name]));
-    const targetOrgIds = c.targets.filter((t) => t.dimension === 'organisation').map((t) => t.code).filter((x) => !orgNames.has(x));
+    const targetOrgIds = c.targets
+      .filter((t) => t.dimension === 'organisation')
+      .map((t) => t.code)
+      .filter((x) => !orgNames.has(x));
     if (targetOrgIds.length) {
       const extra = (await this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [targetOrgIds])) as { id: string; name: string }[];
       for (const o of extra) orgNames.set(o.id, o.name);
@@ -267,7 +321,11 @@ export class CampaignsService {
       seen.add(key);
       const target = c.targets.find((t) => t.dimension === dimension && t.code === code && t.kind === kind)?.target ?? null;
       const match =
-        dimension === 'region' ? (i: (typeof items)[number]) => i.region === code : dimension === 'industry' ? (i: (typeof items)[number]) => i.industries.includes(code) : (i: (typeof items)[number]) => i.owner_org_id === code;
+        dimension === 'region'
+          ? (i: (typeof items)[number]) => i.region === code
+          : dimension === 'industry'
+            ? (i: (typeof items)[number]) => i.industries.includes(code)
+            : (i: (typeof items)[number]) => i.owner_org_id === code;
       rows.push({ dimension, code, label: labelOf(dimension, code, orgNames), kind, target, ...count(kind, match) });
     };
     for (const t of c.targets) add(t.dimension, t.code, t.kind);

@@ -1,11 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, beijingDate, BrokerFigures, ContractValueQuarter, CountByKey, Dashboard, DashboardChart, DashboardFilters, FunnelQuarter, HeatCell, PublicStats, quarterBounds, quarterOf, quartersUpTo, TAXONOMY } from '@ztt/contracts';
+import {
+  AuditAction,
+  beijingDate,
+  BrokerFigures,
+  ContractValueQuarter,
+  CountByKey,
+  Dashboard,
+  DashboardChart,
+  DashboardFilters,
+  FunnelQuarter,
+  HeatCell,
+  PublicStats,
+  quarterBounds,
+  quarterOf,
+  quartersUpTo,
+  TAXONOMY,
+} from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AuthContext } from '@ztt/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-
 
 /** Industries in the taxonomy's order: 四绿一蓝 first. */
 const INDUSTRIES = TAXONOMY.industries.map((i) => i.code);
@@ -95,7 +110,10 @@ export class DashboardService {
     const [needs, achs, chs] = (await Promise.all([
       this.db.query(`SELECT i AS key, count(*)::int AS n FROM tech_need x, unnest(x.industries) i WHERE ${n.where} GROUP BY i`, n.params),
       this.db.query(`SELECT i AS key, count(*)::int AS n FROM achievement x, unnest(x.industries) i WHERE ${n.where} GROUP BY i`, n.params),
-      this.db.query(`SELECT i AS key, count(*)::int AS n FROM challenge c JOIN organisation o ON o.id = c.owner_org_id, unnest(c.industries) i WHERE ${c.where} GROUP BY i`, c.params),
+      this.db.query(
+        `SELECT i AS key, count(*)::int AS n FROM challenge c JOIN organisation o ON o.id = c.owner_org_id, unnest(c.industries) i WHERE ${c.where} GROUP BY i`,
+        c.params,
+      ),
     ])) as { key: string; n: number }[][];
     const keys = f.industry ? [f.industry] : INDUSTRIES;
     return merge(keys, needs as { key: string; n: number }[], achs as { key: string; n: number }[], chs as { key: string; n: number }[]);
@@ -176,7 +194,13 @@ export class DashboardService {
       out.push({
         quarter: q,
         ...r,
-        rates: { seen: rate(r.seen, r.matches), contacted: rate(r.contacted, r.seen), deals: rate(r.deals, r.contacted), signed: rate(r.signed, r.deals), registered: rate(r.registered, r.signed) },
+        rates: {
+          seen: rate(r.seen, r.matches),
+          contacted: rate(r.contacted, r.seen),
+          deals: rate(r.deals, r.contacted),
+          signed: rate(r.signed, r.deals),
+          registered: rate(r.registered, r.signed),
+        },
       });
     }
     return out;
@@ -233,7 +257,16 @@ export class DashboardService {
         WHERE r.role = $1 ORDER BY u.display_name, u.id`,
       ['broker', bounds?.from ?? null, bounds?.to ?? null, bounds ? beijingDate(bounds.from) : null, bounds ? beijingDate(bounds.to) : null],
     )) as { id: string; name: string; matches: number; contacted: number; deals: number; signed: number; registered: number; value: string }[];
-    return rows.map((r) => ({ brokerId: r.id, name: r.name, matches: r.matches, contacted: r.contacted, deals: r.deals, signed: r.signed, registered: r.registered, value: r.value }));
+    return rows.map((r) => ({
+      brokerId: r.id,
+      name: r.name,
+      matches: r.matches,
+      contacted: r.contacted,
+      deals: r.deals,
+      signed: r.signed,
+      registered: r.registered,
+      value: r.value,
+    }));
   }
 
   async setTarget(actor: AuthContext, year: number, amount: string): Promise<Dashboard['contractValue']> {
@@ -243,7 +276,10 @@ export class DashboardService {
          ON CONFLICT (year) DO UPDATE SET amount = EXCLUDED.amount, set_by = EXCLUDED.set_by, updated_at = now()`,
         [year, amount, actor.userId],
       );
-      await this.audit.record({ action: AuditAction.ContractTargetSet, actorId: actor.userId, actorEmail: actor.email, targetType: 'contract_value_target', targetId: String(year), detail: { amount } }, m);
+      await this.audit.record(
+        { action: AuditAction.ContractTargetSet, actorId: actor.userId, actorEmail: actor.email, targetType: 'contract_value_target', targetId: String(year), detail: { amount } },
+        m,
+      );
     });
     return this.contractValue({ quarter: `${year}Q1` });
   }
@@ -261,7 +297,14 @@ export class DashboardService {
       ) as Promise<{ needs: number; achievements: number; challenges: number; registered: number }[]>,
     ]);
     const t = totals[0] as { needs: number; achievements: number; challenges: number; registered: number };
-    return { needs: t.needs, achievements: t.achievements, challenges: t.challenges, registeredContracts: t.registered, byIndustry, byRegion: byRegion.filter((r) => r.needs + r.achievements + r.challenges > 0) };
+    return {
+      needs: t.needs,
+      achievements: t.achievements,
+      challenges: t.challenges,
+      registeredContracts: t.registered,
+      byIndustry,
+      byRegion: byRegion.filter((r) => r.needs + r.achievements + r.challenges > 0),
+    };
   }
 
   /** One chart's data as a workbook: the same numbers the API returns (amounts as exact text). */
@@ -272,7 +315,14 @@ export class DashboardService {
     ws.addRow(header).font = { bold: true };
     for (const r of rows) ws.addRow(r);
     ws.columns.forEach((c) => (c.width = 16));
-    await this.audit.record({ action: AuditAction.DataExported, actorId: actor.userId, actorEmail: actor.email, targetType: 'dashboard', targetId: chart, detail: { ...f, rows: rows.length } });
+    await this.audit.record({
+      action: AuditAction.DataExported,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      targetType: 'dashboard',
+      targetId: chart,
+      detail: { ...f, rows: rows.length },
+    });
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
@@ -297,7 +347,20 @@ export class DashboardService {
       case 'funnel':
         return {
           header: ['季度', '匹配', '已查看', '已联系', '进入对接', '已签约', '已登记', '查看率%', '联系率%', '对接率%', '签约率%', '登记率%'],
-          rows: (await this.funnel(f)).map((q) => [q.quarter, q.matches, q.seen, q.contacted, q.deals, q.signed, q.registered, pct(q.rates.seen), pct(q.rates.contacted), pct(q.rates.deals), pct(q.rates.signed), pct(q.rates.registered)]),
+          rows: (await this.funnel(f)).map((q) => [
+            q.quarter,
+            q.matches,
+            q.seen,
+            q.contacted,
+            q.deals,
+            q.signed,
+            q.registered,
+            pct(q.rates.seen),
+            pct(q.rates.contacted),
+            pct(q.rates.deals),
+            pct(q.rates.signed),
+            pct(q.rates.registered),
+          ]),
         };
       case 'contract-value': {
         const cv = await this.contractValue(f);

@@ -38,7 +38,12 @@ export class ReportService implements OnModuleInit {
   }
 
   async list(): Promise<QuarterlyReportView[]> {
-    const rows = (await this.db.query(`SELECT quarter, status, created_at, sent_at FROM quarterly_report ORDER BY quarter DESC`)) as { quarter: string; status: 'building' | 'sent'; created_at: Date; sent_at: Date | null }[];
+    const rows = (await this.db.query(`SELECT quarter, status, created_at, sent_at FROM quarterly_report ORDER BY quarter DESC`)) as {
+      quarter: string;
+      status: 'building' | 'sent';
+      created_at: Date;
+      sent_at: Date | null;
+    }[];
     return rows.map((r) => ({ quarter: r.quarter, status: r.status, createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null }));
   }
 
@@ -108,7 +113,12 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
     if (font) doc.font(font.path, font.family);
 
     doc.fontSize(20).text(`湛江市科技成果转化季度报告（${quarter}）`, { align: 'center' });
-    doc.moveDown(0.5).fontSize(10).fillColor('#666').text(`生成时间 ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, { align: 'center' }).fillColor('#000');
+    doc
+      .moveDown(0.5)
+      .fontSize(10)
+      .fillColor('#666')
+      .text(`生成时间 ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, { align: 'center' })
+      .fillColor('#000');
     doc.moveDown();
 
     const sum = (rows: { needs: number; achievements: number; challenges: number }[], k: 'needs' | 'achievements' | 'challenges') => rows.reduce((s, r) => s + r[k], 0);
@@ -118,7 +128,10 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
     doc.fontSize(11);
     doc.text(`本季度发布技术需求 ${sum(d.byRegion, 'needs')} 项，科技成果 ${sum(d.byRegion, 'achievements')} 项，揭榜挂帅榜单 ${sum(d.byRegion, 'challenges')} 项。`);
     if (f) doc.text(`匹配 ${f.matches} 对 → 已查看 ${f.seen} → 已联系 ${f.contacted} → 进入对接 ${f.deals} → 签约 ${f.signed} → 登记 ${f.registered}。`);
-    if (cv) doc.text(`本季度认定登记技术合同 ${cv.contracts} 份，成交额 ${cv.value} 元（技术交易额 ${cv.techValue} 元），年度累计 ${cv.cumulative} 元${d.contractValue.target ? `，年度目标 ${d.contractValue.target} 元` : ''}。`);
+    if (cv)
+      doc.text(
+        `本季度认定登记技术合同 ${cv.contracts} 份，成交额 ${cv.value} 元（技术交易额 ${cv.techValue} 元），年度累计 ${cv.cumulative} 元${d.contractValue.target ? `，年度目标 ${d.contractValue.target} 元` : ''}。`,
+      );
     doc.moveDown();
     doc.fontSize(14).text('二、季度征集');
     doc.fontSize(11);
@@ -126,14 +139,35 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
     for (const c of campaigns) doc.text(`“${c.title}”：邀请 ${c.invited} 家机构，征集技术需求 ${c.needs} 项、科技成果 ${c.achievements} 项。`);
     doc.moveDown();
 
-    bars(doc, '三、各产业技术需求与科技成果', d.byIndustry.map((r) => ({ label: label('industry', r.key), a: r.needs, b: r.achievements })));
+    bars(
+      doc,
+      '三、各产业技术需求与科技成果',
+      d.byIndustry.map((r) => ({ label: label('industry', r.key), a: r.needs, b: r.achievements })),
+    );
     bars(
       doc,
       '四、各县（市、区）技术需求与科技成果',
       d.byRegion.filter((r) => r.needs + r.achievements > 0).map((r) => ({ label: label('region', r.key), a: r.needs, b: r.achievements })),
     );
-    bars(doc, '五、匹配转化漏斗', f ? [['匹配', f.matches], ['已查看', f.seen], ['已联系', f.contacted], ['对接', f.deals], ['签约', f.signed], ['登记', f.registered]].map(([l, v]) => ({ label: String(l), a: Number(v) })) : []);
-    bars(doc, '六、技术合同成交额（万元，按季度累计）', d.contractValue.quarters.map((q) => ({ label: q.quarter, a: Math.round(Number(q.cumulative) / 100) / 100 })));
+    bars(
+      doc,
+      '五、匹配转化漏斗',
+      f
+        ? [
+            ['匹配', f.matches],
+            ['已查看', f.seen],
+            ['已联系', f.contacted],
+            ['对接', f.deals],
+            ['签约', f.signed],
+            ['登记', f.registered],
+          ].map(([l, v]) => ({ label: String(l), a: Number(v) }))
+        : [],
+    );
+    bars(
+      doc,
+      '六、技术合同成交额（万元，按季度累计）',
+      d.contractValue.quarters.map((q) => ({ label: q.quarter, a: Math.round(Number(q.cumulative) / 100) / 100 })),
+    );
     doc.end();
   });
 }

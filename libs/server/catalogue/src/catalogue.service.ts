@@ -75,7 +75,10 @@ export class CatalogueService {
         .where('id = :id AND version = :version', { id, version: input.version })
         .execute();
       if (res.affected !== 1) throw AppException.conflict();
-      await this.audit.record({ action: AuditAction.ItemUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: id, detail: { from: current.status } }, m);
+      await this.audit.record(
+        { action: AuditAction.ItemUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: id, detail: { from: current.status } },
+        m,
+      );
       if (current.status === ItemStatus.Published) await writeOutbox(m, spec.topic, id);
       return m.findOneByOrFail(spec.entity, { id });
     });
@@ -122,7 +125,9 @@ export class CatalogueService {
 
   /** The owner organisation's other members hear about what one of them did. */
   private async tellColleagues(m: EntityManager, actor: AuthContext, kind: ItemKind, item: CatalogueItem, type: 'item.withdrawn' | 'item.closed'): Promise<void> {
-    const rows = (await m.query(`SELECT user_id FROM membership WHERE organisation_id = $1 AND status = 'active' AND user_id <> $2`, [item.ownerOrgId, actor.userId])) as { user_id: string }[];
+    const rows = (await m.query(`SELECT user_id FROM membership WHERE organisation_id = $1 AND status = 'active' AND user_id <> $2`, [item.ownerOrgId, actor.userId])) as {
+      user_id: string;
+    }[];
     await this.notifications.notify(m, {
       to: { userIds: rows.map((r) => r.user_id) },
       type,
@@ -153,7 +158,14 @@ export class CatalogueService {
         .execute();
       if (res.affected !== 1) throw AppException.invalidState();
       await this.audit.record(
-        { action: publish ? AuditAction.ItemPublished : AuditAction.ItemRejected, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: id, detail: why ? { reason: why } : undefined },
+        {
+          action: publish ? AuditAction.ItemPublished : AuditAction.ItemRejected,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: kind,
+          targetId: id,
+          detail: why ? { reason: why } : undefined,
+        },
         m,
       );
       await this.notifications.notify(m, {
@@ -181,7 +193,13 @@ export class CatalogueService {
       for (const r of rows[0]) {
         await writeOutbox(m, spec.topic, r.id);
         await this.audit.record({ action: AuditAction.ItemExpired, targetType: 'need', targetId: r.id }, m);
-        await this.notifications.notify(m, { to: { orgId: r.owner_org_id }, type: 'item.expired', params: { title: r.title }, link: `/needs/${r.id}`, dedupeKey: `expired:${r.id}` });
+        await this.notifications.notify(m, {
+          to: { orgId: r.owner_org_id },
+          type: 'item.expired',
+          params: { title: r.title },
+          link: `/needs/${r.id}`,
+          dedupeKey: `expired:${r.id}`,
+        });
       }
       return rows[0].length;
     });
@@ -230,7 +248,14 @@ export class CatalogueService {
     const item = await this.db.manager.findOneBy(spec.entity, { id });
     if (!item) throw AppException.notFound();
     if (item.status !== ItemStatus.Published && !isInsider(actor, item.ownerOrgId)) {
-      await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor?.userId ?? null, actorEmail: actor?.email ?? null, targetType: spec.kind, targetId: id });
+      await this.audit.record({
+        action: AuditAction.AccessDenied,
+        result: 'denied',
+        actorId: actor?.userId ?? null,
+        actorEmail: actor?.email ?? null,
+        targetType: spec.kind,
+        targetId: id,
+      });
       throw AppException.notFound();
     }
     return item;
@@ -269,7 +294,10 @@ export class CatalogueService {
         .where('id = :id AND status IN (:...from)', { id, from: t.from })
         .execute();
       if (res.affected !== 1) throw AppException.invalidState();
-      await this.audit.record({ action: t.action, actorId: actor.userId, actorEmail: actor.email, targetType: spec.kind, targetId: id, detail: { from: item.status, to: t.to } }, m);
+      await this.audit.record(
+        { action: t.action, actorId: actor.userId, actorEmail: actor.email, targetType: spec.kind, targetId: id, detail: { from: item.status, to: t.to } },
+        m,
+      );
       if (item.status === ItemStatus.Published || t.to === ItemStatus.Published) await writeOutbox(m, spec.topic, id);
       await t.notify?.(m, item);
       return m.findOneByOrFail(spec.entity, { id });
@@ -314,9 +342,7 @@ export class CatalogueService {
     }
     const ids = items.map((i) => i.id);
     const myOrgs = actor ? [...actor.orgRoles.keys()] : [];
-    const disclosures = myOrgs.length
-      ? await this.db.manager.find(DisclosureRequest, { where: { itemKind: spec.kind, itemId: In(ids), requesterOrgId: In(myOrgs) } })
-      : [];
+    const disclosures = myOrgs.length ? await this.db.manager.find(DisclosureRequest, { where: { itemKind: spec.kind, itemId: In(ids), requesterOrgId: In(myOrgs) } }) : [];
     const attachments = await this.db.manager.find(Attachment, { where: { itemKind: spec.kind, itemId: In(ids) }, order: { createdAt: 'ASC' } });
     return items.map((item) => {
       const mine = disclosures.filter((d) => d.itemId === item.id);

@@ -31,13 +31,20 @@ export class DisclosureService {
       if (existing && existing.status !== DisclosureStatus.Declined) throw new AppException(ErrorCode.Conflict, HttpStatus.CONFLICT);
       let requestId: string;
       if (existing) {
-        await m.update(DisclosureRequest, { id: existing.id }, { status: DisclosureStatus.Pending, reason: reason.trim(), requesterUserId: actor.userId, decidedAt: null, decidedBy: null });
+        await m.update(
+          DisclosureRequest,
+          { id: existing.id },
+          { status: DisclosureStatus.Pending, reason: reason.trim(), requesterUserId: actor.userId, decidedAt: null, decidedBy: null },
+        );
         requestId = existing.id;
       } else {
         requestId = (await m.save(m.create(DisclosureRequest, { itemKind: kind, itemId, requesterOrgId, requesterUserId: actor.userId, reason: reason.trim() }))).id;
       }
       const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [requesterOrgId])) as { name: string }[];
-      await this.audit.record({ action: AuditAction.DisclosureRequested, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: itemId, detail: { requestId, requesterOrgId } }, m);
+      await this.audit.record(
+        { action: AuditAction.DisclosureRequested, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: itemId, detail: { requestId, requesterOrgId } },
+        m,
+      );
       await this.notifications.notify(m, {
         to: { orgId: item.ownerOrgId },
         type: 'disclosure.requested',
@@ -55,7 +62,14 @@ export class DisclosureService {
     if (!req) throw AppException.notFound();
     const item = await this.db.manager.findOneBy(KINDS[req.itemKind].entity, { id: req.itemId });
     if (!item || !isOwnerMember(actor, item.ownerOrgId)) {
-      await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor.userId, actorEmail: actor.email, targetType: 'disclosure', targetId: requestId });
+      await this.audit.record({
+        action: AuditAction.AccessDenied,
+        result: 'denied',
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        targetType: 'disclosure',
+        targetId: requestId,
+      });
       throw AppException.notFound();
     }
     const granted = decision === 'grant';
@@ -67,7 +81,14 @@ export class DisclosureService {
       );
       if (res.affected !== 1) throw AppException.invalidState();
       await this.audit.record(
-        { action: granted ? AuditAction.DisclosureGranted : AuditAction.DisclosureDeclined, actorId: actor.userId, actorEmail: actor.email, targetType: req.itemKind, targetId: req.itemId, detail: { requestId, requesterOrgId: req.requesterOrgId } },
+        {
+          action: granted ? AuditAction.DisclosureGranted : AuditAction.DisclosureDeclined,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: req.itemKind,
+          targetId: req.itemId,
+          detail: { requestId, requesterOrgId: req.requesterOrgId },
+        },
         m,
       );
       if (req.requesterUserId) {
@@ -87,14 +108,8 @@ export class DisclosureService {
   async list(actor: AuthContext, box: 'incoming' | 'outgoing', page: number, pageSize: number): Promise<Page<DisclosureRequestView>> {
     const orgIds = [...actor.orgRoles.keys()];
     if (!orgIds.length) return { items: [], total: 0, page, pageSize };
-    const where =
-      box === 'incoming'
-        ? `coalesce(n.owner_org_id, a.owner_org_id) = ANY($1)`
-        : `d.requester_org_id = ANY($1)`;
-    const rows = (await this.db.query(
-      `${SELECT_VIEW} WHERE ${where} ORDER BY d.created_at DESC LIMIT $2 OFFSET $3`,
-      [orgIds, pageSize, (page - 1) * pageSize],
-    )) as ViewRow[];
+    const where = box === 'incoming' ? `coalesce(n.owner_org_id, a.owner_org_id) = ANY($1)` : `d.requester_org_id = ANY($1)`;
+    const rows = (await this.db.query(`${SELECT_VIEW} WHERE ${where} ORDER BY d.created_at DESC LIMIT $2 OFFSET $3`, [orgIds, pageSize, (page - 1) * pageSize])) as ViewRow[];
     const total = (await this.db.query(
       `SELECT count(*)::int AS n FROM disclosure_request d
          LEFT JOIN tech_need n ON d.item_kind = 'need' AND n.id = d.item_id

@@ -8,7 +8,6 @@ export class ExpireNeedsProcessor {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @JobHandler(JobName.ExpireNeeds)
-
   @HandsOn({ publishes: [OutboxTopic.NeedChanged, OutboxTopic.NotificationCreated] })
   async run(): Promise<JobOutcome> {
     const n = await this.catalogue.expireOverdueNeeds();

@@ -7,7 +7,16 @@ import { ChallengesService } from './challenges.service';
 import { DiscoveryService } from './discovery.service';
 import { AdminListQueryDto, AnswerDto, AwardDto, ChallengeInviteDto, PanelDto, ReasonDto } from './dto/challenge.dto';
 import { ReviewService } from './review.service';
-import { ApplicationViewDto, ChallengeSuggestionDto, ChallengeSummaryPageDto, ChallengeViewDto, NoticeViewDto, ObjectionViewDto, PanelViewDto, RankingEntryDto } from './dto/views.dto';
+import {
+  ApplicationViewDto,
+  ChallengeSuggestionDto,
+  ChallengeSummaryPageDto,
+  ChallengeViewDto,
+  NoticeViewDto,
+  ObjectionViewDto,
+  PanelViewDto,
+  RankingEntryDto,
+} from './dto/views.dto';
 
 const uuid = new ParseUUIDPipe();
 

@@ -1,17 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApplicationInput,
-  ApplicationStatus,
-  ApplicationView,
-  AuditAction,
-  ChallengeStatus,
-  Eligibility,
-  ErrorCode,
-  Page,
-  TAXONOMY,
-  VerificationStatus,
-} from '@ztt/contracts';
+import { ApplicationInput, ApplicationStatus, ApplicationView, AuditAction, ChallengeStatus, Eligibility, ErrorCode, Page, TAXONOMY, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, isUniqueViolation } from '@ztt/platform';
@@ -68,7 +57,10 @@ export class ApplicationsService {
           ],
         )) as { id: string }[];
         const newId = rows[0]?.id as string;
-        await this.audit.record({ action: AuditAction.ChallengeApplied, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: newId, detail: { challengeId } }, m);
+        await this.audit.record(
+          { action: AuditAction.ChallengeApplied, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: newId, detail: { challengeId } },
+          m,
+        );
         const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [input.orgId])) as { name: string }[];
         await this.notifications.notify(m, {
           to: { userIds: [c.acceptorUserId] },
@@ -111,7 +103,10 @@ export class ApplicationsService {
         .where('id = :id AND version = :version AND status IN (:...editable)', { id, version: input.version, editable: EDITABLE })
         .execute();
       if (res.affected !== 1) throw AppException.conflict();
-      await this.audit.record({ action: AuditAction.ChallengeApplicationUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: id }, m);
+      await this.audit.record(
+        { action: AuditAction.ChallengeApplicationUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: id },
+        m,
+      );
     });
     return this.get(actor, id);
   }
@@ -127,7 +122,10 @@ export class ApplicationsService {
         [id],
       );
       if (!(res as unknown[][])[0]?.length) throw AppException.invalidState();
-      await this.audit.record({ action: AuditAction.ChallengeApplicationWithdrawn, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: id }, m);
+      await this.audit.record(
+        { action: AuditAction.ChallengeApplicationWithdrawn, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: id },
+        m,
+      );
     });
     return this.get(actor, id);
   }
@@ -174,7 +172,14 @@ export class ApplicationsService {
       const c = await this.challenges.mustFind(a.challengeId);
       if (isAcceptor(actor, c) || isMember(actor, c.ownerOrgId)) return a;
     }
-    await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: id });
+    await this.audit.record({
+      action: AuditAction.AccessDenied,
+      result: 'denied',
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      targetType: 'challenge_application',
+      targetId: id,
+    });
     throw AppException.notFound();
   }
 
@@ -279,4 +284,3 @@ function team(t: { name: string; role: string; userId?: string | null }[] = []):
 function ip(items: { type: string; number: string; status: string }[] = []): { type: string; number: string; status: string }[] {
   return items.map((x) => ({ type: x.type, number: x.number, status: x.status }));
 }
-

@@ -17,7 +17,10 @@ export async function readChallengeAward(m: EntityManager, challengeId: string):
     title: c.title,
     ownerOrgId: c.ownerOrgId,
     bounty: c.bounty,
-    winners: d.winnerApplicationIds.map((id) => apps.find((a) => a.id === id)).filter((a): a is ChallengeApplication => !!a).map((a) => ({ applicationId: a.id, orgId: a.orgId, status: a.status })),
+    winners: d.winnerApplicationIds
+      .map((id) => apps.find((a) => a.id === id))
+      .filter((a): a is ChallengeApplication => !!a)
+      .map((a) => ({ applicationId: a.id, orgId: a.orgId, status: a.status })),
     finalisedAt: c.finalisedAt?.toISOString() ?? null,
   };
 }

@@ -1,6 +1,23 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, beijingDate, BoardGroup, CHALLENGE_LIMITS, ChallengeAward, ChallengeInput, ChallengeMode, ChallengeStatus, ChallengeSummary, ChallengeView, ErrorCode, industryOfChain, NoticeView, ObjectionView, Page, VerificationStatus } from '@ztt/contracts';
+import {
+  AuditAction,
+  beijingDate,
+  BoardGroup,
+  CHALLENGE_LIMITS,
+  ChallengeAward,
+  ChallengeInput,
+  ChallengeMode,
+  ChallengeStatus,
+  ChallengeSummary,
+  ChallengeView,
+  ErrorCode,
+  industryOfChain,
+  NoticeView,
+  ObjectionView,
+  Page,
+  VerificationStatus,
+} from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
@@ -80,7 +97,13 @@ export class ChallengesService {
     if (!isMember(actor, c.ownerOrgId) && !isAdmin(actor)) throw AppException.notFound();
     await this.check(this.db.manager, this.inputOf(c), true);
     await this.transition(actor, c, [ChallengeStatus.Draft], ChallengeStatus.Submitted, AuditAction.ChallengeSubmitted, {}, async (m) => {
-      await this.notifications.notify(m, { to: { platformAdmins: true }, type: 'challenge.submitted', params: { title: c.title }, link: `/admin/challenges`, dedupeKey: `challenge-submitted:${id}:${c.version}` });
+      await this.notifications.notify(m, {
+        to: { platformAdmins: true },
+        type: 'challenge.submitted',
+        params: { title: c.title },
+        link: `/admin/challenges`,
+        dedupeKey: `challenge-submitted:${id}:${c.version}`,
+      });
     });
     return this.get(actor, id);
   }
@@ -88,9 +111,23 @@ export class ChallengesService {
   async publish(actor: AuthContext, id: string): Promise<ChallengeView> {
     const c = await this.mustFind(id);
     await this.check(this.db.manager, this.inputOf(c), true);
-    await this.transition(actor, c, [ChallengeStatus.Draft, ChallengeStatus.Submitted], ChallengeStatus.Published, AuditAction.ChallengePublished, { publishedAt: () => 'now()', rejectionReason: null }, async (m) => {
-      await this.notifications.notify(m, { to: { orgId: c.ownerOrgId }, type: 'challenge.published', params: { title: c.title }, link: `/challenges/${id}`, dedupeKey: `challenge-published:${id}` });
-    });
+    await this.transition(
+      actor,
+      c,
+      [ChallengeStatus.Draft, ChallengeStatus.Submitted],
+      ChallengeStatus.Published,
+      AuditAction.ChallengePublished,
+      { publishedAt: () => 'now()', rejectionReason: null },
+      async (m) => {
+        await this.notifications.notify(m, {
+          to: { orgId: c.ownerOrgId },
+          type: 'challenge.published',
+          params: { title: c.title },
+          link: `/challenges/${id}`,
+          dedupeKey: `challenge-published:${id}`,
+        });
+      },
+    );
     return this.get(actor, id);
   }
 
@@ -99,7 +136,13 @@ export class ChallengesService {
     const why = reason.trim();
     if (!why) throw AppException.validation([{ field: 'reason', code: 'isNotEmpty' }]);
     await this.transition(actor, c, [ChallengeStatus.Submitted], ChallengeStatus.Draft, AuditAction.ChallengeRejected, { rejectionReason: why }, async (m) => {
-      await this.notifications.notify(m, { to: { orgId: c.ownerOrgId }, type: 'challenge.rejected', params: { title: c.title, reason: why }, link: `/challenges/${id}`, dedupeKey: `challenge-rejected:${id}:${c.version}` });
+      await this.notifications.notify(m, {
+        to: { orgId: c.ownerOrgId },
+        type: 'challenge.rejected',
+        params: { title: c.title, reason: why },
+        link: `/challenges/${id}`,
+        dedupeKey: `challenge-rejected:${id}:${c.version}`,
+      });
     });
     return this.get(actor, id);
   }
@@ -115,7 +158,9 @@ export class ChallengesService {
 
   async cancel(actor: AuthContext, id: string, reason: string): Promise<ChallengeView> {
     const c = await this.mustFind(id);
-    await this.transition(actor, c, CANCELLABLE, ChallengeStatus.Cancelled, AuditAction.ChallengeCancelled, { endReason: reason.trim() }, (m) => this.tellApplicants(m, c, 'cancelled', reason.trim()));
+    await this.transition(actor, c, CANCELLABLE, ChallengeStatus.Cancelled, AuditAction.ChallengeCancelled, { endReason: reason.trim() }, (m) =>
+      this.tellApplicants(m, c, 'cancelled', reason.trim()),
+    );
     return this.get(actor, id);
   }
 
@@ -157,7 +202,9 @@ export class ChallengesService {
       if (c.status !== ChallengeStatus.Reviewing) throw AppException.invalidState();
       const max = c.mode === ChallengeMode.Single ? 1 : c.teams;
       if (winners.length < 1 || winners.length > max) throw AppException.validation([{ field: 'winnerApplicationIds', code: 'challenge_winner_count', params: { min: 1, max } }]);
-      const valid = (await m.query(`SELECT id FROM challenge_application WHERE challenge_id = $1 AND id = ANY($2::uuid[]) AND status = 'under_review'`, [id, winners])) as { id: string }[];
+      const valid = (await m.query(`SELECT id FROM challenge_application WHERE challenge_id = $1 AND id = ANY($2::uuid[]) AND status = 'under_review'`, [id, winners])) as {
+        id: string;
+      }[];
       if (valid.length !== winners.length) throw AppException.validation([{ field: 'winnerApplicationIds', code: 'challenge_winner_invalid' }]);
       const ends = (await m.query(`SELECT now() + make_interval(days => $1) AS ends`, [objectionDays])) as { ends: Date }[];
       const endsAt = ends[0]?.ends as Date;
@@ -168,7 +215,10 @@ export class ChallengesService {
       }
       await m.query(`UPDATE challenge_application SET status = 'shortlisted', version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [winners]);
       await m.update(Challenge, { id }, { status: ChallengeStatus.Notice, noticeEndsAt: endsAt, version: () => 'version + 1' });
-      await this.audit.record({ action: AuditAction.ChallengeAwardDecided, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: id, detail: { winners, objectionDays } }, m);
+      await this.audit.record(
+        { action: AuditAction.ChallengeAwardDecided, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: id, detail: { winners, objectionDays } },
+        m,
+      );
       const orgs = (await m.query(`SELECT DISTINCT org_id FROM challenge_application WHERE challenge_id = $1 AND status <> 'withdrawn'`, [id])) as { org_id: string }[];
       for (const o of orgs) {
         await this.notifications.notify(m, {
@@ -188,11 +238,13 @@ export class ChallengesService {
     const c = await this.findVisible(actor, id);
     const d = await this.db.manager.findOneBy(ChallengeDecision, { challengeId: id });
     if (!d) throw AppException.notFound();
-    const winners = (await this.db.query(
-      `SELECT a.id, o.name FROM challenge_application a JOIN organisation o ON o.id = a.org_id WHERE a.id = ANY($1::uuid[])`,
-      [d.winnerApplicationIds],
-    )) as { id: string; name: string }[];
-    const totals = (await this.db.query(`SELECT application_id, total FROM challenge_score WHERE application_id = ANY($1::uuid[])`, [d.winnerApplicationIds])) as { application_id: string; total: string }[];
+    const winners = (await this.db.query(`SELECT a.id, o.name FROM challenge_application a JOIN organisation o ON o.id = a.org_id WHERE a.id = ANY($1::uuid[])`, [
+      d.winnerApplicationIds,
+    ])) as { id: string; name: string }[];
+    const totals = (await this.db.query(`SELECT application_id, total FROM challenge_score WHERE application_id = ANY($1::uuid[])`, [d.winnerApplicationIds])) as {
+      application_id: string;
+      total: string;
+    }[];
     const objections = await this.db.manager.find(ChallengeObjection, { where: { challengeId: id }, order: { createdAt: 'ASC' } });
     const open = (await this.db.query(`SELECT now() < $1::timestamptz AS open`, [d.noticeEndsAt])) as { open: boolean }[];
     return {
@@ -224,8 +276,17 @@ export class ChallengesService {
       const count = (await m.query(`SELECT count(*)::int AS n FROM challenge_objection WHERE challenge_id = $1`, [id])) as { n: number }[];
       if ((count[0]?.n ?? 0) >= CHALLENGE_LIMITS.objectionsMax) throw AppException.invalidState();
       const saved = await m.save(ChallengeObjection, m.create(ChallengeObjection, { challengeId: id, userId: actor.userId, text: body }));
-      await this.audit.record({ action: AuditAction.ChallengeObjectionFiled, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: id, detail: { objectionId: saved.id } }, m);
-      await this.notifications.notify(m, { to: { platformAdmins: true }, type: 'challenge.objection', params: { title: c.title }, link: `/challenges/${id}/notice`, dedupeKey: `challenge-objection:${saved.id}` });
+      await this.audit.record(
+        { action: AuditAction.ChallengeObjectionFiled, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: id, detail: { objectionId: saved.id } },
+        m,
+      );
+      await this.notifications.notify(m, {
+        to: { platformAdmins: true },
+        type: 'challenge.objection',
+        params: { title: c.title },
+        link: `/challenges/${id}/notice`,
+        dedupeKey: `challenge-objection:${saved.id}`,
+      });
       return saved;
     });
     return objectionView(o, actor);
@@ -239,10 +300,19 @@ export class ChallengesService {
     const c = await this.mustFind(o.challengeId);
     await this.db.transaction(async (m) => {
       await m.update(ChallengeObjection, { id: objectionId }, { answer: text, answeredBy: actor.userId, answeredAt: () => 'now()' });
-      await this.audit.record({ action: AuditAction.ChallengeObjectionAnswered, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: c.id, detail: { objectionId } }, m);
-      await this.notifications.notify(m, { to: { userIds: [o.userId] }, type: 'challenge.objection_answered', params: { title: c.title }, link: `/challenges/${c.id}/notice`, dedupeKey: `challenge-objection-answered:${objectionId}` });
+      await this.audit.record(
+        { action: AuditAction.ChallengeObjectionAnswered, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: c.id, detail: { objectionId } },
+        m,
+      );
+      await this.notifications.notify(m, {
+        to: { userIds: [o.userId] },
+        type: 'challenge.objection_answered',
+        params: { title: c.title },
+        link: `/challenges/${c.id}/notice`,
+        dedupeKey: `challenge-objection-answered:${objectionId}`,
+      });
     });
-    return objectionView((await this.db.manager.findOneByOrFail(ChallengeObjection, { id: objectionId })), actor);
+    return objectionView(await this.db.manager.findOneByOrFail(ChallengeObjection, { id: objectionId }), actor);
   }
 
   /**
@@ -278,13 +348,28 @@ export class ChallengesService {
         }
       }
       await m.update(Challenge, { id }, { status: ChallengeStatus.InProgress, finalisedAt: () => 'now()', version: () => 'version + 1' });
-      await this.audit.record({ action: AuditAction.ChallengeAwardFinalised, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: id, detail: { winners } }, m);
+      await this.audit.record(
+        { action: AuditAction.ChallengeAwardFinalised, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: id, detail: { winners } },
+        m,
+      );
       const winnerOrgs = (await m.query(`SELECT org_id FROM challenge_application WHERE id = ANY($1::uuid[])`, [winners])) as { org_id: string }[];
       for (const w of winnerOrgs) {
-        await this.notifications.notify(m, { to: { orgId: w.org_id }, type: 'challenge.awarded', params: { title: c.title }, link: `/challenges/${id}/milestones`, dedupeKey: `challenge-awarded:${id}` });
+        await this.notifications.notify(m, {
+          to: { orgId: w.org_id },
+          type: 'challenge.awarded',
+          params: { title: c.title },
+          link: `/challenges/${id}/milestones`,
+          dedupeKey: `challenge-awarded:${id}`,
+        });
       }
       for (const l of losers[0]) {
-        await this.notifications.notify(m, { to: { orgId: l.org_id }, type: 'challenge.not_awarded', params: { title: c.title }, link: `/challenges/${id}/notice`, dedupeKey: `challenge-not-awarded:${id}` });
+        await this.notifications.notify(m, {
+          to: { orgId: l.org_id },
+          type: 'challenge.not_awarded',
+          params: { title: c.title },
+          link: `/challenges/${id}/notice`,
+          dedupeKey: `challenge-not-awarded:${id}`,
+        });
       }
     });
     return this.get(actor, id);
@@ -338,7 +423,18 @@ export class ChallengesService {
          FROM challenge c JOIN organisation o ON o.id = c.owner_org_id
         WHERE ${where} ORDER BY ${order} LIMIT ${Number(pageSize)} OFFSET ${(Number(page) - 1) * Number(pageSize)}`,
       params,
-    )) as { id: string; title: string; status: ChallengeStatus; mode: ChallengeMode; bounty: string; chains: string[]; application_deadline: Date; published_at: Date | null; org_name: string; applications: number }[];
+    )) as {
+      id: string;
+      title: string;
+      status: ChallengeStatus;
+      mode: ChallengeMode;
+      bounty: string;
+      chains: string[];
+      application_deadline: Date;
+      published_at: Date | null;
+      org_name: string;
+      applications: number;
+    }[];
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -366,7 +462,15 @@ export class ChallengesService {
   async findVisible(actor: AuthContext | undefined, id: string): Promise<Challenge> {
     const c = await this.db.manager.findOneBy(Challenge, { id });
     if (!c || !canSeeChallenge(actor, c)) {
-      if (c) await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor?.userId ?? null, actorEmail: actor?.email ?? null, targetType: 'challenge', targetId: id });
+      if (c)
+        await this.audit.record({
+          action: AuditAction.AccessDenied,
+          result: 'denied',
+          actorId: actor?.userId ?? null,
+          actorEmail: actor?.email ?? null,
+          targetType: 'challenge',
+          targetId: id,
+        });
       throw AppException.notFound();
     }
     return c;
@@ -447,7 +551,17 @@ export class ChallengesService {
         .where('id = :id AND status IN (:...from)', { id: c.id, from })
         .execute();
       if (res.affected !== 1) throw AppException.invalidState();
-      await this.audit.record({ action, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: c.id, detail: { from: c.status, to, ...(set.endReason || set.rejectionReason ? { reason: String(set.endReason ?? set.rejectionReason) } : {}) } }, m);
+      await this.audit.record(
+        {
+          action,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'challenge',
+          targetId: c.id,
+          detail: { from: c.status, to, ...(set.endReason || set.rejectionReason ? { reason: String(set.endReason ?? set.rejectionReason) } : {}) },
+        },
+        m,
+      );
       await after?.(m);
     });
   }
@@ -459,18 +573,36 @@ export class ChallengesService {
     if (weights !== 100) problems.push({ field: 'rubric', code: 'challenge_weights_sum', params: { sum: weights } });
     const shares = input.milestones.reduce((s, r) => s + r.sharePercent, 0);
     if (shares !== 100) problems.push({ field: 'milestones', code: 'challenge_shares_sum', params: { sum: shares } });
-    if ((input.milestones[0]?.sharePercent ?? 0) < input.firstTrancheMinPercent) problems.push({ field: 'milestones.0.sharePercent', code: 'challenge_first_tranche', params: { min: input.firstTrancheMinPercent } });
+    if ((input.milestones[0]?.sharePercent ?? 0) < input.firstTrancheMinPercent)
+      problems.push({ field: 'milestones.0.sharePercent', code: 'challenge_first_tranche', params: { min: input.firstTrancheMinPercent } });
     const teamsOk = input.mode === ChallengeMode.Single ? input.teams === 1 : input.teams >= 2 && input.teams <= CHALLENGE_LIMITS.horseRaceTeamsMax;
     if (!teamsOk) problems.push({ field: 'teams', code: 'challenge_teams', params: { max: CHALLENGE_LIMITS.horseRaceTeamsMax } });
     if (deadlineInFuture && !(new Date(input.applicationDeadline).getTime() > Date.now())) problems.push({ field: 'applicationDeadline', code: 'challenge_deadline_past' });
-    const acceptor = (await m.query(`SELECT 1 FROM membership WHERE organisation_id = $1 AND user_id = $2 AND status = 'active'`, [input.ownerOrgId, input.acceptorUserId])) as unknown[];
+    const acceptor = (await m.query(`SELECT 1 FROM membership WHERE organisation_id = $1 AND user_id = $2 AND status = 'active'`, [
+      input.ownerOrgId,
+      input.acceptorUserId,
+    ])) as unknown[];
     if (!acceptor.length) problems.push({ field: 'acceptorUserId', code: 'challenge_acceptor' });
     if (problems.length) throw AppException.validation(problems);
   }
 
   private columns(input: Input): Partial<Challenge> {
     const out: Partial<Challenge> = {};
-    const keys = ['acceptorUserId', 'background', 'indicators', 'chains', 'bounty', 'fundingSource', 'periodMonths', 'eligibility', 'mode', 'teams', 'rubric', 'milestones', 'firstTrancheMinPercent'] as const;
+    const keys = [
+      'acceptorUserId',
+      'background',
+      'indicators',
+      'chains',
+      'bounty',
+      'fundingSource',
+      'periodMonths',
+      'eligibility',
+      'mode',
+      'teams',
+      'rubric',
+      'milestones',
+      'firstTrancheMinPercent',
+    ] as const;
     for (const k of keys) if (input[k] !== undefined) (out as Record<string, unknown>)[k] = input[k];
     if (input.title !== undefined) out.title = input.title.trim();
     if (input.applicationDeadline !== undefined) out.applicationDeadline = new Date(input.applicationDeadline);
@@ -478,7 +610,8 @@ export class ChallengesService {
     // Plain objects into jsonb: the DTO class instances carry nothing else, but keep the shape exact.
     if (input.indicators) out.indicators = input.indicators.map((i) => ({ name: i.name.trim(), target: i.target, unit: i.unit, verification: i.verification }));
     if (input.rubric) out.rubric = input.rubric.map((r) => ({ name: r.name.trim(), weight: r.weight, ...(r.description ? { description: r.description } : {}) }));
-    if (input.milestones) out.milestones = input.milestones.map((t) => ({ title: t.title.trim(), deliverables: t.deliverables, dueOffsetDays: t.dueOffsetDays, sharePercent: t.sharePercent }));
+    if (input.milestones)
+      out.milestones = input.milestones.map((t) => ({ title: t.title.trim(), deliverables: t.deliverables, dueOffsetDays: t.dueOffsetDays, sharePercent: t.sharePercent }));
     if (input.eligibility) out.eligibility = { orgTypes: input.eligibility.orgTypes, regions: input.eligibility.regions, mustOwnIp: input.eligibility.mustOwnIp };
     return out;
   }
@@ -515,4 +648,3 @@ function objectionView(o: ChallengeObjection, actor: AuthContext | undefined): O
     mine: !!actor && (actor.userId === o.userId || isAdmin(actor)),
   };
 }
-

@@ -28,7 +28,10 @@ export class DiscoveryService {
     const c = await this.challenges.mustFind(challengeId);
     const views = await this.matching.preview(needSideOf(c));
     if (!views.length) return [];
-    const owners = (await this.db.query(`SELECT id, owner_org_id FROM achievement WHERE id = ANY($1::uuid[])`, [views.map((v) => v.achievementId)])) as { id: string; owner_org_id: string }[];
+    const owners = (await this.db.query(`SELECT id, owner_org_id FROM achievement WHERE id = ANY($1::uuid[])`, [views.map((v) => v.achievementId)])) as {
+      id: string;
+      owner_org_id: string;
+    }[];
     return views.map((v) => ({
       achievementId: v.achievementId,
       title: v.counterpart.title,
@@ -46,8 +49,17 @@ export class DiscoveryService {
     const org = (await this.db.query('SELECT 1 FROM organisation WHERE id = $1', [orgId])) as unknown[];
     if (!org.length) throw AppException.notFound();
     await this.db.transaction(async (m) => {
-      await this.notifications.notify(m, { to: { orgId }, type: 'challenge.invited', params: { title: c.title }, link: `/challenges/${challengeId}`, dedupeKey: `challenge-invite:${challengeId}` });
-      await this.audit.record({ action: AuditAction.ChallengeInvited, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: challengeId, detail: { orgId } }, m);
+      await this.notifications.notify(m, {
+        to: { orgId },
+        type: 'challenge.invited',
+        params: { title: c.title },
+        link: `/challenges/${challengeId}`,
+        dedupeKey: `challenge-invite:${challengeId}`,
+      });
+      await this.audit.record(
+        { action: AuditAction.ChallengeInvited, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: challengeId, detail: { orgId } },
+        m,
+      );
     });
   }
 }

@@ -9,7 +9,6 @@ import { ApplicationsService } from './applications.service';
 import { ChallengeFile } from './challenge.entity';
 import { MilestonesService } from './milestones.service';
 
-
 /**
  * Proposal attachments and milestone deliverables, with the catalogue's upload checks: the type
  * is recognised from the bytes (PDF, images, Office), 10 MB at most, 20 per owner, a clean name.
@@ -44,7 +43,8 @@ export class ChallengeFilesService {
     if (!f) throw AppException.notFound();
     const orgId = f.ownerType === 'application' ? (await this.applications.findVisible(actor, f.ownerId)).orgId : (await this.milestones.load(actor, f.ownerId)).a.orgId;
     // A look from outside the team (reviewers, the owner, admins) leaves a trace.
-    if (!isMember(actor, orgId)) await this.audit.record({ action: AuditAction.ChallengeFileDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_file', targetId: id });
+    if (!isMember(actor, orgId))
+      await this.audit.record({ action: AuditAction.ChallengeFileDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_file', targetId: id });
     return { file: f, data: await this.files.read('attachments', f.storedName) };
   }
 
@@ -54,9 +54,24 @@ export class ChallengeFilesService {
     if (count >= ITEM_LIMITS.attachmentsMax) throw AppException.validation([{ field: 'file', code: 'arrayMaxSize', params: { max: ITEM_LIMITS.attachmentsMax } }]);
     const f = await this.files.keep('attachments', upload.file.buffer, async (storedName) => {
       const saved = await this.db.manager.save(
-        this.db.manager.create(ChallengeFile, { ownerType, ownerId, fileName: upload.fileName, storedName, mimeType: upload.mimeType, size: upload.file.size, uploadedBy: actor.userId }),
+        this.db.manager.create(ChallengeFile, {
+          ownerType,
+          ownerId,
+          fileName: upload.fileName,
+          storedName,
+          mimeType: upload.mimeType,
+          size: upload.file.size,
+          uploadedBy: actor.userId,
+        }),
       );
-      await this.audit.record({ action: AuditAction.ChallengeFileUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: `challenge_${ownerType}`, targetId: ownerId, detail: { fileId: saved.id, fileName: saved.fileName } });
+      await this.audit.record({
+        action: AuditAction.ChallengeFileUploaded,
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        targetType: `challenge_${ownerType}`,
+        targetId: ownerId,
+        detail: { fileId: saved.id, fileName: saved.fileName },
+      });
       return saved;
     });
     return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() };

@@ -56,7 +56,17 @@ export class MilestonesService {
         [id, report.trim(), JSON.stringify(indicatorResults.map((r) => ({ indicator: r.indicator, value: r.value, ...(r.note ? { note: r.note } : {}) })))],
       )) as [unknown[], number];
       if (!res[0].length) throw AppException.invalidState();
-      await this.audit.record({ action: AuditAction.ChallengeMilestoneSubmitted, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_milestone', targetId: id, detail: { challengeId: c.id, seq: ms.seq } }, m);
+      await this.audit.record(
+        {
+          action: AuditAction.ChallengeMilestoneSubmitted,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'challenge_milestone',
+          targetId: id,
+          detail: { challengeId: c.id, seq: ms.seq },
+        },
+        m,
+      );
       const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as { name: string }[];
       await this.notifications.notify(m, {
         to: { userIds: [c.acceptorUserId] },
@@ -125,12 +135,31 @@ export class MilestonesService {
       )) as [unknown[], number];
       if (!res[0].length || c.status !== ChallengeStatus.InProgress) throw AppException.invalidState();
       await m.query(`UPDATE challenge_milestone SET status = 'cancelled' WHERE application_id = $1 AND status IN ('planned', 'submitted', 'sent_back')`, [applicationId]);
-      await this.audit.record({ action: AuditAction.ChallengeTeamEliminated, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: applicationId, detail: { challengeId: c.id, reason: why } }, m);
-      await this.notifications.notify(m, { to: { orgId: a.orgId }, type: 'challenge.eliminated', params: { title: c.title, reason: why }, link: `/challenges/${c.id}/milestones`, dedupeKey: `challenge-eliminated:${applicationId}` });
+      await this.audit.record(
+        {
+          action: AuditAction.ChallengeTeamEliminated,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'challenge_application',
+          targetId: applicationId,
+          detail: { challengeId: c.id, reason: why },
+        },
+        m,
+      );
+      await this.notifications.notify(m, {
+        to: { orgId: a.orgId },
+        type: 'challenge.eliminated',
+        params: { title: c.title, reason: why },
+        link: `/challenges/${c.id}/milestones`,
+        dedupeKey: `challenge-eliminated:${applicationId}`,
+      });
       const remaining = (await m.query(`SELECT count(*)::int AS n FROM challenge_application WHERE challenge_id = $1 AND status = 'awarded'`, [c.id])) as { n: number }[];
       if (!remaining[0]?.n) {
         await m.query(`UPDATE challenge SET status = 'terminated', end_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [c.id, why]);
-        await this.audit.record({ action: AuditAction.ChallengeTerminated, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: c.id, detail: { reason: 'no team left' } }, m);
+        await this.audit.record(
+          { action: AuditAction.ChallengeTerminated, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: c.id, detail: { reason: 'no team left' } },
+          m,
+        );
       } else {
         await this.completeIfDone(m, actor, c);
       }
@@ -145,12 +174,20 @@ export class MilestonesService {
       [c.id],
     )) as { n: number }[];
     if ((open[0]?.n ?? 1) > 0) return;
-    const res = (await m.query(`UPDATE challenge SET status = 'completed', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_progress' RETURNING id`, [c.id])) as [unknown[], number];
+    const res = (await m.query(`UPDATE challenge SET status = 'completed', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_progress' RETURNING id`, [
+      c.id,
+    ])) as [unknown[], number];
     if (!res[0].length) return;
     await this.audit.record({ action: AuditAction.ChallengeCompleted, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: c.id }, m);
     const orgs = (await m.query(`SELECT org_id FROM challenge_application WHERE challenge_id = $1 AND status = 'awarded'`, [c.id])) as { org_id: string }[];
     for (const o of [...orgs.map((x) => x.org_id), c.ownerOrgId]) {
-      await this.notifications.notify(m, { to: { orgId: o }, type: 'challenge.completed', params: { title: c.title }, link: `/challenges/${c.id}`, dedupeKey: `challenge-completed:${c.id}` });
+      await this.notifications.notify(m, {
+        to: { orgId: o },
+        type: 'challenge.completed',
+        params: { title: c.title },
+        link: `/challenges/${c.id}`,
+        dedupeKey: `challenge-completed:${c.id}`,
+      });
     }
   }
 
@@ -166,7 +203,14 @@ export class MilestonesService {
     const a = await this.db.manager.findOneByOrFail(ChallengeApplication, { id: ms.applicationId });
     const c = await this.challenges.mustFind(ms.challengeId);
     if (!isMember(actor, a.orgId) && !isAcceptor(actor, c) && !isMember(actor, c.ownerOrgId)) {
-      await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_milestone', targetId: id });
+      await this.audit.record({
+        action: AuditAction.AccessDenied,
+        result: 'denied',
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        targetType: 'challenge_milestone',
+        targetId: id,
+      });
       throw AppException.notFound();
     }
     return { c, a, ms };
@@ -176,7 +220,11 @@ export class MilestonesService {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const payments = await this.db.manager.createQueryBuilder(ChallengePayment, 'p').where('p.milestone_id = ANY(:ids)', { ids }).getMany();
-    const files = await this.db.manager.createQueryBuilder(ChallengeFile, 'f').where(`f.owner_type = 'milestone' AND f.owner_id = ANY(:ids)`, { ids }).orderBy('f.created_at').getMany();
+    const files = await this.db.manager
+      .createQueryBuilder(ChallengeFile, 'f')
+      .where(`f.owner_type = 'milestone' AND f.owner_id = ANY(:ids)`, { ids })
+      .orderBy('f.created_at')
+      .getMany();
     const orgs = (await this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [apps.map((a) => a.orgId)])) as { id: string; name: string }[];
     const acceptor = isAcceptor(actor, c);
     return rows.map((r) => {

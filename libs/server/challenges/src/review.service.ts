@@ -80,9 +80,18 @@ export class ReviewService {
          ON CONFLICT (challenge_id, user_id) DO NOTHING RETURNING user_id`,
         [challengeId, reviewerIds, actor.userId],
       )) as { user_id: string }[];
-      await this.audit.record({ action: AuditAction.ChallengePanelSet, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: challengeId, detail: { reviewerIds } }, m);
+      await this.audit.record(
+        { action: AuditAction.ChallengePanelSet, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: challengeId, detail: { reviewerIds } },
+        m,
+      );
       if (added.length) {
-        await this.notifications.notify(m, { to: { userIds: added.map((a) => a.user_id) }, type: 'challenge.panel', params: { title: c.title }, link: `/review/challenges/${challengeId}`, dedupeKey: `challenge-panel:${challengeId}` });
+        await this.notifications.notify(m, {
+          to: { userIds: added.map((a) => a.user_id) },
+          type: 'challenge.panel',
+          params: { title: c.title },
+          link: `/review/challenges/${challengeId}`,
+          dedupeKey: `challenge-panel:${challengeId}`,
+        });
       }
     });
     return this.panel(challengeId);
@@ -98,15 +107,15 @@ export class ReviewService {
         GROUP BY a.id, a.status, o.name`,
       [challengeId],
     )) as { id: string; status: ApplicationStatus; name: string; totals: string[] }[];
-    return rank(
-      rows.map((r) => ({ applicationId: r.id, orgName: r.name, status: r.status, totals: r.totals, scoreCount: r.totals.length, aggregate: aggregate(r.totals) })),
-    );
+    return rank(rows.map((r) => ({ applicationId: r.id, orgName: r.name, status: r.status, totals: r.totals, scoreCount: r.totals.length, aggregate: aggregate(r.totals) })));
   }
 
   // ---- the reviewer's side -----------------------------------------------------------------
 
   async myPanels(actor: AuthContext): Promise<ReviewerPanelView[]> {
-    const ids = (await this.db.query(`SELECT challenge_id FROM challenge_reviewer WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100`, [actor.userId])) as { challenge_id: string }[];
+    const ids = (await this.db.query(`SELECT challenge_id FROM challenge_reviewer WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100`, [actor.userId])) as {
+      challenge_id: string;
+    }[];
     const out: ReviewerPanelView[] = [];
     for (const r of ids) out.push(await this.forReviewer(actor, r.challenge_id));
     return out;
@@ -117,7 +126,10 @@ export class ReviewService {
     const apps = await this.db.manager.find(ChallengeApplication, { where: { challengeId }, order: { submittedAt: 'ASC' } });
     const live = apps.filter((a) => a.status !== ApplicationStatus.Withdrawn);
     const orgNames = (await this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [live.map((a) => a.orgId)])) as { id: string; name: string }[];
-    const scored = (await this.db.query(`SELECT application_id FROM challenge_score WHERE reviewer_id = $1 AND application_id = ANY($2::uuid[])`, [actor.userId, live.map((a) => a.id)])) as { application_id: string }[];
+    const scored = (await this.db.query(`SELECT application_id FROM challenge_score WHERE reviewer_id = $1 AND application_id = ANY($2::uuid[])`, [
+      actor.userId,
+      live.map((a) => a.id),
+    ])) as { application_id: string }[];
     return {
       challenge: {
         id: c.id,
@@ -146,11 +158,23 @@ export class ReviewService {
   /** The reviewer's declaration: the applications they have a conflict with (possibly none). */
   async declare(actor: AuthContext, challengeId: string, conflictApplicationIds: string[], statement: string): Promise<ReviewerPanelView> {
     await this.seat(actor, challengeId);
-    const known = (await this.db.query(`SELECT id FROM challenge_application WHERE challenge_id = $1 AND id = ANY($2::uuid[])`, [challengeId, conflictApplicationIds])) as { id: string }[];
+    const known = (await this.db.query(`SELECT id FROM challenge_application WHERE challenge_id = $1 AND id = ANY($2::uuid[])`, [challengeId, conflictApplicationIds])) as {
+      id: string;
+    }[];
     if (known.length !== conflictApplicationIds.length) throw AppException.validation([{ field: 'conflictApplicationIds', code: 'challenge_conflict_unknown' }]);
     await this.db.transaction(async (m) => {
       await m.update(ChallengeReviewer, { challengeId, userId: actor.userId }, { conflictApplicationIds, statement: statement.trim(), declaredAt: () => 'now()' });
-      await this.audit.record({ action: AuditAction.ChallengeConflictDeclared, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge', targetId: challengeId, detail: { conflictApplicationIds } }, m);
+      await this.audit.record(
+        {
+          action: AuditAction.ChallengeConflictDeclared,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'challenge',
+          targetId: challengeId,
+          detail: { conflictApplicationIds },
+        },
+        m,
+      );
     });
     return this.forReviewer(actor, challengeId);
   }
@@ -174,7 +198,10 @@ export class ReviewService {
     if (c.status !== ChallengeStatus.Reviewing || a.status !== ApplicationStatus.UnderReview) throw AppException.invalidState();
     if (!seat.declaredAt) throw new AppException(ErrorCode.ChallengeDeclarationRequired, HttpStatus.CONFLICT);
     if (scores.length !== c.rubric.length) throw AppException.validation([{ field: 'scores', code: 'challenge_scores_count', params: { n: c.rubric.length } }]);
-    const total = weightedTotal(scores, c.rubric.map((r) => r.weight));
+    const total = weightedTotal(
+      scores,
+      c.rubric.map((r) => r.weight),
+    );
     await this.db.transaction(async (m) => {
       const rows = (await m.query(
         `INSERT INTO challenge_score (application_id, reviewer_id, scores, total, comment) VALUES ($1, $2, $3::int[], $4, $5)
@@ -182,7 +209,10 @@ export class ReviewService {
         [applicationId, actor.userId, scores, total, comment.trim()],
       )) as { id: string }[];
       if (!rows.length) throw AppException.conflict(ErrorCode.ChallengeAlreadyScored);
-      await this.audit.record({ action: AuditAction.ChallengeScored, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: applicationId, detail: { total } }, m);
+      await this.audit.record(
+        { action: AuditAction.ChallengeScored, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: applicationId, detail: { total } },
+        m,
+      );
     });
     return this.application(actor, applicationId);
   }
@@ -203,7 +233,15 @@ export class ReviewService {
     if (!a || a.status === ApplicationStatus.Withdrawn) throw AppException.notFound();
     const seat = await this.db.manager.findOneBy(ChallengeReviewer, { challengeId: a.challengeId, userId: actor.userId });
     if (!seat || exclusion(actor, seat, a)) {
-      await this.audit.record({ action: AuditAction.AccessDenied, result: 'denied', actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: applicationId, detail: { reason: seat ? 'conflict' : 'not_on_panel' } });
+      await this.audit.record({
+        action: AuditAction.AccessDenied,
+        result: 'denied',
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        targetType: 'challenge_application',
+        targetId: applicationId,
+        detail: { reason: seat ? 'conflict' : 'not_on_panel' },
+      });
       throw AppException.notFound();
     }
     return { c: await this.challenges.mustFind(a.challengeId), seat, a };
@@ -216,7 +254,14 @@ export class ReviewService {
         WHERE s.application_id = $1 AND (s.reviewer_id = $2) = $3 ORDER BY s.submitted_at`,
       [applicationId, reviewerId, which === 'mine'],
     )) as { reviewer_id: string; display_name: string; scores: number[]; total: string; comment: string; submitted_at: Date }[];
-    return rows.map((r) => ({ reviewerId: r.reviewer_id, reviewerName: r.display_name, scores: r.scores, total: r.total, comment: r.comment, submittedAt: r.submitted_at.toISOString() }));
+    return rows.map((r) => ({
+      reviewerId: r.reviewer_id,
+      reviewerName: r.display_name,
+      scores: r.scores,
+      total: r.total,
+      comment: r.comment,
+      submittedAt: r.submitted_at.toISOString(),
+    }));
   }
 }
 

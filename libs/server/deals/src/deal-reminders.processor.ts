@@ -29,7 +29,6 @@ export class DealRemindersProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.DealTaskReminder)
-
   @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async taskReminder(job: JobOf<JobName.DealTaskReminder>): Promise<JobOutcome> {
     const { taskId, remindAt } = job.data;

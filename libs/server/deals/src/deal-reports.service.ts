@@ -19,7 +19,6 @@ import { DataSource } from 'typeorm';
 import { ContractRegistration } from './deal.entity';
 import { contractView, DealsService } from './deals.service';
 
-
 interface SheetSource {
   contract: ContractRegistration;
   needTitle: string | null;
@@ -31,7 +30,9 @@ interface SheetSource {
 export function sheetValues(s: SheetSource): Record<string, string> {
   const c = s.contract;
   const subtype = TAXONOMY.contractTypes.find((t) => t.code === c.contractSubtype)?.label ?? c.contractSubtype;
-  const source = [s.needTitle && `需求：${s.needTitle}`, s.achievementTitle && `成果：${s.achievementTitle}`, c.sourceChallengeId && `榜单：${c.sourceChallengeId}`].filter(Boolean).join('；');
+  const source = [s.needTitle && `需求：${s.needTitle}`, s.achievementTitle && `成果：${s.achievementTitle}`, c.sourceChallengeId && `榜单：${c.sourceChallengeId}`]
+    .filter(Boolean)
+    .join('；');
   return {
     contractNo: c.contractNo,
     contractName: c.contractName,
@@ -104,14 +105,26 @@ export class DealReportsService {
   /** Every recorded contract, newest first (platform admins). */
   async registrations(): Promise<RegistrationListEntry[]> {
     const rows = (await this.db.query(`${SOURCE_SQL} ORDER BY c.updated_at DESC LIMIT 10000`)) as SourceRow[];
-    const contracts = rows.length ? await this.db.manager.getRepository(ContractRegistration).createQueryBuilder('c').where('c.deal_id = ANY(:ids)', { ids: rows.map((r) => r.deal_id) }).getMany() : [];
+    const contracts = rows.length
+      ? await this.db.manager
+          .getRepository(ContractRegistration)
+          .createQueryBuilder('c')
+          .where('c.deal_id = ANY(:ids)', { ids: rows.map((r) => r.deal_id) })
+          .getMany()
+      : [];
     const byId = new Map(contracts.map((c) => [c.dealId, c]));
     return rows.map((r) => ({ ...contractView(byId.get(r.deal_id) as ContractRegistration), dealTitle: r.deal_title, stage: r.stage, brokerName: r.broker }));
   }
 
   async exportRegistrations(actor: AuthContext): Promise<Buffer> {
     const rows = (await this.db.query(`${SOURCE_SQL} ORDER BY c.updated_at DESC LIMIT 10000`)) as SourceRow[];
-    const contracts = rows.length ? await this.db.manager.getRepository(ContractRegistration).createQueryBuilder('c').where('c.deal_id = ANY(:ids)', { ids: rows.map((r) => r.deal_id) }).getMany() : [];
+    const contracts = rows.length
+      ? await this.db.manager
+          .getRepository(ContractRegistration)
+          .createQueryBuilder('c')
+          .where('c.deal_id = ANY(:ids)', { ids: rows.map((r) => r.deal_id) })
+          .getMany()
+      : [];
     const byId = new Map(contracts.map((c) => [c.dealId, c]));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('技术合同登记');
@@ -120,7 +133,13 @@ export class DealReportsService {
       const v = sheetValues({ contract: byId.get(r.deal_id) as ContractRegistration, needTitle: r.need_title, achievementTitle: r.ach_title, brokerName: r.broker });
       ws.addRow([r.deal_title, DEAL_STAGE_LABELS[r.stage]['zh-CN'], ...REGISTRATION_SHEET_FIELDS.map((f) => v[f.key] ?? '')]);
     }
-    await this.audit.record({ action: AuditAction.DataExported, actorId: actor.userId, actorEmail: actor.email, targetType: 'contract_registration', detail: { rows: rows.length } });
+    await this.audit.record({
+      action: AuditAction.DataExported,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      targetType: 'contract_registration',
+      detail: { rows: rows.length },
+    });
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
@@ -155,7 +174,12 @@ export class DealReportsService {
            FROM contract_registration c JOIN deal d ON d.id = c.deal_id WHERE ${mine} AND d.stage IN ('registered', 'fulfilled')`,
         [id],
       ),
-    ])) as [{ stage: DealStage; n: number }[], { matches: number; from_matches: number; opened: number; signed: number }[], { stage: DealStage; days: number }[], { total: string; n: number }[]];
+    ])) as [
+      { stage: DealStage; n: number }[],
+      { matches: number; from_matches: number; opened: number; signed: number }[],
+      { stage: DealStage; days: number }[],
+      { total: string; n: number }[],
+    ];
     const c = counts[0] as { matches: number; from_matches: number; opened: number; signed: number };
     return {
       brokerId: id,

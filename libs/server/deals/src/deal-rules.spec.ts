@@ -14,7 +14,8 @@ describe('stage rules', () => {
   });
 
   it('loses only open deals', () => {
-    for (const s of [DealStage.Lead, DealStage.Contacted, DealStage.NdaSigned, DealStage.DueDiligence, DealStage.Negotiating, DealStage.Signed]) expect(canMoveDeal(s, DealStage.Lost)).toBe(true);
+    for (const s of [DealStage.Lead, DealStage.Contacted, DealStage.NdaSigned, DealStage.DueDiligence, DealStage.Negotiating, DealStage.Signed])
+      expect(canMoveDeal(s, DealStage.Lost)).toBe(true);
     for (const s of [DealStage.Registered, DealStage.Fulfilled, DealStage.Lost]) expect(canMoveDeal(s, DealStage.Lost)).toBe(false);
   });
 });

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AuditAction,
-  DealAudience,
-  DealConfidentialView,
-  DealDocumentView,
-  DealEventView,
-  DealMessageView,
-  DealNoteView,
-  DealTaskView,
-} from '@ztt/contracts';
+import { AuditAction, DealAudience, DealConfidentialView, DealDocumentView, DealEventView, DealMessageView, DealNoteView, DealTaskView } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { Achievement, CatalogueItem, TechNeed } from '@ztt/catalogue';
 import { NotificationsService } from '@ztt/notifications';
@@ -18,7 +9,6 @@ import { DataSource } from 'typeorm';
 import { Deal, DealDocument, DealEvent, DealMessage, DealNote, DealTask } from './deal.entity';
 import { DealsService } from './deals.service';
 import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
-
 
 /** The deterministic id of a task's reminder: one job per (task, reminder time). */
 export function taskReminderJobId(taskId: string, remindAt: Date): string {
@@ -66,9 +56,22 @@ export class DealWorkService {
     const need = deal.needId ? await this.db.manager.findOneBy(TechNeed, { id: deal.needId }) : null;
     const ach = deal.achievementId ? await this.db.manager.findOneBy(Achievement, { id: deal.achievementId }) : null;
     const part = (item: CatalogueItem | null) =>
-      item ? { id: item.id, title: item.title, confidentialDetails: item.confidentialDetails, contact: { name: item.contactName, phone: item.contactPhone, email: item.contactEmail } } : null;
-    for (const [kind, item] of [['need', need], ['achievement', ach]] as const) {
-      if (item) await this.audit.record({ action: AuditAction.ConfidentialViewed, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: item.id, detail: { dealId: id } });
+      item
+        ? { id: item.id, title: item.title, confidentialDetails: item.confidentialDetails, contact: { name: item.contactName, phone: item.contactPhone, email: item.contactEmail } }
+        : null;
+    for (const [kind, item] of [
+      ['need', need],
+      ['achievement', ach],
+    ] as const) {
+      if (item)
+        await this.audit.record({
+          action: AuditAction.ConfidentialViewed,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: kind,
+          targetId: item.id,
+          detail: { dealId: id },
+        });
     }
     return { need: part(need), achievement: part(ach) };
   }
@@ -126,7 +129,11 @@ export class DealWorkService {
       await this.deals.touch(m, id);
       return m.save(m.create(DealTask, { dealId: id, title: dto.title.trim(), dueAt, remindAt, assigneeId, createdBy: actor.userId }));
     });
-    await this.queues.add(JobName.DealTaskReminder, { taskId: task.id, remindAt: remindAt.getTime() }, { jobId: taskReminderJobId(task.id, remindAt), delay: Math.max(0, remindAt.getTime() - Date.now()) });
+    await this.queues.add(
+      JobName.DealTaskReminder,
+      { taskId: task.id, remindAt: remindAt.getTime() },
+      { jobId: taskReminderJobId(task.id, remindAt), delay: Math.max(0, remindAt.getTime() - Date.now()) },
+    );
     return (await this.tasks(actor, id)).find((t) => t.id === task.id) as DealTaskView;
   }
 
@@ -149,7 +156,18 @@ export class DealWorkService {
       `SELECT d.*, coalesce(u.display_name, '') AS uploader FROM deal_document d LEFT JOIN app_user u ON u.id = d.uploaded_by
         WHERE d.deal_id = $1 ${a.role === 'party' ? 'AND d.shared' : ''} ORDER BY d.kind, d.title, d.version DESC`,
       [id],
-    )) as { id: string; kind: DealDocumentView['kind']; title: string; version: number; file_name: string; mime_type: string; size: number; shared: boolean; uploader: string; created_at: Date }[];
+    )) as {
+      id: string;
+      kind: DealDocumentView['kind'];
+      title: string;
+      version: number;
+      file_name: string;
+      mime_type: string;
+      size: number;
+      shared: boolean;
+      uploader: string;
+      created_at: Date;
+    }[];
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -174,14 +192,37 @@ export class DealWorkService {
       this.db.transaction(async (m) => {
         // Serialise versions of one deal's documents.
         await m.query(`SELECT 1 FROM deal WHERE id = $1 FOR UPDATE`, [id]);
-        const next = ((await m.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM deal_document WHERE deal_id = $1 AND kind = $2 AND title = $3`, [id, fields.kind, title])) as { v: number }[])[0]?.v ?? 1;
-        const saved = await m.save(m.create(DealDocument, { dealId: id, kind: fields.kind, title, version: next, fileName, storedName, mimeType, size: upload.size, shared, uploadedBy: actor.userId }));
+        const next =
+          (
+            (await m.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM deal_document WHERE deal_id = $1 AND kind = $2 AND title = $3`, [id, fields.kind, title])) as {
+              v: number;
+            }[]
+          )[0]?.v ?? 1;
+        const saved = await m.save(
+          m.create(DealDocument, { dealId: id, kind: fields.kind, title, version: next, fileName, storedName, mimeType, size: upload.size, shared, uploadedBy: actor.userId }),
+        );
         await this.deals.touch(m, id);
-        await this.audit.record({ action: AuditAction.DealDocumentUploaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { documentId: saved.id, kind: fields.kind, version: next, shared } }, m);
+        await this.audit.record(
+          {
+            action: AuditAction.DealDocumentUploaded,
+            actorId: actor.userId,
+            actorEmail: actor.email,
+            targetType: 'deal',
+            targetId: id,
+            detail: { documentId: saved.id, kind: fields.kind, version: next, shared },
+          },
+          m,
+        );
         if (shared) {
           await m.insert(DealEvent, { dealId: id, type: 'document', actorId: actor.userId, detail: { kind: fields.kind, title, version: String(next), fileName } });
           for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
-            await this.notifications.notify(m, { to: { orgId }, type: 'deal.document', params: { title: deal.title, file: fileName, documentId: saved.id }, link: `/deals/${id}`, dedupeKey: `deal-document:${saved.id}` });
+            await this.notifications.notify(m, {
+              to: { orgId },
+              type: 'deal.document',
+              params: { title: deal.title, file: fileName, documentId: saved.id },
+              link: `/deals/${id}`,
+              dedupeKey: `deal-document:${saved.id}`,
+            });
           }
         }
         return saved;
@@ -195,7 +236,8 @@ export class DealWorkService {
     if (!doc) throw AppException.notFound();
     const a = await this.deals.access(actor, doc.dealId);
     if (a.role === 'party' && !doc.shared) throw AppException.notFound();
-    if (a.role !== 'broker') await this.audit.record({ action: AuditAction.DealDocumentDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal_document', targetId: docId });
+    if (a.role !== 'broker')
+      await this.audit.record({ action: AuditAction.DealDocumentDownloaded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal_document', targetId: docId });
     return { doc, data: await this.files.read('deal-documents', doc.storedName) };
   }
 

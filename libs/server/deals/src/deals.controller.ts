@@ -1,6 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { beijingDate, BrokerPerformance, ContractView, DealConfidentialView, DealDocumentView, DealEventView, DealMessageView, DealNoteView, DealTaskView, DealView, ITEM_LIMITS, Page, PlatformRole, RegistrationListEntry } from '@ztt/contracts';
+import {
+  beijingDate,
+  BrokerPerformance,
+  ContractView,
+  DealConfidentialView,
+  DealDocumentView,
+  DealEventView,
+  DealMessageView,
+  DealNoteView,
+  DealTaskView,
+  DealView,
+  ITEM_LIMITS,
+  Page,
+  PlatformRole,
+  RegistrationListEntry,
+} from '@ztt/contracts';
 import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne, XLSX_MIME } from '@ztt/platform';
 import { DealReportsService } from './deal-reports.service';
 import { DealWorkService } from './deal-work.service';
@@ -130,7 +145,12 @@ export class DealsController {
     },
   })
   @ApiCreatedResponse({ description: '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）；kind、title、shared 在查询参数中' })
-  upload(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Query() fields: DocumentFieldsDto, @UploadedOne() file: UploadedFile | undefined): Promise<DealDocumentView> {
+  upload(
+    @CurrentUser() user: AuthContext,
+    @Param('id', uuid) id: string,
+    @Query() fields: DocumentFieldsDto,
+    @UploadedOne() file: UploadedFile | undefined,
+  ): Promise<DealDocumentView> {
     return this.work.upload(user, id, fields, file);
   }
 

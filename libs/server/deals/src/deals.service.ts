@@ -106,10 +106,9 @@ export class DealsService {
     const winner = dto.applicationId ? award.winners.find((w) => w.applicationId === dto.applicationId) : award.winners.length === 1 ? award.winners[0] : undefined;
     if (!winner) throw AppException.validation([{ field: 'applicationId', code: dto.applicationId ? 'invalid' : 'isNotEmpty' }]);
     if (winner.orgId === award.ownerOrgId) throw AppException.validation([{ field: 'applicationId', code: 'deal_same_org' }]);
-    const [lead] = (await this.db.query(
-      `SELECT u.display_name AS name, u.phone, u.email FROM challenge_application a JOIN app_user u ON u.id = a.lead_user_id WHERE a.id = $1`,
-      [winner.applicationId],
-    )) as DealContact[];
+    const [lead] = (await this.db.query(`SELECT u.display_name AS name, u.phone, u.email FROM challenge_application a JOIN app_user u ON u.id = a.lead_user_id WHERE a.id = $1`, [
+      winner.applicationId,
+    ])) as DealContact[];
     const [acceptor] = (await this.db.query(`SELECT u.display_name AS name, u.phone, u.email FROM challenge c JOIN app_user u ON u.id = c.acceptor_user_id WHERE c.id = $1`, [
       challengeId,
     ])) as DealContact[];
@@ -154,11 +153,24 @@ export class DealsService {
       );
       await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: DealStage.Lead, actorId: actor.userId, detail: { matchId, challengeId: f.challengeId } });
       await this.audit.record(
-        { action: AuditAction.DealOpened, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: { matchId, needId: f.needId, achievementId: f.achievementId, challengeId: f.challengeId } },
+        {
+          action: AuditAction.DealOpened,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'deal',
+          targetId: deal.id,
+          detail: { matchId, needId: f.needId, achievementId: f.achievementId, challengeId: f.challengeId },
+        },
         m,
       );
       for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
-        await this.notifications.notify(m, { to: { orgId }, type: 'deal.opened', params: { title: deal.title, broker: actor.displayName }, link: `/deals/${deal.id}`, dedupeKey: `deal-opened:${deal.id}` });
+        await this.notifications.notify(m, {
+          to: { orgId },
+          type: 'deal.opened',
+          params: { title: deal.title, broker: actor.displayName },
+          link: `/deals/${deal.id}`,
+          dedupeKey: `deal-opened:${deal.id}`,
+        });
       }
       return deal.id;
     });
@@ -193,9 +205,23 @@ export class DealsService {
     const sql = `FROM deal d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const total = ((await this.db.query(`SELECT count(*)::int AS n ${sql}`, params)) as { n: number }[])[0]?.n ?? 0;
     const ids = (await this.db.query(`SELECT d.id ${sql} ORDER BY d.updated_at DESC, d.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params)) as { id: string }[];
-    const deals = ids.length ? await this.db.manager.getRepository(Deal).createQueryBuilder('d').whereInIds(ids.map((r) => r.id)).getMany() : [];
+    const deals = ids.length
+      ? await this.db.manager
+          .getRepository(Deal)
+          .createQueryBuilder('d')
+          .whereInIds(ids.map((r) => r.id))
+          .getMany()
+      : [];
     const byId = new Map(deals.map((d) => [d.id, d]));
-    return { items: await this.views(ids.map((r) => byId.get(r.id) as Deal), actor), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: await this.views(
+        ids.map((r) => byId.get(r.id) as Deal),
+        actor,
+      ),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async views(deals: Deal[], actor: AuthContext): Promise<DealView[]> {
@@ -264,7 +290,10 @@ export class DealsService {
     }
     await this.db.transaction(async (m) => {
       await this.bump(m, id, dto.version, set);
-      await this.audit.record({ action: AuditAction.DealUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { fields: Object.keys(set) } }, m);
+      await this.audit.record(
+        { action: AuditAction.DealUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { fields: Object.keys(set) } },
+        m,
+      );
     });
     return this.view(actor, id);
   }
@@ -307,7 +336,11 @@ export class DealsService {
       if (dto.to === DealStage.Signed && dto.contract) await this.writeContract(m, actor, deal, dto.contract);
       if (dto.to === DealStage.Registered && dto.registration) {
         try {
-          const res = await m.update(ContractRegistration, { dealId: id }, { registrationNumber: dto.registration.number.trim(), registeredOn: dto.registration.registeredOn, updatedAt: () => 'now()' });
+          const res = await m.update(
+            ContractRegistration,
+            { dealId: id },
+            { registrationNumber: dto.registration.number.trim(), registeredOn: dto.registration.registeredOn, updatedAt: () => 'now()' },
+          );
           if (res.affected !== 1) throw AppException.validation([{ field: 'contract', code: 'deal_contract_required' }]);
         } catch (e) {
           if (isUniqueViolation(e)) throw AppException.conflict();
@@ -319,7 +352,14 @@ export class DealsService {
       if (dto.to === DealStage.NdaSigned) await this.grantDisclosures(m, actor, deal);
       await m.insert(DealEvent, { dealId: id, type: 'stage', fromStage: deal.stage, toStage: dto.to, actorId: actor.userId, detail });
       await this.audit.record(
-        { action: AuditAction.DealStageChanged, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { from: deal.stage, to: dto.to, ...detail } },
+        {
+          action: AuditAction.DealStageChanged,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'deal',
+          targetId: id,
+          detail: { from: deal.stage, to: dto.to, ...detail },
+        },
         m,
       );
       const labels = DEAL_STAGE_LABELS[dto.to];
@@ -368,7 +408,14 @@ export class DealsService {
         requestId = row.id;
       }
       await this.audit.record(
-        { action: AuditAction.DisclosureGranted, actorId: actor.userId, actorEmail: actor.email, targetType: itemKind, targetId: itemId, detail: { requestId, requesterOrgId, dealId: deal.id, via: 'nda' } },
+        {
+          action: AuditAction.DisclosureGranted,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: itemKind,
+          targetId: itemId,
+          detail: { requestId, requesterOrgId, dealId: deal.id, via: 'nda' },
+        },
         m,
       );
     }
@@ -435,7 +482,14 @@ export class DealsService {
     );
     await m.insert(DealEvent, { dealId: deal.id, type: 'contract', actorId: actor.userId, detail: { contractName: dto.contractName.trim() } });
     await this.audit.record(
-      { action: AuditAction.DealContractRecorded, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: { totalAmount: dto.totalAmount, techAmount: dto.techAmount } },
+      {
+        action: AuditAction.DealContractRecorded,
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        targetType: 'deal',
+        targetId: deal.id,
+        detail: { totalAmount: dto.totalAmount, techAmount: dto.techAmount },
+      },
       m,
     );
   }
@@ -448,17 +502,31 @@ export class DealsService {
     if (!ok) throw AppException.validation([{ field: dto.kind === 'percentage' ? 'rate' : 'amount', code: 'deal_commission_value' }]);
     if (deal.commissionStatus === 'approved') throw AppException.invalidState();
     await this.db.transaction(async (m) => {
-      await m.update(Deal, { id }, {
-        commissionKind: dto.kind,
-        commissionRate: dto.kind === 'percentage' ? (dto.rate as string) : null,
-        commissionAmount: dto.kind === 'fixed' ? (dto.amount as string) : null,
-        commissionStatus: 'proposed',
-        commissionProposedBy: actor.userId,
-        commissionDecidedBy: null,
-        commissionDecidedAt: null,
-        lastActivityAt: () => 'now()',
-      });
-      await this.audit.record({ action: AuditAction.DealCommissionProposed, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { kind: dto.kind, rate: dto.rate ?? null, amount: dto.amount ?? null } }, m);
+      await m.update(
+        Deal,
+        { id },
+        {
+          commissionKind: dto.kind,
+          commissionRate: dto.kind === 'percentage' ? (dto.rate as string) : null,
+          commissionAmount: dto.kind === 'fixed' ? (dto.amount as string) : null,
+          commissionStatus: 'proposed',
+          commissionProposedBy: actor.userId,
+          commissionDecidedBy: null,
+          commissionDecidedAt: null,
+          lastActivityAt: () => 'now()',
+        },
+      );
+      await this.audit.record(
+        {
+          action: AuditAction.DealCommissionProposed,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'deal',
+          targetId: id,
+          detail: { kind: dto.kind, rate: dto.rate ?? null, amount: dto.amount ?? null },
+        },
+        m,
+      );
     });
     return this.view(actor, id);
   }
@@ -472,9 +540,16 @@ export class DealsService {
       throw new AppException(ErrorCode.OwnCommission, HttpStatus.FORBIDDEN);
     }
     await this.db.transaction(async (m) => {
-      const res = await m.update(Deal, { id, commissionStatus: 'proposed' }, { commissionStatus: decision === 'approve' ? 'approved' : 'rejected', commissionDecidedBy: actor.userId, commissionDecidedAt: () => 'now()' });
+      const res = await m.update(
+        Deal,
+        { id, commissionStatus: 'proposed' },
+        { commissionStatus: decision === 'approve' ? 'approved' : 'rejected', commissionDecidedBy: actor.userId, commissionDecidedAt: () => 'now()' },
+      );
       if (res.affected !== 1) throw AppException.invalidState();
-      await this.audit.record({ action: AuditAction.DealCommissionDecided, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { decision } }, m);
+      await this.audit.record(
+        { action: AuditAction.DealCommissionDecided, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: id, detail: { decision } },
+        m,
+      );
       await this.notifications.notify(m, {
         to: { userIds: [deal.leadBrokerId] },
         type: 'deal.commission',

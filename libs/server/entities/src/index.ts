@@ -12,4 +12,13 @@ import { OutboxEntry } from '@ztt/platform';
  * the tests register the same ones. Each domain exports its own; this lib only puts them together,
  * so it is the one lib (tagged `type:composition`) that may name every domain.
  */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...NOTIFICATION_ENTITIES, ...CATALOGUE_ENTITIES, ...MATCHING_ENTITIES, ...CHALLENGE_ENTITIES, ...DEAL_ENTITIES, OutboxEntry];
+export const ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...MATCHING_ENTITIES,
+  ...CHALLENGE_ENTITIES,
+  ...DEAL_ENTITIES,
+  OutboxEntry,
+];

@@ -2,7 +2,20 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { Type } from 'class-transformer';
 import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { BrokerProfileView, CHAIN_CODES, MATCH_FEEDBACK, MatchFeedback, MatchingMetrics, MatchingModel, MatchStatus, MatchView, Page, PlatformRole, quarterOf, REGION_CODES } from '@ztt/contracts';
+import {
+  BrokerProfileView,
+  CHAIN_CODES,
+  MATCH_FEEDBACK,
+  MatchFeedback,
+  MatchingMetrics,
+  MatchingModel,
+  MatchStatus,
+  MatchView,
+  Page,
+  PlatformRole,
+  quarterOf,
+  REGION_CODES,
+} from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser, PageQueryDto, RequireRoles } from '@ztt/platform';
 import { BrokersService } from './brokers.service';
 import { MatchingService } from './matching.service';

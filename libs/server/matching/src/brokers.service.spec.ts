@@ -3,7 +3,14 @@ import { quarterOf } from '@ztt/contracts';
 import { pickBroker } from './brokers.service';
 
 const broker = (userId: string, chains: string[], regions: string[], openMatches = 0, capacity = 10): BrokerProfileView => ({
-  userId, displayName: userId, email: `${userId}@x.cn`, chains, regions, capacity, active: true, openMatches,
+  userId,
+  displayName: userId,
+  email: `${userId}@x.cn`,
+  chains,
+  regions,
+  capacity,
+  active: true,
+  openMatches,
 });
 
 describe('broker assignment', () => {
@@ -21,7 +28,16 @@ describe('broker assignment', () => {
     const b = broker('b', ['marine.ranching'], [], 2);
     expect(pickBroker([a, b], ['marine.ranching'], null)).toBe(b);
     expect(pickBroker([a, { ...b, openMatches: 10 }], ['marine.ranching'], null)).toBe(a);
-    expect(pickBroker([{ ...a, capacity: 6 }, { ...b, openMatches: 10 }], ['marine.ranching'], null)).toBeNull();
+    expect(
+      pickBroker(
+        [
+          { ...a, capacity: 6 },
+          { ...b, openMatches: 10 },
+        ],
+        ['marine.ranching'],
+        null,
+      ),
+    ).toBeNull();
   });
 
   it('counts quarters in Beijing time', () => {

@@ -2,7 +2,6 @@ import { IntSet } from './int-set';
 import { prng } from '@ztt/contracts';
 
 describe('a set of 32-bit integers in a typed array', () => {
-
   it('holds exactly the values it was built from, 0 and negative ones included', () => {
     const random = prng(7);
     for (let round = 0; round < 20; round++) {

@@ -210,7 +210,13 @@ export class MatchRanker {
  * The pair of an item (of `kind`, its id null for a draft) and a candidate of the other kind, need
  * first; undefined when the candidate is gone (no longer published).
  */
-function candidatePair(kind: ItemKind, id: string | null, side: NeedSide | AchievementSide, otherId: string, other: NeedSide | AchievementSide | undefined): CandidatePair | undefined {
+function candidatePair(
+  kind: ItemKind,
+  id: string | null,
+  side: NeedSide | AchievementSide,
+  otherId: string,
+  other: NeedSide | AchievementSide | undefined,
+): CandidatePair | undefined {
   if (!other) return undefined;
   return kind === 'need'
     ? { needId: id, achievementId: otherId, need: side as NeedSide, achievement: other as AchievementSide }

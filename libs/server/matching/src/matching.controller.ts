@@ -1,40 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import {
-  CHAIN_CODES,
-  COOPERATION_MODE_CODES,
-  DISMISS_REASONS,
-  DismissReason,
-  ITEM_LIMITS as L,
-  ItemKind,
-  MatchStatus,
-  MatchView,
-  REGION_CODES,
-} from '@ztt/contracts';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CHAIN_CODES, COOPERATION_MODE_CODES, DISMISS_REASONS, DismissReason, ITEM_LIMITS as L, ItemKind, MatchStatus, MatchView, REGION_CODES } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser } from '@ztt/platform';
 import { MatchingService } from './matching.service';
 
 class DraftNeedDto {
   @ApiProperty({ maxLength: L.titleMax }) @IsString() @IsNotEmpty() @MaxLength(L.titleMax) title: string;
   @ApiPropertyOptional({ maxLength: L.summaryMax }) @IsOptional() @IsString() @MaxLength(L.summaryMax) summary?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(L.keywordsMax) @IsString({ each: true }) @MaxLength(L.keywordMax, { each: true }) keywords?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.keywordsMax)
+  @IsString({ each: true })
+  @MaxLength(L.keywordMax, { each: true })
+  keywords?: string[];
   @ApiPropertyOptional({ enum: CHAIN_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(L.chainsMax) @IsIn(CHAIN_CODES as string[], { each: true }) chains?: string[];
   @ApiPropertyOptional({ minimum: 1, maximum: 9 }) @IsOptional() @IsInt() @Min(1) @Max(9) trl?: number;
-  @ApiPropertyOptional({ enum: COOPERATION_MODE_CODES, isArray: true }) @IsOptional() @IsArray() @IsIn(COOPERATION_MODE_CODES as string[], { each: true }) cooperationModes?: string[];
+  @ApiPropertyOptional({ enum: COOPERATION_MODE_CODES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(COOPERATION_MODE_CODES as string[], { each: true })
+  cooperationModes?: string[];
   @ApiPropertyOptional({ type: String, nullable: true, description: '万元' }) @IsOptional() @Matches(/^\d{1,12}(\.\d{1,2})?$/) budgetMax?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() budgetNegotiable?: boolean;
   @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES as string[]) region?: string;
@@ -141,4 +128,3 @@ export class MatchingController {
     return this.matching.setStatus(user, id, dto.status, dto.dismissReason);
   }
 }
-

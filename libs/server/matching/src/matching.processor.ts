@@ -23,7 +23,6 @@ export class MatchingProcessor implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.MatchItem)
-
   @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async match(job: JobOf<JobName.MatchItem>): Promise<JobOutcome> {
     const n = await this.matching.matchItem(job.data.kind, job.data.id, 'publication');

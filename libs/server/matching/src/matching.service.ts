@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, beijingDate, DismissReason, ErrorCode, ItemKind, ItemStatus, Locale, MATCH_FEATURES, MatchFeedback, MatchingModel, MatchStatus, MatchView, Page, PlatformRole } from '@ztt/contracts';
+import {
+  AuditAction,
+  beijingDate,
+  DismissReason,
+  ErrorCode,
+  ItemKind,
+  ItemStatus,
+  Locale,
+  MATCH_FEATURES,
+  MatchFeedback,
+  MatchingModel,
+  MatchStatus,
+  MatchView,
+  Page,
+  PlatformRole,
+} from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { CatalogueItem, CatalogueService, KINDS } from '@ztt/catalogue';
 import { AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
@@ -50,7 +65,13 @@ export class MatchingService {
         await m.query(`DELETE FROM matching_model WHERE id = 1`);
       }
       await this.audit.record(
-        { action: AuditAction.MatchingModelChanged, actorId: actor.userId, actorEmail: actor.email, targetType: 'matching_model', detail: next ? { topK: next.topK, weights: MATCH_FEATURES.map((f) => `${f}=${next.weights[f]}`) } : { reset: true } },
+        {
+          action: AuditAction.MatchingModelChanged,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'matching_model',
+          detail: next ? { topK: next.topK, weights: MATCH_FEATURES.map((f) => `${f}=${next.weights[f]}`) } : { reset: true },
+        },
         m,
       );
     });
@@ -155,7 +176,11 @@ export class MatchingService {
   async setStatus(actor: AuthContext, matchId: string, status: MatchStatus, dismissReason?: DismissReason): Promise<MatchView> {
     const { side } = await this.accessible(actor, matchId);
     if (status === MatchStatus.Dismissed && !dismissReason) throw AppException.validation([{ field: 'dismissReason', code: 'isNotEmpty' }]);
-    const changed = await this.db.manager.update(Match, { id: matchId, status: Not(MatchStatus.Deal) }, { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null });
+    const changed = await this.db.manager.update(
+      Match,
+      { id: matchId, status: Not(MatchStatus.Deal) },
+      { status, dismissReason: status === MatchStatus.Dismissed ? dismissReason : null },
+    );
     if (!changed.affected) throw AppException.conflict(ErrorCode.MatchInDeal);
     return this.viewAfterChange(actor, matchId, side);
   }
@@ -235,10 +260,9 @@ export class MatchingService {
   /** Views showing both sides: the achievement as counterpart, the need alongside. */
   private async pairViews(rows: Match[], locale: Locale): Promise<MatchView[]> {
     const views = await this.viewsOf(rows.map(pairOf), 'need', locale, rows);
-    const needs = (await this.db.query(
-      `SELECT t.id, t.title, o.name AS org FROM tech_need t JOIN organisation o ON o.id = t.owner_org_id WHERE t.id = ANY($1)`,
-      [rows.map((r) => r.needId)],
-    )) as { id: string; title: string; org: string }[];
+    const needs = (await this.db.query(`SELECT t.id, t.title, o.name AS org FROM tech_need t JOIN organisation o ON o.id = t.owner_org_id WHERE t.id = ANY($1)`, [
+      rows.map((r) => r.needId),
+    ])) as { id: string; title: string; org: string }[];
     const byId = new Map(needs.map((n) => [n.id, n]));
     return views.map((v, i) => {
       const n = byId.get(rows[i]?.needId as string);

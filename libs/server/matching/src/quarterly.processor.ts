@@ -12,7 +12,6 @@ export class QuarterlyProcessor {
   constructor(private readonly quarterly: QuarterlyService) {}
 
   @JobHandler(JobName.QuarterlyRun)
-
   @HandsOn({ publishes: [OutboxTopic.NotificationCreated] })
   async run(job: JobOf<JobName.QuarterlyRun>): Promise<JobOutcome> {
     const quarter = job.data.quarter ?? quarterOf(new Date());

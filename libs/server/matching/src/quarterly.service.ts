@@ -67,7 +67,11 @@ export function quarterlyJobId(quarter: string): string {
 /** What is left to do from a saved cursor: needs then achievements, each in id order after the cursor. */
 export function remainingPhases(cursorKind: ItemKind | null, cursorId: string | null): { kind: ItemKind; after: string | null }[] {
   if (cursorKind === 'achievement') return [{ kind: 'achievement', after: cursorId }];
-  if (cursorKind === 'need') return [{ kind: 'need', after: cursorId }, { kind: 'achievement', after: null }];
+  if (cursorKind === 'need')
+    return [
+      { kind: 'need', after: cursorId },
+      { kind: 'achievement', after: null },
+    ];
   return [
     { kind: 'need', after: null },
     { kind: 'achievement', after: null },
@@ -167,10 +171,9 @@ export class QuarterlyService {
         // A failed write (the run lost to another worker, say) stops the run before more ranking.
         if (writeFailed) await settle();
         const ids = (
-          (await this.db.query(
-            `SELECT id FROM ${TABLES[phase.kind]} WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${PAGE}`,
-            [after],
-          )) as { id: string }[]
+          (await this.db.query(`SELECT id FROM ${TABLES[phase.kind]} WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${PAGE}`, [after])) as {
+            id: string;
+          }[]
         ).map((r) => r.id);
         if (!ids.length) break;
         if (Date.now() - refreshedAt >= REFRESH_MS) {
@@ -292,10 +295,9 @@ export class QuarterlyService {
   private async finish(hold: Hold, at: Cursor, quarter: string): Promise<RunRow> {
     return this.db.transaction(async (m) => {
       const run = await this.fence(m, hold, at);
-      const perBroker = (await m.query(
-        `SELECT broker_id, count(*)::int AS n FROM match WHERE broker_id IS NOT NULL AND assigned_at >= $1 GROUP BY broker_id ORDER BY broker_id`,
-        [run.started_at],
-      )) as { broker_id: string; n: number }[];
+      const perBroker = (await m.query(`SELECT broker_id, count(*)::int AS n FROM match WHERE broker_id IS NOT NULL AND assigned_at >= $1 GROUP BY broker_id ORDER BY broker_id`, [
+        run.started_at,
+      ])) as { broker_id: string; n: number }[];
       for (const b of perBroker) {
         await this.notifications.notify(m, {
           to: { userIds: [b.broker_id] },
@@ -339,10 +341,10 @@ export class QuarterlyService {
    * of the run is fenced, so that a worker that took it before can change nothing more. Null once completed.
    */
   private async take(runId: string): Promise<RunRow | null> {
-    const [rows] = (await this.db.query(
-      `UPDATE match_run SET epoch = epoch + 1, status = 'running' WHERE id = $1 AND status <> 'completed' RETURNING *`,
-      [runId],
-    )) as [RunRow[], number];
+    const [rows] = (await this.db.query(`UPDATE match_run SET epoch = epoch + 1, status = 'running' WHERE id = $1 AND status <> 'completed' RETURNING *`, [runId])) as [
+      RunRow[],
+      number,
+    ];
     return rows[0] ?? null;
   }
 }

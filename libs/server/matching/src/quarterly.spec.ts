@@ -25,8 +25,14 @@ describe('quarters', () => {
 
 describe('resuming from the cursor', () => {
   it('does needs then achievements, continuing after the last item done', () => {
-    expect(remainingPhases(null, null)).toEqual([{ kind: 'need', after: null }, { kind: 'achievement', after: null }]);
-    expect(remainingPhases('need', 'n1')).toEqual([{ kind: 'need', after: 'n1' }, { kind: 'achievement', after: null }]);
+    expect(remainingPhases(null, null)).toEqual([
+      { kind: 'need', after: null },
+      { kind: 'achievement', after: null },
+    ]);
+    expect(remainingPhases('need', 'n1')).toEqual([
+      { kind: 'need', after: 'n1' },
+      { kind: 'achievement', after: null },
+    ]);
     expect(remainingPhases('achievement', 'a1')).toEqual([{ kind: 'achievement', after: 'a1' }]);
   });
 });

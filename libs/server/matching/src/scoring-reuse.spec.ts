@@ -35,10 +35,27 @@ function plainSharedTerms(need: NeedSide, a: AchievementSide, max = 5): string[]
 }
 
 const need = (title: string, keywords: string[] = []): NeedSide => ({
-  title, summary: '', keywords, chains: ['marine.ranching'], trl: 5, cooperationModes: ['transfer'], budgetMax: '100', budgetNegotiable: false, region: 'potou',
+  title,
+  summary: '',
+  keywords,
+  chains: ['marine.ranching'],
+  trl: 5,
+  cooperationModes: ['transfer'],
+  budgetMax: '100',
+  budgetNegotiable: false,
+  region: 'potou',
 });
 const achievement = (title: string, summary: string, keywords: string[] = []): AchievementSide => ({
-  title, summary, keywords, chains: ['marine.ranching'], trl: 6, cooperationModes: ['license'], askingPrice: '80.00', priceNegotiable: false, region: 'potou', publishedAt: null,
+  title,
+  summary,
+  keywords,
+  chains: ['marine.ranching'],
+  trl: 6,
+  cooperationModes: ['license'],
+  askingPrice: '80.00',
+  priceNegotiable: false,
+  region: 'potou',
+  publishedAt: null,
 });
 
 const needs = [
@@ -128,7 +145,13 @@ describe('the keyword feature of a need without keywords', () => {
     for (const [title, summary] of texts) {
       const a = ach(title as string, summary as string);
       const hits = titles.map((_, i) => ({ id: `n${i}`, score: 1 }));
-      const ranked = rankCandidates(hits, (id) => ({ needId: id, achievementId: 'a', need: need(titles[Number(id.slice(1))] as string), achievement: a }), DEFAULT_WEIGHTS, 100, now);
+      const ranked = rankCandidates(
+        hits,
+        (id) => ({ needId: id, achievementId: 'a', need: need(titles[Number(id.slice(1))] as string), achievement: a }),
+        DEFAULT_WEIGHTS,
+        100,
+        now,
+      );
       expect(ranked).toHaveLength(titles.length);
       for (const r of ranked) {
         const n = need(titles[Number((r.needId as string).slice(1))] as string);
@@ -137,4 +160,3 @@ describe('the keyword feature of a need without keywords', () => {
     }
   });
 });
-

@@ -265,7 +265,6 @@ function modeScore(need: string[], ach: string[]): number {
   return need.length && ach.length ? 0 : 0.5;
 }
 
-
 function budgetScore(need: NeedSide, ach: AchievementSide): { score: number; within: boolean | null } {
   const score = budgetFeature(prepNeed(need), prepAchievement(ach));
   return { score, within: score === 0.6 ? null : score === 1 };
@@ -408,7 +407,8 @@ export function reasonText(e: MatchExplanation, locale: Locale): string {
     parts.push(zh ? `同属产业：${names.join('、')}` : `same industry: ${names.join(', ')}`);
   }
   if (e.needTrl !== null) {
-    if (e.achievementTrl >= e.needTrl) parts.push(zh ? `成熟度 TRL ${e.achievementTrl} 达到需求的 TRL ${e.needTrl}` : `TRL ${e.achievementTrl} meets the required TRL ${e.needTrl}`);
+    if (e.achievementTrl >= e.needTrl)
+      parts.push(zh ? `成熟度 TRL ${e.achievementTrl} 达到需求的 TRL ${e.needTrl}` : `TRL ${e.achievementTrl} meets the required TRL ${e.needTrl}`);
     else parts.push(zh ? `成熟度 TRL ${e.achievementTrl} 低于需求的 TRL ${e.needTrl}` : `TRL ${e.achievementTrl} is below the required TRL ${e.needTrl}`);
   }
   if (e.sharedModes.length) {

@@ -50,7 +50,12 @@ describe('the in-process bigram index of the quarterly run', () => {
   it('orders equal scores by id, whatever order the items were added in', () => {
     const builder = new TextIndexBuilder();
     for (const id of ['c', 'a', 'b']) builder.add({ id, head: '红树林保护', body: '' });
-    expect(builder.build().search('红树林', 3).map((h) => h.id)).toEqual(['a', 'b', 'c']);
+    expect(
+      builder
+        .build()
+        .search('红树林', 3)
+        .map((h) => h.id),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('no longer proposes an item taken out of it, and forgets nothing else', () => {
@@ -71,7 +76,12 @@ describe('the in-process bigram index of the quarterly run', () => {
     const builder = new TextIndexBuilder();
     for (const id of ['d', 'c', 'a', 'e', 'b']) builder.add({ id, head: '红树林保护', body: '' });
     builder.add({ id: 'z', head: '红树林保护修复', body: '红树林' });
-    expect(builder.build().search('红树林保护', 3).map((h) => h.id)).toEqual(['a', 'b', 'c']);
+    expect(
+      builder
+        .build()
+        .search('红树林保护', 3)
+        .map((h) => h.id),
+    ).toEqual(['a', 'b', 'c']);
   });
 });
 
@@ -96,7 +106,11 @@ describe('building an index larger than its first buffers', () => {
     expect(Math.max(...grams.map((g) => g.grams.size))).toBeGreaterThan(256);
     for (const d of [docs[3], docs[700], docs[1199]]) {
       const query = `${d!.head}${d!.body.slice(0, 40)}`;
-      const expected = rankTexts(chooseTerms(queryGrams(query), (g) => stats.frequencies.get(g) ?? 0), stats, grams).slice(0, 20);
+      const expected = rankTexts(
+        chooseTerms(queryGrams(query), (g) => stats.frequencies.get(g) ?? 0),
+        stats,
+        grams,
+      ).slice(0, 20);
       const hits = index.search(query, 20);
       expect(hits.map((h) => h.id)).toEqual(expected.map((h) => h.id));
       for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo(expected[i]!.score, 9);
@@ -106,7 +120,6 @@ describe('building an index larger than its first buffers', () => {
 });
 
 describe('the bounded heap of the best documents', () => {
-
   it('keeps the k best of any sequence, best first, equal scores by rank, in any order offered', () => {
     const random = prng(42);
     for (let round = 0; round < 200; round++) {
@@ -145,4 +158,3 @@ describe('the bounded heap of the best documents', () => {
     expect(new TopK(0, rank).offer(0, 5)).toBe(Infinity);
   });
 });
-

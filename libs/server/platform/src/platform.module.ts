@@ -28,7 +28,14 @@ export class PlatformModule {
   static forRoot(config: AppConfig, entities: EntityList): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(entities), QueueModule, MeiliModule, FileStoreModule, CacheModule.register({ isGlobal: true, stores: [memoryCache()] })],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(entities),
+        QueueModule,
+        MeiliModule,
+        FileStoreModule,
+        CacheModule.register({ isGlobal: true, stores: [memoryCache()] }),
+      ],
       exports: [ConfigModule, DatabaseModule, QueueModule, MeiliModule, FileStoreModule],
     };
   }

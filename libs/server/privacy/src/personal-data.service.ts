@@ -56,7 +56,14 @@ export class PersonalDataService {
     const out = await this.db.transaction('REPEATABLE READ', async (m) => {
       const q = (sql: string, params: unknown[] = [uid]) => m.query(sql, params) as Promise<Row[]>;
       const [u] = (await q(`SELECT id, email, display_name, phone, locale, status, created_at, last_login_at FROM app_user WHERE id = $1`)) as {
-        id: string; email: string; display_name: string; phone: string | null; locale: string; status: string; created_at: Date; last_login_at: Date | null;
+        id: string;
+        email: string;
+        display_name: string;
+        phone: string | null;
+        locale: string;
+        status: string;
+        created_at: Date;
+        last_login_at: Date | null;
       }[];
       if (!u) throw AppException.notFound();
       const email = u.email.toLowerCase();
@@ -108,15 +115,13 @@ export class PersonalDataService {
                   user_agent AS "userAgent", client_address AS "clientAddress"
              FROM auth_session WHERE user_id = $1 ORDER BY created_at`,
         ),
-        loginAttempts: await q(
-          `SELECT occurred_at AS "occurredAt", succeeded, client_address AS "clientAddress" FROM login_attempt WHERE email = $1 ORDER BY occurred_at`,
-          [email],
-        ),
+        loginAttempts: await q(`SELECT occurred_at AS "occurredAt", succeeded, client_address AS "clientAddress" FROM login_attempt WHERE email = $1 ORDER BY occurred_at`, [
+          email,
+        ]),
         notificationSettings:
-          (await q(`SELECT email, webhook_url AS "webhookUrl", webhook_kind AS "webhookKind", updated_at AS "updatedAt" FROM notification_preference WHERE user_id = $1`))[0] ?? null,
-        notifications: await q(
-          `SELECT id, type, params, link, read_at AS "readAt", created_at AS "createdAt" FROM notification WHERE user_id = $1 ORDER BY created_at`,
-        ),
+          (await q(`SELECT email, webhook_url AS "webhookUrl", webhook_kind AS "webhookKind", updated_at AS "updatedAt" FROM notification_preference WHERE user_id = $1`))[0] ??
+          null,
+        notifications: await q(`SELECT id, type, params, link, read_at AS "readAt", created_at AS "createdAt" FROM notification WHERE user_id = $1 ORDER BY created_at`),
         organisationsCreated: await q(`SELECT id, name, type, region, created_at AS "createdAt" FROM organisation WHERE created_by = $1 ORDER BY created_at`),
         needs: await items('tech_need', ''),
         achievements: await items('achievement', `i.team,`, ` OR i.team @> jsonb_build_array(jsonb_build_object('userId', $1::text))`),
@@ -129,7 +134,9 @@ export class PersonalDataService {
                   CASE WHEN requester_user_id = $1 THEN 'requested' ELSE 'decided' END AS "myRole", created_at AS "createdAt", decided_at AS "decidedAt"
              FROM disclosure_request WHERE requester_user_id = $1 OR decided_by = $1 ORDER BY created_at`,
         ),
-        matchFeedback: await q(`SELECT match_id AS "matchId", verdict, created_at AS "createdAt", updated_at AS "updatedAt" FROM match_feedback WHERE user_id = $1 ORDER BY created_at`),
+        matchFeedback: await q(
+          `SELECT match_id AS "matchId", verdict, created_at AS "createdAt", updated_at AS "updatedAt" FROM match_feedback WHERE user_id = $1 ORDER BY created_at`,
+        ),
         brokerProfile: (await q(`SELECT chains, regions, capacity, active, updated_at AS "updatedAt" FROM broker_profile WHERE user_id = $1`))[0] ?? null,
         matchesAssigned: await q(
           `SELECT id, need_id AS "needId", achievement_id AS "achievementId", status, assigned_at AS "assignedAt" FROM match WHERE broker_id = $1 ORDER BY assigned_at NULLS LAST, id`,
@@ -207,10 +214,10 @@ export class PersonalDataService {
     )) as { id: string; name: string }[];
     const sole: string[] = [];
     for (const org of adminOf) {
-      const [{ n }] = (await m.query(
-        `SELECT count(*)::int AS n FROM membership WHERE organisation_id = $1 AND role = 'admin' AND status = 'active' AND user_id <> $2`,
-        [org.id, uid],
-      )) as { n: number }[];
+      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM membership WHERE organisation_id = $1 AND role = 'admin' AND status = 'active' AND user_id <> $2`, [
+        org.id,
+        uid,
+      ])) as { n: number }[];
       if (n === 0) sole.push(org.name);
     }
     if (sole.length) throw new AppException(ErrorCode.LastOrgAdmin, HttpStatus.CONFLICT, [{ field: 'organisations', code: 'last_admin_of', params: { orgs: sole.join('、') } }]);
@@ -260,7 +267,12 @@ export class PersonalDataService {
     // Stored documents that copied the person: deal contacts, application teams, other people's notifications, report figures.
     counts.documents = 0;
     const docs: { table: string; key: string; cols: string[]; scoped: (r: Row) => boolean }[] = [
-      { table: 'deal', key: 'id', cols: ['demand_contact', 'supply_contact'], scoped: (r) => orgIds.includes(r.demand_org_id as string) || orgIds.includes(r.supply_org_id as string) },
+      {
+        table: 'deal',
+        key: 'id',
+        cols: ['demand_contact', 'supply_contact'],
+        scoped: (r) => orgIds.includes(r.demand_org_id as string) || orgIds.includes(r.supply_org_id as string),
+      },
       { table: 'deal_event', key: 'id', cols: ['detail'], scoped: () => false },
       { table: 'challenge_application', key: 'id', cols: ['team'], scoped: (r) => r.lead_user_id === uid || orgIds.includes(r.org_id as string) },
       { table: 'notification', key: 'id', cols: ['params'], scoped: () => true },
@@ -268,7 +280,9 @@ export class PersonalDataService {
     ];
     for (const d of docs) {
       const extra = d.table === 'deal' ? ', demand_org_id, supply_org_id' : d.table === 'challenge_application' ? ', lead_user_id, org_id' : '';
-      const where = d.cols.map((c) => `strpos(lower(${c}::text), $1) > 0 OR strpos(${c}::text, $2) > 0 OR strpos(${c}::text, $3) > 0${who.phone ? ` OR strpos(${c}::text, $4) > 0` : ''}`).join(' OR ');
+      const where = d.cols
+        .map((c) => `strpos(lower(${c}::text), $1) > 0 OR strpos(${c}::text, $2) > 0 OR strpos(${c}::text, $3) > 0${who.phone ? ` OR strpos(${c}::text, $4) > 0` : ''}`)
+        .join(' OR ');
       const rows = (await m.query(
         `SELECT ${d.key}, ${d.cols.join(', ')}${extra} FROM ${d.table} WHERE ${where} FOR UPDATE`,
         who.phone ? [who.email, uid, who.displayName || who.email, who.phone] : [who.email, uid, who.displayName || who.email],
@@ -278,10 +292,10 @@ export class PersonalDataService {
         const byName = d.scoped(r);
         const set = d.cols.map((c) => [c, r[c], scrubJson(r[c], who, byName)] as const).filter(([, before, after]) => before !== after);
         if (!set.length) continue;
-        await m.query(
-          `UPDATE ${d.table} SET ${set.map(([c], i) => `${c} = $${i + 2}::jsonb`).join(', ')} WHERE ${d.key} = $1`,
-          [r[d.key], ...set.map(([, , after]) => JSON.stringify(after))],
-        );
+        await m.query(`UPDATE ${d.table} SET ${set.map(([c], i) => `${c} = $${i + 2}::jsonb`).join(', ')} WHERE ${d.key} = $1`, [
+          r[d.key],
+          ...set.map(([, , after]) => JSON.stringify(after)),
+        ]);
         counts.documents++;
       }
     }

@@ -14,7 +14,10 @@ describe('scrubText', () => {
 
 describe('scrubJson', () => {
   it('anonymises a team member by user id, whatever their name', () => {
-    const team = [{ name: '林老师', role: '负责人', userId: who.userId }, { name: '王工', role: '成员', userId: null }];
+    const team = [
+      { name: '林老师', role: '负责人', userId: who.userId },
+      { name: '王工', role: '成员', userId: null },
+    ];
     expect(scrubJson(team, who, false)).toEqual([{ name: DELETED_USER_NAME, role: '负责人', userId: who.userId }, team[1]]);
   });
   it('replaces a name key equal to the name only for documents known to concern the person', () => {

@@ -162,7 +162,7 @@ export function highlight(text: string, terms: string[], window?: number): strin
   }
   // Runs of marked and unmarked text, each escaped as a whole.
   let out = start > 0 ? '…' : '';
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const on = marked[i];
     let j = i + 1;
     while (j < end && marked[j] === on) j++;

@@ -54,7 +54,10 @@ export class SearchIndexService {
     const kind = (['need', 'achievement'] as const).find((k) => this.indexName(k) === uid);
     if (kind && (await this.indexVersion(uid)) !== INDEX_VERSION) {
       if (existing) await this.reindexInPlace(kind, uid);
-      await this.meili.index(this.metaIndex()).addDocuments([{ id: uid, version: INDEX_VERSION }]).waitTask({ timeout: TASK_TIMEOUT_MS });
+      await this.meili
+        .index(this.metaIndex())
+        .addDocuments([{ id: uid, version: INDEX_VERSION }])
+        .waitTask({ timeout: TASK_TIMEOUT_MS });
     }
     this.ensured.add(uid);
   }
@@ -65,7 +68,10 @@ export class SearchIndexService {
   }
 
   private async indexVersion(uid: string): Promise<number | null> {
-    const doc = await this.meili.index(this.metaIndex()).getDocument<{ version: number }>(uid).catch(() => null);
+    const doc = await this.meili
+      .index(this.metaIndex())
+      .getDocument<{ version: number }>(uid)
+      .catch(() => null);
     return doc?.version ?? null;
   }
 

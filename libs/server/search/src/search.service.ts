@@ -118,7 +118,10 @@ export class SearchService {
       next += ids.length;
     }
     const terms = highlightTerms(q);
-    return keptAnswer({ items: rows.map((r) => hit(kind, r, terms)), total: Math.max(rows.length + offset, found.total - dropped), page: p.page, pageSize: p.pageSize, facets: found.facets }, rows);
+    return keptAnswer(
+      { items: rows.map((r) => hit(kind, r, terms)), total: Math.max(rows.length + offset, found.total - dropped), page: p.page, pageSize: p.pageSize, facets: found.facets },
+      rows,
+    );
   }
 
   /** A query that fits one sub-query: Meilisearch filters, counts the facets, sorts and pages. */
@@ -142,7 +145,12 @@ export class SearchService {
   private async federatedPage(kind: ItemKind, chunks: string[], p: SearchParams): Promise<IndexPage | null> {
     const sort = SORTS[kind][p.sort] ?? [];
     const queries = chunks.map((q) => ({ q, filter: this.meiliFilter(p), ...(sort.length ? { sort } : {}), matchingStrategy: 'frequency' as const, attributesToRetrieve: ['id'] }));
-    const res = await this.federated(kind, queries, { offset: (p.page - 1) * p.pageSize, limit: p.pageSize, facetsByIndex: { [this.indexes.indexName(kind)]: FACETS[kind] }, mergeFacets: {} });
+    const res = await this.federated(kind, queries, {
+      offset: (p.page - 1) * p.pageSize,
+      limit: p.pageSize,
+      facetsByIndex: { [this.indexes.indexName(kind)]: FACETS[kind] },
+      mergeFacets: {},
+    });
     if (!res) return null;
     return {
       ids: res.hits.map((h) => h.id),
@@ -236,7 +244,14 @@ export class SearchService {
     const results = await this.perChunk(
       kind,
       // Each sub-query need bring no more than the caller keeps in all: fewer hits, less work for Meilisearch.
-      texts.map((q) => ({ q, filter: ['status = "published"'], matchingStrategy: 'frequency' as const, limit: Math.min(PER_QUERY_LIMIT, limit), showRankingScore: true, attributesToRetrieve: ['id'] })),
+      texts.map((q) => ({
+        q,
+        filter: ['status = "published"'],
+        matchingStrategy: 'frequency' as const,
+        limit: Math.min(PER_QUERY_LIMIT, limit),
+        showRankingScore: true,
+        attributesToRetrieve: ['id'],
+      })),
       perQuery.filter((c) => c.length).length,
     );
     if (!results.length) return qs.map(() => []);
@@ -247,7 +262,9 @@ export class SearchService {
   /** One multi-search (not federated) of `queries` on the index of `kind`: one result per query. */
   private async perChunk(kind: ItemKind, queries: Omit<MultiSearchQuery, 'indexUid'>[], batched = 1): Promise<IndexResult[]> {
     const indexUid = this.indexes.indexName(kind);
-    const res = await this.ask(indexUid, batched, (signal) => this.meili.multiSearch<MultiSearchParams, IndexHit>({ queries: queries.map((q) => ({ ...q, indexUid })) }, { signal }));
+    const res = await this.ask(indexUid, batched, (signal) =>
+      this.meili.multiSearch<MultiSearchParams, IndexHit>({ queries: queries.map((q) => ({ ...q, indexUid })) }, { signal }),
+    );
     return (res?.results ?? []) as IndexResult[];
   }
 
@@ -430,7 +447,14 @@ function hit(kind: ItemKind, r: Row, terms: string[]): SearchHit {
     publishedAt: r.published_at?.toISOString() ?? null,
   };
   if (kind === 'need') {
-    return { ...base, category: r.category, budgetMin: r.budget_min ?? null, budgetMax: r.budget_max ?? null, budgetNegotiable: !!r.budget_negotiable, deadline: r.deadline ?? null };
+    return {
+      ...base,
+      category: r.category,
+      budgetMin: r.budget_min ?? null,
+      budgetMax: r.budget_max ?? null,
+      budgetNegotiable: !!r.budget_negotiable,
+      deadline: r.deadline ?? null,
+    };
   }
   return {
     ...base,
@@ -440,4 +464,3 @@ function hit(kind: ItemKind, r: Row, terms: string[]): SearchHit {
     priceNegotiable: !!r.price_negotiable,
   };
 }
-

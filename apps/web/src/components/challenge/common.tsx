@@ -60,7 +60,11 @@ export function MilestoneStatusTag({ status }: { status: MilestoneStatus }) {
 
 export function ModeTag({ mode, teams }: { mode: ChallengeMode; teams?: number }) {
   const { t } = useI18n();
-  return <Tag color={mode === ChallengeMode.HorseRace ? 'purple' : 'geekblue'}>{mode !== ChallengeMode.HorseRace ? t('challenge.mode.single') : teams ? t('challenge.mode.horse_race', { n: teams }) : t('challenge.mode.horseRace')}</Tag>;
+  return (
+    <Tag color={mode === ChallengeMode.HorseRace ? 'purple' : 'geekblue'}>
+      {mode !== ChallengeMode.HorseRace ? t('challenge.mode.single') : teams ? t('challenge.mode.horse_race', { n: teams }) : t('challenge.mode.horseRace')}
+    </Tag>
+  );
 }
 
 /** "3000000.00" → "3,000,000.00": digits grouped on the string, never through a float. */

@@ -99,7 +99,17 @@ export function FunnelChart({ quarter, steps, testId }: { quarter: FunnelQuarter
 }
 
 /** Registered value per quarter (bars) with the cumulative line and the year's target. Amounts in 万元. */
-export function ContractValueChart({ quarters, target, testId, labels }: { quarters: ContractValueQuarter[]; target: string | null; testId: string; labels: { quarter: string; cumulative: string; target: string } }) {
+export function ContractValueChart({
+  quarters,
+  target,
+  testId,
+  labels,
+}: {
+  quarters: ContractValueQuarter[];
+  target: string | null;
+  testId: string;
+  labels: { quarter: string; cumulative: string; target: string };
+}) {
   const wan = (s: string) => Number(s) / 10_000;
   const t = target === null ? null : wan(target);
   const max = Math.max(1, ...quarters.map((q) => wan(q.cumulative)), t ?? 0);
@@ -162,7 +172,19 @@ export function ContractValueChart({ quarters, target, testId, labels }: { quart
 }
 
 /** Chain × county grid: "needs/achievements", red where needs outrun supply. */
-export function Heatmap({ cells, chainLabel, regionLabel, testId, empty }: { cells: HeatCell[]; chainLabel: (c: string) => string; regionLabel: (r: string) => string; testId: string; empty: ReactNode }) {
+export function Heatmap({
+  cells,
+  chainLabel,
+  regionLabel,
+  testId,
+  empty,
+}: {
+  cells: HeatCell[];
+  chainLabel: (c: string) => string;
+  regionLabel: (r: string) => string;
+  testId: string;
+  empty: ReactNode;
+}) {
   const chains = [...new Set(cells.filter((c) => c.needs + c.achievements > 0).map((c) => c.chain))];
   const regions = [...new Set(cells.map((c) => c.region))];
   if (!chains.length) return <Empty description={empty} data-testid={`${testId}-empty`} />;
@@ -189,7 +211,12 @@ export function Heatmap({ cells, chainLabel, regionLabel, testId, empty }: { cel
               {regions.map((r) => {
                 const c = byKey.get(`${ch}|${r}`);
                 return (
-                  <td key={r} style={{ background: color(c?.gap ?? 0), textAlign: 'center', padding: '4px 6px', border: '1px solid #fff', minWidth: 48 }} data-testid={`${testId}-cell`} data-gap={c?.gap ?? 0}>
+                  <td
+                    key={r}
+                    style={{ background: color(c?.gap ?? 0), textAlign: 'center', padding: '4px 6px', border: '1px solid #fff', minWidth: 48 }}
+                    data-testid={`${testId}-cell`}
+                    data-gap={c?.gap ?? 0}
+                  >
                     <Tooltip title={`${chainLabel(ch)} · ${regionLabel(r)}`}>{c && c.needs + c.achievements > 0 ? `${c.needs}/${c.achievements}` : ''}</Tooltip>
                   </td>
                 );

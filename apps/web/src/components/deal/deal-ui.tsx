@@ -1,17 +1,7 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import {
-  CONTRACT_TYPE_CODES,
-  CONTRACT_TYPE_LABELS,
-  ContractView,
-  DEAL_LOST_REASONS,
-  DEAL_PIPELINE,
-  DealDocumentView,
-  DealStage,
-  DealView,
-  TAXONOMY,
-} from '@ztt/contracts';
+import { CONTRACT_TYPE_CODES, CONTRACT_TYPE_LABELS, ContractView, DEAL_LOST_REASONS, DEAL_PIPELINE, DealDocumentView, DealStage, DealView, TAXONOMY } from '@ztt/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { applyApiError } from '../form-errors';
@@ -192,8 +182,16 @@ export function useStageMove(onMoved: () => void) {
       <Form form={form} layout="vertical" preserve={false}>
         {target?.to === 'nda_signed' && (
           <>
-            <Form.Item name="documentId" label={t('deal.nda.document')} rules={[{ required: true }]} extra={target.docs.some((d) => d.kind === 'nda') ? undefined : t('deal.nda.uploadFirst')}>
-              <Select options={target.docs.filter((d) => d.kind === 'nda').map((d) => ({ value: d.id, label: `${d.title} v${d.version} (${d.fileName})` }))} data-testid="nda-document" />
+            <Form.Item
+              name="documentId"
+              label={t('deal.nda.document')}
+              rules={[{ required: true }]}
+              extra={target.docs.some((d) => d.kind === 'nda') ? undefined : t('deal.nda.uploadFirst')}
+            >
+              <Select
+                options={target.docs.filter((d) => d.kind === 'nda').map((d) => ({ value: d.id, label: `${d.title} v${d.version} (${d.fileName})` }))}
+                data-testid="nda-document"
+              />
             </Form.Item>
             <Form.Item name="signedOn" label={t('deal.nda.signedOn')} rules={[{ required: true }]}>
               <DatePicker data-testid="nda-signed-on" />

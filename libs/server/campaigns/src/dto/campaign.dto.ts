@@ -36,7 +36,12 @@ export class UpdateCampaignDto extends CampaignDto {
 }
 
 export class InviteDto {
-  @ApiPropertyOptional({ type: [String], enum: ORGANISATION_TYPE_CODES }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(ORGANISATION_TYPE_CODES as string[], { each: true }) orgTypes?: string[];
+  @ApiPropertyOptional({ type: [String], enum: ORGANISATION_TYPE_CODES })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(ORGANISATION_TYPE_CODES as string[], { each: true })
+  orgTypes?: string[];
   @ApiPropertyOptional({ type: [String], enum: REGION_CODES }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsIn(REGION_CODES as string[], { each: true }) regions?: string[];
   @ApiPropertyOptional({ type: [String], enum: INDUSTRY_CODES }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(INDUSTRY_CODES as string[], { each: true }) industries?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) orgIds?: string[];

@@ -21,16 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import {
-  CHAIN_CODES,
-  COOPERATION_MODE_CODES,
-  IP_TYPE_CODES,
-  ITEM_LIMITS as L,
-  MATURITY_STAGE_CODES,
-  NEED_CATEGORY_CODES,
-  REGION_CODES,
-  WAN_PATTERN,
-} from '@ztt/contracts';
+import { CHAIN_CODES, COOPERATION_MODE_CODES, IP_TYPE_CODES, ITEM_LIMITS as L, MATURITY_STAGE_CODES, NEED_CATEGORY_CODES, REGION_CODES, WAN_PATTERN } from '@ztt/contracts';
 
 /** 万元 with at most two decimals, as a string so no float ever touches money. */
 

@@ -83,7 +83,15 @@ function oneOf(header: string, path: string, lookup: CodeLookup, items: readonly
   };
 }
 
-function manyOf(header: string, path: string, lookup: CodeLookup, items: readonly TaxonomyItem[], shown: Map<string, string>, help: string, example: Record<ItemKind, CellValue>): ImportColumn {
+function manyOf(
+  header: string,
+  path: string,
+  lookup: CodeLookup,
+  items: readonly TaxonomyItem[],
+  shown: Map<string, string>,
+  help: string,
+  example: Record<ItemKind, CellValue>,
+): ImportColumn {
   return {
     header,
     required: true,
@@ -154,10 +162,18 @@ const SHARED_HEAD: ImportColumn[] = [
     example: { need: '现有设备日处理 500 吨，内部批复预算 80 万元', achievement: '核心配方与工艺参数，签署保密协议后提供' },
     exported: false,
   }),
-  manyOf('产业链', 'chains', LOOKUPS.chains, TAXONOMY.industries.flatMap((i) => i.chains), CHAIN_LABELS, '1–3 项，填中文名称或代码，用“、”“，”或“；”分隔', {
-    need: '现代化海洋牧场',
-    achievement: '现代化海洋牧场、marine.biomed',
-  }),
+  manyOf(
+    '产业链',
+    'chains',
+    LOOKUPS.chains,
+    TAXONOMY.industries.flatMap((i) => i.chains),
+    CHAIN_LABELS,
+    '1–3 项，填中文名称或代码，用“、”“，”或“；”分隔',
+    {
+      need: '现代化海洋牧场',
+      achievement: '现代化海洋牧场、marine.biomed',
+    },
+  ),
   {
     header: '关键词',
     required: false,

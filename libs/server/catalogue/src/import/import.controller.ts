@@ -45,19 +45,17 @@ export class ImportController {
   @ApiOkResponse({ type: ImportReportDto, description: '逐行校验结果；all-valid 时导入全部有效且不重复的行并直接发布' })
   @ApiUnsupportedMediaTypeResponse({ description: '不是 .xlsx 或 UTF-8 .csv' })
   @ApiPayloadTooLargeResponse({ description: '超过 5 MB' })
-  run(
-    @CurrentUser() user: AuthContext,
-    @Param('kind', kindPipe) kind: ItemKind,
-    @Query() q: ImportQueryDto,
-    @UploadedOne() file: UploadedFile | undefined,
-  ): Promise<ImportReport> {
+  run(@CurrentUser() user: AuthContext, @Param('kind', kindPipe) kind: ItemKind, @Query() q: ImportQueryDto, @UploadedOne() file: UploadedFile | undefined): Promise<ImportReport> {
     return this.imports.import(user, kind, file, q.mode);
   }
 
   @Get('export/:kind')
   @ApiParam({ name: 'kind', enum: ['need', 'achievement'] })
   @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ description: '按筛选条件导出（默认仅已发布），与模板同列外加状态、发布时间、发布机构；不含保密信息与联系方式；最多 10000 行（X-Total-Count 为匹配总数）', schema: FILE_SCHEMA })
+  @ApiOkResponse({
+    description: '按筛选条件导出（默认仅已发布），与模板同列外加状态、发布时间、发布机构；不含保密信息与联系方式；最多 10000 行（X-Total-Count 为匹配总数）',
+    schema: FILE_SCHEMA,
+  })
   async export(
     @CurrentUser() user: AuthContext,
     @Param('kind', kindPipe) kind: ItemKind,

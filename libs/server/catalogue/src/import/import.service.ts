@@ -40,7 +40,6 @@ export interface ImportReport {
   duplicates: ImportDuplicate[];
 }
 
-
 export interface ExportFilters {
   industry?: string;
   chain?: string;
@@ -181,13 +180,15 @@ export class ImportService {
   private async analyse(m: EntityManager, kind: ItemKind, rows: ParsedRow[]) {
     const owner = IMPORT_COLUMNS[kind].find((c) => c.paths.includes('ownerOrgId')) as ImportColumn;
     const codes = [...new Set(rows.map((r) => r.input.creditCode).filter((c): c is string => !!c))];
-    const orgs = codes.length
-      ? ((await m.query('SELECT id, name, credit_code, verification_status FROM organisation WHERE credit_code = ANY($1)', [codes])) as Org[])
-      : [];
+    const orgs = codes.length ? ((await m.query('SELECT id, name, credit_code, verification_status FROM organisation WHERE credit_code = ANY($1)', [codes])) as Org[]) : [];
     const byCode = new Map(orgs.map((o) => [o.credit_code, o]));
     const orgIds = orgs.map((o) => o.id);
     const existing = orgIds.length
-      ? ((await m.query(`SELECT id, owner_org_id, title FROM ${KINDS[kind].table} WHERE owner_org_id = ANY($1) ORDER BY created_at, id`, [orgIds])) as { id: string; owner_org_id: string; title: string }[])
+      ? ((await m.query(`SELECT id, owner_org_id, title FROM ${KINDS[kind].table} WHERE owner_org_id = ANY($1) ORDER BY created_at, id`, [orgIds])) as {
+          id: string;
+          owner_org_id: string;
+          title: string;
+        }[])
       : [];
 
     const duplicates: ImportDuplicate[] = [];
@@ -230,7 +231,12 @@ export class ImportService {
   }
 
   private report(a: { rows: ParsedRow[]; duplicates: ImportDuplicate[]; importable: ParsedRow[] }, imported: number, locale: Locale): ImportReport {
-    const order = (c: ImportColumn) => Math.min(...Object.values(IMPORT_COLUMNS).map((cols) => cols.indexOf(c)).filter((i) => i >= 0));
+    const order = (c: ImportColumn) =>
+      Math.min(
+        ...Object.values(IMPORT_COLUMNS)
+          .map((cols) => cols.indexOf(c))
+          .filter((i) => i >= 0),
+      );
     const errors = a.rows.flatMap((r) =>
       [...r.problems].sort((x, y) => order(x.column) - order(y.column)).map((p) => ({ row: r.row, field: p.column.header, message: importMessage(p.code, locale, p.params) })),
     );
@@ -258,7 +264,11 @@ export class ImportService {
       // Queued on the transaction's one connection together rather than awaited one by one; any failure fails the import.
       const writes = ids.flatMap((id) => {
         const base = { actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: id, detail: { import: true } };
-        return [this.audit.record({ ...base, action: AuditAction.ItemCreated }, m), this.audit.record({ ...base, action: AuditAction.ItemPublished }, m), writeOutbox(m, spec.topic, id)];
+        return [
+          this.audit.record({ ...base, action: AuditAction.ItemCreated }, m),
+          this.audit.record({ ...base, action: AuditAction.ItemPublished }, m),
+          writeOutbox(m, spec.topic, id),
+        ];
       });
       const failed = (await Promise.allSettled(writes)).find((w): w is PromiseRejectedResult => w.status === 'rejected');
       if (failed) throw failed.reason;
@@ -280,7 +290,9 @@ export class ImportService {
     if (kind === 'achievement' && f.ipType) qb.andWhere('t.ip_items @> CAST(:ip AS jsonb)', { ip: JSON.stringify([{ type: f.ipType }]) });
     const [items, total] = await qb.orderBy('t.publishedAt', 'DESC', 'NULLS LAST').addOrderBy('t.createdAt', 'DESC').addOrderBy('t.id').take(EXPORT_ROWS_MAX).getManyAndCount();
     const orgIds = [...new Set(items.map((i) => i.ownerOrgId))];
-    const orgs = orgIds.length ? ((await this.db.query('SELECT id, name, credit_code FROM organisation WHERE id = ANY($1)', [orgIds])) as { id: string; name: string; credit_code: string }[]) : [];
+    const orgs = orgIds.length
+      ? ((await this.db.query('SELECT id, name, credit_code FROM organisation WHERE id = ANY($1)', [orgIds])) as { id: string; name: string; credit_code: string }[])
+      : [];
     const byId = new Map<string, ExportContext>(orgs.map((o) => [o.id, { orgName: o.name, creditCode: o.credit_code }]));
     const data = await buildExport(
       kind,

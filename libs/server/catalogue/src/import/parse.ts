@@ -53,7 +53,6 @@ function isoDate(d: Date): string | null {
   return d.toISOString().slice(0, 10);
 }
 
-
 /**
  * 万元 with at most two decimals, as an exact decimal string. Text is checked character by
  * character and never goes through a float; an Excel number must be finite, ≥ 0, and equal
@@ -108,7 +107,9 @@ export function parseBool(v: CellValue): Parsed<boolean | undefined> {
 export function parseInteger(v: CellValue): number | string | undefined {
   if (v === null) return undefined;
   if (typeof v === 'number') return v;
-  const t = cellText(v).normalize('NFKC').replace(/^trl\s*/i, '');
+  const t = cellText(v)
+    .normalize('NFKC')
+    .replace(/^trl\s*/i, '');
   if (t === '') return undefined;
   return /^[+-]?\d{1,6}$/.test(t) ? Number(t) : t;
 }
@@ -227,7 +228,10 @@ export function parseTeam(v: CellValue): Parsed<TeamMember[]> {
 
 /** For duplicate detection: NFKC, lower case, no whitespace, punctuation or symbols. */
 export function normaliseTitle(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** Equal once normalised, or one contains the other and is at least 90 % of its length. */

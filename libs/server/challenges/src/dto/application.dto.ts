@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CHALLENGE_LIMITS as L, IP_TYPE_CODES, MilestoneStatus } from '@ztt/contracts';
 
 export class ApplicationTeamMemberDto {
@@ -38,7 +54,12 @@ class ApplicationFieldsDto {
   @ValidateNested({ each: true })
   @Type(() => ApplicationTeamMemberDto)
   team: ApplicationTeamMemberDto[];
-  @ApiProperty({ type: [String], format: 'uuid', description: '关联成果（本机构的）' }) @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true }) achievementIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: '关联成果（本机构的）' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  achievementIds: string[];
   @ApiProperty({ type: [ApplicationIpDto] })
   @IsArray()
   @ArrayMaxSize(50)
@@ -56,12 +77,24 @@ export class UpdateApplicationDto extends PartialType(ApplicationFieldsDto) {
 }
 
 export class DeclarationDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: '存在利益冲突的方案；无则为空' }) @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true }) conflictApplicationIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: '存在利益冲突的方案；无则为空' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  conflictApplicationIds: string[];
   @ApiProperty({ maxLength: 1000, description: '声明' }) @IsString() @MaxLength(1000) statement: string;
 }
 
 export class ScoreDto {
-  @ApiProperty({ type: [Number], description: '按评审指标顺序，每项 0–100 的整数' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsInt({ each: true }) @Min(0, { each: true }) @Max(100, { each: true }) scores: number[];
+  @ApiProperty({ type: [Number], description: '按评审指标顺序，每项 0–100 的整数' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(100, { each: true })
+  scores: number[];
   @ApiProperty({ maxLength: 2000 }) @IsString() @MaxLength(2000) comment: string;
 }
 
@@ -82,6 +115,7 @@ export class SubmitMilestoneDto {
 }
 
 export class ReviewMilestoneDto {
-  @ApiProperty({ enum: [MilestoneStatus.Accepted, MilestoneStatus.SentBack] }) @IsIn([MilestoneStatus.Accepted, MilestoneStatus.SentBack]) decision: MilestoneStatus.Accepted | MilestoneStatus.SentBack;
+  @ApiProperty({ enum: [MilestoneStatus.Accepted, MilestoneStatus.SentBack] }) @IsIn([MilestoneStatus.Accepted, MilestoneStatus.SentBack]) decision:
+    MilestoneStatus.Accepted | MilestoneStatus.SentBack;
   @ApiProperty({ maxLength: 2000, description: '退回时必填' }) @IsString() @MaxLength(2000) comment: string;
 }

@@ -104,7 +104,10 @@ export class UpdateChallengeDto extends PartialType(CreateChallengeDto) {
 }
 
 export class BoardQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: BOARD_GROUPS, description: 'open 征集中 / closed 已截止 / awarded 已揭榜' }) @IsOptional() @IsIn(BOARD_GROUPS as unknown as string[]) group?: BoardGroup;
+  @ApiPropertyOptional({ enum: BOARD_GROUPS, description: 'open 征集中 / closed 已截止 / awarded 已揭榜' })
+  @IsOptional()
+  @IsIn(BOARD_GROUPS as unknown as string[])
+  group?: BoardGroup;
   @ApiPropertyOptional({ enum: CHAIN_CODES }) @IsOptional() @IsIn(CHAIN_CODES as string[]) chain?: string;
   @ApiPropertyOptional({ enum: ChallengeMode }) @IsOptional() @IsIn(Object.values(ChallengeMode)) mode?: ChallengeMode;
   @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MaxLength(50) q?: string;

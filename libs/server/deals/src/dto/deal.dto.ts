@@ -110,7 +110,11 @@ export class MoveDealDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) lostNote?: string;
   @ApiPropertyOptional({ type: NdaDto, description: '进入 nda_signed 时必填' }) @IsOptional() @ValidateNested() @Type(() => NdaDto) nda?: NdaDto;
   @ApiPropertyOptional({ type: ContractDto, description: '进入 signed 时：尚未填写合同则必填' }) @IsOptional() @ValidateNested() @Type(() => ContractDto) contract?: ContractDto;
-  @ApiPropertyOptional({ type: RegistrationDto, description: '进入 registered 时必填' }) @IsOptional() @ValidateNested() @Type(() => RegistrationDto) registration?: RegistrationDto;
+  @ApiPropertyOptional({ type: RegistrationDto, description: '进入 registered 时必填' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegistrationDto)
+  registration?: RegistrationDto;
 }
 
 export class NoteDto {

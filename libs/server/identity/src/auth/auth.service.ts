@@ -38,9 +38,7 @@ export class AuthService {
     return this.db.transaction(async (m) => {
       const taken = await m.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getExists();
       if (taken) throw AppException.conflict(ErrorCode.EmailTaken);
-      const user = await m.getRepository(User).save(
-        m.getRepository(User).create({ email, passwordHash, displayName: input.displayName.trim() }),
-      );
+      const user = await m.getRepository(User).save(m.getRepository(User).create({ email, passwordHash, displayName: input.displayName.trim() }));
       await this.audit.record({ action: AuditAction.Register, actorId: user.id, actorEmail: email, targetType: 'user', targetId: user.id }, m);
       return this.startSession(m, user, client);
     });
@@ -82,12 +80,7 @@ export class AuthService {
   async refresh(token: string): Promise<AuthTokens> {
     const tokenHash = sha256(token);
     const outcome = await this.db.transaction(async (m) => {
-      const row = await m
-        .getRepository(RefreshToken)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :tokenHash', { tokenHash })
-        .getOne();
+      const row = await m.getRepository(RefreshToken).createQueryBuilder('t').setLock('pessimistic_write').where('t.token_hash = :tokenHash', { tokenHash }).getOne();
       if (!row) return { error: 'unknown' as const };
       const session = await m.getRepository(AuthSession).findOneBy({ id: row.sessionId });
       const user = session ? await m.getRepository(User).findOneBy({ id: session.userId }) : null;
@@ -96,10 +89,7 @@ export class AuthService {
       }
       if (row.usedAt) {
         await this.revokeSession(m, session.id, 'refresh_token_reuse');
-        await this.audit.record(
-          { action: AuditAction.RefreshReuse, result: 'denied', actorId: user.id, actorEmail: user.email, targetType: 'session', targetId: session.id },
-          m,
-        );
+        await this.audit.record({ action: AuditAction.RefreshReuse, result: 'denied', actorId: user.id, actorEmail: user.email, targetType: 'session', targetId: session.id }, m);
         return { error: 'reuse' as const };
       }
       if (row.expiresAt <= new Date()) return { error: 'expired' as const };

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import {
-  LOCALES,
-  MembershipStatus,
-  MembershipView,
-  MeView,
-  OrgRole,
-  PASSWORD_MAX_LENGTH,
-  PlatformRole,
-  VerificationStatus,
-} from '@ztt/contracts';
+import { LOCALES, MembershipStatus, MembershipView, MeView, OrgRole, PASSWORD_MAX_LENGTH, PlatformRole, VerificationStatus } from '@ztt/contracts';
 
 /** The only fields a person may change on their own account. */
 export class UpdateMeDto {

@@ -83,24 +83,14 @@ export class OrganisationsController {
   @Post(':id/members/:userId/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: [MemberViewDto] })
-  decide(
-    @CurrentUser() user: AuthContext,
-    @Param('id', uuid) id: string,
-    @Param('userId', uuid) userId: string,
-    @Body() dto: DecideMembershipDto,
-  ): Promise<MemberView[]> {
+  decide(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Param('userId', uuid) userId: string, @Body() dto: DecideMembershipDto): Promise<MemberView[]> {
     return this.orgs.decideMembership(user, id, userId, dto.decision);
   }
 
   @Authenticated()
   @Patch(':id/members/:userId')
   @ApiOkResponse({ type: [MemberViewDto] })
-  changeRole(
-    @CurrentUser() user: AuthContext,
-    @Param('id', uuid) id: string,
-    @Param('userId', uuid) userId: string,
-    @Body() dto: ChangeMemberRoleDto,
-  ): Promise<MemberView[]> {
+  changeRole(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Param('userId', uuid) userId: string, @Body() dto: ChangeMemberRoleDto): Promise<MemberView[]> {
     return this.orgs.changeMemberRole(user, id, userId, dto.role);
   }
 

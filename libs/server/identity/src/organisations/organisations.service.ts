@@ -56,7 +56,14 @@ export class OrganisationsService {
           createdBy: actor.userId,
         }),
       );
-      await m.insert(Membership, { organisationId: org.id, userId: actor.userId, role: OrgRole.Admin, status: MembershipStatus.Active, decidedAt: new Date(), decidedBy: actor.userId });
+      await m.insert(Membership, {
+        organisationId: org.id,
+        userId: actor.userId,
+        role: OrgRole.Admin,
+        status: MembershipStatus.Active,
+        decidedAt: new Date(),
+        decidedBy: actor.userId,
+      });
       await this.audit.record({ action: AuditAction.OrgCreated, actorId: actor.userId, actorEmail: actor.email, targetType: 'organisation', targetId: org.id }, m);
       return org;
     });
@@ -65,16 +72,15 @@ export class OrganisationsService {
 
   /** Public directory: verified organisations only, searchable by name. */
   async directory(q: { q?: string; page: number; pageSize: number }): Promise<Page<OrganisationPublicView>> {
-    const qb = this.db
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .where('o.verification_status = :v', { v: VerificationStatus.Verified })
-      .orderBy('o.name', 'ASC');
+    const qb = this.db.getRepository(Organisation).createQueryBuilder('o').where('o.verification_status = :v', { v: VerificationStatus.Verified }).orderBy('o.name', 'ASC');
     if (q.q) {
       const code = normaliseCreditCode(q.q);
       qb.andWhere('(o.name ILIKE :q OR o.credit_code = :code)', { q: `%${escapeLike(q.q)}%`, code });
     }
-    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items: rows.map(publicView), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -149,7 +155,10 @@ export class OrganisationsService {
       .orderBy('o.submitted_at', 'ASC', 'NULLS LAST')
       .addOrderBy('o.created_at', 'ASC');
     if (q.q) qb.andWhere('o.name ILIKE :q', { q: `%${escapeLike(q.q)}%` });
-    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items: rows.map((o) => this.view(o, null, null)), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -259,7 +268,14 @@ export class OrganisationsService {
       if (member.role === OrgRole.Admin && role !== OrgRole.Admin) await this.assertAnotherAdmin(m, id, userId);
       await m.update(Membership, { id: member.id }, { role });
       await this.audit.record(
-        { action: AuditAction.MembershipRoleChanged, actorId: actor.userId, actorEmail: actor.email, targetType: 'organisation', targetId: id, detail: { userId, from: member.role, to: role } },
+        {
+          action: AuditAction.MembershipRoleChanged,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'organisation',
+          targetId: id,
+          detail: { userId, from: member.role, to: role },
+        },
         m,
       );
     });
@@ -276,7 +292,10 @@ export class OrganisationsService {
       if (!member || member.status === MembershipStatus.Rejected) throw AppException.notFound();
       if (member.role === OrgRole.Admin && member.status === MembershipStatus.Active) await this.assertAnotherAdmin(m, id, userId);
       await m.delete(Membership, { id: member.id });
-      await this.audit.record({ action: AuditAction.MembershipRemoved, actorId: actor.userId, actorEmail: actor.email, targetType: 'organisation', targetId: id, detail: { userId } }, m);
+      await this.audit.record(
+        { action: AuditAction.MembershipRemoved, actorId: actor.userId, actorEmail: actor.email, targetType: 'organisation', targetId: id, detail: { userId } },
+        m,
+      );
     });
   }
 

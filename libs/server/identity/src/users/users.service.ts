@@ -1,18 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AuditAction,
-  AuthTokens,
-  ErrorCode,
-  MeView,
-  MembershipStatus,
-  OrgRole,
-  Page,
-  PlatformRole,
-  UserAdminView,
-  UserStatus,
-  VerificationStatus,
-} from '@ztt/contracts';
+import { AuditAction, AuthTokens, ErrorCode, MeView, MembershipStatus, OrgRole, Page, PlatformRole, UserAdminView, UserStatus, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, In } from 'typeorm';
@@ -87,7 +75,10 @@ export class UsersService {
   async list(q: { q?: string; page: number; pageSize: number }): Promise<Page<UserAdminView>> {
     const qb = this.db.getRepository(User).createQueryBuilder('u').orderBy('u.created_at', 'DESC');
     if (q.q) qb.where('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(q.q)}%` });
-    const [users, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [users, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items: await this.adminViews(users), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -123,7 +114,13 @@ export class UsersService {
       await m.update(User, { id: userId }, { status, version: () => 'version + 1' });
       if (status === UserStatus.Disabled) await this.auth.revokeAllSessions(m, userId, 'disabled');
       await this.audit.record(
-        { action: status === UserStatus.Disabled ? AuditAction.UserDisabled : AuditAction.UserEnabled, actorId: actor.userId, actorEmail: actor.email, targetType: 'user', targetId: userId },
+        {
+          action: status === UserStatus.Disabled ? AuditAction.UserDisabled : AuditAction.UserEnabled,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'user',
+          targetId: userId,
+        },
         m,
       );
     });
@@ -151,7 +148,10 @@ export class UsersService {
       email: u.email,
       displayName: u.displayName,
       status: u.status,
-      platformRoles: roles.filter((r) => r.userId === u.id).map((r) => r.role).sort(),
+      platformRoles: roles
+        .filter((r) => r.userId === u.id)
+        .map((r) => r.role)
+        .sort(),
       organisations: orgs.filter((o) => o.user_id === u.id).map((o) => ({ id: o.id, name: o.name, role: o.role })),
       createdAt: u.createdAt.toISOString(),
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,

@@ -82,11 +82,17 @@ export class NotificationDeliveryProcessor {
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const final = e instanceof PermanentDeliveryError || row.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
-      await this.db.query(`UPDATE notification_delivery SET status = $2, attempts = attempts + 1, last_error = $3, claimed_until = NULL WHERE id = $1`, [row.id, final ? 'failed' : 'pending', message]);
+      await this.db.query(`UPDATE notification_delivery SET status = $2, attempts = attempts + 1, last_error = $3, claimed_until = NULL WHERE id = $1`, [
+        row.id,
+        final ? 'failed' : 'pending',
+        message,
+      ]);
       this.logger.warn({ msg: 'notification delivery failed', notificationId, channel, attempt: row.attempts + 1, final, error: message });
       return final ? 'failed' : 'retry';
     }
-    await this.db.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $1`, [row.id]);
+    await this.db.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $1`, [
+      row.id,
+    ]);
     return 'sent';
   }
 

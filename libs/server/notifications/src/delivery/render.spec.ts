@@ -21,7 +21,10 @@ describe('notification rendering for email and webhooks', () => {
 
   it('uses the WeCom, DingTalk and generic formats', () => {
     expect(renderWebhook('wecom', n, 'zh-CN')).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('**有新的待审核内容**') } });
-    expect(renderWebhook('dingtalk', n, 'zh-CN')).toEqual({ msgtype: 'markdown', markdown: { title: '有新的待审核内容', text: expect.stringContaining('[查看详情](https://kj.example.cn/admin/review?kind=need)') } });
+    expect(renderWebhook('dingtalk', n, 'zh-CN')).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: '有新的待审核内容', text: expect.stringContaining('[查看详情](https://kj.example.cn/admin/review?kind=need)') },
+    });
     expect(renderWebhook('generic', n, 'en')).toEqual({ title: n.title, body: n.body, link: n.link });
   });
 });

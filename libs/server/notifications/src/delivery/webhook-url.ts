@@ -10,8 +10,7 @@ export interface ResolvedAddress {
 }
 
 export type WebhookUrlCheck =
-  | { ok: true; url: URL; hostname: string; port: number; addresses: ResolvedAddress[] | null }
-  | { ok: false; problem: WebhookUrlProblem; detail?: string };
+  { ok: true; url: URL; hostname: string; port: number; addresses: ResolvedAddress[] | null } | { ok: false; problem: WebhookUrlProblem; detail?: string };
 
 export interface WebhookUrlPolicy {
   env: 'development' | 'production' | 'test';

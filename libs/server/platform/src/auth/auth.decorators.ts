@@ -20,8 +20,7 @@ export const RequireRoles = (...roles: PlatformRole[]): MethodDecorator & ClassD
   );
 
 /** Signed-in callers only (the default for every route that is not @Public). */
-export const Authenticated = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: '未登录 / not signed in' }));
+export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: '未登录 / not signed in' }));
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext | undefined => {
   return ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>().user;

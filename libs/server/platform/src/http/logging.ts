@@ -29,7 +29,13 @@ const OUT_FLUSH_MS = 100;
  */
 function output(json: boolean): DestinationStream {
   const { out, err } = json ? destinations() : { out: pretty(destinations().out), err: pretty(destinations().err) };
-  return pino.multistream([{ level: 'trace', stream: out }, { level: 'warn', stream: err }], { dedupe: true });
+  return pino.multistream(
+    [
+      { level: 'trace', stream: out },
+      { level: 'warn', stream: err },
+    ],
+    { dedupe: true },
+  );
 }
 
 /** The process's stdout and stderr streams, made on first use. */

@@ -40,5 +40,4 @@ export class PublicReadCacheInterceptor implements NestInterceptor {
 }
 
 /** Caches the endpoint's answers to anonymous readers for `seconds` (see PublicReadCacheInterceptor). */
-export const PublicReadCache = (seconds: number): MethodDecorator =>
-  applyDecorators(SetMetadata(PUBLIC_READ_TTL, seconds * 1000), UseInterceptors(PublicReadCacheInterceptor));
+export const PublicReadCache = (seconds: number): MethodDecorator => applyDecorators(SetMetadata(PUBLIC_READ_TTL, seconds * 1000), UseInterceptors(PublicReadCacheInterceptor));

@@ -18,7 +18,15 @@ const flows: Flows = {
 describe('the event flow', () => {
   it('is printed from a topic through each handler and job to the notification delivery', () => {
     const text = describeFlows(flows);
-    const chain = ['outbox need.changed', '→ Search.needsChanged', 'job search.index-batch → Search.indexBatch', 'job matching.match-item → Matching.match', 'outbox notification.created', '→ Delivery.created', 'job notifications.deliver → Delivery.deliver'];
+    const chain = [
+      'outbox need.changed',
+      '→ Search.needsChanged',
+      'job search.index-batch → Search.indexBatch',
+      'job matching.match-item → Matching.match',
+      'outbox notification.created',
+      '→ Delivery.created',
+      'job notifications.deliver → Delivery.deliver',
+    ];
     const lines = text.split('\n').map((l) => l.trim());
     let at = -1;
     for (const step of chain) {

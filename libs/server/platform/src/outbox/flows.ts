@@ -60,8 +60,7 @@ export class FlowRegistry {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       const proto = (instance && typeof instance === 'object' ? Object.getPrototypeOf(instance) : (wrapper.metatype as { prototype?: object } | undefined)?.prototype) as
-        | Record<string, unknown>
-        | undefined;
+        Record<string, unknown> | undefined;
       if (!proto || proto === Object.prototype) continue;
       for (const method of this.scanner.getAllMethodNames(proto)) {
         const fn = proto[method];

@@ -14,4 +14,19 @@ import { MatchTextStatistics1765600000000 } from './1765600000000-match-text-sta
 import { DeliveryClaims1765700000000 } from './1765700000000-delivery-claims';
 
 /** Every migration, in order, as class references (they survive bundling; see docs/stack.md). */
-export const MIGRATIONS = [IdentityAndAudit1764400000000, Catalogue1764500000000, NotificationChannels1764600000000, Matching1764700000000, Brokers1764800000000, QuarterlyMatchRun1764900000000, Challenges1765000000000, Deals1765100000000, MatchFeedbackAndModel1765200000000, Campaigns1765300000000, AccountDeletion1765400000000, MatchRunEpoch1765500000000, MatchTextStatistics1765600000000, DeliveryClaims1765700000000];
+export const MIGRATIONS = [
+  IdentityAndAudit1764400000000,
+  Catalogue1764500000000,
+  NotificationChannels1764600000000,
+  Matching1764700000000,
+  Brokers1764800000000,
+  QuarterlyMatchRun1764900000000,
+  Challenges1765000000000,
+  Deals1765100000000,
+  MatchFeedbackAndModel1765200000000,
+  Campaigns1765300000000,
+  AccountDeletion1765400000000,
+  MatchRunEpoch1765500000000,
+  MatchTextStatistics1765600000000,
+  DeliveryClaims1765700000000,
+];
