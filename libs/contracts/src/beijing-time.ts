@@ -6,12 +6,11 @@
  */
 export const BEIJING_TIME_ZONE = 'Asia/Shanghai';
 export const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const OFFSET = BEIJING_OFFSET_MS;
 
 export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/;
 
 export function quarterOf(d: Date): string {
-  const local = new Date(d.getTime() + OFFSET);
+  const local = new Date(d.getTime() + BEIJING_OFFSET_MS);
   return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
 }
 
@@ -20,7 +19,7 @@ export function quarterBounds(quarter: string): { from: Date; to: Date } {
   const m = /^(\d{4})Q([1-4])$/.exec(quarter);
   if (!m) throw new Error(`not a quarter: "${quarter}"`);
   const [y, q] = [Number(m[1]), Number(m[2])];
-  const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - OFFSET);
+  const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - BEIJING_OFFSET_MS);
   return { from: at(y, (q - 1) * 3), to: q === 4 ? at(y + 1, 0) : at(y, q * 3) };
 }
 
@@ -38,12 +37,12 @@ export function quartersUpTo(last: string, n: number): string[] {
 
 /** The calendar day in Beijing, YYYY-MM-DD (today by default). */
 export function beijingDate(d = new Date()): string {
-  return new Date(d.getTime() + OFFSET).toISOString().slice(0, 10);
+  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The minute in Beijing, "YYYY-MM-DD HH:mm". */
 export function beijingMinute(d: Date): string {
-  return new Date(d.getTime() + OFFSET).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD dates). */

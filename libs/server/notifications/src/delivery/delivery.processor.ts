@@ -98,25 +98,21 @@ export class NotificationDeliveryProcessor {
 
   /** Takes the channel's pending delivery for this sender (none if another holds an unexpired claim), with what sending it needs. */
   private async claim(notificationId: string, channel: DeliveryChannel): Promise<PendingRow | undefined> {
-    const [claimed] = (await this.db.query(
-      `UPDATE notification_delivery d SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
-        WHERE d.id = (SELECT id FROM notification_delivery
-                       WHERE notification_id = $1 AND channel = $2 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
-                       LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING d.id`,
-      [notificationId, channel],
-    )) as [{ id: string }[], number];
-    const id = claimed[0]?.id;
-    if (!id) return undefined;
+    // One round trip: the claim and what sending needs, read in the same statement.
     const rows = (await this.db.query(
-      `SELECT d.id, d.attempts, n.type, n.params, n.link, u.email, u.display_name, u.locale, u.status AS user_status,
+      `WITH claimed AS (
+         UPDATE notification_delivery d SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
+          WHERE d.id = (SELECT id FROM notification_delivery
+                         WHERE notification_id = $1 AND channel = $2 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+                         LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING d.id, d.attempts, d.notification_id)
+       SELECT c.id, c.attempts, n.type, n.params, n.link, u.email, u.display_name, u.locale, u.status AS user_status,
               p.email AS email_on, p.webhook_url, p.webhook_kind
-         FROM notification_delivery d
-         JOIN notification n ON n.id = d.notification_id
+         FROM claimed c
+         JOIN notification n ON n.id = c.notification_id
          JOIN app_user u ON u.id = n.user_id
-         LEFT JOIN notification_preference p ON p.user_id = n.user_id
-        WHERE d.id = $1`,
-      [id],
+         LEFT JOIN notification_preference p ON p.user_id = n.user_id`,
+      [notificationId, channel],
     )) as PendingRow[];
     return rows[0];
   }

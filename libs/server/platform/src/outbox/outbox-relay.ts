@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandler } from '../queues/job-handler.decorator';
 import { JobName, JobOutcome } from '../queues/job-names';
-import { checkOutboxHandlers, FlowRegistry, OutboxHandlerFn, RelayedRows } from './flows';
+import { checkOutboxHandlers, FlowRegistry, OutboxHandlerFn } from './flows';
 import { OutboxTopic } from './outbox';
 
 const RELAY_BATCH = 200;
@@ -40,14 +40,14 @@ export class OutboxRelay implements OnApplicationBootstrap {
         topic: OutboxTopic;
         aggregate_id: string;
       }[];
-      const byTopic = new Map<OutboxTopic, RelayedRows>();
+      const byTopic = new Map<OutboxTopic, { rowIds: string[]; aggregateIds: Set<string> }>();
       for (const r of rows) {
-        const batch = byTopic.get(r.topic) ?? { rowIds: [], aggregateIds: [] };
+        const batch = byTopic.get(r.topic) ?? { rowIds: [], aggregateIds: new Set<string>() };
         batch.rowIds.push(r.id);
-        if (!batch.aggregateIds.includes(r.aggregate_id)) batch.aggregateIds.push(r.aggregate_id);
+        batch.aggregateIds.add(r.aggregate_id);
         byTopic.set(r.topic, batch);
       }
-      for (const [topic, batch] of byTopic) for (const handle of this.handlers.get(topic) ?? []) await handle(batch);
+      for (const [topic, { rowIds, aggregateIds }] of byTopic) for (const handle of this.handlers.get(topic) ?? []) await handle({ rowIds, aggregateIds: [...aggregateIds] });
       if (rows.length) await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
