@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -6,8 +7,11 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { createQueryClient } from './api/queries';
 import { AuthProvider } from './auth/auth';
 import { I18nProvider, useI18n } from './i18n/i18n';
+
+const queryClient = createQueryClient();
 
 function Themed() {
   const { locale } = useI18n();
@@ -26,9 +30,11 @@ function Themed() {
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <BrowserRouter>
-      <I18nProvider>
-        <Themed />
-      </I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <Themed />
+        </I18nProvider>
+      </QueryClientProvider>
     </BrowserRouter>
   </StrictMode>,
 );

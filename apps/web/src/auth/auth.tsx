@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AuthTokens, MeView, PlatformRole } from '@ztt/contracts';
 import { api, hasSession, setTokens, whenSignedOut } from '../api/client';
 
@@ -29,16 +30,21 @@ async function fetchMe(): Promise<MeView | null> {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<MeView | null>(null);
   const [loading, setLoading] = useState(hasSession());
+  const queryClient = useQueryClient();
 
   const reload = useCallback(async () => setMe(await fetchMe()), []);
 
   useEffect(() => {
-    whenSignedOut(() => setMe(null));
+    // Whatever was loaded for the person who has gone must not show to the next one.
+    whenSignedOut(() => {
+      queryClient.clear();
+      setMe(null);
+    });
     if (!hasSession()) return;
     void fetchMe()
       .then(setMe)
       .finally(() => setLoading(false));
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo<Auth>(() => {
     const adopt = async (tokens: AuthTokens) => {
@@ -55,11 +61,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       logout: async () => {
         await api('POST', '/auth/logout').catch(() => undefined);
         setTokens(null);
+        queryClient.clear();
         setMe(null);
       },
       hasRole: (role) => !!me?.platformRoles.includes(role),
     };
-  }, [me, loading, reload]);
+  }, [me, loading, reload, queryClient]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
