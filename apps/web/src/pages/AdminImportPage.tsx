@@ -68,7 +68,7 @@ export function AdminImportPage() {
         setImported(null);
       } else {
         setImported(r);
-        message.success(t('import.done', { n: r.imported }));
+        message.success(t('import.done', { count: r.imported }));
       }
     } catch (e) {
       message.error(applyApiError(null, e));
@@ -162,7 +162,7 @@ export function AdminImportPage() {
 
       {report && (
         <Card title={t('import.result')} data-testid="import-result">
-          {imported && <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('import.done', { n: imported.imported })} data-testid="import-done" />}
+          {imported && <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('import.done', { count: imported.imported })} data-testid="import-done" />}
           <Row gutter={16} style={{ marginBottom: 16 }}>
             <Col xs={12} md={6}>
               <Statistic title={t('import.total')} value={report.total} />

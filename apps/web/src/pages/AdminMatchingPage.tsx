@@ -120,7 +120,7 @@ export function AdminMatchingPage() {
                 {MATCH_FEATURE_LABELS[f][locale]} {Math.round((model.data?.weights[f] ?? 0) * 100)}%
               </Tag>
             ))}
-          {model.data && <Tag color="blue">{t('matching.topK', { n: model.data.topK })}</Tag>}
+          {model.data && <Tag color="blue">{t('matching.topK', { count: model.data.topK })}</Tag>}
           {model.data && (
             <Tag color={model.data.source === 'admin' ? 'orange' : 'default'} data-testid="model-source">
               {t(`matching.model.source.${model.data.source}`)}

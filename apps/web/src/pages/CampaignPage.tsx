@@ -152,7 +152,7 @@ export function CampaignPage() {
         extra={
           c.status === 'open' && (
             <Space>
-              {p && <Typography.Text type="secondary">{t('campaign.laggards', { n: p.laggards })}</Typography.Text>}
+              {p && <Typography.Text type="secondary">{t('campaign.laggards', { count: p.laggards })}</Typography.Text>}
               <Button onClick={() => void remind()} data-testid="campaign-remind">
                 {t('campaign.remind')}
               </Button>

@@ -95,7 +95,7 @@ export function ChallengeDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.fundingSource')}>{c.fundingSource}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.deadline')}>{formatDateTime(c.applicationDeadline)}</Descriptions.Item>
-          <Descriptions.Item label={t('challenge.field.period')}>{t('challenge.months', { n: c.periodMonths })}</Descriptions.Item>
+          <Descriptions.Item label={t('challenge.field.period')}>{t('challenge.months', { count: c.periodMonths })}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.chains')}>{c.chains.map(labels.chain).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.acceptor')}>{c.acceptorName}</Descriptions.Item>
           <Descriptions.Item label={t('challenge.field.applications')}>{c.applicationCount}</Descriptions.Item>
@@ -158,7 +158,7 @@ export function ChallengeDetailPage() {
             { title: '#', render: (_, __, i) => i + 1, width: 48 },
             { title: t('challenge.milestone.title'), dataIndex: 'title' },
             { title: t('challenge.milestone.deliverables'), dataIndex: 'deliverables' },
-            { title: t('challenge.milestone.dueOffset'), dataIndex: 'dueOffsetDays', render: (d: number) => t('challenge.days', { n: d }) },
+            { title: t('challenge.milestone.dueOffset'), dataIndex: 'dueOffsetDays', render: (d: number) => t('challenge.days', { count: d }) },
             { title: t('challenge.milestone.share'), dataIndex: 'sharePercent', render: (s: number) => `${s}%` },
           ]}
         />

@@ -198,7 +198,7 @@ export function SearchPage() {
         <Col xs={24} md={17}>
           <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
             <Typography.Text type="secondary" data-testid="search-total">
-              {data ? t('search.total', { n: data.total }) : ''}
+              {data ? t('search.total', { count: data.total }) : ''}
             </Typography.Text>
             <Space>
               {hasRole(PlatformRole.Admin) && (

@@ -62,7 +62,7 @@ export function ModeTag({ mode, teams }: { mode: ChallengeMode; teams?: number }
   const { t } = useI18n();
   return (
     <Tag color={mode === ChallengeMode.HorseRace ? 'purple' : 'geekblue'}>
-      {mode !== ChallengeMode.HorseRace ? t('challenge.mode.single') : teams ? t('challenge.mode.horse_race', { n: teams }) : t('challenge.mode.horseRace')}
+      {mode !== ChallengeMode.HorseRace ? t('challenge.mode.single') : teams ? t('challenge.mode.horse_race', { count: teams }) : t('challenge.mode.horseRace')}
     </Tag>
   );
 }

@@ -1,0 +1,37 @@
+import type { English } from '../types';
+import type { organisation as zh } from '../zh-CN/organisation';
+
+/** English messages of the organisation feature: every Chinese key, plus `_one` for each plural. */
+export const organisation: English<typeof zh> = {
+  'org.name': 'Name',
+  'org.type': 'Type',
+  'org.creditCode': 'Unified social credit code',
+  'org.creditCode.hint': '18 characters, as on the business licence',
+  'org.region': 'Region',
+  'org.industries': 'Industries',
+  'org.website': 'Website',
+  'org.description': 'About',
+  'org.created': 'Organisation created; you are its admin',
+  'org.status.unverified': 'Not verified',
+  'org.status.pending': 'Verification pending',
+  'org.status.verified': 'Verified',
+  'org.status.rejected': 'Verification rejected',
+  'org.submitVerification': 'Submit for verification',
+  'org.submitted': 'Submitted; a platform admin will review it',
+  'org.rejectionReason': 'Reason',
+  'org.edit': 'Edit',
+  'org.members': 'Members',
+  'org.member.role': 'Role',
+  'org.member.role.admin': 'Admin',
+  'org.member.role.member': 'Member',
+  'org.member.status.pending': 'Awaiting approval',
+  'org.member.status.active': 'Member',
+  'org.member.makeAdmin': 'Make admin',
+  'org.member.makeMember': 'Make member',
+  'org.member.remove': 'Remove',
+  'org.member.removeConfirm': 'Remove this member?',
+  'org.leave': 'Leave',
+  'org.none': 'You do not belong to an organisation yet',
+  'org.verifiedHint': 'Verified organisations can post needs, achievements and challenge applications.',
+  'org.pendingMembership': 'Join request awaiting approval',
+};

@@ -1,0 +1,16 @@
+import { account } from './account';
+import { admin } from './admin';
+import { campaign } from './campaign';
+import { catalogue } from './catalogue';
+import { challenge } from './challenge';
+import { common } from './common';
+import { dashboard } from './dashboard';
+import { deal } from './deal';
+import { matching } from './matching';
+import { organisation } from './organisation';
+import { search } from './search';
+
+/** Every feature's Chinese messages, by feature (the unit test checks that no key is in two). */
+export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, challenge, campaign, dashboard, admin };
+
+export const zhCN = { ...common, ...account, ...organisation, ...catalogue, ...search, ...matching, ...deal, ...challenge, ...campaign, ...dashboard, ...admin };
