@@ -4,12 +4,13 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, PlatformModule } from '@ztt/platform';
+import { IdentityDirectoryModule } from '@ztt/identity';
 import { SearchIndexService, SearchWorkerModule } from '@ztt/search';
 import { ENTITIES } from '@ztt/entities';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  @Module({ imports: [PlatformModule.forRoot(config, ENTITIES), SearchWorkerModule] })
+  @Module({ imports: [PlatformModule.forRoot(config, ENTITIES), IdentityDirectoryModule, SearchWorkerModule] })
   class RebuildModule {}
   const app = await NestFactory.createApplicationContext(RebuildModule, { logger: ['error', 'warn'] });
   try {

@@ -6,7 +6,7 @@ import { DealsModule } from '@ztt/deals';
 import { CampaignsModule } from '@ztt/campaigns';
 import { CatalogueModule } from '@ztt/catalogue';
 import { ENTITIES } from '@ztt/entities';
-import { IdentityModule } from '@ztt/identity';
+import { IdentityDirectoryModule, IdentityModule } from '@ztt/identity';
 import { MatchingModule } from '@ztt/matching';
 import { NotificationsModule } from '@ztt/notifications';
 import { AllExceptionsFilter, AppConfig, HealthModule, PlatformModule } from '@ztt/platform';
@@ -23,6 +23,7 @@ export class ApiModule {
         AuditModule,
         NotificationsModule,
         IdentityModule,
+        IdentityDirectoryModule,
         CatalogueModule,
         SearchModule,
         MatchingModule,

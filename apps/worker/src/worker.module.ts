@@ -5,7 +5,7 @@ import { DealsWorkerModule } from '@ztt/deals';
 import { CampaignsWorkerModule } from '@ztt/campaigns';
 import { CatalogueWorkerModule } from '@ztt/catalogue';
 import { ENTITIES } from '@ztt/entities';
-import { IdentityWorkerModule } from '@ztt/identity';
+import { IdentityDirectoryModule, IdentityWorkerModule } from '@ztt/identity';
 import { MatchingWorkerModule } from '@ztt/matching';
 import { NotificationsWorkerModule } from '@ztt/notifications';
 import { AppConfig, FlowRegistry, HealthService, OutboxRelay, PlatformModule, WorkerHost } from '@ztt/platform';
@@ -23,6 +23,7 @@ export class WorkerModule {
         AuditModule,
         NotificationsWorkerModule,
         IdentityWorkerModule,
+        IdentityDirectoryModule,
         CatalogueWorkerModule,
         SearchWorkerModule,
         MatchingWorkerModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsService } from './attachments.service';
+import { CatalogueReader } from './catalogue-reader';
 import { CatalogueService } from './catalogue.service';
 import { DisclosureService } from './disclosure.service';
 import { CATALOGUE_ENTITIES } from './entities/catalogue-item.entity';
@@ -10,20 +11,20 @@ import { ImportService } from './import/import.service';
 import { AchievementsController, NeedsController } from './items.controller';
 import { AttachmentsController, DisclosureController, ReviewController } from './review.controller';
 
-const providers = [CatalogueService, DisclosureService, AttachmentsService];
+const providers = [CatalogueService, DisclosureService, AttachmentsService, CatalogueReader];
 
 /** Needs and achievements: listing, review, confidentiality and attachments. */
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
   controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController, ImportController],
   providers: [...providers, ImportService],
-  exports: [CatalogueService],
+  exports: [CatalogueService, CatalogueReader],
 })
 export class CatalogueModule {}
 
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
   providers: [...providers, ExpireNeedsProcessor],
-  exports: [CatalogueService],
+  exports: [CatalogueService, CatalogueReader],
 })
 export class CatalogueWorkerModule {}

@@ -2,3 +2,5 @@ export * from './catalogue.module';
 export * from './catalogue.service';
 export * from './entities/catalogue-item.entity';
 export * from './kinds';
+export { CatalogueReader } from './catalogue-reader';
+export type { ItemCard, MatchingRow } from './catalogue-reader';

@@ -6,3 +6,8 @@ export { PasswordService } from './auth/password.service';
 export { LoginThrottleService } from './auth/login-throttle.service';
 export { OrganisationsService } from './organisations/organisations.service';
 export { UsersService } from './users/users.service';
+export { IdentityDirectoryModule } from './directory/directory.module';
+export { OrganisationDirectory } from './directory/organisation-directory';
+export type { OrganisationCard } from './directory/organisation-directory';
+export { PeopleDirectory } from './directory/people-directory';
+export type { PersonCard } from './directory/people-directory';

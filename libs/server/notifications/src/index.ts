@@ -8,3 +8,4 @@ export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
 export const NOTIFICATION_ENTITIES = [Notification, NotificationPreference, NotificationDelivery];
+export * from './recipients';

@@ -4,6 +4,7 @@ import { Locale, NotificationType, NotificationView, notificationText, Page } fr
 import { AppException, OutboxTopic, writeOutbox } from '@ztt/platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Notification } from './notification.entity';
+import { Recipients } from './recipients';
 
 export type Audience =
   | { userIds: string[] }
@@ -23,7 +24,10 @@ export interface NotifyInput {
 
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly recipients: Recipients,
+  ) {}
 
   /**
    * Stores in-app notifications inside the caller's transaction, with a pending delivery row per
@@ -81,12 +85,12 @@ export class NotificationsService {
 
   private async resolve(m: EntityManager, to: Audience): Promise<string[]> {
     if ('userIds' in to) return [...new Set(to.userIds)];
-    const rows = (
-      'orgId' in to
-        ? await m.query(`SELECT user_id FROM membership WHERE organisation_id = $1 AND status = 'active'`, [to.orgId])
-        : await m.query(`SELECT r.user_id FROM platform_role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'admin' AND u.status = 'active'`)
-    ) as { user_id: string }[];
-    return rows.map((r) => r.user_id);
+    return 'orgId' in to ? this.recipients.membersOf(to.orgId, m) : this.recipients.platformAdmins(m);
+  }
+
+  /** How many notifications carry `dedupeKey` (what a reminder that must go once a day reads back). */
+  async countByDedupeKey(m: EntityManager, dedupeKey: string): Promise<number> {
+    return m.getRepository(Notification).countBy({ dedupeKey });
   }
 }
 

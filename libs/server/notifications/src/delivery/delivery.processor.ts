@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, JobHandler, JobName, JobOf, JobOutcome } from '@
 import { DataSource } from 'typeorm';
 import { DeliveryChannel } from './delivery.entities';
 import { MailAttachments } from './mail-attachments';
+import { Recipients, RecipientContact } from '../recipients';
 import { MailService } from './mail.service';
 import { renderEmail, renderNotification, renderWebhook } from './render';
 import { PermanentDeliveryError, postWebhook } from './webhook-sender';
@@ -22,10 +23,7 @@ interface PendingRow {
   type: string;
   params: Record<string, string>;
   link: string | null;
-  email: string;
-  display_name: string;
-  locale: string;
-  user_status: string;
+  user_id: string;
   email_on: boolean | null;
   webhook_url: string | null;
   webhook_kind: WebhookKind | null;
@@ -43,6 +41,7 @@ export class NotificationDeliveryProcessor {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly attachments: MailAttachments,
+    private readonly recipients: Recipients,
   ) {}
 
   /**
@@ -72,13 +71,14 @@ export class NotificationDeliveryProcessor {
     const row = await this.claim(notificationId, channel);
     if (!row) return 'none';
     // The recipient may have turned the channel off (or been disabled) since the notification was stored.
-    const off = row.user_status !== 'active' || (channel === 'email' ? row.email_on === false : !row.webhook_url || !row.webhook_kind);
-    if (off) {
+    const to = await this.recipients.contact(row.user_id);
+    const off = !to?.active || (channel === 'email' ? row.email_on === false : !row.webhook_url || !row.webhook_kind);
+    if (!to || off) {
       await this.db.query(`UPDATE notification_delivery SET status = 'skipped', claimed_until = NULL WHERE id = $1`, [row.id]);
       return 'skipped';
     }
     try {
-      await this.send(channel, row);
+      await this.send(channel, row, to);
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const final = e instanceof PermanentDeliveryError || row.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
@@ -106,24 +106,22 @@ export class NotificationDeliveryProcessor {
                          WHERE notification_id = $1 AND channel = $2 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
                          LIMIT 1 FOR UPDATE SKIP LOCKED)
           RETURNING d.id, d.attempts, d.notification_id)
-       SELECT c.id, c.attempts, n.type, n.params, n.link, u.email, u.display_name, u.locale, u.status AS user_status,
-              p.email AS email_on, p.webhook_url, p.webhook_kind
+       SELECT c.id, c.attempts, n.type, n.params, n.link, n.user_id, p.email AS email_on, p.webhook_url, p.webhook_kind
          FROM claimed c
          JOIN notification n ON n.id = c.notification_id
-         JOIN app_user u ON u.id = n.user_id
          LEFT JOIN notification_preference p ON p.user_id = n.user_id`,
       [notificationId, channel],
     )) as PendingRow[];
     return rows[0];
   }
 
-  private async send(channel: DeliveryChannel, row: PendingRow): Promise<void> {
-    const locale: Locale = (LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : 'zh-CN';
+  private async send(channel: DeliveryChannel, row: PendingRow, to: RecipientContact): Promise<void> {
+    const locale: Locale = (LOCALES as readonly string[]).includes(to.locale) ? (to.locale as Locale) : 'zh-CN';
     const rendered = renderNotification({ type: row.type, params: row.params, link: row.link, locale, publicUrl: this.config.http.publicUrl });
     if (channel === 'email') {
       const host = new URL(this.config.http.publicUrl).hostname;
       const attachments = await this.attachments.for(row.type, row.params);
-      await this.mail.send({ to: { name: row.display_name, address: row.email }, ...renderEmail(rendered, locale), messageId: `<${row.id}.email@${host}>`, attachments });
+      await this.mail.send({ to: { name: to.displayName, address: to.email }, ...renderEmail(rendered, locale), messageId: `<${row.id}.email@${host}>`, attachments });
       return;
     }
     // Checked again right before sending: what resolved safely when saved may not any more.
