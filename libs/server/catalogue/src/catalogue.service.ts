@@ -16,6 +16,7 @@ import {
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
+import { OrganisationCard, OrganisationDirectory } from '@ztt/identity';
 import { AppException, AuthContext, writeOutbox } from '@ztt/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isInsider, isOwnerMember } from './access';
@@ -38,6 +39,7 @@ export class CatalogueService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   // ---- writes ------------------------------------------------------------------------------
@@ -47,7 +49,7 @@ export class CatalogueService {
     const ownerOrgId = input.ownerOrgId as string;
     if (!isOwnerMember(actor, ownerOrgId)) throw AppException.validation([{ field: 'ownerOrgId', code: 'not_member' }]);
     const org = await this.orgOf(this.db.manager, ownerOrgId);
-    if (org.verification_status !== VerificationStatus.Verified) throw new AppException(ErrorCode.OrgNotVerified, HttpStatus.FORBIDDEN);
+    if (org.verificationStatus !== VerificationStatus.Verified) throw new AppException(ErrorCode.OrgNotVerified, HttpStatus.FORBIDDEN);
     const values = this.columns(spec, input);
     checkBudget(values);
     const item = await this.db.transaction(async (m) => {
@@ -125,11 +127,9 @@ export class CatalogueService {
 
   /** The owner organisation's other members hear about what one of them did. */
   private async tellColleagues(m: EntityManager, actor: AuthContext, kind: ItemKind, item: CatalogueItem, type: 'item.withdrawn' | 'item.closed'): Promise<void> {
-    const rows = (await m.query(`SELECT user_id FROM membership WHERE organisation_id = $1 AND status = 'active' AND user_id <> $2`, [item.ownerOrgId, actor.userId])) as {
-      user_id: string;
-    }[];
+    const colleagues = (await this.organisations.activeMemberIds(item.ownerOrgId, m)).filter((id) => id !== actor.userId);
     await this.notifications.notify(m, {
-      to: { userIds: rows.map((r) => r.user_id) },
+      to: { userIds: colleagues },
       type,
       params: { title: item.title, actor: actor.displayName },
       link: `/${KINDS[kind].path}/${item.id}`,
@@ -322,10 +322,10 @@ export class CatalogueService {
     return out;
   }
 
-  private async orgOf(m: EntityManager, id: string): Promise<{ name: string; verification_status: string }> {
-    const rows = (await m.query('SELECT name, verification_status FROM organisation WHERE id = $1', [id])) as { name: string; verification_status: string }[];
-    if (!rows[0]) throw AppException.validation([{ field: 'ownerOrgId', code: 'not_member' }]);
-    return rows[0];
+  private async orgOf(m: EntityManager, id: string): Promise<OrganisationCard> {
+    const org = await this.organisations.find(id, m);
+    if (!org) throw AppException.validation([{ field: 'ownerOrgId', code: 'not_member' }]);
+    return org;
   }
 
   async view(actor: AuthContext | undefined, spec: KindSpec, item: CatalogueItem, orgName?: string): Promise<ItemView> {
@@ -337,8 +337,7 @@ export class CatalogueService {
     const orgNames = new Map<string, string>();
     if (orgName && items.length === 1) orgNames.set((items[0] as CatalogueItem).ownerOrgId, orgName);
     else {
-      const rows = (await this.db.query('SELECT id, name FROM organisation WHERE id = ANY($1)', [[...new Set(items.map((i) => i.ownerOrgId))]])) as { id: string; name: string }[];
-      for (const r of rows) orgNames.set(r.id, r.name);
+      for (const [id, name] of await this.organisations.names(items.map((i) => i.ownerOrgId))) orgNames.set(id, name);
     }
     const ids = items.map((i) => i.id);
     const myOrgs = actor ? [...actor.orgRoles.keys()] : [];

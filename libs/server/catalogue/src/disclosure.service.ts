@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, DisclosureRequestView, DisclosureStatus, ErrorCode, ItemKind, ItemStatus, Page } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource } from 'typeorm';
@@ -18,6 +19,8 @@ export class DisclosureService {
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async request(actor: AuthContext, kind: ItemKind, itemId: string, requesterOrgId: string, reason: string): Promise<DisclosureRequestView> {
@@ -40,7 +43,7 @@ export class DisclosureService {
       } else {
         requestId = (await m.save(m.create(DisclosureRequest, { itemKind: kind, itemId, requesterOrgId, requesterUserId: actor.userId, reason: reason.trim() }))).id;
       }
-      const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [requesterOrgId])) as { name: string }[];
+      const org = await this.organisations.find(requesterOrgId, m);
       await this.audit.record(
         { action: AuditAction.DisclosureRequested, actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: itemId, detail: { requestId, requesterOrgId } },
         m,
@@ -48,7 +51,7 @@ export class DisclosureService {
       await this.notifications.notify(m, {
         to: { orgId: item.ownerOrgId },
         type: 'disclosure.requested',
-        params: { title: item.title, org: org[0]?.name ?? '', reason: reason.trim() },
+        params: { title: item.title, org: org?.name ?? '', reason: reason.trim() },
         link: '/disclosures',
         dedupeKey: `disclosure-requested:${requestId}:${Date.now()}`,
       });
@@ -117,21 +120,24 @@ export class DisclosureService {
         WHERE ${where}`,
       [orgIds],
     )) as { n: number }[];
-    return { items: rows.map(toView), total: total[0]?.n ?? 0, page, pageSize };
+    return { items: await this.views(rows), total: total[0]?.n ?? 0, page, pageSize };
   }
 
   private async viewOf(id: string): Promise<DisclosureRequestView> {
     const rows = (await this.db.query(`${SELECT_VIEW} WHERE d.id = $1`, [id])) as ViewRow[];
-    return toView(rows[0] as ViewRow);
+    return (await this.views(rows))[0] as DisclosureRequestView;
+  }
+
+  /** The rows with the requesting organisation's and person's names (identity's directories). */
+  private async views(rows: ViewRow[]): Promise<DisclosureRequestView[]> {
+    const [orgs, people] = await Promise.all([this.organisations.names(rows.map((r) => r.requester_org_id)), this.people.names(rows.map((r) => r.requester_user_id))]);
+    return rows.map((r) => toView(r, orgs.get(r.requester_org_id) ?? '', (r.requester_user_id && people.get(r.requester_user_id)) || ''));
   }
 }
 
 const SELECT_VIEW = `
-  SELECT d.id, d.item_kind, d.item_id, coalesce(n.title, a.title) AS item_title, d.requester_org_id, o.name AS requester_org_name,
-         coalesce(u.display_name, '') AS requester_name, d.reason, d.status, d.created_at, d.decided_at
+  SELECT d.id, d.item_kind, d.item_id, coalesce(n.title, a.title) AS item_title, d.requester_org_id, d.requester_user_id, d.reason, d.status, d.created_at, d.decided_at
     FROM disclosure_request d
-    JOIN organisation o ON o.id = d.requester_org_id
-    LEFT JOIN app_user u ON u.id = d.requester_user_id
     LEFT JOIN tech_need n ON d.item_kind = 'need' AND n.id = d.item_id
     LEFT JOIN achievement a ON d.item_kind = 'achievement' AND a.id = d.item_id`;
 
@@ -141,23 +147,22 @@ interface ViewRow {
   item_id: string;
   item_title: string;
   requester_org_id: string;
-  requester_org_name: string;
-  requester_name: string;
+  requester_user_id: string | null;
   reason: string;
   status: DisclosureStatus;
   created_at: Date;
   decided_at: Date | null;
 }
 
-function toView(r: ViewRow): DisclosureRequestView {
+function toView(r: ViewRow, requesterOrgName: string, requesterName: string): DisclosureRequestView {
   return {
     id: r.id,
     itemKind: r.item_kind,
     itemId: r.item_id,
     itemTitle: r.item_title,
     requesterOrgId: r.requester_org_id,
-    requesterOrgName: r.requester_org_name,
-    requesterName: r.requester_name,
+    requesterOrgName,
+    requesterName,
     reason: r.reason,
     status: r.status,
     createdAt: r.created_at.toISOString(),

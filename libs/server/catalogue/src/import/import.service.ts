@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, compareDecimals, creditCodeProblem, DEFAULT_LOCALE, ErrorCode, importMessage, ItemKind, ItemStatus, Locale, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { OrganisationDirectory } from '@ztt/identity';
 import { AppException, AuthContext, currentRequest, UploadedFile, writeOutbox } from '@ztt/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
@@ -62,13 +63,6 @@ interface ParsedRow {
   problems: RowProblem[];
 }
 
-interface Org {
-  id: string;
-  name: string;
-  credit_code: string;
-  verification_status: string;
-}
-
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 const INSERT_CHUNK = 200;
 const MONEY_PATHS = new Set(['budgetMin', 'budgetMax', 'askingPrice']);
@@ -105,6 +99,7 @@ export class ImportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   async import(actor: AuthContext, kind: ItemKind, file: UploadedFile | undefined, mode: ImportMode): Promise<ImportReport> {
@@ -180,8 +175,8 @@ export class ImportService {
   private async analyse(m: EntityManager, kind: ItemKind, rows: ParsedRow[]) {
     const owner = IMPORT_COLUMNS[kind].find((c) => c.paths.includes('ownerOrgId')) as ImportColumn;
     const codes = [...new Set(rows.map((r) => r.input.creditCode).filter((c): c is string => !!c))];
-    const orgs = codes.length ? ((await m.query('SELECT id, name, credit_code, verification_status FROM organisation WHERE credit_code = ANY($1)', [codes])) as Org[]) : [];
-    const byCode = new Map(orgs.map((o) => [o.credit_code, o]));
+    const orgs = await this.organisations.byCreditCodes(codes, m);
+    const byCode = new Map(orgs.map((o) => [o.creditCode, o]));
     const orgIds = orgs.map((o) => o.id);
     const existing = orgIds.length
       ? ((await m.query(`SELECT id, owner_org_id, title FROM ${KINDS[kind].table} WHERE owner_org_id = ANY($1) ORDER BY created_at, id`, [orgIds])) as {
@@ -207,7 +202,7 @@ export class ImportService {
       if (code && !org) {
         const problem = creditCodeProblem(code);
         r.problems.unshift({ column: owner, code: problem ? `credit_code_${problem}` : 'org_unknown' });
-      } else if (org && org.verification_status !== VerificationStatus.Verified) {
+      } else if (org && org.verificationStatus !== VerificationStatus.Verified) {
         r.problems.unshift({ column: owner, code: 'org_not_verified' });
       }
       const title = typeof r.input.title === 'string' ? r.input.title.trim() : '';
@@ -290,10 +285,8 @@ export class ImportService {
     if (kind === 'achievement' && f.ipType) qb.andWhere('t.ip_items @> CAST(:ip AS jsonb)', { ip: JSON.stringify([{ type: f.ipType }]) });
     const [items, total] = await qb.orderBy('t.publishedAt', 'DESC', 'NULLS LAST').addOrderBy('t.createdAt', 'DESC').addOrderBy('t.id').take(EXPORT_ROWS_MAX).getManyAndCount();
     const orgIds = [...new Set(items.map((i) => i.ownerOrgId))];
-    const orgs = orgIds.length
-      ? ((await this.db.query('SELECT id, name, credit_code FROM organisation WHERE id = ANY($1)', [orgIds])) as { id: string; name: string; credit_code: string }[])
-      : [];
-    const byId = new Map<string, ExportContext>(orgs.map((o) => [o.id, { orgName: o.name, creditCode: o.credit_code }]));
+    const orgs = [...(await this.organisations.cards(orgIds)).values()];
+    const byId = new Map<string, ExportContext>(orgs.map((o) => [o.id, { orgName: o.name, creditCode: o.creditCode }]));
     const data = await buildExport(
       kind,
       items.map((item: CatalogueItem) => ({ item, ctx: byId.get(item.ownerOrgId) ?? { orgName: '', creditCode: '' } })),
