@@ -1,5 +1,6 @@
 import { App, Button, List, Popconfirm, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import type { AttachmentView } from '@ztt/contracts';
 import { api, apiDownload } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -17,14 +18,12 @@ export function AttachmentList({ items, onDeleted }: { items: AttachmentView[]; 
       message.error(applyApiError(null, e));
     }
   };
-  const remove = async (a: AttachmentView) => {
-    try {
-      await api('DELETE', `/attachments/${a.id}`);
-      onDeleted?.(a.id);
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const remove = useMutation({
+    mutationFn: (a: AttachmentView) => api('DELETE', `/attachments/${a.id}`),
+    meta: { invalidates: [['item']] },
+    onSuccess: (_, a) => onDeleted?.(a.id),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   return (
     <List
       size="small"
@@ -39,7 +38,7 @@ export function AttachmentList({ items, onDeleted }: { items: AttachmentView[]; 
             </Button>,
             ...(onDeleted
               ? [
-                  <Popconfirm key="del" title={t('attachment.deleteConfirm')} onConfirm={() => void remove(a)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                  <Popconfirm key="del" title={t('attachment.deleteConfirm')} onConfirm={() => remove.mutate(a)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
                     <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid={`delete-attachment-${a.id}`}>
                       {t('attachment.delete')}
                     </Button>

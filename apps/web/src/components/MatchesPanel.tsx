@@ -1,13 +1,14 @@
 import { App, Button, Card, Empty, List, Modal, Popover, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DislikeFilled, DislikeOutlined, LikeFilled, LikeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DISMISS_REASONS, DismissReason, ItemKind, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchFeedback, MatchStatus, MatchView } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { applyApiError } from './form-errors';
 import { useTaxonomyLabels } from './labels';
-import { useLoader } from './use-loader';
 
 const STATUS_COLOR: Record<MatchStatus, string> = { proposed: 'blue', seen: 'default', contacted: 'green', deal: 'gold', dismissed: 'default' };
 
@@ -48,35 +49,34 @@ export function MatchReason({ match, detail }: { match: MatchView; detail: strin
 
 /**
  * Status tag, actions (seen, contacted, dismiss with a reason) and the dismiss dialog, for any list of
- * matches. A match that has become a deal has no actions: the deal desk follows it.
+ * matches. A match that has become a deal has no actions: the deal desk follows it. Every list of
+ * matches refreshes after a change.
  */
-export function useMatchActions(onChanged: () => void) {
+export function useMatchActions() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [dismissing, setDismissing] = useState<MatchView | null>(null);
   const [reason, setReason] = useState<DismissReason>('irrelevant');
 
-  const setStatus = async (m: MatchView, status: MatchStatus, dismissReason?: DismissReason) => {
-    try {
-      await api('PATCH', `/matches/${m.id}`, { status, dismissReason });
+  const status = useMutation({
+    mutationFn: ({ m, status, dismissReason }: { m: MatchView; status: MatchStatus; dismissReason?: DismissReason }) => api('PATCH', `/matches/${m.id}`, { status, dismissReason }),
+    meta: { invalidates: [['matches']] },
+    onSuccess: () => {
       message.success(t('match.updated'));
       setDismissing(null);
-      onChanged();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const setStatus = (m: MatchView, s: MatchStatus, dismissReason?: DismissReason) => status.mutate({ m, status: s, dismissReason });
 
   /** 有用 / 没用: clicking one's current verdict again takes it back. */
-  const setFeedback = async (m: MatchView, verdict: MatchFeedback) => {
-    try {
-      await api('PUT', `/matches/${m.id}/feedback`, { verdict: m.myFeedback === verdict ? null : verdict });
-      message.success(t('match.feedback.thanks'));
-      onChanged();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const feedback = useMutation({
+    mutationFn: ({ m, verdict }: { m: MatchView; verdict: MatchFeedback }) => api('PUT', `/matches/${m.id}/feedback`, { verdict: m.myFeedback === verdict ? null : verdict }),
+    meta: { invalidates: [['matches']] },
+    onSuccess: () => message.success(t('match.feedback.thanks')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const setFeedback = (m: MatchView, verdict: MatchFeedback) => feedback.mutate({ m, verdict });
 
   const actions = (m: MatchView) =>
     [
@@ -87,7 +87,7 @@ export function useMatchActions(onChanged: () => void) {
           icon={m.myFeedback === 'useful' ? <LikeFilled /> : <LikeOutlined />}
           aria-pressed={m.myFeedback === 'useful'}
           aria-label={t('match.feedback.useful')}
-          onClick={() => void setFeedback(m, 'useful')}
+          onClick={() => setFeedback(m, 'useful')}
           data-testid={`useful-${m.id}`}
         >
           {m.feedback?.useful || ''}
@@ -100,7 +100,7 @@ export function useMatchActions(onChanged: () => void) {
           icon={m.myFeedback === 'not-useful' ? <DislikeFilled /> : <DislikeOutlined />}
           aria-pressed={m.myFeedback === 'not-useful'}
           aria-label={t('match.feedback.notUseful')}
-          onClick={() => void setFeedback(m, 'not-useful')}
+          onClick={() => setFeedback(m, 'not-useful')}
           data-testid={`not-useful-${m.id}`}
         >
           {m.feedback?.notUseful || ''}
@@ -111,12 +111,12 @@ export function useMatchActions(onChanged: () => void) {
         {m.dismissReason ? ` · ${t(`match.dismiss.${m.dismissReason}`)}` : ''}
       </Tag>,
       m.status === MatchStatus.Proposed && (
-        <Button key="seen" size="small" onClick={() => void setStatus(m, MatchStatus.Seen)}>
+        <Button key="seen" size="small" onClick={() => setStatus(m, MatchStatus.Seen)}>
           {t('match.markSeen')}
         </Button>
       ),
       m.status !== MatchStatus.Contacted && m.status !== MatchStatus.Dismissed && m.status !== MatchStatus.Deal && (
-        <Button key="contacted" size="small" onClick={() => void setStatus(m, MatchStatus.Contacted)}>
+        <Button key="contacted" size="small" onClick={() => setStatus(m, MatchStatus.Contacted)}>
           {t('match.markContacted')}
         </Button>
       ),
@@ -134,7 +134,7 @@ export function useMatchActions(onChanged: () => void) {
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
       onCancel={() => setDismissing(null)}
-      onOk={() => dismissing && void setStatus(dismissing, MatchStatus.Dismissed, reason)}
+      onOk={() => dismissing && setStatus(dismissing, MatchStatus.Dismissed, reason)}
       okButtonProps={{ danger: true, 'data-testid': 'dismiss-confirm' }}
     >
       <Select
@@ -156,21 +156,13 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
   const path = kind === 'need' ? 'needs' : 'achievements';
-  const { data, error, reload } = useLoader(() => api<MatchView[]>('GET', `/${path}/${id}/matches`), [path, id]);
-  const { actions, modal } = useMatchActions(reload);
-  const [busy, setBusy] = useState(false);
-
-  const refresh = async () => {
-    setBusy(true);
-    try {
-      await api('POST', `/${path}/${id}/matches/refresh`);
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { data, error } = useApiQuery<MatchView[]>(['matches', kind, id], `/${path}/${id}/matches`);
+  const { actions, modal } = useMatchActions();
+  const refresh = useMutation({
+    mutationFn: () => api('POST', `/${path}/${id}/matches/refresh`),
+    meta: { invalidates: [['matches', kind, id]] },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
 
   if (error) return null;
   const otherPath = kind === 'need' ? 'achievements' : 'needs';
@@ -178,7 +170,7 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
     <Card
       title={t(kind === 'need' ? 'match.title.need' : 'match.title.achievement')}
       extra={
-        <Button icon={<ReloadOutlined />} loading={busy} onClick={() => void refresh()} data-testid="refresh-matches">
+        <Button icon={<ReloadOutlined />} loading={refresh.isPending} onClick={() => refresh.mutate()} data-testid="refresh-matches">
           {t('match.refresh')}
         </Button>
       }

@@ -1,14 +1,15 @@
 import { App, Badge, Button, Empty, List, Popover, Space, Spin, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { NotificationView, Page } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from './catalogue';
 import { applyApiError } from './form-errors';
-import { useLoader } from './use-loader';
 
 const POLL_MS = 30_000;
 
@@ -32,42 +33,28 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const userId = me?.id ?? null;
 
-  const { data: unread, reload: reloadCount } = useLoader(() => (userId ? api<{ count: number }>('GET', '/notifications/unread-count') : Promise.resolve({ count: 0 })), [userId]);
-  const { data: recent, reload: reloadList } = useLoader(
-    () => (userId && open ? api<Page<NotificationView>>('GET', '/notifications?page=1&pageSize=10') : Promise.resolve(null)),
-    [userId, open],
-  );
+  const { data: unread } = useApiQuery<{ count: number }>(['notifications', 'unread', userId], userId ? '/notifications/unread-count' : null, {
+    refetchInterval: POLL_MS,
+    staleTime: 0,
+  });
+  // Read afresh each time the bell opens.
+  const { data: recent } = useApiQuery<Page<NotificationView>>(['notifications', 'recent', userId], userId && open ? '/notifications?page=1&pageSize=10' : null, {
+    staleTime: 0,
+  });
 
-  useEffect(() => {
-    if (!userId) return;
-    const timer = window.setInterval(reloadCount, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [userId, reloadCount]);
+  const mark = useMutation({
+    mutationFn: (path: string) => api('POST', path),
+    meta: { invalidates: [['notifications']] },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
 
-  const refresh = () => {
-    reloadCount();
-    reloadList();
-  };
-
-  const openOne = async (n: NotificationView) => {
+  const openOne = (n: NotificationView) => {
     setOpen(false);
-    try {
-      if (!n.readAt) await api('POST', `/notifications/${n.id}/read`);
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-    refresh();
+    if (!n.readAt) mark.mutate(`/notifications/${n.id}/read`);
     follow(n.link);
   };
 
-  const readAll = async () => {
-    try {
-      await api('POST', '/notifications/read-all');
-      refresh();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const readAll = () => mark.mutate('/notifications/read-all');
 
   const content = (
     <div style={{ width: 360 }} data-testid="notification-list">
@@ -83,7 +70,7 @@ export function NotificationBell() {
           renderItem={(n) => (
             <List.Item
               style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f7ff', paddingInline: 8 }}
-              onClick={() => void openOne(n)}
+              onClick={() => openOne(n)}
               data-testid={`notification-${n.id}`}
             >
               <List.Item.Meta
@@ -122,7 +109,7 @@ export function NotificationBell() {
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <span>{t('notifications.title')}</span>
           <Space size={0}>
-            <Button type="link" size="small" onClick={() => void readAll()} data-testid="notifications-read-all">
+            <Button type="link" size="small" onClick={() => readAll()} data-testid="notifications-read-all">
               {t('notifications.readAll')}
             </Button>
             <Button

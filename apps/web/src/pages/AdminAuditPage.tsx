@@ -2,8 +2,7 @@ import { Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AuditAction, AuditEntryView, AuditResult, Page } from '@ztt/contracts';
-import { api } from '../api/client';
-import { useLoader } from '../components/use-loader';
+import { useApiQuery } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
 
@@ -16,14 +15,14 @@ export function AdminAuditPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [current, setCurrent] = useState(1);
 
-  const { data: page } = useLoader(() => {
-    const params = new URLSearchParams({ page: String(current), pageSize: '50' });
-    if (actorEmail) params.set('actorEmail', actorEmail);
-    if (action) params.set('action', action);
-    if (range?.[0]) params.set('from', range[0].startOf('day').toISOString());
-    if (range?.[1]) params.set('to', range[1].endOf('day').toISOString());
-    return api<Page<AuditEntryView>>('GET', `/admin/audit?${params.toString()}`);
-  }, [current, actorEmail, action, range]);
+  const params = new URLSearchParams({ page: String(current), pageSize: '50' });
+  if (actorEmail) params.set('actorEmail', actorEmail);
+  if (action) params.set('action', action);
+  if (range?.[0]) params.set('from', range[0].startOf('day').toISOString());
+  if (range?.[1]) params.set('to', range[1].endOf('day').toISOString());
+  const query = params.toString();
+  // The audit log only grows: each visit reads it afresh.
+  const { data: page } = useApiQuery<Page<AuditEntryView>>(['audit', query], `/admin/audit?${query}`, { keepPrevious: true, staleTime: 0 });
 
   return (
     <Card

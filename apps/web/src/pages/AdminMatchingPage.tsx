@@ -1,10 +1,11 @@
 import { App, Button, Card, Col, Form, InputNumber, Modal, Popconfirm, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrokerProfileView, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchingMetrics, MatchingModel, MatchRunView } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { BrokerProfileFields } from './BrokerWorkbenchPage';
 import { formatDateTime } from '../components/catalogue';
@@ -14,61 +15,45 @@ export function AdminMatchingPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
-  const metrics = useLoader(() => api<MatchingMetrics>('GET', '/admin/matching/metrics'), []);
-  const brokers = useLoader(() => api<BrokerProfileView[]>('GET', '/admin/brokers'), []);
-  const runs = useLoader(() => api<MatchRunView[]>('GET', '/admin/matching/runs'), []);
-  const model = useLoader(() => api<MatchingModel>('GET', '/admin/matching/settings'), []);
+  const metrics = useApiQuery<MatchingMetrics>(['matching', 'metrics'], '/admin/matching/metrics');
+  const brokers = useApiQuery<BrokerProfileView[]>(['brokers'], '/admin/brokers');
+  // A run goes on in the background: its list is read afresh on each visit and with 刷新.
+  const runs = useApiQuery<MatchRunView[]>(['matching', 'runs'], '/admin/matching/runs', { staleTime: 0 });
+  const model = useApiQuery<MatchingModel>(['matching', 'settings'], '/admin/matching/settings');
   const [tuning, setTuning] = useState(false);
   const [modelForm] = Form.useForm();
-  const [starting, setStarting] = useState(false);
-
-  const startRun = async () => {
-    setStarting(true);
-    try {
-      await api('POST', '/admin/matching/runs');
-      message.success(t('matching.run.started'));
-      runs.reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setStarting(false);
-    }
-  };
   const [editing, setEditing] = useState<BrokerProfileView | null>(null);
   const [form] = Form.useForm();
   const m = metrics.data;
 
-  const save = async () => {
-    if (!editing) return;
-    try {
-      await api('PUT', `/admin/brokers/${editing.userId}`, await form.validateFields());
+  const run = useMutation({
+    mutationFn: () => api('POST', '/admin/matching/runs'),
+    meta: { invalidates: [['matching', 'runs']] },
+    onSuccess: () => message.success(t('matching.run.started')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const startRun = () => run.mutate();
+  const broker = useMutation({
+    mutationFn: ({ userId, v }: { userId: string; v: unknown }) => api('PUT', `/admin/brokers/${userId}`, v),
+    meta: { invalidates: [['brokers'], ['broker-profile']] },
+    onSuccess: () => {
       message.success(t('common.saved'));
       setEditing(null);
-      brokers.reload();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
-  };
-
-  const saveModel = async () => {
-    try {
-      await api('PUT', '/admin/matching/settings', await modelForm.validateFields());
+    },
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  const save = async () => editing && broker.mutate({ userId: editing.userId, v: await form.validateFields() });
+  const settings = useMutation({
+    mutationFn: (v: unknown) => (v === null ? api('DELETE', '/admin/matching/settings') : api('PUT', '/admin/matching/settings', v)),
+    meta: { invalidates: [['matching', 'settings']] },
+    onSuccess: () => {
       message.success(t('common.saved'));
       setTuning(false);
-      model.reload();
-    } catch (e) {
-      message.error(applyApiError(modelForm, e));
-    }
-  };
-  const resetModel = async () => {
-    try {
-      await api('DELETE', '/admin/matching/settings');
-      message.success(t('common.saved'));
-      model.reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+    },
+    onError: (e, v) => message.error(applyApiError(v === null ? null : modelForm, e)),
+  });
+  const saveModel = async () => settings.mutate(await modelForm.validateFields());
+  const resetModel = () => settings.mutate(null);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -95,7 +80,7 @@ export function AdminMatchingPage() {
         extra={
           <Space>
             {model.data?.source === 'admin' && (
-              <Popconfirm title={t('matching.model.resetConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void resetModel()}>
+              <Popconfirm title={t('matching.model.resetConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => resetModel()}>
                 <Button data-testid="model-reset">{t('matching.model.reset')}</Button>
               </Popconfirm>
             )}
@@ -136,8 +121,8 @@ export function AdminMatchingPage() {
         title={t('matching.runs')}
         extra={
           <Space>
-            <Button onClick={() => runs.reload()}>{t('matching.run.reload')}</Button>
-            <Button type="primary" loading={starting} onClick={() => void startRun()} data-testid="start-run">
+            <Button onClick={() => void runs.refetch()}>{t('matching.run.reload')}</Button>
+            <Button type="primary" loading={run.isPending} onClick={() => startRun()} data-testid="start-run">
               {t('matching.run.start')}
             </Button>
           </Space>

@@ -1,12 +1,13 @@
 import { App, Button, Card, Descriptions, Empty, Input, Modal, Pagination, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { AchievementView, ContactInfo, FieldChange, IpItem, ItemKind, NeedView, Page, ReviewQueueEntry, TeamMember } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { budgetText, FIELD_LABELS, formatDateTime, kindPath, priceText } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, TaxonomyLabels, useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 const PAGE_SIZE = 10;
@@ -37,23 +38,23 @@ function ReviewQueue({ kind }: { kind: ItemKind }) {
   const [current, setCurrent] = useState(1);
   const [rejecting, setRejecting] = useState<ReviewQueueEntry | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
-  const { data: page, error, reload } = useLoader(() => api<Page<ReviewQueueEntry>>('GET', `/admin/review?kind=${kind}&page=${current}&pageSize=${PAGE_SIZE}`), [kind, current]);
-
-  const decide = async (entry: ReviewQueueEntry, decision: 'publish' | 'reject', why?: string) => {
-    setBusy(entry.item.id);
-    try {
-      await api('POST', `/admin/review/${kind}/${entry.item.id}/decision`, why === undefined ? { decision } : { decision, reason: why });
+  const { data: page, error } = useApiQuery<Page<ReviewQueueEntry>>(['review-queue', kind, current], `/admin/review?kind=${kind}&page=${current}&pageSize=${PAGE_SIZE}`, {
+    keepPrevious: true,
+  });
+  // A decision changes the item everywhere it shows: its page, its owners' lists.
+  const decision = useMutation({
+    mutationFn: ({ entry, decision, why }: { entry: ReviewQueueEntry; decision: 'publish' | 'reject'; why?: string }) =>
+      api('POST', `/admin/review/${kind}/${entry.item.id}/decision`, why === undefined ? { decision } : { decision, reason: why }),
+    meta: { invalidates: [['review-queue'], ['item'], ['items']] },
+    onSuccess: (_, { decision }) => {
       message.success(t(decision === 'publish' ? 'review.published' : 'review.rejected'));
       setRejecting(null);
       setReason('');
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const busy = decision.isPending ? decision.variables.entry.item.id : null;
+  const decide = (entry: ReviewQueueEntry, d: 'publish' | 'reject', why?: string) => decision.mutate({ entry, decision: d, why });
 
   if (error) return <Empty description={applyApiError(null, error)} />;
   if (!page) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -66,7 +67,7 @@ function ReviewQueue({ kind }: { kind: ItemKind }) {
           key={entry.item.id}
           entry={entry}
           busy={busy === entry.item.id}
-          onPublish={() => void decide(entry, 'publish')}
+          onPublish={() => decide(entry, 'publish')}
           onReject={() => {
             setReason('');
             setRejecting(entry);
@@ -81,7 +82,7 @@ function ReviewQueue({ kind }: { kind: ItemKind }) {
         okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'review-reject-confirm' }}
         cancelText={t('common.cancel')}
         onCancel={() => setRejecting(null)}
-        onOk={() => rejecting && void decide(rejecting, 'reject', reason.trim())}
+        onOk={() => rejecting && decide(rejecting, 'reject', reason.trim())}
       >
         <Typography.Paragraph type="secondary">{t('review.reasonHelp')}</Typography.Paragraph>
         <Input.TextArea

@@ -1,10 +1,11 @@
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Page, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
 
@@ -14,17 +15,16 @@ export function AdminUsersPage() {
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [current, setCurrent] = useState(1);
-  const { data: page, reload } = useLoader(() => api<Page<UserAdminView>>('GET', `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`), [current, q]);
-
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      message.success(ok);
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const { data: page } = useApiQuery<Page<UserAdminView>>(['admin-users', { q, current }], `/admin/users?page=${current}&pageSize=20&q=${encodeURIComponent(q)}`, {
+    keepPrevious: true,
+  });
+  const change = useMutation({
+    mutationFn: ({ fn }: { fn: () => Promise<unknown>; ok: string }) => fn(),
+    meta: { invalidates: [['admin-users']] },
+    onSuccess: (_, { ok }) => message.success(ok),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const act = (fn: () => Promise<unknown>, ok: string) => change.mutate({ fn, ok });
 
   return (
     <Card
@@ -58,7 +58,7 @@ export function AdminUsersPage() {
                 style={{ minWidth: 220 }}
                 value={roles}
                 options={PLATFORM_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                onChange={(next: PlatformRole[]) => void act(() => api('PUT', `/admin/users/${u.id}/roles`, { roles: next }), t('admin.users.rolesSaved'))}
+                onChange={(next: PlatformRole[]) => act(() => api('PUT', `/admin/users/${u.id}/roles`, { roles: next }), t('admin.users.rolesSaved'))}
               />
             ),
           },
@@ -77,14 +77,14 @@ export function AdminUsersPage() {
             title: t('common.actions'),
             render: (_, u) =>
               u.id === me?.id || u.status === UserStatus.Deleted ? null : u.status === UserStatus.Active ? (
-                <Popconfirm title={t('admin.users.disableConfirm')} onConfirm={() => void act(() => api('POST', `/admin/users/${u.id}/disable`), t('admin.users.disabled'))}>
+                <Popconfirm title={t('admin.users.disableConfirm')} onConfirm={() => act(() => api('POST', `/admin/users/${u.id}/disable`), t('admin.users.disabled'))}>
                   <Button size="small" danger>
                     {t('admin.users.disable')}
                   </Button>
                 </Popconfirm>
               ) : (
                 <Space>
-                  <Button size="small" onClick={() => void act(() => api('POST', `/admin/users/${u.id}/enable`), t('admin.users.active'))}>
+                  <Button size="small" onClick={() => act(() => api('POST', `/admin/users/${u.id}/enable`), t('admin.users.active'))}>
                     {t('admin.users.enable')}
                   </Button>
                 </Space>

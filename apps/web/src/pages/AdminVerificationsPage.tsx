@@ -1,10 +1,11 @@
 import { App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OrganisationView, Page } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
 
@@ -16,19 +17,19 @@ export function AdminVerificationsPage() {
   const [rejecting, setRejecting] = useState<OrganisationView | null>(null);
   const [reason, setReason] = useState('');
 
-  const { data: page, reload } = useLoader(() => api<Page<OrganisationView>>('GET', `/admin/verifications?page=${current}&pageSize=20`), [current]);
-
-  const decide = async (org: OrganisationView, decision: 'approve' | 'reject', why?: string) => {
-    try {
-      await api('POST', `/admin/verifications/${org.id}/decision`, { decision, reason: why });
+  const { data: page } = useApiQuery<Page<OrganisationView>>(['verifications', current], `/admin/verifications?page=${current}&pageSize=20`, { keepPrevious: true });
+  const decision = useMutation({
+    mutationFn: ({ org, decision, why }: { org: OrganisationView; decision: 'approve' | 'reject'; why?: string }) =>
+      api('POST', `/admin/verifications/${org.id}/decision`, { decision, reason: why }),
+    meta: { invalidates: [['verifications'], ['org'], ['orgs']] },
+    onSuccess: (_, { decision }) => {
       message.success(t(decision === 'approve' ? 'admin.verifications.approved' : 'admin.verifications.rejected'));
       setRejecting(null);
       setReason('');
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const decide = (org: OrganisationView, d: 'approve' | 'reject', why?: string) => decision.mutate({ org, decision: d, why });
 
   return (
     <Card title={t('admin.verifications.title')}>
@@ -58,7 +59,7 @@ export function AdminVerificationsPage() {
             title: t('common.actions'),
             render: (_, o) => (
               <Space>
-                <Button type="primary" size="small" data-testid={`approve-${o.creditCode}`} onClick={() => void decide(o, 'approve')}>
+                <Button type="primary" size="small" data-testid={`approve-${o.creditCode}`} onClick={() => decide(o, 'approve')}>
                   {t('common.approve')}
                 </Button>
                 <Button danger size="small" onClick={() => setRejecting(o)}>
@@ -76,7 +77,7 @@ export function AdminVerificationsPage() {
         okButtonProps={{ danger: true, disabled: !reason.trim() }}
         cancelText={t('common.cancel')}
         onCancel={() => setRejecting(null)}
-        onOk={() => rejecting && void decide(rejecting, 'reject', reason)}
+        onOk={() => rejecting && decide(rejecting, 'reject', reason)}
       >
         <Input.TextArea rows={3} value={reason} placeholder={t('admin.verifications.reasonRequired')} onChange={(e) => setReason(e.target.value)} maxLength={500} />
       </Modal>

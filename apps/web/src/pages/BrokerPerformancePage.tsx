@@ -1,13 +1,12 @@
 import { Card, Col, Descriptions, Row, Statistic, Table } from 'antd';
 import { BrokerPerformance, DEAL_OPEN_STAGES, DEAL_PIPELINE } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { formatYuan } from '../components/deal/deal-ui';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** 我的业绩: open deals by stage, conversion match → deal → signed, days per stage, registered contract value. */
 export function BrokerPerformancePage() {
-  const { data } = useLoader(() => api<BrokerPerformance>('GET', '/deals/performance'), []);
+  const { data } = useApiQuery<BrokerPerformance>(['deals', 'performance', 'mine'], '/deals/performance');
   if (!data) return <Card loading />;
   return <PerformanceCard p={data} />;
 }

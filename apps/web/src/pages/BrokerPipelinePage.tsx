@@ -2,9 +2,8 @@ import { Card, Empty, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DEAL_PIPELINE, DealStage, DealView, Page } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { formatYuan, MoveButtons, useStageMove } from '../components/deal/deal-ui';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 const COLUMNS: DealStage[] = [...DEAL_PIPELINE, DealStage.Lost];
@@ -12,8 +11,8 @@ const COLUMNS: DealStage[] = [...DEAL_PIPELINE, DealStage.Lost];
 /** 我的对接看板: drag a card to the next stage (or use its buttons); the gate's fields are asked for in a dialog. */
 export function BrokerPipelinePage() {
   const { t } = useI18n();
-  const { data, reload } = useLoader(() => api<Page<DealView>>('GET', '/deals?pageSize=100'), []);
-  const { start, modal } = useStageMove(reload);
+  const { data } = useApiQuery<Page<DealView>>(['deals', 'pipeline'], '/deals?pageSize=100');
+  const { start, modal } = useStageMove();
   const [over, setOver] = useState<DealStage | null>(null);
   const mine = (data?.items ?? []).filter((d) => d.viewerRole === 'broker');
   const byId = new Map(mine.map((d) => [d.id, d]));

@@ -1,13 +1,14 @@
 import { App, Button, Card, Form, InputNumber, List, Select, Space, Switch, Tabs, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { BrokerProfileView, MatchStatus, MatchView, Page, TAXONOMY } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { MatchReason, MatchScore, useMatchActions } from '../components/MatchesPanel';
 import { OpenDealButton } from '../components/deal/OpenDealButton';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** 技术经纪人工作台: the matches handed to me, and my specialties. */
@@ -30,8 +31,10 @@ function MyMatches() {
   const labels = useTaxonomyLabels();
   const [status, setStatus] = useState<MatchStatus | undefined>();
   const [page, setPage] = useState(1);
-  const { data, reload } = useLoader(() => api<Page<MatchView>>('GET', `/broker/matches?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`), [page, status]);
-  const { actions, modal } = useMatchActions(reload);
+  const { data } = useApiQuery<Page<MatchView>>(['matches', 'broker', { page, status }], `/broker/matches?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`, {
+    keepPrevious: true,
+  });
+  const { actions, modal } = useMatchActions();
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -105,16 +108,15 @@ function BrokerProfileForm() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { data } = useLoader(() => api<BrokerProfileView>('GET', '/broker/profile'), []);
+  const { data } = useApiQuery<BrokerProfileView>(['broker-profile'], '/broker/profile');
+  const store = useMutation({
+    mutationFn: (v: unknown) => api('PUT', '/broker/profile', v),
+    meta: { invalidates: [['broker-profile'], ['brokers']] },
+    onSuccess: () => message.success(t('common.saved')),
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
   if (!data) return null;
-  const save = async () => {
-    try {
-      await api('PUT', '/broker/profile', await form.validateFields());
-      message.success(t('common.saved'));
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
-  };
+  const save = async () => store.mutate(await form.validateFields());
   return (
     <Form form={form} layout="vertical" initialValues={data} style={{ maxWidth: 640 }}>
       <BrokerProfileFields />

@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space 
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { CampaignInput, CampaignTarget, CampaignView, quarterOf } from '@ztt/contracts';
 import dayjs, { Dayjs } from 'dayjs';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
@@ -29,7 +30,7 @@ export function CampaignFormPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const dimension = Form.useWatch('targets', form);
-
+  const queryClient = useQueryClient();
   useEffect(() => {
     if (!id) {
       form.setFieldsValue({
@@ -41,10 +42,26 @@ export function CampaignFormPage() {
       });
       return;
     }
-    void api<CampaignView>('GET', `/admin/campaigns/${id}`).then((c) => form.setFieldsValue({ ...c, period: [dayjs(c.startsOn), dayjs(c.endsOn)] }));
-  }, [id, form]);
+    // The form starts from what the server holds now (and leaves it in the cache the campaign page reads).
+    void queryClient
+      .fetchQuery({ queryKey: ['campaign', id], queryFn: () => api<CampaignView>('GET', `/admin/campaigns/${id}`), staleTime: 0 })
+      .then((c) => form.setFieldsValue({ ...c, period: [dayjs(c.startsOn), dayjs(c.endsOn)] }));
+  }, [id, form, queryClient]);
 
-  const submit = async (v: FormValues) => {
+  const store = useMutation({
+    mutationFn: async (body: CampaignInput) =>
+      id
+        ? api<CampaignView>('PATCH', `/admin/campaigns/${id}`, { ...body, version: (await api<CampaignView>('GET', `/admin/campaigns/${id}`)).version })
+        : api<CampaignView>('POST', '/admin/campaigns', body),
+    meta: { invalidates: [['campaign'], ['campaigns']] },
+    onSuccess: (saved) => {
+      message.success(t('campaign.saved'));
+      navigate(`/admin/campaigns/${saved.id}`);
+    },
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+
+  const submit = (v: FormValues) => {
     const body: CampaignInput = {
       title: v.title,
       quarter: v.quarter,
@@ -55,15 +72,7 @@ export function CampaignFormPage() {
       targets: (v.targets ?? []).map((x) => ({ ...x, target: Number(x.target) })),
       reminderDays: v.reminderDays ?? [],
     };
-    try {
-      const saved = id
-        ? await api<CampaignView>('PATCH', `/admin/campaigns/${id}`, { ...body, version: (await api<CampaignView>('GET', `/admin/campaigns/${id}`)).version })
-        : await api<CampaignView>('POST', '/admin/campaigns', body);
-      message.success(t('campaign.saved'));
-      navigate(`/admin/campaigns/${saved.id}`);
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
+    store.mutate(body);
   };
 
   const codeOptions = (dim: string) =>
@@ -71,7 +80,7 @@ export function CampaignFormPage() {
 
   return (
     <Card title={id ? t('campaign.edit') : t('campaign.new')}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 800 }}>
+      <Form form={form} layout="vertical" onFinish={(v) => submit(v)} style={{ maxWidth: 800 }}>
         <Form.Item name="title" label={t('campaign.title')} rules={[{ required: true, max: 100 }]}>
           <Input data-testid="campaign-title" />
         </Form.Item>

@@ -1,10 +1,11 @@
 import { App, Button, Card, Col, Descriptions, Form, Popconfirm, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { CampaignInviteInput, CampaignInvitee, CampaignProgress, CampaignProgressRow, CampaignReminderResult, CampaignView } from '@ztt/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { CampaignStatusTag } from './CampaignsPage';
 
@@ -32,37 +33,31 @@ export function CampaignPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
-  const { data: c, reload } = useLoader(() => api<CampaignView>('GET', `/admin/campaigns/${id}`), [id]);
-  const { data: p, reload: reloadProgress } = useLoader(() => api<CampaignProgress>('GET', `/admin/campaigns/${id}/progress`), [id]);
+  const { data: c } = useApiQuery<CampaignView>(['campaign', id], `/admin/campaigns/${id}`);
+  // Progress counts what the invited organisations post: each visit (and ↻) reads it afresh.
+  const { data: p, refetch: reloadProgress } = useApiQuery<CampaignProgress>(['campaign', id, 'progress'], `/admin/campaigns/${id}/progress`, { staleTime: 0 });
   const [inviteForm] = Form.useForm<CampaignInviteInput>();
-
-  const act = async (path: string) => {
-    try {
-      await api('POST', `/admin/campaigns/${id}/${path}`);
-      reload();
-      reloadProgress();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
-  const invite = async (v: CampaignInviteInput) => {
-    try {
-      const r = await api<{ invited: number; total: number }>('POST', `/admin/campaigns/${id}/invitations`, v);
-      message.success(t('campaign.invite.done', r));
-      reload();
-      reloadProgress();
-    } catch (e) {
-      message.error(applyApiError(inviteForm, e));
-    }
-  };
-  const remind = async () => {
-    try {
-      const r = await api<CampaignReminderResult>('POST', `/admin/campaigns/${id}/remind`);
-      message.success(t('campaign.remind.done', { organisations: r.organisations, people: r.people }));
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const invalidates = [['campaign', id], ['campaigns']];
+  const step = useMutation({
+    mutationFn: (path: string) => api('POST', `/admin/campaigns/${id}/${path}`),
+    meta: { invalidates },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const act = (path: string) => step.mutate(path);
+  const invitation = useMutation({
+    mutationFn: (v: CampaignInviteInput) => api<{ invited: number; total: number }>('POST', `/admin/campaigns/${id}/invitations`, v),
+    meta: { invalidates },
+    onSuccess: (r) => message.success(t('campaign.invite.done', r)),
+    onError: (e) => message.error(applyApiError(inviteForm, e)),
+  });
+  const invite = (v: CampaignInviteInput) => invitation.mutate(v);
+  const reminder = useMutation({
+    mutationFn: () => api<CampaignReminderResult>('POST', `/admin/campaigns/${id}/remind`),
+    meta: { invalidates: [] },
+    onSuccess: (r) => message.success(t('campaign.remind.done', { organisations: r.organisations, people: r.people })),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const remind = () => reminder.mutate();
 
   if (!c) return <Card loading />;
   const editable = c.status === 'draft' || c.status === 'open';
@@ -79,14 +74,14 @@ export function CampaignPage() {
           <Space>
             {editable && <Link to={`/admin/campaigns/${id}/edit`}>{t('campaign.edit')}</Link>}
             {c.status === 'draft' && (
-              <Popconfirm title={t('campaign.open.confirm')} onConfirm={() => void act('open')}>
+              <Popconfirm title={t('campaign.open.confirm')} onConfirm={() => act('open')}>
                 <Button type="primary" data-testid="campaign-open">
                   {t('campaign.open')}
                 </Button>
               </Popconfirm>
             )}
             {c.status === 'open' && (
-              <Popconfirm title={t('campaign.close.confirm')} onConfirm={() => void act('close')}>
+              <Popconfirm title={t('campaign.close.confirm')} onConfirm={() => act('close')}>
                 <Button danger data-testid="campaign-close">
                   {t('campaign.close')}
                 </Button>
@@ -111,7 +106,7 @@ export function CampaignPage() {
         <Card
           title={t('campaign.progress')}
           extra={
-            <Button size="small" onClick={reloadProgress}>
+            <Button size="small" onClick={() => void reloadProgress()}>
               ↻
             </Button>
           }
@@ -153,7 +148,7 @@ export function CampaignPage() {
           c.status === 'open' && (
             <Space>
               {p && <Typography.Text type="secondary">{t('campaign.laggards', { count: p.laggards })}</Typography.Text>}
-              <Button onClick={() => void remind()} data-testid="campaign-remind">
+              <Button onClick={() => remind()} data-testid="campaign-remind">
                 {t('campaign.remind')}
               </Button>
             </Space>
@@ -161,7 +156,7 @@ export function CampaignPage() {
         }
       >
         {editable && (
-          <Form form={inviteForm} layout="inline" onFinish={(v) => void invite(v)} style={{ marginBottom: 16 }}>
+          <Form form={inviteForm} layout="inline" onFinish={(v) => invite(v)} style={{ marginBottom: 16 }}>
             <Form.Item name="orgTypes" label={t('campaign.invite.orgTypes')}>
               <Select
                 mode="multiple"

@@ -1,8 +1,7 @@
 import { Button, Card, Table, Tag } from 'antd';
 import { CampaignStatus, CampaignView } from '@ztt/contracts';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../api/client';
-import { useLoader } from '../components/use-loader';
+import { useApiQuery } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 
 const STATUS_COLORS: Record<CampaignStatus, string> = { draft: 'default', open: 'processing', closed: 'warning', reported: 'success' };
@@ -20,7 +19,7 @@ export function CampaignStatusTag({ status }: { status: CampaignStatus }) {
 export function CampaignsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { data } = useLoader(() => api<CampaignView[]>('GET', '/admin/campaigns'), []);
+  const { data } = useApiQuery<CampaignView[]>(['campaigns'], '/admin/campaigns');
   return (
     <Card
       title={t('campaign.list.title')}

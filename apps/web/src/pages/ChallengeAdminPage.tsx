@@ -1,12 +1,13 @@
 import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Popconfirm, Result, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChallengeMode, ChallengeStatus, ChallengeSuggestion, ChallengeSummary, ChallengeView, NoticeView, Page, PanelView, RankingEntry } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { ApplicationStatusTag, ChallengeStatusTag, ModeTag, useYuan } from '../components/challenge/common';
 import { formatDate, formatDateTime } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -17,7 +18,13 @@ export function ChallengeAdminListPage() {
   const navigate = useNavigate();
   const [status, setStatus] = useState<ChallengeStatus | undefined>();
   const [page, setPage] = useState(1);
-  const { data } = useLoader(() => api<Page<ChallengeSummary>>('GET', `/admin/challenges?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`), [status, page]);
+  const { data } = useApiQuery<Page<ChallengeSummary>>(
+    ['challenges', 'admin', { status, page }],
+    `/admin/challenges?page=${page}&pageSize=20${status ? `&status=${status}` : ''}`,
+    {
+      keepPrevious: true,
+    },
+  );
   return (
     <Card
       title={t('challenge.admin.title')}
@@ -63,62 +70,50 @@ export function ChallengeManagePage() {
   const yuan = useYuan();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const challenge = useLoader(() => api<ChallengeView>('GET', `/challenges/${id}`), [id]);
+  const challenge = useApiQuery<ChallengeView>(['challenge', id], `/challenges/${id}`);
   const c = challenge.data;
   const status = c?.status;
-  const panel = useLoader(async () => (status ? api<PanelView>('GET', `/admin/challenges/${id}/panel`) : null), [id, status]);
-  const ranking = useLoader(
-    async () => (status && ![ChallengeStatus.Draft, ChallengeStatus.Submitted].includes(status) ? api<RankingEntry[]>('GET', `/admin/challenges/${id}/ranking`) : null),
-    [id, status],
+  // Each part is read for the stages that have it; a step invalidates them all (['challenge', id]).
+  const panel = useApiQuery<PanelView>(['challenge', id, 'panel'], status ? `/admin/challenges/${id}/panel` : null);
+  const ranking = useApiQuery<RankingEntry[]>(
+    ['challenge', id, 'ranking'],
+    status && ![ChallengeStatus.Draft, ChallengeStatus.Submitted].includes(status) ? `/admin/challenges/${id}/ranking` : null,
   );
-  const notice = useLoader(
-    async () =>
-      status && [ChallengeStatus.Notice, ChallengeStatus.InProgress, ChallengeStatus.Completed].includes(status) ? api<NoticeView>('GET', `/challenges/${id}/notice`) : null,
-    [id, status],
+  const notice = useApiQuery<NoticeView>(
+    ['challenge', id, 'notice'],
+    status && [ChallengeStatus.Notice, ChallengeStatus.InProgress, ChallengeStatus.Completed].includes(status) ? `/challenges/${id}/notice` : null,
   );
-  const suggestions = useLoader(
-    async () => (status === ChallengeStatus.Published ? api<ChallengeSuggestion[]>('GET', `/admin/challenges/${id}/suggestions`).catch((): ChallengeSuggestion[] => []) : null),
-    [id, status],
-  );
+  const suggestions = useQuery({
+    queryKey: ['challenge', id, 'suggestions'],
+    queryFn: () => api<ChallengeSuggestion[]>('GET', `/admin/challenges/${id}/suggestions`).catch((): ChallengeSuggestion[] => []),
+    enabled: status === ChallengeStatus.Published,
+  });
   const [reason, setReason] = useState('');
   const [reviewerIds, setReviewerIds] = useState<string[] | null>(null);
   const [winners, setWinners] = useState<string[]>([]);
   const [rationale, setRationale] = useState('');
   const [days, setDays] = useState<number>(7);
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  if (challenge.error) return <Result status="404" title="404" />;
-  if (!c) return <Spin style={{ margin: 48 }} />;
-
-  const act = async (path: string, body?: unknown, done?: string) => {
-    setBusy(true);
-    try {
-      await api('POST', path, body);
-      message.success(done ?? t('common.saved'));
-      challenge.reload();
-      ranking.reload();
-      notice.reload();
-      panel.reload();
-    } catch (e) {
+  const step = useMutation({
+    mutationFn: ({ path, body }: { path: string; body?: unknown; done?: string }) => api('POST', path, body),
+    meta: { invalidates: [['challenge', id], ['challenges'], ['review']] },
+    onSuccess: (_, { done }) => message.success(done ?? t('common.saved')),
+    onError: (e) => {
       const msg = applyApiError(null, e);
       message.error(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const savePanel = async () => {
-    setBusy(true);
-    try {
-      await api('PUT', `/admin/challenges/${id}/panel`, { reviewerIds: reviewerIds ?? [] });
-      message.success(t('challenge.admin.panelSaved'));
-      panel.reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const panelChange = useMutation({
+    mutationFn: (ids: string[]) => api('PUT', `/admin/challenges/${id}/panel`, { reviewerIds: ids }),
+    meta: { invalidates: [['challenge', id, 'panel'], ['review']] },
+    onSuccess: () => message.success(t('challenge.admin.panelSaved')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const busy = step.isPending || panelChange.isPending;
+  if (challenge.error) return <Result status="404" title="404" />;
+  if (!c) return <Spin style={{ margin: 48 }} />;
+  const act = (path: string, body?: unknown, done?: string) => step.mutate({ path, body, done });
+  const savePanel = () => panelChange.mutate(reviewerIds ?? []);
   const needsReason = (fn: () => void) => () => (reason.trim() ? fn() : message.warning(t('challenge.admin.reasonFirst')));
   const maxWinners = c.mode === ChallengeMode.Single ? 1 : c.teams;
 
@@ -137,40 +132,35 @@ export function ChallengeManagePage() {
       >
         <Space wrap>
           {[ChallengeStatus.Draft, ChallengeStatus.Submitted].includes(c.status) && (
-            <Button type="primary" loading={busy} onClick={() => void act(`/admin/challenges/${id}/publish`, undefined, t('challenge.form.published'))} data-testid="admin-publish">
+            <Button type="primary" loading={busy} onClick={() => act(`/admin/challenges/${id}/publish`, undefined, t('challenge.form.published'))} data-testid="admin-publish">
               {t('challenge.action.publish')}
             </Button>
           )}
           {c.status === ChallengeStatus.Published && (
-            <Popconfirm title={t('challenge.admin.startReviewConfirm')} onConfirm={() => void act(`/admin/challenges/${id}/start-review`)}>
+            <Popconfirm title={t('challenge.admin.startReviewConfirm')} onConfirm={() => act(`/admin/challenges/${id}/start-review`)}>
               <Button type="primary" loading={busy} data-testid="admin-start-review">
                 {t('challenge.action.startReview')}
               </Button>
             </Popconfirm>
           )}
           {c.status === ChallengeStatus.Notice && (
-            <Button
-              type="primary"
-              loading={busy}
-              onClick={() => void act(`/admin/challenges/${id}/finalise`, undefined, t('challenge.admin.finalised'))}
-              data-testid="admin-finalise"
-            >
+            <Button type="primary" loading={busy} onClick={() => act(`/admin/challenges/${id}/finalise`, undefined, t('challenge.admin.finalised'))} data-testid="admin-finalise">
               {t('challenge.action.finalise')}
             </Button>
           )}
           <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('challenge.admin.reason')} style={{ width: 260 }} />
           {c.status === ChallengeStatus.Submitted && (
-            <Button onClick={needsReason(() => void act(`/admin/challenges/${id}/reject`, { reason }))} loading={busy}>
+            <Button onClick={needsReason(() => act(`/admin/challenges/${id}/reject`, { reason }))} loading={busy}>
               {t('challenge.action.reject')}
             </Button>
           )}
           {[ChallengeStatus.Draft, ChallengeStatus.Submitted, ChallengeStatus.Published, ChallengeStatus.Reviewing, ChallengeStatus.Notice].includes(c.status) && (
-            <Button danger onClick={needsReason(() => void act(`/admin/challenges/${id}/cancel`, { reason }))} loading={busy}>
+            <Button danger onClick={needsReason(() => act(`/admin/challenges/${id}/cancel`, { reason }))} loading={busy}>
               {t('challenge.action.cancel')}
             </Button>
           )}
           {c.status === ChallengeStatus.InProgress && (
-            <Button danger onClick={needsReason(() => void act(`/admin/challenges/${id}/terminate`, { reason }))} loading={busy}>
+            <Button danger onClick={needsReason(() => act(`/admin/challenges/${id}/terminate`, { reason }))} loading={busy}>
               {t('challenge.action.terminate')}
             </Button>
           )}
@@ -193,7 +183,7 @@ export function ChallengeManagePage() {
               data-testid="panel-select"
               id="panel-select"
             />
-            <Button type="primary" loading={busy} onClick={() => void savePanel()} data-testid="panel-save">
+            <Button type="primary" loading={busy} onClick={() => savePanel()} data-testid="panel-save">
               {t('challenge.admin.savePanel')}
             </Button>
           </Space>
@@ -252,7 +242,7 @@ export function ChallengeManagePage() {
               </Form.Item>
               <Popconfirm
                 title={t('challenge.admin.awardConfirm')}
-                onConfirm={() => void act(`/admin/challenges/${id}/award`, { winnerApplicationIds: winners, rationale, objectionDays: days }, t('challenge.admin.awarded'))}
+                onConfirm={() => act(`/admin/challenges/${id}/award`, { winnerApplicationIds: winners, rationale, objectionDays: days }, t('challenge.admin.awarded'))}
               >
                 <Button type="primary" disabled={!winners.length || !rationale.trim()} loading={busy} data-testid="award-submit">
                   {t('challenge.admin.award', { n: winners.length })}
@@ -288,7 +278,7 @@ export function ChallengeManagePage() {
                       <Button
                         type="primary"
                         disabled={!answers[o.id]?.trim()}
-                        onClick={() => void act(`/admin/challenge-objections/${o.id}/answer`, { answer: answers[o.id] })}
+                        onClick={() => act(`/admin/challenge-objections/${o.id}/answer`, { answer: answers[o.id] })}
                         data-testid="objection-answer-submit"
                       >
                         {t('challenge.admin.answer')}
@@ -319,7 +309,7 @@ export function ChallengeManagePage() {
                     <Button
                       key="i"
                       size="small"
-                      onClick={() => void act(`/admin/challenges/${id}/invitations`, { orgId: s.orgId }, t('challenge.admin.invited'))}
+                      onClick={() => act(`/admin/challenges/${id}/invitations`, { orgId: s.orgId }, t('challenge.admin.invited'))}
                       data-testid="suggestion-invite"
                     >
                       {t('challenge.admin.invite')}

@@ -1,15 +1,16 @@
 import { Alert, App, Button, Card, Col, Divider, Form, Input, Popconfirm, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApplicationInput, ApplicationView, ChallengeView, IP_TYPE_CODES, ItemView, MembershipStatus, Page } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { ApplicationStatusTag, useYuan, YUAN_PATTERN } from '../components/challenge/common';
 import { ChallengeFiles } from '../components/challenge/Files';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 interface FormValues {
@@ -36,16 +37,43 @@ export function ChallengeApplyPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const challenge = useLoader(() => api<ChallengeView>('GET', `/challenges/${id}`), [id]);
-  const application = useLoader(async () => (applicationId ? api<ApplicationView>('GET', `/challenge-applications/${applicationId}`) : null), [applicationId]);
-  const achievements = useLoader(() => api<Page<ItemView>>('GET', '/my/achievements?pageSize=100'), []);
-
+  const challenge = useApiQuery<ChallengeView>(['challenge', id], `/challenges/${id}`);
+  // The form starts from the proposal as the server holds it now: it is read again on every visit.
+  const application = useApiQuery<ApplicationView>(['challenge-application', applicationId], applicationId ? `/challenge-applications/${applicationId}` : null, {
+    refetchOnMount: 'always',
+  });
+  const achievements = useApiQuery<Page<ItemView>>(['items', 'mine', 'achievement', { pageSize: 100 }], '/my/achievements?pageSize=100');
+  const invalidates = [['challenge-application'], ['challenge', id], ['challenges']];
+  const store = useMutation({
+    mutationFn: ({ current, body, orgId }: { current: ApplicationView | undefined; body: Omit<ApplicationInput, 'orgId'>; orgId?: string }) =>
+      current
+        ? api<ApplicationView>('PATCH', `/challenge-applications/${current.id}`, { ...body, version: current.version })
+        : api<ApplicationView>('POST', `/challenges/${id}/applications`, { ...body, orgId }),
+    meta: { invalidates },
+    onSuccess: (saved) => {
+      message.success(t('challenge.apply.saved'));
+      navigate(`/challenges/${id}/apply?application=${saved.id}`, { replace: true });
+    },
+    onError: (e) => {
+      const msg = applyApiError(form, e);
+      setError(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
+    },
+  });
+  const withdrawal = useMutation({
+    mutationFn: (applicationId: string) => api('POST', `/challenge-applications/${applicationId}/withdraw`),
+    meta: { invalidates },
+    onSuccess: () => {
+      message.success(t('challenge.apply.withdrawn'));
+      navigate(`/challenges/${id}`);
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const saving = store.isPending;
   if (challenge.error) return <Result status="404" title="404" />;
   const c = challenge.data;
-  const a = application.data;
-  if (!c || (applicationId && !a)) return <Spin style={{ margin: 48 }} />;
+  const a = applicationId ? application.data : undefined;
+  if (!c || (applicationId && (!a || !application.isFetchedAfterMount))) return <Spin style={{ margin: 48 }} />;
   const orgs = (me?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active);
   const editable = a ? a.canEdit : c.can.apply;
   const initial: FormValues = a
@@ -79,7 +107,6 @@ export function ChallengeApplyPage() {
     } catch {
       return;
     }
-    setSaving(true);
     setError(null);
     const body: Omit<ApplicationInput, 'orgId'> = {
       technicalRoute: v.technicalRoute,
@@ -91,30 +118,9 @@ export function ChallengeApplyPage() {
       achievementIds: v.achievementIds ?? [],
       ipItems: v.ipItems ?? [],
     };
-    try {
-      const saved = a
-        ? await api<ApplicationView>('PATCH', `/challenge-applications/${a.id}`, { ...body, version: a.version })
-        : await api<ApplicationView>('POST', `/challenges/${id}/applications`, { ...body, orgId: v.orgId });
-      message.success(t('challenge.apply.saved'));
-      navigate(`/challenges/${id}/apply?application=${saved.id}`, { replace: true });
-      application.reload();
-    } catch (e) {
-      const msg = applyApiError(form, e);
-      setError(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
-    } finally {
-      setSaving(false);
-    }
+    store.mutate({ current: a, body, orgId: v.orgId });
   };
-
-  const withdraw = async () => {
-    try {
-      await api('POST', `/challenge-applications/${a?.id}/withdraw`);
-      message.success(t('challenge.apply.withdrawn'));
-      navigate(`/challenges/${id}`);
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const withdraw = () => a && withdrawal.mutate(a.id);
 
   return (
     <Card
@@ -235,7 +241,7 @@ export function ChallengeApplyPage() {
           <ChallengeFiles
             files={a.attachments}
             uploadPath={a.canEdit ? `/challenge-applications/${a.id}/attachments` : undefined}
-            onUploaded={application.reload}
+            invalidates={[['challenge-application', a.id]]}
             testId="application-files"
           />
         </>
@@ -247,7 +253,7 @@ export function ChallengeApplyPage() {
           </Button>
         )}
         {a && ['submitted', 'under_review'].includes(a.status) && orgs.some((m) => m.organisationId === a.orgId) && (
-          <Popconfirm title={t('challenge.apply.withdrawConfirm')} onConfirm={() => void withdraw()}>
+          <Popconfirm title={t('challenge.apply.withdrawConfirm')} onConfirm={() => withdraw()}>
             <Button danger data-testid="apply-withdraw">
               {t('challenge.apply.withdraw')}
             </Button>

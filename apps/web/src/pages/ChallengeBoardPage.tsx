@@ -2,12 +2,11 @@ import { Button, Card, Empty, Input, List, Select, Space, Tabs, Typography } fro
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApplicationView, BoardGroup, ChallengeSummary, Page } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { ApplicationStatusTag, ChallengeStatusTag, ModeTag, useYuan } from '../components/challenge/common';
 import { formatDate } from '../components/catalogue';
 import { TAX, useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** The public 揭榜挂帅 board: open, closed and awarded challenges, filtered by chain and words. */
@@ -32,18 +31,15 @@ export function ChallengeBoardPage() {
     setParams(p);
   };
   const isBoard = ['open', 'closed', 'awarded', 'all'].includes(tab);
-  const board = useLoader(async () => {
-    if (!isBoard) return null;
-    const qs = new URLSearchParams({ page: String(page), pageSize: '10' });
-    if (tab !== 'all') qs.set('group', tab as BoardGroup);
-    if (chain) qs.set('chain', chain);
-    if (q) qs.set('q', q);
-    return api<Page<ChallengeSummary>>('GET', `/challenges?${qs.toString()}`);
-  }, [tab, chain, q, page]);
-  const mine = useLoader(async () => (me && tab === 'mine' ? api<Page<ApplicationView>>('GET', '/my/challenge-applications?pageSize=50') : null), [me, tab]);
-  const owned = useLoader(async () => (me && tab === 'owned' ? api<Page<ChallengeSummary>>('GET', '/my/challenges?pageSize=50') : null), [me, tab]);
+  const qs = new URLSearchParams({ page: String(page), pageSize: '10' });
+  if (tab !== 'all') qs.set('group', tab as BoardGroup);
+  if (chain) qs.set('chain', chain);
+  if (q) qs.set('q', q);
+  const board = useApiQuery<Page<ChallengeSummary>>(['challenges', 'board', qs.toString()], isBoard ? `/challenges?${qs.toString()}` : null, { keepPrevious: true });
+  const mine = useApiQuery<Page<ApplicationView>>(['challenges', 'applications', 'mine', me?.id], me && tab === 'mine' ? '/my/challenge-applications?pageSize=50' : null);
+  const owned = useApiQuery<Page<ChallengeSummary>>(['challenges', 'owned', me?.id], me && tab === 'owned' ? '/my/challenges?pageSize=50' : null);
 
-  const summaryList = (data: Page<ChallengeSummary> | null, paged: boolean) => (
+  const summaryList = (data: Page<ChallengeSummary> | undefined, paged: boolean) => (
     <List
       data-testid="challenge-list"
       dataSource={data?.items ?? []}

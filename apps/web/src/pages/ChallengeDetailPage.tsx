@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChallengeStatus, ChallengeView } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { ChallengeStatusTag, ModeTag, useYuan } from '../components/challenge/common';
 import { formatDate, formatDateTime } from '../components/catalogue';
 import { useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 const AFTER_DECISION = [ChallengeStatus.Notice, ChallengeStatus.InProgress, ChallengeStatus.Completed, ChallengeStatus.Terminated];
@@ -18,19 +19,17 @@ export function ChallengeDetailPage() {
   const yuan = useYuan();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { data: c, error, reload } = useLoader(() => api<ChallengeView>('GET', `/challenges/${id}`), [id]);
+  const { data: c, error } = useApiQuery<ChallengeView>(['challenge', id], `/challenges/${id}`);
+  const submission = useMutation({
+    mutationFn: () => api('POST', `/challenges/${id}/submit`),
+    meta: { invalidates: [['challenge', id], ['challenges']] },
+    onSuccess: () => message.success(t('challenge.form.submitted')),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : String(e)),
+  });
   if (error) return <Result status="404" title="404" subTitle={error instanceof ApiError ? error.message : t('notFound.title')} />;
   if (!c) return <Spin style={{ margin: 48 }} />;
   const any = t('challenge.field.any');
-  const submit = async () => {
-    try {
-      await api('POST', `/challenges/${id}/submit`);
-      message.success(t('challenge.form.submitted'));
-      reload();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const submit = () => submission.mutate();
   const live = c.status === ChallengeStatus.InProgress || c.status === ChallengeStatus.Completed;
 
   return (
@@ -71,7 +70,7 @@ export function ChallengeDetailPage() {
               </Button>
             )}
             {c.can.edit && c.status === ChallengeStatus.Draft && !c.can.manage && (
-              <Button onClick={() => void submit()} data-testid="challenge-submit">
+              <Button onClick={() => submit()} data-testid="challenge-submit">
                 {t('challenge.action.submit')}
               </Button>
             )}

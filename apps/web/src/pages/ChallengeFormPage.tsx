@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { Dayjs } from 'dayjs';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
@@ -19,11 +20,11 @@ import {
   RubricCriterion,
 } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { YUAN_PATTERN } from '../components/challenge/common';
 import { applyApiError } from '../components/form-errors';
 import { TAX } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 interface FormValues {
@@ -100,12 +101,31 @@ export function ChallengeFormPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const existing = useLoader(async () => (id ? api<ChallengeView>('GET', `/challenges/${id}`) : null), [id]);
-  const directory = useLoader(async () => (admin ? api<Page<OrganisationPublicView>>('GET', '/orgs?pageSize=100') : null), [admin]);
+  // The form starts from the challenge as the server holds it now: it is read again on every visit.
+  const existing = useApiQuery<ChallengeView>(['challenge', id], id ? `/challenges/${id}` : null, { refetchOnMount: 'always' });
+  const directory = useApiQuery<Page<OrganisationPublicView>>(['orgs', 'directory', { pageSize: 100 }], admin ? '/orgs?pageSize=100' : null);
   const ownerOrgId = Form.useWatch('ownerOrgId', form);
-  const members = useLoader(async () => (ownerOrgId ? api<MemberView[]>('GET', `/orgs/${ownerOrgId}/members`) : []), [ownerOrgId]);
+  const members = useApiQuery<MemberView[]>(['org', ownerOrgId, 'members'], ownerOrgId ? `/orgs/${ownerOrgId}/members` : null);
+  const store = useMutation({
+    mutationFn: async ({ body, publish }: { body: ChallengeInput; publish: boolean }) => {
+      const saved = existing.data
+        ? await api<ChallengeView>('PATCH', `/challenges/${existing.data.id}`, { ...body, ownerOrgId: undefined, version: existing.data.version })
+        : await api<ChallengeView>('POST', '/challenges', body);
+      if (publish) await api('POST', `/admin/challenges/${saved.id}/publish`);
+      return saved;
+    },
+    meta: { invalidates: [['challenge'], ['challenges']] },
+    onSuccess: (saved, { publish }) => {
+      message.success(publish ? t('challenge.form.published') : t('common.saved'));
+      navigate(`/challenges/${saved.id}`);
+    },
+    onError: (e) => {
+      setError(applyApiError(form, e));
+      if (e instanceof ApiError && e.details.length) setError(`${e.message}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}`);
+    },
+  });
+  const saving = store.isPending;
   const rubric = Form.useWatch('rubric', form) ?? [];
   const milestones = Form.useWatch('milestones', form) ?? [];
   const mode = Form.useWatch('mode', form);
@@ -113,7 +133,7 @@ export function ChallengeFormPage() {
   const shareSum = milestones.reduce((s, r) => s + (Number(r?.sharePercent) || 0), 0);
 
   if (id && existing.error) return <Result status="404" title="404" />;
-  if (id && !existing.data) return <Spin style={{ margin: 48 }} />;
+  if (id && (!existing.data || !existing.isFetchedAfterMount)) return <Spin style={{ margin: 48 }} />;
 
   const myOrgs = (me?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active).map((m) => ({ value: m.organisationId, label: m.organisationName }));
   const orgOptions = [...myOrgs, ...(directory.data?.items ?? []).filter((o) => !myOrgs.some((m) => m.value === o.id)).map((o) => ({ value: o.id, label: o.name }))];
@@ -126,7 +146,6 @@ export function ChallengeFormPage() {
     } catch {
       return;
     }
-    setSaving(true);
     setError(null);
     const body: ChallengeInput = {
       ...v,
@@ -136,19 +155,7 @@ export function ChallengeFormPage() {
       teams: v.mode === ChallengeMode.Single ? 1 : v.teams,
       indicators: v.indicators.map((i) => ({ ...i, unit: i.unit ?? '' })),
     };
-    try {
-      const saved = existing.data
-        ? await api<ChallengeView>('PATCH', `/challenges/${existing.data.id}`, { ...body, ownerOrgId: undefined, version: existing.data.version })
-        : await api<ChallengeView>('POST', '/challenges', body);
-      if (publish) await api('POST', `/admin/challenges/${saved.id}/publish`);
-      message.success(publish ? t('challenge.form.published') : t('common.saved'));
-      navigate(`/challenges/${saved.id}`);
-    } catch (e) {
-      setError(applyApiError(form, e));
-      if (e instanceof ApiError && e.details.length) setError(`${e.message}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}`);
-    } finally {
-      setSaving(false);
-    }
+    store.mutate({ body, publish });
   };
 
   return (

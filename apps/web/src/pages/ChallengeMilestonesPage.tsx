@@ -1,13 +1,14 @@
 import { Alert, App, Button, Card, Collapse, Descriptions, Empty, Form, Input, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ChallengeView, MilestoneStatus, MilestoneView } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { ChallengeStatusTag, MilestoneStatusTag, useYuan } from '../components/challenge/common';
 import { ChallengeFiles } from '../components/challenge/Files';
 import { formatDate } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** Milestones and payment tranches: the team submits, the acceptor accepts or sends back; horse-race elimination. */
@@ -15,17 +16,13 @@ export function ChallengeMilestonesPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const yuan = useYuan();
-  const challenge = useLoader(() => api<ChallengeView>('GET', `/challenges/${id}`), [id]);
-  const milestones = useLoader(() => api<MilestoneView[]>('GET', `/challenges/${id}/milestones`), [id]);
+  const challenge = useApiQuery<ChallengeView>(['challenge', id], `/challenges/${id}`);
+  const milestones = useApiQuery<MilestoneView[]>(['challenge', id, 'milestones'], `/challenges/${id}/milestones`);
   if (challenge.error || milestones.error) return <Result status="404" title="404" />;
   const c = challenge.data;
   const ms = milestones.data;
   if (!c || !ms) return <Spin style={{ margin: 48 }} />;
   const teams = [...new Set(ms.map((m) => m.applicationId))];
-  const reload = () => {
-    milestones.reload();
-    challenge.reload();
-  };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
@@ -46,7 +43,7 @@ export function ChallengeMilestonesPage() {
         return (
           <Card key={appId} title={list[0]?.orgName} extra={t('challenge.ms.paidCount', { n: paid, total: list.length })} data-testid="milestone-team">
             {list.map((m) => (
-              <MilestoneCard key={m.id} m={m} challenge={c} onChanged={reload} />
+              <MilestoneCard key={m.id} m={m} challenge={c} />
             ))}
           </Card>
         );
@@ -55,27 +52,26 @@ export function ChallengeMilestonesPage() {
   );
 }
 
-function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challenge: ChallengeView; onChanged: () => void }) {
+function MilestoneCard({ m, challenge }: { m: MilestoneView; challenge: ChallengeView }) {
   const { t } = useI18n();
   const yuan = useYuan();
   const { message } = App.useApp();
   const [report, setReport] = useState('');
   const [results, setResults] = useState<string[]>(challenge.indicators.map(() => ''));
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const call = async (path: string, body: unknown, done: string) => {
-    setBusy(true);
-    try {
-      await api('POST', path, body);
-      message.success(done);
-      onChanged();
-    } catch (e) {
+  // A milestone's step may move the challenge on (completed, a team eliminated).
+  const invalidates = [['challenge', challenge.id], ['challenges']];
+  const step = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown; done: string }) => api('POST', path, body),
+    meta: { invalidates },
+    onSuccess: (_, { done }) => message.success(done),
+    onError: (e) => {
       const msg = applyApiError(null, e);
       message.error(e instanceof ApiError && e.details.length ? `${msg}${t('challenge.colon')}${e.details.map((d) => d.message).join(t('challenge.semicolon'))}` : msg);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = step.isPending;
+  const call = (path: string, body: unknown, done: string) => step.mutate({ path, body, done });
   const submit = () =>
     call(
       `/challenge-milestones/${m.id}/submit`,
@@ -133,7 +129,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
           ]}
         />
       )}
-      <ChallengeFiles files={m.files} uploadPath={m.can.submit ? `/challenge-milestones/${m.id}/files` : undefined} onUploaded={onChanged} />
+      <ChallengeFiles files={m.files} uploadPath={m.can.submit ? `/challenge-milestones/${m.id}/files` : undefined} invalidates={invalidates} />
       {m.can.submit && (
         <Form layout="vertical" style={{ marginTop: 12 }} data-testid="milestone-submit-form">
           <Form.Item label={t('challenge.ms.reportLabel')} required>
@@ -149,7 +145,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
               />
             </Form.Item>
           ))}
-          <Button type="primary" disabled={!report.trim()} loading={busy} onClick={() => void submit()} data-testid="milestone-submit">
+          <Button type="primary" disabled={!report.trim()} loading={busy} onClick={() => submit()} data-testid="milestone-submit">
             {t('challenge.ms.submit')}
           </Button>
         </Form>
@@ -160,7 +156,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
           <Button
             type="primary"
             loading={busy}
-            onClick={() => void call(`/challenge-milestones/${m.id}/review`, { decision: 'accepted', comment }, t('challenge.ms.accepted'))}
+            onClick={() => call(`/challenge-milestones/${m.id}/review`, { decision: 'accepted', comment }, t('challenge.ms.accepted'))}
             data-testid="milestone-accept"
           >
             {t('challenge.ms.accept')}
@@ -168,7 +164,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
           <Button
             loading={busy}
             disabled={!comment.trim()}
-            onClick={() => void call(`/challenge-milestones/${m.id}/review`, { decision: 'sent_back', comment }, t('challenge.ms.sentBack'))}
+            onClick={() => call(`/challenge-milestones/${m.id}/review`, { decision: 'sent_back', comment }, t('challenge.ms.sentBack'))}
             data-testid="milestone-send-back"
           >
             {t('challenge.ms.sendBack')}
@@ -178,7 +174,7 @@ function MilestoneCard({ m, challenge, onChanged }: { m: MilestoneView; challeng
       {m.can.eliminate && (
         <Popconfirm
           title={t('challenge.ms.eliminateConfirm')}
-          onConfirm={() => void call(`/challenge-applications/${m.applicationId}/eliminate`, { reason: m.comment ?? t('challenge.ms.failedReview') }, t('challenge.ms.eliminated'))}
+          onConfirm={() => call(`/challenge-applications/${m.applicationId}/eliminate`, { reason: m.comment ?? t('challenge.ms.failedReview') }, t('challenge.ms.eliminated'))}
         >
           <Button danger style={{ marginTop: 12 }} data-testid="milestone-eliminate">
             {t('challenge.ms.eliminate')}

@@ -1,13 +1,14 @@
 import { Alert, App, Button, Card, Descriptions, Input, List, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ChallengeStatus, NoticeView, PlatformRole } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { ChallengeStatusTag } from '../components/challenge/common';
 import { OpenDealButton } from '../components/deal/OpenDealButton';
 import { applyApiError } from '../components/form-errors';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
 
@@ -17,20 +18,20 @@ export function ChallengeNoticePage() {
   const { t } = useI18n();
   const { me, hasRole } = useAuth();
   const { message } = App.useApp();
-  const { data: n, error, reload } = useLoader(() => api<NoticeView>('GET', `/challenges/${id}/notice`), [id]);
+  const { data: n, error } = useApiQuery<NoticeView>(['challenge', id, 'notice'], `/challenges/${id}/notice`);
   const [text, setText] = useState('');
-  if (error) return <Result status="404" title="404" subTitle={t('challenge.notice.none')} />;
-  if (!n) return <Spin style={{ margin: 48 }} />;
-  const object = async () => {
-    try {
-      await api('POST', `/challenges/${id}/objections`, { text });
+  const objection = useMutation({
+    mutationFn: (body: { text: string }) => api('POST', `/challenges/${id}/objections`, body),
+    meta: { invalidates: [['challenge', id, 'notice']] },
+    onSuccess: () => {
       setText('');
       message.success(t('challenge.notice.objected'));
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  if (error) return <Result status="404" title="404" subTitle={t('challenge.notice.none')} />;
+  if (!n) return <Spin style={{ margin: 48 }} />;
+  const object = () => objection.mutate({ text });
   const ends = formatDateTime(n.noticeEndsAt);
   return (
     <Card
@@ -94,7 +95,7 @@ export function ChallengeNoticePage() {
             placeholder={t('challenge.notice.objectPlaceholder')}
             data-testid="objection-text"
           />
-          <Button type="primary" disabled={!text.trim()} onClick={() => void object()} data-testid="objection-submit">
+          <Button type="primary" disabled={!text.trim()} onClick={() => object()} data-testid="objection-submit">
             {t('challenge.notice.object')}
           </Button>
         </Space.Compact>

@@ -1,19 +1,20 @@
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, List, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ReviewApplicationView, ReviewerPanelView } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { ApplicationStatusTag, ChallengeStatusTag, useYuan } from '../components/challenge/common';
 import { ChallengeFiles } from '../components/challenge/Files';
 import { applyApiError } from '../components/form-errors';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
 /** The reviewer's panels. */
 export function ChallengeReviewListPage() {
   const { t } = useI18n();
-  const { data } = useLoader(() => api<ReviewerPanelView[]>('GET', '/review/challenges'), []);
+  const { data } = useApiQuery<ReviewerPanelView[]>(['review', 'panels'], '/review/challenges');
   return (
     <Card title={t('challenge.review.title')}>
       <List
@@ -46,23 +47,21 @@ export function ChallengeReviewPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const panel = useLoader(() => api<ReviewerPanelView>('GET', `/review/challenges/${id}`), [id]);
+  const panel = useApiQuery<ReviewerPanelView>(['review', 'panel', id], `/review/challenges/${id}`);
   const [selected, setSelected] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<string[]>([]);
   const [statement, setStatement] = useState('');
+  const declaration = useMutation({
+    mutationFn: () => api('PUT', `/review/challenges/${id}/declaration`, { conflictApplicationIds: conflicts, statement }),
+    meta: { invalidates: [['review']] },
+    onSuccess: () => message.success(t('challenge.review.declared')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   if (panel.error) return <Result status="404" title="404" />;
   const p = panel.data;
   if (!p) return <Spin style={{ margin: 48 }} />;
 
-  const declare = async () => {
-    try {
-      await api('PUT', `/review/challenges/${id}/declaration`, { conflictApplicationIds: conflicts, statement });
-      message.success(t('challenge.review.declared'));
-      panel.reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const declare = () => declaration.mutate();
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -85,7 +84,7 @@ export function ChallengeReviewPage() {
               options={p.applications.filter((a) => !a.excluded).map((a) => ({ value: a.id, label: a.orgName }))}
             />
             <Input.TextArea rows={2} value={statement} onChange={(e) => setStatement(e.target.value)} placeholder={t('challenge.review.statement')} style={{ margin: '12px 0' }} />
-            <Button type="primary" onClick={() => void declare()} data-testid="declaration-submit">
+            <Button type="primary" onClick={() => declare()} data-testid="declaration-submit">
               {t('challenge.review.declare')}
             </Button>
           </div>
@@ -122,35 +121,29 @@ export function ChallengeReviewPage() {
           )}
         />
       </Card>
-      {selected && <ScoreSheet key={selected} applicationId={selected} onScored={panel.reload} />}
+      {selected && <ScoreSheet key={selected} applicationId={selected} />}
     </Space>
   );
 }
 
-function ScoreSheet({ applicationId, onScored }: { applicationId: string; onScored: () => void }) {
+function ScoreSheet({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
   const yuan = useYuan();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ scores: number[]; comment: string }>();
-  const { data, error, reload } = useLoader(() => api<ReviewApplicationView>('GET', `/review/challenge-applications/${applicationId}`), [applicationId]);
-  const [busy, setBusy] = useState(false);
+  const { data, error } = useApiQuery<ReviewApplicationView>(['review', 'application', applicationId], `/review/challenge-applications/${applicationId}`);
+  // The sheet and the panel's progress both change.
+  const score = useMutation({
+    mutationFn: (v: { scores: number[]; comment: string }) => api('POST', `/review/challenge-applications/${applicationId}/score`, { scores: v.scores, comment: v.comment ?? '' }),
+    meta: { invalidates: [['review']] },
+    onSuccess: () => message.success(t('challenge.review.submitted')),
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  const busy = score.isPending;
   if (error) return <Alert type="error" message={error instanceof ApiError ? error.message : String(error)} />;
   if (!data) return <Spin />;
   const a = data.application;
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api('POST', `/review/challenge-applications/${applicationId}/score`, { scores: v.scores, comment: v.comment ?? '' });
-      message.success(t('challenge.review.submitted'));
-      reload();
-      onScored();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = async () => score.mutate(await form.validateFields());
   return (
     <Row gutter={16}>
       <Col xs={24} lg={14}>

@@ -1,12 +1,13 @@
 import { App, Button, Card, Col, Form, InputNumber, List, Progress, Row, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { BrokerFigures, Dashboard, DashboardChart, QuarterlyReportView, quarterOf, quartersUpTo } from '@ztt/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, apiDownload } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { BarChart, ContractValueChart, formatYuanText, FunnelChart, Heatmap } from '../components/dashboard/charts';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** The last eight quarters (Beijing time), newest first. */
@@ -27,8 +28,15 @@ export function DashboardPage() {
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
   const [filters, setFilters] = useState<{ quarter?: string; industry?: string; region?: string }>({ quarter: recentQuarters()[0] });
-  const { data, reload } = useLoader(() => api<Dashboard>('GET', `/admin/dashboard${query(filters)}`), [filters.quarter, filters.industry, filters.region]);
-  const { data: reports } = useLoader(() => api<QuarterlyReportView[]>('GET', '/admin/reports'), []);
+  // Figures drawn from every part of the platform: each visit reads them afresh.
+  const { data } = useApiQuery<Dashboard>(['dashboard', filters], `/admin/dashboard${query(filters)}`, { keepPrevious: true, staleTime: 0 });
+  const { data: reports } = useApiQuery<QuarterlyReportView[]>(['dashboard', 'reports'], '/admin/reports');
+  const target = useMutation({
+    mutationFn: (body: { year: number; amount: string }) => api('PUT', '/admin/dashboard/contract-target', body),
+    meta: { invalidates: [['dashboard']] },
+    onSuccess: () => message.success(t('dashboard.contractValue.saved')),
+    onError: (e) => message.error(applyApiError(targetForm, e)),
+  });
   const [targetForm] = Form.useForm<{ amount: number }>();
 
   const exportButton = (chart: DashboardChart) => (
@@ -50,16 +58,7 @@ export function DashboardPage() {
   const cv = data?.contractValue;
   const cumulative = cv ? Number(cv.quarters[3]?.cumulative ?? '0') : 0;
 
-  const saveTarget = async (v: { amount: number }) => {
-    if (!cv) return;
-    try {
-      await api('PUT', '/admin/dashboard/contract-target', { year: cv.year, amount: v.amount.toFixed(2) });
-      message.success(t('dashboard.contractValue.saved'));
-      reload();
-    } catch (e) {
-      message.error(applyApiError(targetForm, e));
-    }
-  };
+  const saveTarget = (v: { amount: number }) => cv && target.mutate({ year: cv.year, amount: v.amount.toFixed(2) });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -146,7 +145,7 @@ export function DashboardPage() {
                       format={(p) => t('dashboard.contractValue.progress', { pct: p ?? 0 })}
                     />
                   )}
-                  <Form form={targetForm} layout="inline" onFinish={(v) => void saveTarget(v)}>
+                  <Form form={targetForm} layout="inline" onFinish={(v) => saveTarget(v)}>
                     <Form.Item name="amount" label={t('dashboard.contractValue.setTarget')} rules={[{ required: true }]}>
                       <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="target-amount" />
                     </Form.Item>

@@ -2,9 +2,8 @@ import { Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DealStage, DealView, Page } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { DealStageTag, formatYuan } from '../components/deal/deal-ui';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** My deals (the parties' view, and a broker's list), or every deal for platform admins (`all`). */
@@ -13,12 +12,10 @@ export function DealListPage({ all = false }: { all?: boolean }) {
   const [stage, setStage] = useState<DealStage | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const { data } = useLoader(() => {
-    const params = new URLSearchParams({ page: String(page), pageSize: '20' });
-    if (stage) params.set('stage', stage);
-    if (q) params.set('q', q);
-    return api<Page<DealView>>('GET', `${all ? '/admin/deals' : '/deals'}?${params}`);
-  }, [all, stage, q, page]);
+  const params = new URLSearchParams({ page: String(page), pageSize: '20' });
+  if (stage) params.set('stage', stage);
+  if (q) params.set('q', q);
+  const { data } = useApiQuery<Page<DealView>>(['deals', { all, stage, q, page }], `${all ? '/admin/deals' : '/deals'}?${params}`, { keepPrevious: true });
   return (
     <Card title={all ? t('deal.admin.title') : t('deal.mine.title')}>
       <Space style={{ marginBottom: 12 }}>

@@ -1,5 +1,6 @@
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Switch, Tabs, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -15,9 +16,9 @@ import {
   TAXONOMY,
 } from '@ztt/contracts';
 import { api, apiDownload, apiUpload } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { contractBody, ContractFields, contractValues, DealStageTag, formatYuan, MoveButtons, useStageMove } from '../components/deal/deal-ui';
 import { applyApiError } from '../components/form-errors';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
 
@@ -27,29 +28,24 @@ const when = (iso: string) => formatDateTime(iso);
 export function DealPage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
-  const { data: deal, error, reload } = useLoader(() => api<DealView>('GET', `/deals/${id}`), [id]);
-  const [tick, setTick] = useState(0);
-  const refresh = () => {
-    reload();
-    setTick((n) => n + 1);
-  };
-  const { start, modal } = useStageMove(refresh);
+  const { data: deal, error } = useApiQuery<DealView>(['deal', id], `/deals/${id}`);
+  const { start, modal } = useStageMove();
   if (error) return <Card>{t('notFound.title')}</Card>;
   if (!deal) return <Card loading />;
   const broker = deal.viewerRole === 'broker';
   const tabs = [
-    { key: 'timeline', label: t('deal.tab.timeline'), children: <DealTimeline id={id} tick={tick} /> },
-    { key: 'documents', label: t('deal.tab.documents'), children: <DealDocuments deal={deal} tick={tick} onChanged={refresh} /> },
+    { key: 'timeline', label: t('deal.tab.timeline'), children: <DealTimeline id={id} /> },
+    { key: 'documents', label: t('deal.tab.documents'), children: <DealDocuments deal={deal} /> },
     { key: 'messages', label: t('deal.tab.messages'), children: <DealMessages deal={deal} /> },
     ...(broker
       ? [
           { key: 'tasks', label: t('deal.tab.tasks'), children: <DealTasks id={id} /> },
           { key: 'notes', label: t('deal.tab.notes'), children: <DealNotes id={id} /> },
           { key: 'confidential', label: t('deal.tab.confidential'), children: <DealConfidential id={id} /> },
-          { key: 'edit', label: t('deal.tab.edit'), children: <DealEditForm deal={deal} onSaved={refresh} /> },
+          { key: 'edit', label: t('deal.tab.edit'), children: <DealEditForm deal={deal} /> },
         ]
       : []),
-    ...(deal.viewerRole !== 'party' ? [{ key: 'contract', label: t('deal.tab.contract'), children: <DealContract deal={deal} tick={tick} onSaved={refresh} /> }] : []),
+    ...(deal.viewerRole !== 'party' ? [{ key: 'contract', label: t('deal.tab.contract'), children: <DealContract deal={deal} /> }] : []),
   ];
   return (
     <Card
@@ -104,9 +100,9 @@ export function DealPage() {
   );
 }
 
-function DealTimeline({ id, tick }: { id: string; tick: number }) {
+function DealTimeline({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data } = useLoader(() => api<DealEventView[]>('GET', `/deals/${id}/timeline`), [id, tick]);
+  const { data } = useApiQuery<DealEventView[]>(['deal', id, 'timeline'], `/deals/${id}/timeline`);
   const text = (e: DealEventView) => {
     if (e.type === 'created') return t('deal.event.created');
     if (e.type === 'stage')
@@ -125,24 +121,19 @@ function DealTimeline({ id, tick }: { id: string; tick: number }) {
   );
 }
 
-function DealDocuments({ deal, tick, onChanged }: { deal: DealView; tick: number; onChanged: () => void }) {
+function DealDocuments({ deal }: { deal: DealView }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { data, reload } = useLoader(() => api<DealDocumentView[]>('GET', `/deals/${deal.id}/documents`), [deal.id, tick]);
+  const { data } = useApiQuery<DealDocumentView[]>(['deal', deal.id, 'documents'], `/deals/${deal.id}/documents`);
   const [kind, setKind] = useState<string>('nda');
   const [shared, setShared] = useState(true);
-  const upload = async (file: File) => {
-    try {
-      const f = Object.assign(file, {});
-      const params = new URLSearchParams({ kind, shared: String(shared) });
-      await apiUpload(`/deals/${deal.id}/documents?${params}`, f);
-      message.success(t('deal.uploaded'));
-      reload();
-      onChanged();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  // A document shows on the timeline too, and may change what the deal shows.
+  const upload = useMutation({
+    mutationFn: (file: File) => apiUpload(`/deals/${deal.id}/documents?${new URLSearchParams({ kind, shared: String(shared) })}`, file),
+    meta: { invalidates: [['deal', deal.id]] },
+    onSuccess: () => message.success(t('deal.uploaded')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   return (
     <>
       {deal.viewerRole === 'broker' && (
@@ -161,7 +152,7 @@ function DealDocuments({ deal, tick, onChanged }: { deal: DealView; tick: number
           <Upload
             showUploadList={false}
             beforeUpload={(file) => {
-              void upload(file);
+              upload.mutate(file);
               return false;
             }}
           >
@@ -192,18 +183,15 @@ function DealDocuments({ deal, tick, onChanged }: { deal: DealView; tick: number
 function DealMessages({ deal }: { deal: DealView }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { data, reload } = useLoader(() => api<DealMessageView[]>('GET', `/deals/${deal.id}/messages`), [deal.id]);
+  const { data } = useApiQuery<DealMessageView[]>(['deal', deal.id, 'messages'], `/deals/${deal.id}/messages`);
   const [body, setBody] = useState('');
   const [audience, setAudience] = useState<'both' | 'demand' | 'supply'>('both');
-  const send = async () => {
-    try {
-      await api('POST', `/deals/${deal.id}/messages`, { body, audience });
-      setBody('');
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const send = useMutation({
+    mutationFn: () => api('POST', `/deals/${deal.id}/messages`, { body, audience }),
+    meta: { invalidates: [['deal', deal.id, 'messages']] },
+    onSuccess: () => setBody(''),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   return (
     <>
       <List<DealMessageView>
@@ -223,7 +211,7 @@ function DealMessages({ deal }: { deal: DealView }) {
             options={(['both', 'demand', 'supply'] as const).map((a) => ({ value: a, label: t(`deal.msg.to.${a}`) }))}
           />
           <Input.TextArea rows={2} value={body} onChange={(e) => setBody(e.target.value)} data-testid="message-body" />
-          <Button type="primary" disabled={!body.trim()} onClick={() => void send()} data-testid="message-send">
+          <Button type="primary" disabled={!body.trim()} onClick={() => send.mutate()} data-testid="message-send">
             {t('deal.msg.send')}
           </Button>
         </Space>
@@ -235,23 +223,20 @@ function DealMessages({ deal }: { deal: DealView }) {
 function DealNotes({ id }: { id: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { data, reload } = useLoader(() => api<DealNoteView[]>('GET', `/deals/${id}/notes`), [id]);
+  const { data } = useApiQuery<DealNoteView[]>(['deal', id, 'notes'], `/deals/${id}/notes`);
   const [body, setBody] = useState('');
-  const add = async () => {
-    try {
-      await api('POST', `/deals/${id}/notes`, { body });
-      setBody('');
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const add = useMutation({
+    mutationFn: () => api('POST', `/deals/${id}/notes`, { body }),
+    meta: { invalidates: [['deal', id, 'notes']] },
+    onSuccess: () => setBody(''),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   return (
     <>
       <Typography.Paragraph type="secondary">{t('deal.notes.hint')}</Typography.Paragraph>
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
         <Input value={body} onChange={(e) => setBody(e.target.value)} data-testid="note-body" />
-        <Button type="primary" disabled={!body.trim()} onClick={() => void add()} data-testid="note-add">
+        <Button type="primary" disabled={!body.trim()} onClick={() => add.mutate()} data-testid="note-add">
           {t('deal.notes.add')}
         </Button>
       </Space.Compact>
@@ -271,18 +256,23 @@ function DealTasks({ id }: { id: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { data, reload } = useLoader(() => api<DealTaskView[]>('GET', `/deals/${id}/tasks`), [id]);
+  const { data } = useApiQuery<DealTaskView[]>(['deal', id, 'tasks'], `/deals/${id}/tasks`);
+  const create = useMutation({
+    mutationFn: (body: { title: string; dueAt: string; remindAt: string }) => api('POST', `/deals/${id}/tasks`, body),
+    meta: { invalidates: [['deal', id, 'tasks']] },
+    onSuccess: () => form.resetFields(),
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  const done = useMutation({
+    mutationFn: (taskId: string) => api('POST', `/deals/${id}/tasks/${taskId}/done`),
+    meta: { invalidates: [['deal', id, 'tasks']] },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   const add = async () => {
     const v = (await form.validateFields()) as { title: string; dueAt: { toISOString(): string }; remindHours?: number };
-    try {
-      const due = new Date(v.dueAt.toISOString());
-      const remindAt = new Date(due.getTime() - (v.remindHours ?? 24) * 3_600_000);
-      await api('POST', `/deals/${id}/tasks`, { title: v.title, dueAt: due.toISOString(), remindAt: remindAt.toISOString() });
-      form.resetFields();
-      reload();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
+    const due = new Date(v.dueAt.toISOString());
+    const remindAt = new Date(due.getTime() - (v.remindHours ?? 24) * 3_600_000);
+    create.mutate({ title: v.title, dueAt: due.toISOString(), remindAt: remindAt.toISOString() });
   };
   return (
     <>
@@ -306,7 +296,7 @@ function DealTasks({ id }: { id: string }) {
               task.doneAt
                 ? []
                 : [
-                    <a key="done" onClick={() => void api('POST', `/deals/${id}/tasks/${task.id}/done`).then(reload)}>
+                    <a key="done" onClick={() => done.mutate(task.id)}>
                       {t('deal.task.done')}
                     </a>,
                   ]
@@ -322,29 +312,25 @@ function DealTasks({ id }: { id: string }) {
   );
 }
 
-function DealEditForm({ deal, onSaved }: { deal: DealView; onSaved: () => void }) {
+function DealEditForm({ deal }: { deal: DealView }) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const save = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown>;
-    try {
-      await api('PATCH', `/deals/${deal.id}`, { ...v, version: deal.version, expectedValue: v.expectedValue || null, nextStepDue: v.nextStepDue || null });
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
-  };
-  const commission = async (v: { kind: 'percentage' | 'fixed'; value: string }) => {
-    try {
-      await api('PUT', `/deals/${deal.id}/commission`, v.kind === 'percentage' ? { kind: v.kind, rate: v.value } : { kind: v.kind, amount: v.value });
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  const update = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      api('PATCH', `/deals/${deal.id}`, { ...v, version: deal.version, expectedValue: v.expectedValue || null, nextStepDue: v.nextStepDue || null }),
+    meta: { invalidates: [['deal', deal.id], ['deals']] },
+    onSuccess: () => message.success(t('common.saved')),
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  const save = async () => update.mutate((await form.validateFields()) as Record<string, unknown>);
+  const commission = useMutation({
+    mutationFn: (v: { kind: 'percentage' | 'fixed'; value: string }) =>
+      api('PUT', `/deals/${deal.id}/commission`, v.kind === 'percentage' ? { kind: v.kind, rate: v.value } : { kind: v.kind, amount: v.value }),
+    meta: { invalidates: [['deal', deal.id], ['deals']] },
+    onSuccess: () => message.success(t('common.saved')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
   return (
     <>
       <Form
@@ -372,7 +358,7 @@ function DealEditForm({ deal, onSaved }: { deal: DealView; onSaved: () => void }
       <Form
         layout="inline"
         style={{ marginTop: 24 }}
-        onFinish={(v) => void commission(v as { kind: 'percentage' | 'fixed'; value: string })}
+        onFinish={(v) => commission.mutate(v as { kind: 'percentage' | 'fixed'; value: string })}
         initialValues={{ kind: 'percentage' }}
       >
         <Form.Item name="kind" label={t('deal.commission')}>
@@ -393,23 +379,21 @@ function DealEditForm({ deal, onSaved }: { deal: DealView; onSaved: () => void }
   );
 }
 
-function DealContract({ deal, tick, onSaved }: { deal: DealView; tick: number; onSaved: () => void }) {
+function DealContract({ deal }: { deal: DealView }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { data, error } = useLoader(() => api<ContractView | null>('GET', `/deals/${deal.id}/contract`), [deal.id, tick]);
-  if (data === null && !error && deal.stage === 'lead') return null;
+  const { data, error } = useApiQuery<ContractView | null>(['deal', deal.id, 'contract'], `/deals/${deal.id}/contract`);
+  const store = useMutation({
+    mutationFn: (v: Record<string, unknown>) => api('PUT', `/deals/${deal.id}/contract`, contractBody(v)),
+    meta: { invalidates: [['deal', deal.id], ['deals']] },
+    onSuccess: () => message.success(t('common.saved')),
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  // Still loading, or no contract yet: a lead has nothing to show here.
+  if (!data && !error && deal.stage === 'lead') return null;
   const editable = deal.viewerRole === 'broker' && !['registered', 'fulfilled', 'lost'].includes(deal.stage);
-  const save = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown>;
-    try {
-      await api('PUT', `/deals/${deal.id}/contract`, contractBody(v));
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
-  };
+  const save = async () => store.mutate((await form.validateFields()) as Record<string, unknown>);
   return (
     <>
       {data?.registrationNumber && (
@@ -436,7 +420,7 @@ function DealContract({ deal, tick, onSaved }: { deal: DealView; tick: number; o
 
 function DealConfidential({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data } = useLoader(() => api<DealConfidentialView>('GET', `/deals/${id}/confidential`), [id]);
+  const { data } = useApiQuery<DealConfidentialView>(['deal', id, 'confidential'], `/deals/${id}/confidential`);
   if (!data) return null;
   return (
     <>

@@ -1,9 +1,9 @@
 import { App, Button, Card, Space, Table, Tabs } from 'antd';
 import { BrokerPerformance, CONTRACT_TYPE_LABELS, RegistrationListEntry } from '@ztt/contracts';
 import { Link } from 'react-router-dom';
-import { api, apiDownload } from '../api/client';
+import { apiDownload } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { DealStageTag, formatYuan } from '../components/deal/deal-ui';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import { PerformanceCard } from './BrokerPerformancePage';
 
@@ -11,8 +11,8 @@ import { PerformanceCard } from './BrokerPerformancePage';
 export function DealRegistrationsPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const { data } = useLoader(() => api<RegistrationListEntry[]>('GET', '/admin/registrations'), []);
-  const { data: perf } = useLoader(() => api<BrokerPerformance[]>('GET', '/admin/deal-performance'), []);
+  const { data } = useApiQuery<RegistrationListEntry[]>(['deals', 'registrations'], '/admin/registrations');
+  const { data: perf } = useApiQuery<BrokerPerformance[]>(['deals', 'performance', 'all'], '/admin/deal-performance');
   const exportAll = () => apiDownload('/admin/registrations/export', '技术合同登记.xlsx').catch((e: unknown) => message.error(String(e)));
   return (
     <Card title={t('deal.registrations.title')}>

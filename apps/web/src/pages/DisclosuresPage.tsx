@@ -1,12 +1,13 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DisclosureRequestView, DisclosureStatus, Page } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { formatDateTime, kindPath } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { DisclosureTag } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 type Box = 'incoming' | 'outgoing';
@@ -36,21 +37,18 @@ function DisclosureTable({ box }: { box: Box }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [current, setCurrent] = useState(1);
-  const [busy, setBusy] = useState<string | null>(null);
-  const { data: page, reload } = useLoader(() => api<Page<DisclosureRequestView>>('GET', `/disclosure-requests?box=${box}&page=${current}&pageSize=${PAGE_SIZE}`), [box, current]);
-
-  const decide = async (r: DisclosureRequestView, decision: 'grant' | 'decline') => {
-    setBusy(r.id);
-    try {
-      await api('POST', `/disclosure-requests/${r.id}/decision`, { decision });
-      message.success(t(decision === 'grant' ? 'disclosure.granted' : 'disclosure.declined'));
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { data: page } = useApiQuery<Page<DisclosureRequestView>>(['disclosures', box, current], `/disclosure-requests?box=${box}&page=${current}&pageSize=${PAGE_SIZE}`, {
+    keepPrevious: true,
+  });
+  // A decision changes what the item's page shows the requester.
+  const decision = useMutation({
+    mutationFn: ({ r, decision }: { r: DisclosureRequestView; decision: 'grant' | 'decline' }) => api('POST', `/disclosure-requests/${r.id}/decision`, { decision }),
+    meta: { invalidates: [['disclosures'], ['item']] },
+    onSuccess: (_, { decision }) => message.success(t(decision === 'grant' ? 'disclosure.granted' : 'disclosure.declined')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const busy = decision.isPending ? decision.variables.r.id : null;
+  const decide = (r: DisclosureRequestView, d: 'grant' | 'decline') => decision.mutate({ r, decision: d });
 
   return (
     <Table<DisclosureRequestView>
@@ -102,10 +100,10 @@ function DisclosureTable({ box }: { box: Box }) {
                 render: (_: unknown, r: DisclosureRequestView) =>
                   r.status === DisclosureStatus.Pending && (
                     <Space>
-                      <Button size="small" type="primary" loading={busy === r.id} onClick={() => void decide(r, 'grant')} data-testid={`grant-${r.id}`}>
+                      <Button size="small" type="primary" loading={busy === r.id} onClick={() => decide(r, 'grant')} data-testid={`grant-${r.id}`}>
                         {t('disclosure.grant')}
                       </Button>
-                      <Popconfirm title={t('disclosure.declineConfirm')} onConfirm={() => void decide(r, 'decline')} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                      <Popconfirm title={t('disclosure.declineConfirm')} onConfirm={() => decide(r, 'decline')} okText={t('common.confirm')} cancelText={t('common.cancel')}>
                         <Button size="small" danger loading={busy === r.id} data-testid={`decline-${r.id}`}>
                           {t('disclosure.decline')}
                         </Button>

@@ -1,8 +1,7 @@
 import { Alert, Button, Card, Col, Input, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { OrganisationView, Page, PlatformRole } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { VerificationTag } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
@@ -11,19 +10,9 @@ export function HomePage() {
   const { t } = useI18n();
   const { me, hasRole } = useAuth();
   const navigate = useNavigate();
-  const [verifiedOrgs, setVerifiedOrgs] = useState<number | null>(null);
-  const [pending, setPending] = useState<number | null>(null);
-
-  useEffect(() => {
-    void api<Page<unknown>>('GET', '/orgs?pageSize=1')
-      .then((p) => setVerifiedOrgs(p.total))
-      .catch(() => undefined);
-    if (hasRole(PlatformRole.Admin)) {
-      void api<Page<OrganisationView>>('GET', '/admin/verifications?pageSize=1')
-        .then((p) => setPending(p.total))
-        .catch(() => undefined);
-    }
-  }, [hasRole]);
+  // Counts only: a failed read leaves them out.
+  const verifiedOrgs = useApiQuery<Page<unknown>>(['orgs', 'directory', { pageSize: 1 }], '/orgs?pageSize=1').data?.total ?? null;
+  const pending = useApiQuery<Page<OrganisationView>>(['verifications', 'count'], hasRole(PlatformRole.Admin) ? '/admin/verifications?pageSize=1' : null).data?.total ?? null;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

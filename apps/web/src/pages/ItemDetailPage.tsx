@@ -1,16 +1,17 @@
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Result, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { AchievementView, DisclosureRequestView, DisclosureStatus, IpItem, ItemKind, ItemStatus, ItemView, MembershipStatus, NeedView, PlatformRole } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { AttachmentList } from '../components/Attachments';
 import { budgetText, formatDate, formatDateTime, kindPath, priceText } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { DisclosureTag, ItemStatusTag, useTaxonomyLabels } from '../components/labels';
 import { MatchesPanel } from '../components/MatchesPanel';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** Statuses in which the owner may still edit an item. */
@@ -32,41 +33,36 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
   const labels = useTaxonomyLabels();
   const path = kindPath(kind);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<DisclosureForm>();
-
-  const { data: item, error, reload } = useLoader(() => api<ItemView>('GET', `/${path}/${id}`), [path, id]);
+  const { data: item, error } = useApiQuery<ItemView>(['item', kind, id], `/${path}/${id}`);
+  // A change of status shows in the owners' lists and the review queue too.
+  const action = useMutation({
+    mutationFn: ({ action }: { action: 'submit' | 'withdraw' | 'close'; ok: string }) => api('POST', `/${path}/${id}/${action}`),
+    meta: { invalidates: [['item', kind, id], ['items'], ['review-queue']] },
+    onSuccess: (_, { ok }) => message.success(ok),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const disclosure = useMutation({
+    mutationFn: (values: DisclosureForm) =>
+      api<DisclosureRequestView>('POST', `/${path}/${id}/disclosure-requests`, { reason: values.reason.trim(), requesterOrgId: values.requesterOrgId }),
+    meta: { invalidates: [['item', kind, id], ['disclosures']] },
+    onSuccess: () => {
+      message.success(t('disclosure.requested'));
+      setAsking(false);
+      form.resetFields();
+    },
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  const busy = action.isPending;
 
   if (error instanceof ApiError && error.status === 404) return <Result status="404" title="404" subTitle={t('item.notFound')} />;
   if (error) return <Result status="error" title={applyApiError(null, error)} />;
   if (!item) return <Spin style={{ margin: 48 }} />;
 
-  const act = async (action: 'submit' | 'withdraw' | 'close', ok: string) => {
-    setBusy(true);
-    try {
-      await api('POST', `/${path}/${id}/${action}`);
-      message.success(ok);
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (a: 'submit' | 'withdraw' | 'close', ok: string) => action.mutate({ action: a, ok });
 
   const orgs = (me?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active && m.organisationId !== item.ownerOrgId);
-  const requestDisclosure = async () => {
-    const values = await form.validateFields();
-    try {
-      await api<DisclosureRequestView>('POST', `/${path}/${id}/disclosure-requests`, { reason: values.reason.trim(), requesterOrgId: values.requesterOrgId });
-      message.success(t('disclosure.requested'));
-      setAsking(false);
-      form.resetFields();
-      reload();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
-  };
+  const requestDisclosure = async () => disclosure.mutate(await form.validateFields());
 
   const status = item.status;
   const canSubmit = item.canEdit && status === ItemStatus.Draft;
@@ -96,24 +92,19 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
                 </Button>
               )}
               {canSubmit && (
-                <Button type="primary" loading={busy} onClick={() => void act('submit', t('item.submitted'))} data-testid="submit-for-review">
+                <Button type="primary" loading={busy} onClick={() => act('submit', t('item.submitted'))} data-testid="submit-for-review">
                   {t('item.submitForReview')}
                 </Button>
               )}
               {canWithdraw && (
-                <Popconfirm
-                  title={t('item.withdrawConfirm')}
-                  onConfirm={() => void act('withdraw', t('item.withdrawn'))}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
-                >
+                <Popconfirm title={t('item.withdrawConfirm')} onConfirm={() => act('withdraw', t('item.withdrawn'))} okText={t('common.confirm')} cancelText={t('common.cancel')}>
                   <Button loading={busy} data-testid="withdraw-item">
                     {t('item.withdraw')}
                   </Button>
                 </Popconfirm>
               )}
               {canClose && (
-                <Popconfirm title={t('item.closeConfirm')} onConfirm={() => void act('close', t('item.closed'))} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                <Popconfirm title={t('item.closeConfirm')} onConfirm={() => act('close', t('item.closed'))} okText={t('common.confirm')} cancelText={t('common.cancel')}>
                   <Button danger loading={busy} data-testid="close-item">
                     {t('item.close')}
                   </Button>

@@ -1,6 +1,7 @@
 import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Divider, Empty, Form, Input, Result, Row, Select, Space, Spin, Typography, Upload } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { Dayjs } from 'dayjs';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
@@ -19,13 +20,13 @@ import {
   WAN_PATTERN,
 } from '@ztt/contracts';
 import { api, ApiError, apiUpload } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { AttachmentList } from '../components/Attachments';
 import { ATTACHMENT_ACCEPT, kindPath } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, TAX, useTaxonomyLabels } from '../components/labels';
 import { MatchPreview } from '../components/MatchesPanel';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 interface FormValues {
@@ -135,12 +136,13 @@ export function ItemFormPage({ kind }: { kind: ItemKind }) {
   const { id } = useParams();
   const { t } = useI18n();
   const path = kindPath(kind);
-  const { data, error } = useLoader(() => (id ? api<ItemView>('GET', `/${path}/${id}`) : Promise.resolve(null)), [path, id]);
+  // The form starts from what the server holds now, never from a cached copy: it is read again on every visit.
+  const { data, error, isFetchedAfterMount } = useApiQuery<ItemView>(['item', kind, id], id ? `/${path}/${id}` : null, { refetchOnMount: 'always' });
   if (error instanceof ApiError && error.status === 404) return <Result status="404" title="404" subTitle={t('item.notFound')} />;
   if (error) return <Result status="error" title={applyApiError(null, error)} />;
-  if (id && !data) return <Spin style={{ margin: 48 }} />;
+  if (id && (!data || !isFetchedAfterMount)) return <Spin style={{ margin: 48 }} />;
   if (data && !data.canEdit) return <Result status="403" title="403" subTitle={t('item.cannotEdit')} />;
-  return <ItemForm key={id ?? 'new'} kind={kind} initial={data} />;
+  return <ItemForm key={id ?? 'new'} kind={kind} initial={id ? (data ?? null) : null} />;
 }
 
 function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null }) {
@@ -152,8 +154,30 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
   const path = kindPath(kind);
   const [form] = Form.useForm<FormValues>();
   const [item, setItem] = useState<ItemView | null>(initial);
-  const [saving, setSaving] = useState(false);
-  const [uploading, setUploading] = useState(false);
+  const queryClient = useQueryClient();
+  // Every write shows on the item's page and in its owners' lists.
+  const invalidates = [['item', kind], ['items']];
+  const store = useMutation({
+    mutationFn: async ({ current, input }: { current: ItemView | null; input: NeedInput | AchievementInput }): Promise<ItemView> => {
+      if (!current) return api<ItemView>('POST', `/${path}`, input);
+      const { ownerOrgId: _owner, ...changes } = input;
+      const saved = await api<ItemView | undefined>('PATCH', `/${path}/${current.id}`, { ...changes, version: current.version });
+      return saved && typeof saved.version === 'number' ? saved : api<ItemView>('GET', `/${path}/${current.id}`);
+    },
+    meta: { invalidates },
+  });
+  const submit = useMutation({ mutationFn: (itemId: string) => api('POST', `/${path}/${itemId}/submit`), meta: { invalidates: [...invalidates, ['review-queue']] } });
+  const upload = useMutation({
+    mutationFn: ({ current, file }: { current: ItemView; file: File }) => apiUpload<AttachmentView>(`/${path}/${current.id}/attachments`, file),
+    meta: { invalidates },
+    onSuccess: (att, { current }) => {
+      setItem({ ...current, attachments: [...(current.attachments ?? []), att] } as ItemView);
+      message.success(t('attachment.uploaded', { name: att.fileName }));
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const saving = store.isPending || submit.isPending;
+  const uploading = upload.isPending;
   const budgetNegotiable = Form.useWatch('budgetNegotiable', form);
   const priceNegotiable = Form.useWatch('priceNegotiable', form);
 
@@ -178,7 +202,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
   const reloadFromServer = async () => {
     if (!item) return;
     try {
-      const fresh = await api<ItemView>('GET', `/${path}/${item.id}`);
+      const fresh = await queryClient.fetchQuery({ queryKey: ['item', kind, item.id], queryFn: () => api<ItemView>('GET', `/${path}/${item.id}`), staleTime: 0 });
       setItem(fresh);
       form.resetFields();
       form.setFieldsValue(toValues(fresh, defaultOrg, initialValues.contact));
@@ -220,17 +244,13 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
       return null;
     }
     const input = toInput(kind, values);
-    setSaving(true);
     try {
+      const next = await store.mutateAsync({ current: item, input });
       if (!item) {
-        const created = await api<ItemView>('POST', `/${path}`, input);
         message.success(t('item.form.created'));
-        navigate(`/${path}/${created.id}/edit`, { replace: true });
-        return created;
+        navigate(`/${path}/${next.id}/edit`, { replace: true });
+        return next;
       }
-      const { ownerOrgId: _owner, ...changes } = input;
-      const saved = await api<ItemView | undefined>('PATCH', `/${path}/${item.id}`, { ...changes, version: item.version });
-      const next = saved && typeof saved.version === 'number' ? saved : await api<ItemView>('GET', `/${path}/${item.id}`);
       setItem(next);
       message.success(t('common.saved'));
       return next;
@@ -247,8 +267,6 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
         message.error(applyApiError(form, e));
       }
       return null;
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -256,25 +274,11 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
     const saved = await save();
     if (!saved || !item) return;
     try {
-      await api('POST', `/${path}/${saved.id}/submit`);
+      await submit.mutateAsync(saved.id);
       message.success(t('item.submitted'));
       navigate(`/${path}/${saved.id}`);
     } catch (e) {
       message.error(applyApiError(form, e));
-    }
-  };
-
-  const upload = async (file: File) => {
-    if (!item) return;
-    setUploading(true);
-    try {
-      const att = await apiUpload<AttachmentView>(`/${path}/${item.id}/attachments`, file);
-      setItem({ ...item, attachments: [...(item.attachments ?? []), att] } as ItemView);
-      message.success(t('attachment.uploaded', { name: att.fileName }));
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    } finally {
-      setUploading(false);
     }
   };
 
@@ -593,7 +597,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
                   message.error(t('attachment.tooLarge', { name: file.name }));
                   return Upload.LIST_IGNORE;
                 }
-                void upload(file);
+                upload.mutate({ current: item, file });
                 return false;
               }}
             >

@@ -3,11 +3,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ItemKind, ItemStatus, ItemView, Page } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { formatDateTime, kindPath } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { EDITABLE } from './ItemDetailPage';
 import { useI18n } from '../i18n/i18n';
 
@@ -22,11 +21,9 @@ export function MyItemsPage({ kind }: { kind: ItemKind }) {
   const [status, setStatus] = useState<ItemStatus | undefined>();
   const [current, setCurrent] = useState(1);
 
-  const { data: page, error } = useLoader(() => {
-    const params = new URLSearchParams({ page: String(current), pageSize: String(PAGE_SIZE) });
-    if (status) params.set('status', status);
-    return api<Page<ItemView>>('GET', `/my/${path}?${params.toString()}`);
-  }, [path, status, current]);
+  const params = new URLSearchParams({ page: String(current), pageSize: String(PAGE_SIZE) });
+  if (status) params.set('status', status);
+  const { data: page, error } = useApiQuery<Page<ItemView>>(['items', 'mine', kind, { status, current }], `/my/${path}?${params.toString()}`, { keepPrevious: true });
 
   return (
     <Card

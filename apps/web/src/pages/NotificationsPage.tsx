@@ -1,11 +1,12 @@
 import { App, Badge, Button, Card, List, Space, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { NotificationView, Page } from '@ztt/contracts';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { formatDateTime } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { useFollowLink } from '../components/NotificationBell';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 const PAGE_SIZE = 20;
@@ -15,22 +16,22 @@ export function NotificationsPage() {
   const { message } = App.useApp();
   const follow = useFollowLink();
   const [current, setCurrent] = useState(1);
-  const { data: page, reload } = useLoader(() => api<Page<NotificationView>>('GET', `/notifications?page=${current}&pageSize=${PAGE_SIZE}`), [current]);
-
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      reload();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+  // New notifications arrive from the server's side: each visit reads the list afresh.
+  const { data: page } = useApiQuery<Page<NotificationView>>(['notifications', 'page', current], `/notifications?page=${current}&pageSize=${PAGE_SIZE}`, {
+    keepPrevious: true,
+    staleTime: 0,
+  });
+  const mark = useMutation({
+    mutationFn: (path: string) => api('POST', path),
+    meta: { invalidates: [['notifications']] },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
 
   return (
     <Card
       title={t('notifications.title')}
       extra={
-        <Button onClick={() => void run(() => api('POST', '/notifications/read-all'))} data-testid="notifications-page-read-all">
+        <Button onClick={() => mark.mutate('/notifications/read-all')} data-testid="notifications-page-read-all">
           {t('notifications.readAll')}
         </Button>
       }
@@ -43,11 +44,7 @@ export function NotificationsPage() {
         renderItem={(n) => (
           <List.Item
             style={{ cursor: n.link ? 'pointer' : undefined }}
-            onClick={() =>
-              void run(async () => {
-                if (!n.readAt) await api('POST', `/notifications/${n.id}/read`);
-              }).then(() => follow(n.link))
-            }
+            onClick={() => (n.readAt ? follow(n.link) : mark.mutate(`/notifications/${n.id}/read`, { onSettled: () => follow(n.link) }))}
           >
             <List.Item.Meta
               title={

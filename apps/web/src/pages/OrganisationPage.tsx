@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { MemberView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
@@ -7,7 +8,6 @@ import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels, VerificationTag } from '../components/labels';
 import { OrganisationForm, OrganisationFormValues } from '../components/OrganisationForm';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** "My organisation": the first one the user belongs to, or onboarding when there is none. */
@@ -27,12 +27,34 @@ export function OrganisationPage() {
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<OrganisationFormValues>();
 
-  const { data, error, reload } = useLoader(async () => {
-    const o = await api<OrganisationView>('GET', `/orgs/${id}`);
-    // Outsiders get the public card only, and no member list.
-    const members = 'creditCode' in o ? await api<MemberView[]>('GET', `/orgs/${id}/members`).catch(() => []) : [];
-    return { org: o, members };
-  }, [id]);
+  const { data, error } = useQuery({
+    queryKey: ['org', id],
+    queryFn: async () => {
+      const o = await api<OrganisationView>('GET', `/orgs/${id}`);
+      // Outsiders get the public card only, and no member list.
+      const members = 'creditCode' in o ? await api<MemberView[]>('GET', `/orgs/${id}/members`).catch((): MemberView[] => []) : [];
+      return { org: o, members };
+    },
+  });
+  // A change of membership or verification changes the signed-in person's memberships too.
+  const change = useMutation({
+    mutationFn: ({ fn }: { fn: () => Promise<unknown>; ok?: string }) => fn(),
+    meta: { invalidates: [['org', id]] },
+    onSuccess: async (_, { ok }) => {
+      if (ok) message.success(ok);
+      await reloadMe();
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  const update = useMutation({
+    mutationFn: ({ values, version }: { values: OrganisationFormValues; version: number }) => api('PATCH', `/orgs/${id}`, { ...values, version }),
+    meta: { invalidates: [['org', id], ['orgs']] },
+    onSuccess: () => {
+      setEditing(false);
+      message.success(t('common.saved'));
+    },
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
   const org = data?.org ?? null;
   const members = data?.members ?? [];
 
@@ -42,28 +64,9 @@ export function OrganisationPage() {
 
   const isOrgAdmin = org.myRole === OrgRole.Admin;
   const canSubmit = isOrgAdmin && (org.verificationStatus === VerificationStatus.Unverified || org.verificationStatus === VerificationStatus.Rejected);
-  const act = async (fn: () => Promise<unknown>, ok?: string) => {
-    try {
-      await fn();
-      if (ok) message.success(ok);
-      reload();
-      await reloadMe();
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
-
-  const save = async () => {
-    const values = await form.validateFields();
-    try {
-      await api('PATCH', `/orgs/${id}`, { ...values, version: org.version });
-      setEditing(false);
-      message.success(t('common.saved'));
-      reload();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    }
-  };
+  /** Resolves when the change is done, whether it worked or not (its message is shown). */
+  const act = (fn: () => Promise<unknown>, ok?: string) => change.mutateAsync({ fn, ok }).catch(() => undefined);
+  const save = async () => update.mutate({ values: await form.validateFields(), version: org.version });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

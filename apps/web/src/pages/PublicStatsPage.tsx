@@ -1,16 +1,15 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { PublicStats } from '@ztt/contracts';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { BarChart } from '../components/dashboard/charts';
 import { useTaxonomyLabels } from '../components/labels';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 
 /** The public statistics: published counts by industry and county, registered contracts (no amounts). */
 export function PublicStatsPage() {
   const { t } = useI18n();
   const labels = useTaxonomyLabels();
-  const { data } = useLoader(() => api<PublicStats>('GET', '/public/stats'), []);
+  const { data } = useApiQuery<PublicStats>(['stats', 'public'], '/public/stats', { staleTime: 0 });
   const series = (rows: PublicStats['byIndustry']) => [
     { name: t('dashboard.needs'), values: rows.map((r) => r.needs) },
     { name: t('dashboard.achievements'), values: rows.map((r) => r.achievements) },

@@ -2,12 +2,12 @@ import { Alert, App, Button, Card, Col, Empty, Input, Pagination, Row, Select, S
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { PlatformRole, SearchResult, SearchSort } from '@ztt/contracts';
-import { apiDownload, api } from '../api/client';
+import { apiDownload } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
 import { ResultCard } from '../components/ResultCard';
-import { useLoader } from '../components/use-loader';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -51,7 +51,7 @@ export function SearchPage() {
   apiQuery.set('pageSize', String(PAGE_SIZE));
   const query = apiQuery.toString();
 
-  const { data, error } = useLoader(() => api<SearchResult>('GET', `/search/${tab}?${query}`), [tab, query]);
+  const { data, error } = useApiQuery<SearchResult>(['search', tab, query], `/search/${tab}?${query}`, { keepPrevious: true });
 
   /** Changes some parameters; any filter change goes back to page 1. */
   const update = (changes: Record<string, string | undefined | null>, keepPage = false) => {

@@ -1,4 +1,5 @@
 import { App, Button } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { DealView, MatchStatus, MatchView } from '@ztt/contracts';
 import { api } from '../../api/client';
@@ -13,19 +14,20 @@ export function OpenDealButton(props: { match: MatchView } | { challengeId: stri
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  if ('match' in props && (!props.match.id || props.match.status === MatchStatus.Deal || props.match.status === MatchStatus.Dismissed)) return null;
-  const body = 'match' in props ? { matchId: props.match.id } : { challengeId: props.challengeId, applicationId: props.applicationId };
-  const open = async () => {
-    try {
-      const deal = await api<DealView>('POST', '/deals', body);
+  // The match it came from becomes a deal, and the deal joins the lists.
+  const open = useMutation({
+    mutationFn: (body: object) => api<DealView>('POST', '/deals', body),
+    meta: { invalidates: [['deals'], ['matches']] },
+    onSuccess: (deal) => {
       message.success(t('deal.opened'));
       navigate(`/deals/${deal.id}`);
-    } catch (e) {
-      message.error(applyApiError(null, e));
-    }
-  };
+    },
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  if ('match' in props && (!props.match.id || props.match.status === MatchStatus.Deal || props.match.status === MatchStatus.Dismissed)) return null;
+  const body = 'match' in props ? { matchId: props.match.id } : { challengeId: props.challengeId, applicationId: props.applicationId };
   return (
-    <Button size="small" type="primary" onClick={() => void open()} data-testid="open-deal">
+    <Button size="small" type="primary" loading={open.isPending} onClick={() => open.mutate(body)} data-testid="open-deal">
       {t('deal.open')}
     </Button>
   );

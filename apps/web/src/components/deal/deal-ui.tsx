@@ -1,4 +1,5 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CONTRACT_TYPE_CODES, CONTRACT_TYPE_LABELS, ContractView, DEAL_LOST_REASONS, DEAL_PIPELINE, DealDocumentView, DealStage, DealView, TAXONOMY } from '@ztt/contracts';
@@ -117,39 +118,47 @@ export function contractValues(c: ContractView | null, deal: DealView): Record<s
 
 /**
  * Moves a deal, asking for what the gate needs on the way: the NDA document and date, the contract,
- * the registration number and date, or why it was lost.
+ * the registration number and date, or why it was lost. The deal, its tabs and every deal list
+ * refresh by invalidation.
  */
-export function useStageMove(onMoved: () => void) {
+export function useStageMove() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const queryClient = useQueryClient();
   const [target, setTarget] = useState<{ deal: DealView; to: DealStage; docs: DealDocumentView[]; contract: ContractView | null } | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const send = async (deal: DealView, to: DealStage, extra: Record<string, unknown>) => {
-    setBusy(true);
-    try {
-      await api('POST', `/deals/${deal.id}/stage`, { to, version: deal.version, ...extra });
+  const move = useMutation({
+    mutationFn: ({ deal, to, extra }: { deal: DealView; to: DealStage; extra: Record<string, unknown> }) =>
+      api('POST', `/deals/${deal.id}/stage`, { to, version: deal.version, ...extra }),
+    meta: { invalidates: [['deal'], ['deals']] },
+    onSuccess: (_, { to }) => {
       message.success(t('deal.moved', { stage: t(`deal.stage.${to}`) }));
       setTarget(null);
-      onMoved();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (e) => message.error(applyApiError(form, e)),
+  });
+  const send = (deal: DealView, to: DealStage, extra: Record<string, unknown>) => move.mutate({ deal, to, extra });
 
   const start = async (deal: DealView, to: DealStage) => {
     if (to === deal.stage) return;
     const needsForm = to === 'nda_signed' || to === 'signed' || to === 'registered' || to === 'lost';
     if (!needsForm) {
-      await send(deal, to, {});
+      send(deal, to, {});
       return;
     }
+    // The gate's dialog starts from what the server holds now, shared with the deal page's tabs.
     const [docs, contract] = await Promise.all([
-      to === 'nda_signed' ? api<DealDocumentView[]>('GET', `/deals/${deal.id}/documents`) : Promise.resolve([]),
-      to === 'signed' ? api<ContractView | null>('GET', `/deals/${deal.id}/contract`) : Promise.resolve(null),
+      to === 'nda_signed'
+        ? queryClient.fetchQuery({ queryKey: ['deal', deal.id, 'documents'], queryFn: () => api<DealDocumentView[]>('GET', `/deals/${deal.id}/documents`), staleTime: 0 })
+        : Promise.resolve([]),
+      to === 'signed'
+        ? queryClient.fetchQuery({
+            queryKey: ['deal', deal.id, 'contract'],
+            queryFn: async () => (await api<ContractView | null>('GET', `/deals/${deal.id}/contract`)) ?? null,
+            staleTime: 0,
+          })
+        : Promise.resolve(null),
     ]);
     form.resetFields();
     if (to === 'signed') form.setFieldsValue(contractValues(contract, deal));
@@ -160,10 +169,10 @@ export function useStageMove(onMoved: () => void) {
     if (!target) return;
     const v = (await form.validateFields()) as Record<string, unknown>;
     const { deal, to } = target;
-    if (to === 'nda_signed') await send(deal, to, { nda: { documentId: v.documentId, signedOn: day(v.signedOn) } });
-    else if (to === 'signed') await send(deal, to, { contract: contractBody(v) });
-    else if (to === 'registered') await send(deal, to, { registration: { number: v.number, registeredOn: day(v.registeredOn) } });
-    else await send(deal, to, { lostReason: v.lostReason, lostNote: v.lostNote });
+    if (to === 'nda_signed') send(deal, to, { nda: { documentId: v.documentId, signedOn: day(v.signedOn) } });
+    else if (to === 'signed') send(deal, to, { contract: contractBody(v) });
+    else if (to === 'registered') send(deal, to, { registration: { number: v.number, registeredOn: day(v.registeredOn) } });
+    else send(deal, to, { lostReason: v.lostReason, lostNote: v.lostNote });
   };
 
   const modal = (
@@ -174,7 +183,7 @@ export function useStageMove(onMoved: () => void) {
       onOk={() => void submit()}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={move.isPending}
       width={target?.to === 'signed' ? 900 : 520}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'stage-confirm' }}
