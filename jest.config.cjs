@@ -4,8 +4,10 @@ const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]));
 // content-disposition 3 (under @fastify/static) is an ES module that Node requires natively but Jest's
-// module loader cannot: it is compiled to CommonJS like our own code.
-const ESM_ONLY = 'content-disposition';
+// module loader cannot: it is compiled to CommonJS like our own code. So is cookie 2, which
+// @fastify/cookie loads with import(), which Jest's loader refuses too: @fastify/cookie is compiled
+// as well, turning that import() into a require (docs/stack.md #25).
+const ESM_ONLY = '(?:content-disposition|cookie)';
 const transform = {
   '^.+\\.tsx?$': ['@swc/jest', require('./tools/swc-options.cjs')],
   [`/node_modules/(.+/)?${ESM_ONLY}/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { AuthTokens, PlatformRole } from '@ztt/contracts';
+import { AccessToken, AuthTokens, PlatformRole } from '@ztt/contracts';
 import { PASSWORD, login, registerUser, uniqueEmail } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
@@ -209,5 +209,97 @@ describe('mass assignment (docs/security.md #5)', () => {
     const res = await api.call('PATCH', '/api/me', { token: u.token, body: { displayName: '王海', phone: '13912345678', locale: 'en' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: '王海', phone: '13912345678', locale: 'en' });
+  });
+});
+
+describe('the refresh token in an HttpOnly, SameSite=Strict cookie (docs/security.md #28)', () => {
+  const BROWSER = { 'sec-fetch-site': 'same-origin' };
+
+  /** The attributes of the ztt_refresh cookie an answer sets, by lower-case name ('value' is the cookie's value). */
+  function refreshCookie(res: { headers: Headers }): Record<string, string> | undefined {
+    const line = res.headers.getSetCookie().find((c) => c.startsWith('ztt_refresh='));
+    if (!line) return undefined;
+    const [pair, ...attributes] = line.split(/;\s*/);
+    const entries = attributes.map((a) => {
+      const [k, v = ''] = a.split('=');
+      return [(k as string).toLowerCase(), v] as const;
+    });
+    return { value: decodeURIComponent((pair as string).slice('ztt_refresh='.length)), ...Object.fromEntries(entries) };
+  }
+
+  async function browserLogin(email: string) {
+    const res = await api.call<AccessToken>('POST', '/api/auth/login', { headers: BROWSER, body: { email, password: PASSWORD } });
+    expect(res.status).toBe(200);
+    const cookie = refreshCookie(res);
+    expect(cookie?.value).toBeTruthy();
+    return { accessToken: res.body.accessToken, cookie: cookie?.value as string };
+  }
+
+  const refreshWith = (cookie: string) => api.call<AccessToken>('POST', '/api/auth/refresh', { headers: { ...BROWSER, cookie: `ztt_refresh=${cookie}` } });
+
+  it('is set at login: HttpOnly, SameSite=Strict, Path=/api/auth, for the refresh token’s lifetime, not Secure over plain http outside production', async () => {
+    const u = await registerUser(api);
+    const res = await api.call<AuthTokens>('POST', '/api/auth/login', { body: { email: u.email, password: PASSWORD } });
+    const cookie = refreshCookie(res);
+    expect(cookie).toMatchObject({ value: res.body.refreshToken, httponly: '', samesite: 'Strict', path: '/api/auth', 'max-age': String(api.config.auth.refreshTtlDays * 86_400) });
+    expect(cookie).not.toHaveProperty('secure');
+    expect(cookie).not.toHaveProperty('domain');
+  });
+
+  it('is set at registration and by a password change, which starts the new session', async () => {
+    const reg = await api.call<AccessToken>('POST', '/api/auth/register', { headers: BROWSER, body: { email: uniqueEmail('cookie'), password: PASSWORD, displayName: '王芳' } });
+    expect(reg.status).toBe(201);
+    expect(refreshCookie(reg)).toMatchObject({ httponly: '', samesite: 'Strict', path: '/api/auth' });
+    const changed = await api.call<AccessToken>('POST', '/api/me/password', {
+      headers: BROWSER,
+      token: reg.body.accessToken,
+      body: { currentPassword: PASSWORD, newPassword: '换一个足够长的新密码吧' },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).not.toHaveProperty('refreshToken');
+    const cookie = refreshCookie(changed)?.value as string;
+    expect((await refreshWith(cookie)).status).toBe(200);
+  });
+
+  it('never reaches a browser in JSON: a browser’s login answers only the access token', async () => {
+    const u = await registerUser(api);
+    const res = await api.call('POST', '/api/auth/login', { headers: BROWSER, body: { email: u.email, password: PASSWORD } });
+    expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresIn']);
+    expect(res.text).not.toContain(refreshCookie(res)?.value as string);
+  });
+
+  it('rotates with only the cookie: a new cookie and access token, and the old cookie refused afterwards, ending the session', async () => {
+    const u = await registerUser(api);
+    const first = await browserLogin(u.email);
+    const second = await refreshWith(first.cookie);
+    expect(second.status).toBe(200);
+    expect(Object.keys(second.body).sort()).toEqual(['accessToken', 'expiresIn']);
+    const rotated = refreshCookie(second);
+    expect(rotated).toMatchObject({ httponly: '', samesite: 'Strict', path: '/api/auth' });
+    expect(rotated?.value).not.toBe(first.cookie);
+    expect((await api.call('GET', '/api/me', { token: second.body.accessToken })).status).toBe(200);
+    // The spent cookie is a replay: refused, and (as with a token in the body) the whole session ends.
+    const replay = await refreshWith(first.cookie);
+    expect(replay.status).toBe(401);
+    expect(refreshCookie(replay)).toMatchObject({ value: '', expires: 'Thu, 01 Jan 1970 00:00:00 GMT', path: '/api/auth' });
+    expect((await refreshWith(rotated?.value as string)).status).toBe(401);
+    expect((await api.call('GET', '/api/me', { token: second.body.accessToken })).status).toBe(401);
+  });
+
+  it('is cleared at logout, and the old cookie no longer refreshes', async () => {
+    const u = await registerUser(api);
+    const s = await browserLogin(u.email);
+    const out = await api.call('POST', '/api/auth/logout', { headers: BROWSER, token: s.accessToken });
+    expect(out.status).toBe(204);
+    expect(refreshCookie(out)).toMatchObject({ value: '', expires: 'Thu, 01 Jan 1970 00:00:00 GMT', path: '/api/auth', httponly: '', samesite: 'Strict' });
+    expect((await refreshWith(s.cookie)).status).toBe(401);
+  });
+
+  it('answers a refresh with neither cookie nor token 401, in Chinese', async () => {
+    for (const opts of [{ headers: BROWSER }, { headers: BROWSER, body: {} }, {}]) {
+      const res = await api.call('POST', '/api/auth/refresh', opts);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -78,6 +79,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   // Uploads are read by the routes that take them (@AcceptsOneFile), each with its own size limit.
   await app.register(multipart);
+  // Parses Cookie for the one cookie the API reads, the refresh token on /api/auth (docs/security.md #28). Unsigned: the token is itself an opaque secret.
+  await app.register(cookie);
   // Without HTTP_CORS_ORIGINS the API is same-origin only, which a browser enforces with no CORS
   // headers at all (a cross-origin page gets no Access-Control-Allow-Origin either way); the CORS
   // hook then only cost every request its work.

@@ -1,11 +1,19 @@
 import { MembershipStatus, OrgRole, PlatformRole, UserStatus, VerificationStatus } from './roles';
 
 /** Response shapes shared by the web app and the API. Dates travel as ISO-8601 strings. */
-export interface AuthTokens {
+/**
+ * What a browser gets from login, register, refresh and a password change: the refresh token
+ * travels only in the HttpOnly cookie (docs/security.md #28), never in JSON.
+ */
+export interface AccessToken {
   accessToken: string;
-  refreshToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
+}
+
+/** What a client that is not a browser gets: the refresh token in the body as well, to send back in POST /api/auth/refresh. */
+export interface AuthTokens extends AccessToken {
+  refreshToken: string;
 }
 
 export interface MembershipView {

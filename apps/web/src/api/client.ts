@@ -1,4 +1,4 @@
-import type { AuthTokens, ErrorBody, FieldProblem } from '@ztt/contracts';
+import type { AccessToken, ErrorBody, FieldProblem } from '@ztt/contracts';
 import { currentLocale } from '../i18n/i18n';
 
 /** A failed API call, with the server's message already in the user's language. */
@@ -13,40 +13,51 @@ export class ApiError extends Error {
   }
 }
 
-const REFRESH_KEY = 'ztt.refresh';
+/**
+ * The refresh token is the HttpOnly cookie ztt_refresh (Path=/api/auth), which no script here can
+ * read; the access token lives in memory only. What localStorage keeps is a hint that is no secret:
+ * '1' while this browser has a session, so that a page load tries one refresh to restore it, and a
+ * visitor who never signed in costs no refresh call (a 401) on every page and sees no loading state.
+ * A hint without a cookie costs one refused refresh, which drops the hint.
+ */
+const SESSION_HINT_KEY = 'ztt.session';
+/** Where versions before the cookie kept the refresh token itself: removed, so it lingers nowhere. */
+const OLD_REFRESH_KEY = 'ztt.refresh';
+localStorage.removeItem(OLD_REFRESH_KEY);
+
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
 let onSignedOut: () => void = () => undefined;
 
-export function setTokens(tokens: AuthTokens | null): void {
+/** Adopts a new access token (the server has set the refresh cookie with it), or forgets the session. */
+export function setTokens(tokens: AccessToken | null): void {
   accessToken = tokens?.accessToken ?? null;
-  if (tokens) localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
-  else localStorage.removeItem(REFRESH_KEY);
+  if (tokens) localStorage.setItem(SESSION_HINT_KEY, '1');
+  else localStorage.removeItem(SESSION_HINT_KEY);
 }
 
 export function hasSession(): boolean {
-  return !!accessToken || !!localStorage.getItem(REFRESH_KEY);
+  return !!accessToken || localStorage.getItem(SESSION_HINT_KEY) === '1';
 }
 
 export function whenSignedOut(fn: () => void): void {
   onSignedOut = fn;
 }
 
-/** Rotates the refresh token; concurrent callers share one attempt. */
+/** Rotates the refresh cookie for a new access token; concurrent callers share one attempt. */
 function refresh(): Promise<boolean> {
-  const token = localStorage.getItem(REFRESH_KEY);
-  if (!token) return Promise.resolve(false);
+  if (!hasSession()) return Promise.resolve(false);
   refreshing ??= fetch('/api/auth/refresh', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Accept-Language': currentLocale() },
-    body: JSON.stringify({ refreshToken: token }),
+    credentials: 'same-origin',
+    headers: { 'Accept-Language': currentLocale() },
   })
     .then(async (r) => {
       if (!r.ok) {
         setTokens(null);
         return false;
       }
-      setTokens((await r.json()) as AuthTokens);
+      setTokens((await r.json()) as AccessToken);
       return true;
     })
     .catch(() => false)
@@ -56,7 +67,7 @@ function refresh(): Promise<boolean> {
 
 /** Sends one request with the session's token, refreshing it once on 401. */
 async function send(method: string, path: string, body: BodyInit | undefined, contentType: string | undefined, retried = false): Promise<Response> {
-  if (!accessToken && !retried && localStorage.getItem(REFRESH_KEY)) await refresh();
+  if (!accessToken && !retried && hasSession()) await refresh();
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
   if (contentType) headers['Content-Type'] = contentType;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;

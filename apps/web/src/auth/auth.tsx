@@ -1,6 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { AuthTokens, MeView, PlatformRole } from '@ztt/contracts';
+import type { AccessToken, MeView, PlatformRole } from '@ztt/contracts';
 import { api, hasSession, setTokens, whenSignedOut } from '../api/client';
 
 interface Auth {
@@ -10,7 +10,7 @@ interface Auth {
   register: (email: string, password: string, displayName: string) => Promise<void>;
   logout: () => Promise<void>;
   reload: () => Promise<void>;
-  adopt: (tokens: AuthTokens) => Promise<void>;
+  adopt: (tokens: AccessToken) => Promise<void>;
   hasRole: (role: PlatformRole) => boolean;
 }
 
@@ -47,7 +47,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<Auth>(() => {
-    const adopt = async (tokens: AuthTokens) => {
+    const adopt = async (tokens: AccessToken) => {
       setTokens(tokens);
       await reload();
     };
@@ -56,8 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading,
       reload,
       adopt,
-      login: async (email, password) => adopt(await api<AuthTokens>('POST', '/auth/login', { email, password })),
-      register: async (email, password, displayName) => adopt(await api<AuthTokens>('POST', '/auth/register', { email, password, displayName })),
+      login: async (email, password) => adopt(await api<AccessToken>('POST', '/auth/login', { email, password })),
+      register: async (email, password, displayName) => adopt(await api<AccessToken>('POST', '/auth/register', { email, password, displayName })),
       logout: async () => {
         await api('POST', '/auth/logout').catch(() => undefined);
         setTokens(null);

@@ -11,6 +11,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { PasswordService } from './auth/password.service';
+import { RefreshCookie } from './auth/refresh-cookie';
 import { IDENTITY_ENTITIES } from './entities';
 import { IdentityMaintenanceProcessor } from './maintenance.processor';
 import { AdminVerificationController } from './organisations/admin-verification.controller';
@@ -43,6 +44,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     PasswordService,
     LoginThrottleService,
+    RefreshCookie,
     LocalStrategy,
     JwtStrategy,
     UsersService,

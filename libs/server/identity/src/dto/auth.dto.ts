@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { AuthTokens, PASSWORD_MAX_LENGTH } from '@ztt/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AccessToken, PASSWORD_MAX_LENGTH } from '@ztt/contracts';
 
 export class RegisterDto {
   @ApiProperty({ example: 'zhang.wei@example.cn', maxLength: 254 })
@@ -26,12 +26,21 @@ export class LoginDto {
   @ApiProperty() password: string;
 }
 
+/** A browser sends nothing: its refresh token is the ztt_refresh cookie. A client that is not a browser sends the token it was given. */
 export class RefreshDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) refreshToken: string;
+  @ApiPropertyOptional({ description: 'for clients that are not browsers; a browser sends the HttpOnly cookie ztt_refresh instead' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken?: string;
 }
 
-export class AuthTokensDto implements AuthTokens {
+export class AuthTokensDto implements AccessToken {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({
+    description: 'only for clients that are not browsers (no Sec-Fetch-Site header); a browser gets it solely as the HttpOnly, SameSite=Strict cookie ztt_refresh (Path=/api/auth)',
+  })
+  refreshToken?: string;
   @ApiProperty({ description: 'seconds until the access token expires' }) expiresIn: number;
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { AuthTokens, MeView } from '@ztt/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessToken, MeView } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser } from '@ztt/platform';
 import { clientInfo } from '../auth/client-info';
+import { RefreshCookie } from '../auth/refresh-cookie';
 import { AuthTokensDto } from '../dto/auth.dto';
 import { ChangePasswordDto, MeViewDto, UpdateMeDto } from '../dto/me.dto';
 import { UsersService } from './users.service';
@@ -12,7 +13,10 @@ import { UsersService } from './users.service';
 @Authenticated()
 @Controller('me')
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly cookie: RefreshCookie,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: MeViewDto })
@@ -28,8 +32,13 @@ export class MeController {
 
   @Post('password')
   @HttpCode(200)
-  @ApiOkResponse({ type: AuthTokensDto, description: '所有旧会话失效，返回新会话 / all other sessions end' })
-  changePassword(@CurrentUser() user: AuthContext, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest): Promise<AuthTokens> {
-    return this.users.changePassword(user, dto.currentPassword, dto.newPassword, clientInfo(req));
+  @ApiOkResponse({ type: AuthTokensDto, description: '所有旧会话失效，返回新会话 / all other sessions end; the new refresh token is set as the cookie ztt_refresh' })
+  async changePassword(
+    @CurrentUser() user: AuthContext,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessToken> {
+    return this.cookie.issue(req, reply, await this.users.changePassword(user, dto.currentPassword, dto.newPassword, clientInfo(req)));
   }
 }
