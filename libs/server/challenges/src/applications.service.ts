@@ -2,6 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationInput, ApplicationStatus, ApplicationView, AuditAction, ChallengeStatus, Eligibility, ErrorCode, Page, TAXONOMY, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { CatalogueReader } from '@ztt/catalogue';
+import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, isUniqueViolation } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,6 +28,9 @@ export class ApplicationsService {
     private readonly challenges: ChallengesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly people: PeopleDirectory,
+    private readonly catalogue: CatalogueReader,
   ) {}
 
   async apply(actor: AuthContext, challengeId: string, input: ApplicationInput): Promise<ApplicationView> {
@@ -61,11 +66,11 @@ export class ApplicationsService {
           { action: AuditAction.ChallengeApplied, actorId: actor.userId, actorEmail: actor.email, targetType: 'challenge_application', targetId: newId, detail: { challengeId } },
           m,
         );
-        const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [input.orgId])) as { name: string }[];
+        const org = await this.organisations.find(input.orgId, m);
         await this.notifications.notify(m, {
           to: { userIds: [c.acceptorUserId] },
           type: 'challenge.application',
-          params: { title: c.title, org: org[0]?.name ?? '' },
+          params: { title: c.title, org: org?.name ?? '' },
           link: `/challenges/${challengeId}`,
           dedupeKey: `challenge-application:${newId}`,
         });
@@ -185,27 +190,26 @@ export class ApplicationsService {
 
   async views(actor: AuthContext, rows: ChallengeApplication[]): Promise<ApplicationView[]> {
     if (!rows.length) return [];
-    const meta = (await this.db.query(
-      `SELECT a.id, o.name AS org_name, u.display_name AS lead_name, c.title, c.status AS challenge_status, (now() < c.application_deadline) AS open
-         FROM challenge_application a JOIN organisation o ON o.id = a.org_id JOIN app_user u ON u.id = a.lead_user_id JOIN challenge c ON c.id = a.challenge_id
-        WHERE a.id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id)],
-    )) as { id: string; org_name: string; lead_name: string; title: string; challenge_status: ChallengeStatus; open: boolean }[];
+    const challenges = (await this.db.query(`SELECT c.id, c.title, c.status, (now() < c.application_deadline) AS open FROM challenge c WHERE c.id = ANY($1::uuid[])`, [
+      [...new Set(rows.map((r) => r.challengeId))],
+    ])) as { id: string; title: string; status: ChallengeStatus; open: boolean }[];
+    const orgNames = await this.organisations.names(rows.map((r) => r.orgId));
+    const leadNames = await this.people.names(rows.map((r) => r.leadUserId));
     const files = await this.db.manager
       .createQueryBuilder(ChallengeFile, 'f')
       .where(`f.owner_type = 'application' AND f.owner_id = ANY(:ids)`, { ids: rows.map((r) => r.id) })
       .orderBy('f.created_at', 'ASC')
       .getMany();
     return rows.map((a) => {
-      const x = meta.find((m) => m.id === a.id);
+      const x = challenges.find((c) => c.id === a.challengeId);
       return {
         id: a.id,
         challengeId: a.challengeId,
         challengeTitle: x?.title ?? '',
         orgId: a.orgId,
-        orgName: x?.org_name ?? '',
+        orgName: orgNames.get(a.orgId) ?? '',
         leadUserId: a.leadUserId,
-        leadName: x?.lead_name ?? '',
+        leadName: leadNames.get(a.leadUserId) ?? '',
         status: a.status,
         technicalRoute: a.technicalRoute,
         indicatorPlans: a.indicatorPlans,
@@ -220,7 +224,7 @@ export class ApplicationsService {
         attachments: files
           .filter((f) => f.ownerId === a.id)
           .map((f) => ({ id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() })),
-        canEdit: isMember(actor, a.orgId) && EDITABLE.includes(a.status) && x?.challenge_status === ChallengeStatus.Published && !!x?.open,
+        canEdit: isMember(actor, a.orgId) && EDITABLE.includes(a.status) && x?.status === ChallengeStatus.Published && !!x?.open,
       };
     });
   }
@@ -230,23 +234,17 @@ export class ApplicationsService {
    * the rules, or no intellectual property of its own when the challenge requires it.
    */
   async eligibility(m: EntityManager, rules: Eligibility, orgId: string): Promise<FieldProblemSpec[]> {
-    const rows = (await m.query(
-      `SELECT o.type, o.region, o.verification_status,
-              EXISTS (SELECT 1 FROM achievement a WHERE a.owner_org_id = o.id AND a.status <> 'withdrawn' AND jsonb_array_length(a.ip_items) > 0) AS owns_ip
-         FROM organisation o WHERE o.id = $1`,
-      [orgId],
-    )) as { type: string; region: string; verification_status: string; owns_ip: boolean }[];
-    const o = rows[0];
+    const o = await this.organisations.find(orgId, m);
     if (!o) return [{ field: 'orgId', code: 'not_member' }];
     const problems: FieldProblemSpec[] = [];
-    if (o.verification_status !== VerificationStatus.Verified) problems.push({ field: 'orgId', code: 'elig_org_verified' });
+    if (o.verificationStatus !== VerificationStatus.Verified) problems.push({ field: 'orgId', code: 'elig_org_verified' });
     if (rules.orgTypes.length && !rules.orgTypes.includes(o.type)) {
       problems.push({ field: 'orgId', code: 'elig_org_type', params: labels(TAXONOMY.organisationTypes, rules.orgTypes) });
     }
     if (rules.regions.length && !rules.regions.includes(o.region)) {
       problems.push({ field: 'orgId', code: 'elig_region', params: labels(TAXONOMY.regions, rules.regions) });
     }
-    if (rules.mustOwnIp && !o.owns_ip) problems.push({ field: 'orgId', code: 'elig_ip' });
+    if (rules.mustOwnIp && !(await this.catalogue.ownsIntellectualProperty(orgId, m))) problems.push({ field: 'orgId', code: 'elig_ip' });
     return problems;
   }
 
@@ -262,8 +260,8 @@ export class ApplicationsService {
 
   private async checkAchievements(orgId: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows = (await this.db.query(`SELECT count(*)::int AS n FROM achievement WHERE id = ANY($1::uuid[]) AND owner_org_id = $2`, [ids, orgId])) as { n: number }[];
-    if (rows[0]?.n !== ids.length) throw AppException.validation([{ field: 'achievementIds', code: 'challenge_achievement' }]);
+    const owned = [...(await this.catalogue.cards('achievement', ids)).values()].filter((a) => a.ownerOrgId === orgId);
+    if (owned.length !== ids.length) throw AppException.validation([{ field: 'achievementIds', code: 'challenge_achievement' }]);
   }
 }
 

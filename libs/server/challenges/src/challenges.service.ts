@@ -19,13 +19,14 @@ import {
   VerificationStatus,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { aggregate } from './aggregate';
 import { readChallengeAward } from './award';
 import { CANCELLABLE, canSeeChallenge, EDITABLE, isAdmin, isMember } from './access';
-import { Challenge, ChallengeDecision, ChallengeObjection } from './challenge.entity';
+import { Challenge, ChallengeApplication, ChallengeDecision, ChallengeObjection } from './challenge.entity';
 
 type Input = Partial<ChallengeInput> & { version?: number };
 
@@ -51,6 +52,8 @@ export class ChallengesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   // ---- drafting ----------------------------------------------------------------------------
@@ -58,9 +61,9 @@ export class ChallengesService {
   async create(actor: AuthContext, input: ChallengeInput): Promise<ChallengeView> {
     const admin = isAdmin(actor);
     if (!admin && !isMember(actor, input.ownerOrgId)) throw AppException.validation([{ field: 'ownerOrgId', code: 'not_member' }]);
-    const org = (await this.db.query('SELECT verification_status FROM organisation WHERE id = $1', [input.ownerOrgId])) as { verification_status: string }[];
-    if (!org[0]) throw AppException.validation([{ field: 'ownerOrgId', code: 'not_member' }]);
-    if (!admin && org[0].verification_status !== VerificationStatus.Verified) throw new AppException(ErrorCode.OrgNotVerified, HttpStatus.FORBIDDEN);
+    const org = await this.organisations.find(input.ownerOrgId);
+    if (!org) throw AppException.validation([{ field: 'ownerOrgId', code: 'not_member' }]);
+    if (!admin && org.verificationStatus !== VerificationStatus.Verified) throw new AppException(ErrorCode.OrgNotVerified, HttpStatus.FORBIDDEN);
     await this.check(this.db.manager, input, true);
     const id = await this.db.transaction(async (m) => {
       const c = await m.save(Challenge, m.create(Challenge, { ...this.columns(input), ownerOrgId: input.ownerOrgId, createdBy: actor.userId, status: ChallengeStatus.Draft }));
@@ -238,9 +241,8 @@ export class ChallengesService {
     const c = await this.findVisible(actor, id);
     const d = await this.db.manager.findOneBy(ChallengeDecision, { challengeId: id });
     if (!d) throw AppException.notFound();
-    const winners = (await this.db.query(`SELECT a.id, o.name FROM challenge_application a JOIN organisation o ON o.id = a.org_id WHERE a.id = ANY($1::uuid[])`, [
-      d.winnerApplicationIds,
-    ])) as { id: string; name: string }[];
+    const winners = await this.db.manager.find(ChallengeApplication, { select: { id: true, orgId: true }, where: { id: In(d.winnerApplicationIds) } });
+    const orgNames = await this.organisations.names(winners.map((w) => w.orgId));
     const totals = (await this.db.query(`SELECT application_id, total FROM challenge_score WHERE application_id = ANY($1::uuid[])`, [d.winnerApplicationIds])) as {
       application_id: string;
       total: string;
@@ -258,7 +260,7 @@ export class ChallengesService {
       windowOpen: c.status === ChallengeStatus.Notice && !!open[0]?.open,
       winners: d.winnerApplicationIds.map((w) => ({
         applicationId: w,
-        orgName: winners.find((x) => x.id === w)?.name ?? '',
+        orgName: orgNames.get(winners.find((x) => x.id === w)?.orgId ?? '') ?? '',
         aggregate: aggregate(totals.filter((t) => t.application_id === w).map((t) => t.total)),
       })),
       objections: objections.map((o) => objectionView(o, actor)),
@@ -418,9 +420,9 @@ export class ChallengesService {
   private async summaries(where: string, params: unknown[], page: number, pageSize: number, order: string): Promise<Page<ChallengeSummary>> {
     const total = (await this.db.query(`SELECT count(*)::int AS n FROM challenge c WHERE ${where}`, params)) as { n: number }[];
     const rows = (await this.db.query(
-      `SELECT c.id, c.title, c.status, c.mode, c.bounty, c.chains, c.application_deadline, c.published_at, o.name AS org_name,
+      `SELECT c.id, c.title, c.status, c.mode, c.bounty, c.chains, c.application_deadline, c.published_at, c.owner_org_id,
               (SELECT count(*)::int FROM challenge_application a WHERE a.challenge_id = c.id AND a.status <> 'withdrawn') AS applications
-         FROM challenge c JOIN organisation o ON o.id = c.owner_org_id
+         FROM challenge c
         WHERE ${where} ORDER BY ${order} LIMIT ${Number(pageSize)} OFFSET ${(Number(page) - 1) * Number(pageSize)}`,
       params,
     )) as {
@@ -432,9 +434,10 @@ export class ChallengesService {
       chains: string[];
       application_deadline: Date;
       published_at: Date | null;
-      org_name: string;
+      owner_org_id: string;
       applications: number;
     }[];
+    const orgNames = await this.organisations.names(rows.map((r) => r.owner_org_id));
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -444,7 +447,7 @@ export class ChallengesService {
         bounty: r.bounty,
         chains: r.chains,
         applicationDeadline: r.application_deadline.toISOString(),
-        ownerOrgName: r.org_name,
+        ownerOrgName: orgNames.get(r.owner_org_id) ?? '',
         applicationCount: r.applications,
         publishedAt: r.published_at?.toISOString() ?? null,
       })),
@@ -484,22 +487,21 @@ export class ChallengesService {
 
   async view(actor: AuthContext | undefined, c: Challenge): Promise<ChallengeView> {
     const rows = (await this.db.query(
-      `SELECT o.name AS org_name, u.display_name AS acceptor_name,
-              (SELECT count(*)::int FROM challenge_application a WHERE a.challenge_id = $1 AND a.status <> 'withdrawn') AS applications,
-              (now() < $4::timestamptz) AS before_deadline,
-              (SELECT a.id FROM challenge_application a WHERE a.challenge_id = $1 AND a.status <> 'withdrawn' AND a.org_id = ANY($5::uuid[]) LIMIT 1) AS mine
-         FROM organisation o, app_user u WHERE o.id = $2 AND u.id = $3`,
-      [c.id, c.ownerOrgId, c.acceptorUserId, c.applicationDeadline, actor ? [...actor.orgRoles.keys()] : []],
-    )) as { org_name: string; acceptor_name: string; applications: number; before_deadline: boolean; mine: string | null }[];
+      `SELECT (SELECT count(*)::int FROM challenge_application a WHERE a.challenge_id = $1 AND a.status <> 'withdrawn') AS applications,
+              (now() < $2::timestamptz) AS before_deadline,
+              (SELECT a.id FROM challenge_application a WHERE a.challenge_id = $1 AND a.status <> 'withdrawn' AND a.org_id = ANY($3::uuid[]) LIMIT 1) AS mine`,
+      [c.id, c.applicationDeadline, actor ? [...actor.orgRoles.keys()] : []],
+    )) as { applications: number; before_deadline: boolean; mine: string | null }[];
     const r = rows[0];
+    const [org, acceptor] = await Promise.all([this.organisations.find(c.ownerOrgId), this.people.find(c.acceptorUserId)]);
     const admin = isAdmin(actor);
     return {
       id: c.id,
       status: c.status,
       ownerOrgId: c.ownerOrgId,
-      ownerOrgName: r?.org_name ?? '',
+      ownerOrgName: org?.name ?? '',
       acceptorUserId: c.acceptorUserId,
-      acceptorName: r?.acceptor_name ?? '',
+      acceptorName: acceptor?.displayName ?? '',
       title: c.title,
       background: c.background,
       indicators: c.indicators,
@@ -578,11 +580,9 @@ export class ChallengesService {
     const teamsOk = input.mode === ChallengeMode.Single ? input.teams === 1 : input.teams >= 2 && input.teams <= CHALLENGE_LIMITS.horseRaceTeamsMax;
     if (!teamsOk) problems.push({ field: 'teams', code: 'challenge_teams', params: { max: CHALLENGE_LIMITS.horseRaceTeamsMax } });
     if (deadlineInFuture && !(new Date(input.applicationDeadline).getTime() > Date.now())) problems.push({ field: 'applicationDeadline', code: 'challenge_deadline_past' });
-    const acceptor = (await m.query(`SELECT 1 FROM membership WHERE organisation_id = $1 AND user_id = $2 AND status = 'active'`, [
-      input.ownerOrgId,
-      input.acceptorUserId,
-    ])) as unknown[];
-    if (!acceptor.length) problems.push({ field: 'acceptorUserId', code: 'challenge_acceptor' });
+    // Both ids are checked first: a lookup by an undefined id would match any member.
+    const acceptor = !!input.ownerOrgId && !!input.acceptorUserId && (await this.organisations.isActiveMember(input.ownerOrgId, input.acceptorUserId, m));
+    if (!acceptor) problems.push({ field: 'acceptorUserId', code: 'challenge_acceptor' });
     if (problems.length) throw AppException.validation(problems);
   }
 

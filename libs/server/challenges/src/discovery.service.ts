@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, ChallengeStatus, ChallengeSuggestion, yuanToWan } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { CatalogueReader } from '@ztt/catalogue';
+import { OrganisationDirectory } from '@ztt/identity';
 import { MatchingService, NeedSide } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
@@ -22,20 +24,22 @@ export class DiscoveryService {
     private readonly matching: MatchingService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly catalogue: CatalogueReader,
   ) {}
 
   async suggestions(challengeId: string): Promise<ChallengeSuggestion[]> {
     const c = await this.challenges.mustFind(challengeId);
     const views = await this.matching.preview(needSideOf(c));
     if (!views.length) return [];
-    const owners = (await this.db.query(`SELECT id, owner_org_id FROM achievement WHERE id = ANY($1::uuid[])`, [views.map((v) => v.achievementId)])) as {
-      id: string;
-      owner_org_id: string;
-    }[];
+    const achievements = await this.catalogue.cards(
+      'achievement',
+      views.map((v) => v.achievementId),
+    );
     return views.map((v) => ({
       achievementId: v.achievementId,
       title: v.counterpart.title,
-      orgId: owners.find((o) => o.id === v.achievementId)?.owner_org_id ?? '',
+      orgId: achievements.get(v.achievementId)?.ownerOrgId ?? '',
       orgName: v.counterpart.ownerOrgName,
       score: v.score,
       reason: v.reason,
@@ -46,8 +50,7 @@ export class DiscoveryService {
   async invite(actor: AuthContext, challengeId: string, orgId: string): Promise<void> {
     const c = await this.challenges.mustFind(challengeId);
     if (c.status !== ChallengeStatus.Published) throw AppException.invalidState();
-    const org = (await this.db.query('SELECT 1 FROM organisation WHERE id = $1', [orgId])) as unknown[];
-    if (!org.length) throw AppException.notFound();
+    if (!(await this.organisations.find(orgId))) throw AppException.notFound();
     await this.db.transaction(async (m) => {
       await this.notifications.notify(m, {
         to: { orgId },

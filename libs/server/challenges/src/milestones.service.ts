@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationStatus, AuditAction, beijingDate, ChallengeMode, ChallengeStatus, MilestoneStatus, MilestoneView } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { OrganisationDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,6 +23,7 @@ export class MilestonesService {
     private readonly challenges: ChallengesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   /** The acceptor, the owner organisation and admins see every team's milestones; a team sees its own. */
@@ -67,11 +69,11 @@ export class MilestonesService {
         },
         m,
       );
-      const org = (await m.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as { name: string }[];
+      const org = await this.organisations.find(a.orgId, m);
       await this.notifications.notify(m, {
         to: { userIds: [c.acceptorUserId] },
         type: 'challenge.milestone_submitted',
-        params: { title: c.title, milestone: ms.title, org: org[0]?.name ?? '' },
+        params: { title: c.title, milestone: ms.title, org: org?.name ?? '' },
         link: `/challenges/${c.id}/milestones`,
         dedupeKey: `milestone-submitted:${id}:${Date.now()}`,
       });
@@ -225,7 +227,7 @@ export class MilestonesService {
       .where(`f.owner_type = 'milestone' AND f.owner_id = ANY(:ids)`, { ids })
       .orderBy('f.created_at')
       .getMany();
-    const orgs = (await this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [apps.map((a) => a.orgId)])) as { id: string; name: string }[];
+    const orgNames = await this.organisations.names(apps.map((a) => a.orgId));
     const acceptor = isAcceptor(actor, c);
     return rows.map((r) => {
       const a = apps.find((x) => x.id === r.applicationId);
@@ -237,7 +239,7 @@ export class MilestonesService {
         id: r.id,
         challengeId: r.challengeId,
         applicationId: r.applicationId,
-        orgName: orgs.find((o) => o.id === a?.orgId)?.name ?? '',
+        orgName: (a && orgNames.get(a.orgId)) ?? '',
         seq: r.seq,
         title: r.title,
         deliverables: r.deliverables,

@@ -13,12 +13,13 @@ import {
   ScoreView,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { OrganisationDirectory, PeopleDirectory, PersonCard } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { aggregate, rank, weightedTotal } from './aggregate';
 import { ApplicationsService } from './applications.service';
-import { Challenge, ChallengeApplication, ChallengeReviewer } from './challenge.entity';
+import { Challenge, ChallengeApplication, ChallengeReviewer, ChallengeScore } from './challenge.entity';
 import { ChallengesService } from './challenges.service';
 
 type Exclusion = ReviewerPanelView['applications'][number]['excluded'];
@@ -37,26 +38,30 @@ export class ReviewService {
     private readonly applications: ApplicationsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   // ---- the admin's side --------------------------------------------------------------------
 
   async panel(challengeId: string): Promise<PanelView> {
     await this.challenges.mustFind(challengeId);
-    const reviewers = (await this.db.query(
-      `SELECT r.user_id, u.display_name, u.email, r.declared_at IS NOT NULL AS declared,
+    const seats = (await this.db.query(
+      `SELECT r.user_id, r.created_at, r.declared_at IS NOT NULL AS declared,
               (SELECT count(*)::int FROM challenge_score s JOIN challenge_application a ON a.id = s.application_id WHERE a.challenge_id = r.challenge_id AND s.reviewer_id = r.user_id) AS scored
-         FROM challenge_reviewer r JOIN app_user u ON u.id = r.user_id WHERE r.challenge_id = $1 ORDER BY r.created_at, u.display_name`,
+         FROM challenge_reviewer r WHERE r.challenge_id = $1`,
       [challengeId],
-    )) as { user_id: string; display_name: string; email: string; declared: boolean; scored: number }[];
-    const candidates = (await this.db.query(
-      `SELECT u.id, u.display_name, u.email FROM platform_role_assignment p JOIN app_user u ON u.id = p.user_id
-        WHERE p.role = $1 AND u.status = 'active' ORDER BY u.display_name LIMIT 500`,
-      [PlatformRole.Reviewer],
-    )) as { id: string; display_name: string; email: string }[];
+    )) as { user_id: string; created_at: Date; declared: boolean; scored: number }[];
+    const people = await this.people.cards(seats.map((r) => r.user_id));
+    const reviewers = seats
+      .filter((r) => people.has(r.user_id))
+      .map((r) => ({ ...r, person: people.get(r.user_id) as PersonCard }))
+      // Seated together, then by name: the panel reads in the order it was formed.
+      .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.person.displayName.localeCompare(b.person.displayName, 'zh-CN') || a.user_id.localeCompare(b.user_id));
+    const candidates = await this.people.withRole(PlatformRole.Reviewer, { limit: 500 });
     return {
-      reviewers: reviewers.map((r) => ({ userId: r.user_id, displayName: r.display_name, email: r.email, declared: r.declared, scored: r.scored })),
-      candidates: candidates.map((c) => ({ userId: c.id, displayName: c.display_name, email: c.email })),
+      reviewers: reviewers.map((r) => ({ userId: r.user_id, displayName: r.person.displayName, email: r.person.email, declared: r.declared, scored: r.scored })),
+      candidates: candidates.map((c) => ({ userId: c.id, displayName: c.displayName, email: c.email })),
     };
   }
 
@@ -64,10 +69,7 @@ export class ReviewService {
   async setPanel(actor: AuthContext, challengeId: string, reviewerIds: string[]): Promise<PanelView> {
     const c = await this.challenges.mustFind(challengeId);
     if (![ChallengeStatus.Published, ChallengeStatus.Reviewing].includes(c.status)) throw AppException.invalidState();
-    const ok = (await this.db.query(
-      `SELECT p.user_id FROM platform_role_assignment p JOIN app_user u ON u.id = p.user_id WHERE p.role = $1 AND u.status = 'active' AND p.user_id = ANY($2::uuid[])`,
-      [PlatformRole.Reviewer, reviewerIds],
-    )) as { user_id: string }[];
+    const ok = await this.people.withRole(PlatformRole.Reviewer, { among: reviewerIds });
     if (ok.length !== reviewerIds.length) throw AppException.validation([{ field: 'reviewerIds', code: 'challenge_not_reviewer' }]);
     await this.db.transaction(async (m) => {
       await m.query(
@@ -101,13 +103,25 @@ export class ReviewService {
   async ranking(challengeId: string): Promise<RankingEntry[]> {
     await this.challenges.mustFind(challengeId);
     const rows = (await this.db.query(
-      `SELECT a.id, a.status, o.name, coalesce(array_agg(s.total::text ORDER BY s.total) FILTER (WHERE s.id IS NOT NULL), '{}') AS totals
-         FROM challenge_application a JOIN organisation o ON o.id = a.org_id LEFT JOIN challenge_score s ON s.application_id = a.id
+      `SELECT a.id, a.status, a.org_id, coalesce(array_agg(s.total::text ORDER BY s.total) FILTER (WHERE s.id IS NOT NULL), '{}') AS totals
+         FROM challenge_application a LEFT JOIN challenge_score s ON s.application_id = a.id
         WHERE a.challenge_id = $1 AND a.status <> 'withdrawn'
-        GROUP BY a.id, a.status, o.name`,
+        GROUP BY a.id, a.status, a.org_id`,
       [challengeId],
-    )) as { id: string; status: ApplicationStatus; name: string; totals: string[] }[];
-    return rank(rows.map((r) => ({ applicationId: r.id, orgName: r.name, status: r.status, totals: r.totals, scoreCount: r.totals.length, aggregate: aggregate(r.totals) })));
+    )) as { id: string; status: ApplicationStatus; org_id: string; totals: string[] }[];
+    const orgNames = await this.organisations.names(rows.map((r) => r.org_id));
+    return rank(
+      rows
+        .filter((r) => orgNames.has(r.org_id))
+        .map((r) => ({
+          applicationId: r.id,
+          orgName: orgNames.get(r.org_id) as string,
+          status: r.status,
+          totals: r.totals,
+          scoreCount: r.totals.length,
+          aggregate: aggregate(r.totals),
+        })),
+    );
   }
 
   // ---- the reviewer's side -----------------------------------------------------------------
@@ -125,7 +139,7 @@ export class ReviewService {
     const { c, seat } = await this.seat(actor, challengeId);
     const apps = await this.db.manager.find(ChallengeApplication, { where: { challengeId }, order: { submittedAt: 'ASC' } });
     const live = apps.filter((a) => a.status !== ApplicationStatus.Withdrawn);
-    const orgNames = (await this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [live.map((a) => a.orgId)])) as { id: string; name: string }[];
+    const orgNames = await this.organisations.names(live.map((a) => a.orgId));
     const scored = (await this.db.query(`SELECT application_id FROM challenge_score WHERE reviewer_id = $1 AND application_id = ANY($2::uuid[])`, [
       actor.userId,
       live.map((a) => a.id),
@@ -147,7 +161,7 @@ export class ReviewService {
       conflictApplicationIds: seat.conflictApplicationIds ?? [],
       applications: live.map((a) => ({
         id: a.id,
-        orgName: orgNames.find((o) => o.id === a.orgId)?.name ?? '',
+        orgName: orgNames.get(a.orgId) ?? '',
         status: a.status,
         excluded: exclusion(actor, seat, a),
         scored: scored.some((s) => s.application_id === a.id),
@@ -248,20 +262,21 @@ export class ReviewService {
   }
 
   private async scores(m: EntityManager, applicationId: string, reviewerId: string, which: 'mine' | 'others'): Promise<ScoreView[]> {
-    const rows = (await m.query(
-      `SELECT s.reviewer_id, u.display_name, s.scores, s.total::text AS total, s.comment, s.submitted_at
-         FROM challenge_score s JOIN app_user u ON u.id = s.reviewer_id
-        WHERE s.application_id = $1 AND (s.reviewer_id = $2) = $3 ORDER BY s.submitted_at`,
-      [applicationId, reviewerId, which === 'mine'],
-    )) as { reviewer_id: string; display_name: string; scores: number[]; total: string; comment: string; submitted_at: Date }[];
-    return rows.map((r) => ({
-      reviewerId: r.reviewer_id,
-      reviewerName: r.display_name,
-      scores: r.scores,
-      total: r.total,
-      comment: r.comment,
-      submittedAt: r.submitted_at.toISOString(),
-    }));
+    const rows = await m.find(ChallengeScore, { where: { applicationId, reviewerId: which === 'mine' ? reviewerId : Not(reviewerId) }, order: { submittedAt: 'ASC' } });
+    const names = await this.people.names(
+      rows.map((r) => r.reviewerId),
+      m,
+    );
+    return rows
+      .filter((r) => names.has(r.reviewerId))
+      .map((r) => ({
+        reviewerId: r.reviewerId,
+        reviewerName: names.get(r.reviewerId) as string,
+        scores: r.scores,
+        total: r.total,
+        comment: r.comment,
+        submittedAt: r.submittedAt.toISOString(),
+      }));
   }
 }
 

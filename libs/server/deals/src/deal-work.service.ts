@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, DealAudience, DealConfidentialView, DealDocumentView, DealEventView, DealMessageView, DealNoteView, DealTaskView } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { Achievement, CatalogueItem, TechNeed } from '@ztt/catalogue';
+import { CatalogueItem, CatalogueReader } from '@ztt/catalogue';
+import { PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FileStore, JobName, QueueService, UploadedFile } from '@ztt/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Deal, DealDocument, DealEvent, DealMessage, DealNote, DealTask } from './deal.entity';
 import { DealsService } from './deals.service';
 import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
@@ -13,6 +14,11 @@ import { DocumentFieldsDto, MessageDto, TaskDto } from './dto/deal.dto';
 /** The deterministic id of a task's reminder: one job per (task, reminder time). */
 export function taskReminderJobId(taskId: string, remindAt: Date): string {
   return `deal-task-${taskId}-${remindAt.getTime()}`;
+}
+
+/** A person's display name, or '' for nobody (a system event) or someone unknown. */
+function nameOf(names: Map<string, string>, userId: string | null): string {
+  return (userId && names.get(userId)) ?? '';
 }
 
 /** Notes (brokers only), tasks with reminders, documents with versions, messages to the parties, and the shared timeline. */
@@ -25,26 +31,24 @@ export class DealWorkService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly queues: QueueService,
+    private readonly people: PeopleDirectory,
+    private readonly catalogue: CatalogueReader,
   ) {}
 
   // ---- timeline (shared) --------------------------------------------------------------------
 
   async timeline(actor: AuthContext, id: string): Promise<DealEventView[]> {
     await this.deals.access(actor, id);
-    const rows = (await this.db.query(
-      `SELECT e.id, e.type, e.from_stage, e.to_stage, e.detail, e.created_at, coalesce(u.display_name, '') AS actor
-         FROM deal_event e LEFT JOIN app_user u ON u.id = e.actor_id
-        WHERE e.deal_id = $1 ORDER BY e.created_at, e.id`,
-      [id],
-    )) as { id: string; type: DealEventView['type']; from_stage: string | null; to_stage: string | null; detail: Record<string, string | null>; created_at: Date; actor: string }[];
+    const rows = await this.db.manager.find(DealEvent, { where: { dealId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const names = await this.people.names(rows.map((r) => r.actorId));
     return rows.map((r) => ({
       id: r.id,
       type: r.type,
-      fromStage: r.from_stage as DealEventView['fromStage'],
-      toStage: r.to_stage as DealEventView['toStage'],
-      actorName: r.actor,
+      fromStage: r.fromStage,
+      toStage: r.toStage,
+      actorName: nameOf(names, r.actorId),
       detail: r.detail,
-      createdAt: r.created_at.toISOString(),
+      createdAt: r.createdAt.toISOString(),
     }));
   }
 
@@ -53,8 +57,8 @@ export class DealWorkService {
   /** Brokers see the confidential details of their deal's need and achievement; every view is audited. */
   async confidential(actor: AuthContext, id: string): Promise<DealConfidentialView> {
     const deal = await this.deals.brokerAccess(actor, id);
-    const need = deal.needId ? await this.db.manager.findOneBy(TechNeed, { id: deal.needId }) : null;
-    const ach = deal.achievementId ? await this.db.manager.findOneBy(Achievement, { id: deal.achievementId }) : null;
+    const need = deal.needId ? await this.catalogue.find('need', deal.needId) : null;
+    const ach = deal.achievementId ? await this.catalogue.find('achievement', deal.achievementId) : null;
     const part = (item: CatalogueItem | null) =>
       item
         ? { id: item.id, title: item.title, confidentialDetails: item.confidentialDetails, contact: { name: item.contactName, phone: item.contactPhone, email: item.contactEmail } }
@@ -80,12 +84,9 @@ export class DealWorkService {
 
   async notes(actor: AuthContext, id: string): Promise<DealNoteView[]> {
     await this.deals.brokerAccess(actor, id);
-    const rows = (await this.db.query(
-      `SELECT n.id, n.body, n.created_at, coalesce(u.display_name, '') AS author FROM deal_note n LEFT JOIN app_user u ON u.id = n.author_id
-        WHERE n.deal_id = $1 ORDER BY n.created_at DESC`,
-      [id],
-    )) as { id: string; body: string; created_at: Date; author: string }[];
-    return rows.map((r) => ({ id: r.id, body: r.body, authorName: r.author, createdAt: r.created_at.toISOString() }));
+    const rows = await this.db.manager.find(DealNote, { where: { dealId: id }, order: { createdAt: 'DESC' } });
+    const names = await this.people.names(rows.map((r) => r.authorId));
+    return rows.map((r) => ({ id: r.id, body: r.body, authorName: nameOf(names, r.authorId), createdAt: r.createdAt.toISOString() }));
   }
 
   async addNote(actor: AuthContext, id: string, body: string): Promise<DealNoteView> {
@@ -101,20 +102,17 @@ export class DealWorkService {
 
   async tasks(actor: AuthContext, id: string): Promise<DealTaskView[]> {
     await this.deals.brokerAccess(actor, id);
-    const rows = (await this.db.query(
-      `SELECT t.*, coalesce(u.display_name, '') AS assignee_name FROM deal_task t LEFT JOIN app_user u ON u.id = t.assignee_id
-        WHERE t.deal_id = $1 ORDER BY t.done_at NULLS FIRST, t.due_at`,
-      [id],
-    )) as { id: string; title: string; due_at: Date; remind_at: Date | null; assignee_id: string; assignee_name: string; done_at: Date | null; reminded_at: Date | null }[];
+    const rows = await this.db.manager.find(DealTask, { where: { dealId: id }, order: { doneAt: { direction: 'ASC', nulls: 'FIRST' }, dueAt: 'ASC' } });
+    const names = await this.people.names(rows.map((r) => r.assigneeId));
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
-      dueAt: r.due_at.toISOString(),
-      remindAt: r.remind_at?.toISOString() ?? null,
-      assigneeId: r.assignee_id,
-      assigneeName: r.assignee_name,
-      doneAt: r.done_at?.toISOString() ?? null,
-      remindedAt: r.reminded_at?.toISOString() ?? null,
+      dueAt: r.dueAt.toISOString(),
+      remindAt: r.remindAt?.toISOString() ?? null,
+      assigneeId: r.assigneeId,
+      assigneeName: nameOf(names, r.assigneeId),
+      doneAt: r.doneAt?.toISOString() ?? null,
+      remindedAt: r.remindedAt?.toISOString() ?? null,
     }));
   }
 
@@ -152,33 +150,22 @@ export class DealWorkService {
   /** Parties see the shared documents; brokers and admins see them all. */
   async documents(actor: AuthContext, id: string): Promise<DealDocumentView[]> {
     const a = await this.deals.access(actor, id);
-    const rows = (await this.db.query(
-      `SELECT d.*, coalesce(u.display_name, '') AS uploader FROM deal_document d LEFT JOIN app_user u ON u.id = d.uploaded_by
-        WHERE d.deal_id = $1 ${a.role === 'party' ? 'AND d.shared' : ''} ORDER BY d.kind, d.title, d.version DESC`,
-      [id],
-    )) as {
-      id: string;
-      kind: DealDocumentView['kind'];
-      title: string;
-      version: number;
-      file_name: string;
-      mime_type: string;
-      size: number;
-      shared: boolean;
-      uploader: string;
-      created_at: Date;
-    }[];
+    const rows = await this.db.manager.find(DealDocument, {
+      where: { dealId: id, ...(a.role === 'party' ? { shared: true } : {}) },
+      order: { kind: 'ASC', title: 'ASC', version: 'DESC' },
+    });
+    const names = await this.people.names(rows.map((r) => r.uploadedBy));
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       title: r.title,
       version: r.version,
-      fileName: r.file_name,
-      mimeType: r.mime_type,
+      fileName: r.fileName,
+      mimeType: r.mimeType,
       size: r.size,
       shared: r.shared,
-      uploadedByName: r.uploader,
-      createdAt: r.created_at.toISOString(),
+      uploadedByName: nameOf(names, r.uploadedBy),
+      createdAt: r.createdAt.toISOString(),
     }));
   }
 
@@ -246,12 +233,9 @@ export class DealWorkService {
   async messages(actor: AuthContext, id: string): Promise<DealMessageView[]> {
     const a = await this.deals.access(actor, id);
     const audiences: DealAudience[] = a.role === 'party' ? ['both', ...a.sides] : ['both', 'demand', 'supply'];
-    const rows = (await this.db.query(
-      `SELECT m.id, m.body, m.audience, m.created_at, coalesce(u.display_name, '') AS author FROM deal_message m LEFT JOIN app_user u ON u.id = m.author_id
-        WHERE m.deal_id = $1 AND m.audience = ANY($2) ORDER BY m.created_at`,
-      [id, audiences],
-    )) as { id: string; body: string; audience: DealAudience; created_at: Date; author: string }[];
-    return rows.map((r) => ({ id: r.id, body: r.body, audience: r.audience, authorName: r.author, createdAt: r.created_at.toISOString() }));
+    const rows = await this.db.manager.find(DealMessage, { where: { dealId: id, audience: In(audiences) }, order: { createdAt: 'ASC' } });
+    const names = await this.people.names(rows.map((r) => r.authorId));
+    return rows.map((r) => ({ id: r.id, body: r.body, audience: r.audience, authorName: nameOf(names, r.authorId), createdAt: r.createdAt.toISOString() }));
   }
 
   /** In-app and email (through notify()) to the members of the party organisations addressed. */

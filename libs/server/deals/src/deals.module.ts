@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@ztt/catalogue';
+import { ChallengesModule } from '@ztt/challenges';
 import { DealDocumentMail } from './deal-document-mail';
 import { DealRemindersProcessor } from './deal-reminders.processor';
 import { DealReportsService } from './deal-reports.service';
@@ -10,7 +12,7 @@ import { DealsService } from './deals.service';
 
 /** The broker's deal desk (API). */
 @Module({
-  imports: [TypeOrmModule.forFeature(DEAL_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(DEAL_ENTITIES), CatalogueModule, ChallengesModule],
   controllers: [DealsController, DealDocumentsController, AdminDealsController],
   providers: [DealsService, DealWorkService, DealReportsService],
 })

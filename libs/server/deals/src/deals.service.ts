@@ -20,8 +20,9 @@ import {
   yuanToFen,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { Achievement, DisclosureRequest, TechNeed } from '@ztt/catalogue';
-import { readChallengeAward } from '@ztt/challenges';
+import { CatalogueReader, DisclosureRequest } from '@ztt/catalogue';
+import { ChallengeReader } from '@ztt/challenges';
+import { OrganisationDirectory, PeopleDirectory, PersonCard } from '@ztt/identity';
 import { markMatchAsDeal, Match } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
@@ -39,6 +40,10 @@ export class DealsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly people: PeopleDirectory,
+    private readonly catalogue: CatalogueReader,
+    private readonly challenges: ChallengeReader,
   ) {}
 
   // ---- access -------------------------------------------------------------------------------
@@ -77,7 +82,7 @@ export class DealsService {
     } else if (!needId || !achievementId) {
       throw AppException.validation([{ field: needId ? 'achievementId' : 'needId', code: 'isNotEmpty' }]);
     }
-    const [need, ach] = await Promise.all([this.db.manager.findOneBy(TechNeed, { id: needId as string }), this.db.manager.findOneBy(Achievement, { id: achievementId as string })]);
+    const [need, ach] = await Promise.all([this.catalogue.find('need', needId as string), this.catalogue.find('achievement', achievementId as string)]);
     if (!need || !ach || (!matchId && (need.status !== ItemStatus.Published || ach.status !== ItemStatus.Published))) throw AppException.notFound();
     if (need.ownerOrgId === ach.ownerOrgId) throw AppException.validation([{ field: 'achievementId', code: 'deal_same_org' }]);
     return this.create(actor, dto, {
@@ -100,18 +105,20 @@ export class DealsService {
    * one deal per winning team; the bounty is the expected value unless the broker says otherwise.
    */
   private async openForAward(actor: AuthContext, dto: OpenDealDto, challengeId: string): Promise<DealView> {
-    const award = await readChallengeAward(this.db.manager, challengeId);
+    const award = await this.challenges.award(challengeId);
     if (!award) throw AppException.notFound();
     if (!award.finalisedAt) throw AppException.invalidState();
     const winner = dto.applicationId ? award.winners.find((w) => w.applicationId === dto.applicationId) : award.winners.length === 1 ? award.winners[0] : undefined;
     if (!winner) throw AppException.validation([{ field: 'applicationId', code: dto.applicationId ? 'invalid' : 'isNotEmpty' }]);
     if (winner.orgId === award.ownerOrgId) throw AppException.validation([{ field: 'applicationId', code: 'deal_same_org' }]);
-    const [lead] = (await this.db.query(`SELECT u.display_name AS name, u.phone, u.email FROM challenge_application a JOIN app_user u ON u.id = a.lead_user_id WHERE a.id = $1`, [
-      winner.applicationId,
-    ])) as DealContact[];
-    const [acceptor] = (await this.db.query(`SELECT u.display_name AS name, u.phone, u.email FROM challenge c JOIN app_user u ON u.id = c.acceptor_user_id WHERE c.id = $1`, [
-      challengeId,
-    ])) as DealContact[];
+    const { leadUserId, acceptorUserId } = await this.challenges.awardContacts(challengeId, winner.applicationId);
+    const people = await this.people.cards([leadUserId, acceptorUserId].filter((u): u is string => !!u));
+    const contactOf = (userId: string | null): DealContact | undefined => {
+      const p: PersonCard | undefined = userId ? people.get(userId) : undefined;
+      return p && { name: p.displayName, phone: p.phone, email: p.email };
+    };
+    const lead = contactOf(leadUserId);
+    const acceptor = contactOf(acceptorUserId);
     return this.create(actor, dto, {
       title: dto.title?.trim() || `揭榜挂帅：${award.title}`,
       matchId: null,
@@ -137,7 +144,7 @@ export class DealsService {
       if (matchId && !(await markMatchAsDeal(m, matchId))) throw AppException.conflict();
       // One deal per winning team of a challenge (the row lock keeps two brokers from both opening it).
       if (f.challengeId) {
-        await m.query(`SELECT id FROM challenge WHERE id = $1 FOR UPDATE`, [f.challengeId]);
+        await this.challenges.lockForDeal(m, f.challengeId);
         if (await m.existsBy(Deal, { challengeId: f.challengeId, supplyOrgId: f.supplyOrgId })) throw AppException.conflict();
       }
       const deal = await m.save(
@@ -196,8 +203,9 @@ export class DealsService {
     if (q.stage) where.push(`d.stage = ${p(q.stage)}`);
     if (q.q?.trim()) {
       const text = p(`%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const named = p(await this.organisations.idsNamedLike(q.q.trim()));
       // Private notes are searched for the deal's own brokers only.
-      where.push(`(d.title ILIKE ${text} OR d.next_step ILIKE ${text} OR EXISTS (SELECT 1 FROM organisation o WHERE o.id IN (d.demand_org_id, d.supply_org_id) AND o.name ILIKE ${text})
+      where.push(`(d.title ILIKE ${text} OR d.next_step ILIKE ${text} OR d.demand_org_id = ANY(${named}::uuid[]) OR d.supply_org_id = ANY(${named}::uuid[])
         OR (${isBroker} AND EXISTS (SELECT 1 FROM deal_note n WHERE n.deal_id = d.id AND n.body ILIKE ${text})))`);
     }
     // PostgreSQL refuses a parameter no clause uses (the admin list without a search).
@@ -228,13 +236,19 @@ export class DealsService {
     if (!deals.length) return [];
     const orgIds = [...new Set(deals.flatMap((d) => [d.demandOrgId, d.supplyOrgId]))];
     const userIds = [...new Set(deals.flatMap((d) => [d.leadBrokerId, ...d.coBrokerIds]))];
-    const [orgs, users, needs, achs] = (await Promise.all([
-      this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1)`, [orgIds]),
-      this.db.query(`SELECT id, display_name AS name FROM app_user WHERE id = ANY($1)`, [userIds]),
-      this.db.query(`SELECT id, title AS name FROM tech_need WHERE id = ANY($1)`, [deals.map((d) => d.needId).filter(Boolean)]),
-      this.db.query(`SELECT id, title AS name FROM achievement WHERE id = ANY($1)`, [deals.map((d) => d.achievementId).filter(Boolean)]),
-    ])) as { id: string; name: string }[][];
-    const name = (rows: { id: string; name: string }[] | undefined, id: string | null) => (id ? (rows?.find((r) => r.id === id)?.name ?? '') : null);
+    const [orgs, users, needs, achs] = await Promise.all([
+      this.organisations.names(orgIds),
+      this.people.names(userIds),
+      this.catalogue.titles(
+        'need',
+        deals.map((d) => d.needId),
+      ),
+      this.catalogue.titles(
+        'achievement',
+        deals.map((d) => d.achievementId),
+      ),
+    ]);
+    const name = (names: Map<string, string>, id: string | null) => (id ? (names.get(id) ?? '') : null);
     return deals.map((d) => {
       const access = accessOf(actor, d);
       const role = access?.role ?? 'admin';
@@ -583,8 +597,8 @@ export class DealsService {
   private async checkBrokers(ids: string[], lead: string): Promise<string[]> {
     const wanted = [...new Set(ids)].filter((i) => i !== lead);
     if (!wanted.length) return [];
-    const rows = (await this.db.query(`SELECT user_id FROM platform_role_assignment WHERE role = 'broker' AND user_id = ANY($1)`, [wanted])) as { user_id: string }[];
-    if (rows.length !== wanted.length) throw AppException.validation([{ field: 'coBrokerIds', code: 'deal_not_broker' }]);
+    const brokers = await this.people.holdersOf(PlatformRole.Broker, wanted);
+    if (brokers.size !== wanted.length) throw AppException.validation([{ field: 'coBrokerIds', code: 'deal_not_broker' }]);
     return wanted;
   }
 }
