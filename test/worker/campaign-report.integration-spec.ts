@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { CampaignsService, ReportService } from '@ztt/campaigns';
+import { CampaignsService } from '@ztt/campaigns';
+import { ReportService } from '@ztt/read-model';
 import { createOrg, needInput, registerUser, TestUser } from '../harness/builders';
 import { attachedFile, decodeMail, startTestSmtp, TestSmtp } from '../harness/smtp';
 import { eventually, startTestApi, startTestWorker, TestApi } from '../harness/test-app';

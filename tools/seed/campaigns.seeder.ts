@@ -1,5 +1,5 @@
 import { beijingDate, CampaignTarget, previousQuarter, quarterBounds, quarterOf } from '@ztt/contracts';
-import { DashboardService, renderPdf } from '@ztt/campaigns';
+import { DashboardService, renderPdf } from '@ztt/read-model';
 import type { AuditService } from '@ztt/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { Seeder } from './seeder';

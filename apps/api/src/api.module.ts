@@ -10,7 +10,7 @@ import { IdentityDirectoryModule, IdentityModule } from '@ztt/identity';
 import { MatchingModule } from '@ztt/matching';
 import { NotificationsModule } from '@ztt/notifications';
 import { AllExceptionsFilter, AppConfig, HealthModule, PlatformModule } from '@ztt/platform';
-import { PrivacyModule } from '@ztt/privacy';
+import { ReadModelModule } from '@ztt/read-model';
 import { SearchModule } from '@ztt/search';
 
 @Module({})
@@ -30,7 +30,7 @@ export class ApiModule {
         ChallengesModule,
         DealsModule,
         CampaignsModule,
-        PrivacyModule,
+        ReadModelModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

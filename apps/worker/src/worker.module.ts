@@ -9,6 +9,7 @@ import { IdentityDirectoryModule, IdentityWorkerModule } from '@ztt/identity';
 import { MatchingWorkerModule } from '@ztt/matching';
 import { NotificationsWorkerModule } from '@ztt/notifications';
 import { AppConfig, FlowRegistry, HealthService, OutboxRelay, PlatformModule, WorkerHost } from '@ztt/platform';
+import { ReadModelWorkerModule } from '@ztt/read-model';
 import { SearchWorkerModule } from '@ztt/search';
 import { SchedulesService } from './schedules.service';
 
@@ -29,6 +30,7 @@ export class WorkerModule {
         MatchingWorkerModule,
         DealsWorkerModule,
         CampaignsWorkerModule,
+        ReadModelWorkerModule,
       ],
       // HealthService: the probes behind the worker's /health/ready (health.ts).
       // OutboxRelay hands outbox rows to each domain's @OnOutbox handlers (FlowRegistry finds them).

@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
-import { CampaignsController, DashboardController, PublicStatsController } from './campaigns.controller';
+import { CatalogueModule, CatalogueWorkerModule } from '@ztt/catalogue';
+import { CampaignsController } from './campaigns.controller';
 import { CampaignsProcessor } from './campaigns.processor';
 import { CampaignsService } from './campaigns.service';
-import { DashboardService } from './dashboard.service';
-import { ReportService } from './report.service';
 
-/** Campaigns, the dashboard and the public statistics (API). */
+/** Campaigns: quarterly collections, invitations and their progress (API). */
 @Module({
-  controllers: [CampaignsController, DashboardController, PublicStatsController],
-  providers: [CampaignsService, DashboardService, ReportService],
-  exports: [CampaignsService, DashboardService, ReportService],
+  imports: [CatalogueModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService],
+  exports: [CampaignsService],
 })
 export class CampaignsModule {}
 
-/** The campaign scan and the quarterly report (worker). */
+/** The campaign scan: closing campaigns and reminding (worker). */
 @Module({
-  providers: [CampaignsService, DashboardService, ReportService, CampaignsProcessor],
+  imports: [CatalogueWorkerModule],
+  providers: [CampaignsService, CampaignsProcessor],
+  exports: [CampaignsService],
 })
 export class CampaignsWorkerModule {}

@@ -19,6 +19,8 @@ import {
   TAXONOMY,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import { CatalogueReader } from '@ztt/catalogue';
+import { OrganisationDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, isUniqueViolation, JobName, QueueName, QueueService } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -47,8 +49,6 @@ export function reportJobId(quarter: string): string {
 }
 
 /** Items "submitted" for a campaign: submitted or published since (withdrawn drafts do not count). */
-const COUNTED = `status IN ('submitted', 'published', 'closed', 'expired')`;
-
 const SELECT_CAMPAIGN = `SELECT c.id, c.title, c.quarter, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.ends_on, 'YYYY-MM-DD') AS ends_on,
   c.focus_industries, c.focus_regions, c.targets, c.reminder_days, c.status, c.opened_at, c.closed_at, c.reported_at, c.version, c.created_at FROM campaign c`;
 
@@ -65,6 +65,8 @@ export class CampaignsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
+    private readonly organisations: OrganisationDirectory,
+    private readonly catalogue: CatalogueReader,
   ) {}
 
   async list(): Promise<CampaignView[]> {
@@ -184,16 +186,15 @@ export class CampaignsService {
     return this.db.transaction(async (m) => {
       const c = await this.row(m, id);
       if (c.status !== CampaignStatus.Draft && c.status !== CampaignStatus.Open) throw AppException.invalidState();
+      const invitees = await this.organisations.verifiedIds(
+        { ids: nullIfEmpty(input.orgIds), types: nullIfEmpty(input.orgTypes), regions: nullIfEmpty(input.regions), industries: nullIfEmpty(input.industries) },
+        m,
+      );
       const rows = (await m.query(
         `INSERT INTO campaign_invitation (campaign_id, organisation_id, invited_by)
-         SELECT $1, o.id, $2 FROM organisation o
-          WHERE o.verification_status = 'verified'
-            AND ($3::uuid[] IS NULL OR o.id = ANY($3))
-            AND ($4::text[] IS NULL OR o.type = ANY($4))
-            AND ($5::text[] IS NULL OR o.region = ANY($5))
-            AND ($6::text[] IS NULL OR o.industries && $6)
+         SELECT $1, o, $2 FROM unnest($3::uuid[]) AS o
          ON CONFLICT DO NOTHING RETURNING organisation_id`,
-        [id, actor.userId, nullIfEmpty(input.orgIds), nullIfEmpty(input.orgTypes), nullIfEmpty(input.regions), nullIfEmpty(input.industries)],
+        [id, actor.userId, invitees],
       )) as { organisation_id: string }[];
       if (c.status === CampaignStatus.Open) await this.sendInvitations(m, c);
       await this.audit.record(
@@ -232,13 +233,13 @@ export class CampaignsService {
     return this.db.transaction(async (m) => {
       const c = await this.row(m, id);
       if (c.status !== CampaignStatus.Open) throw AppException.invalidState();
-      const laggards = (await m.query(`${LAGGARDS_SQL} ORDER BY i.organisation_id`, [id])) as { organisation_id: string }[];
+      const laggards = await this.laggards(m, id);
       const dedupeKey = `campaign-reminder:${id}:${reminderKey}`;
-      const sent = async () => ((await m.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = $1`, [dedupeKey])) as { n: number }[])[0]?.n ?? 0;
+      const sent = () => this.notifications.countByDedupeKey(m, dedupeKey);
       const before = await sent();
       for (const l of laggards) {
         await this.notifications.notify(m, {
-          to: { orgId: l.organisation_id },
+          to: { orgId: l },
           type: 'campaign.reminder',
           params: { title: c.title, endsOn: c.ends_on },
           link: '/my/needs',
@@ -289,24 +290,20 @@ export class CampaignsService {
   /** Submitted and published counts against every target, by county, industry and organisation, and who has not answered. */
   async progress(id: string): Promise<CampaignProgress> {
     const c = await this.row(this.db.manager, id);
-    const items = (await this.db.query(
-      `SELECT 'need' AS kind, n.region, n.industries, n.owner_org_id, n.status FROM tech_need n WHERE n.campaign_id = $1 AND n.${COUNTED}
-       UNION ALL
-       SELECT 'achievement', a.region, a.industries, a.owner_org_id, a.status FROM achievement a WHERE a.campaign_id = $1 AND a.${COUNTED}`,
-      [id],
-    )) as { kind: 'need' | 'achievement'; region: string; industries: string[]; owner_org_id: string; status: string }[];
-    const invitees = (await this.db.query(
-      `SELECT o.id, o.name, o.type, o.region, i.invited_at FROM campaign_invitation i JOIN organisation o ON o.id = i.organisation_id WHERE i.campaign_id = $1 ORDER BY o.name`,
-      [id],
-    )) as { id: string; name: string; type: string; region: string; invited_at: Date }[];
+    const items = await this.catalogue.campaignItems(id);
+    const invited = (await this.db.query(`SELECT organisation_id, invited_at FROM campaign_invitation WHERE campaign_id = $1`, [id])) as {
+      organisation_id: string;
+      invited_at: Date;
+    }[];
+    const invitedAt = new Map(invited.map((i) => [i.organisation_id, i.invited_at]));
+    const invitees = await this.organisations.listByName(invitedAt.keys());
     const orgNames = new Map(invitees.map((o) => [o.id, o.name]));
     const targetOrgIds = c.targets
       .filter((t) => t.dimension === 'organisation')
       .map((t) => t.code)
       .filter((x) => !orgNames.has(x));
     if (targetOrgIds.length) {
-      const extra = (await this.db.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [targetOrgIds])) as { id: string; name: string }[];
-      for (const o of extra) orgNames.set(o.id, o.name);
+      for (const [orgId, name] of await this.organisations.names(targetOrgIds)) orgNames.set(orgId, name);
     }
 
     const count = (kind: 'need' | 'achievement', match: (i: (typeof items)[number]) => boolean) => {
@@ -325,7 +322,7 @@ export class CampaignsService {
           ? (i: (typeof items)[number]) => i.region === code
           : dimension === 'industry'
             ? (i: (typeof items)[number]) => i.industries.includes(code)
-            : (i: (typeof items)[number]) => i.owner_org_id === code;
+            : (i: (typeof items)[number]) => i.ownerOrgId === code;
       rows.push({ dimension, code, label: labelOf(dimension, code, orgNames), kind, target, ...count(kind, match) });
     };
     for (const t of c.targets) add(t.dimension, t.code, t.kind);
@@ -339,11 +336,20 @@ export class CampaignsService {
     }
     rows.sort((a, b) => order(a) - order(b) || a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
 
-    const byOrg = (orgId: string, kind: string) => items.filter((i) => i.owner_org_id === orgId && i.kind === kind).length;
+    const byOrg = (orgId: string, kind: string) => items.filter((i) => i.ownerOrgId === orgId && i.kind === kind).length;
     const inv: CampaignInvitee[] = invitees.map((o) => {
       const needs = byOrg(o.id, 'need');
       const achievements = byOrg(o.id, 'achievement');
-      return { orgId: o.id, name: o.name, type: o.type, region: o.region, invitedAt: o.invited_at.toISOString(), needs, achievements, answered: needs + achievements > 0 };
+      return {
+        orgId: o.id,
+        name: o.name,
+        type: o.type,
+        region: o.region,
+        invitedAt: (invitedAt.get(o.id) as Date).toISOString(),
+        needs,
+        achievements,
+        answered: needs + achievements > 0,
+      };
     });
     const totalTarget = (kind: 'need' | 'achievement') => {
       const overall = c.targets.filter((t) => t.kind === kind && t.dimension === 'region');
@@ -361,6 +367,13 @@ export class CampaignsService {
     };
   }
 
+  /** Invited organisations with nothing submitted for the campaign, by id. */
+  private async laggards(m: EntityManager, id: string): Promise<string[]> {
+    const invited = (await m.query(`SELECT organisation_id FROM campaign_invitation WHERE campaign_id = $1 ORDER BY organisation_id`, [id])) as { organisation_id: string }[];
+    const submitters = await this.catalogue.campaignSubmitters(id, m);
+    return invited.map((i) => i.organisation_id).filter((o) => !submitters.has(o));
+  }
+
   async row(m: EntityManager, id: string): Promise<CampaignRow> {
     const rows = (await m.query(`${SELECT_CAMPAIGN} WHERE c.id = $1`, [id])) as CampaignRow[];
     if (!rows[0]) throw AppException.notFound();
@@ -370,15 +383,12 @@ export class CampaignsService {
   private async views(rows: CampaignRow[]): Promise<CampaignView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const counts = (await this.db.query(
-      `SELECT c.id,
-              (SELECT count(*)::int FROM campaign_invitation i WHERE i.campaign_id = c.id) AS invited,
-              (SELECT count(*)::int FROM tech_need n WHERE n.campaign_id = c.id AND n.${COUNTED}) AS needs,
-              (SELECT count(*)::int FROM achievement a WHERE a.campaign_id = c.id AND a.${COUNTED}) AS achievements
-         FROM campaign c WHERE c.id = ANY($1::uuid[])`,
-      [ids],
-    )) as { id: string; invited: number; needs: number; achievements: number }[];
-    const byId = new Map(counts.map((r) => [r.id, r]));
+    const invited = (await this.db.query(`SELECT campaign_id, count(*)::int AS n FROM campaign_invitation WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id`, [ids])) as {
+      campaign_id: string;
+      n: number;
+    }[];
+    const invitedBy = new Map(invited.map((r) => [r.campaign_id, r.n]));
+    const submitted = await this.catalogue.campaignCounts(ids);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -395,9 +405,9 @@ export class CampaignsService {
       reportedAt: r.reported_at?.toISOString() ?? null,
       version: r.version,
       createdAt: r.created_at.toISOString(),
-      invited: byId.get(r.id)?.invited ?? 0,
-      needs: byId.get(r.id)?.needs ?? 0,
-      achievements: byId.get(r.id)?.achievements ?? 0,
+      invited: invitedBy.get(r.id) ?? 0,
+      needs: submitted.get(r.id)?.needs ?? 0,
+      achievements: submitted.get(r.id)?.achievements ?? 0,
     }));
   }
 
@@ -410,17 +420,11 @@ export class CampaignsService {
       if (t.dimension === 'organisation') orgIds.push(t.code);
     }
     if (orgIds.length) {
-      const found = (await this.db.query(`SELECT count(*)::int AS n FROM organisation WHERE id = ANY($1::uuid[])`, [[...new Set(orgIds)]])) as { n: number }[];
-      if ((found[0]?.n ?? 0) !== new Set(orgIds).size) throw AppException.validation([{ field: 'targets', code: 'campaign_target_code' }]);
+      const found = await this.organisations.cards(orgIds);
+      if (found.size !== new Set(orgIds).size) throw AppException.validation([{ field: 'targets', code: 'campaign_target_code' }]);
     }
   }
 }
-
-/** Invited organisations with nothing submitted for the campaign. */
-const LAGGARDS_SQL = `SELECT i.organisation_id FROM campaign_invitation i
-  WHERE i.campaign_id = $1
-    AND NOT EXISTS (SELECT 1 FROM tech_need n WHERE n.campaign_id = $1 AND n.owner_org_id = i.organisation_id AND n.${COUNTED})
-    AND NOT EXISTS (SELECT 1 FROM achievement a WHERE a.campaign_id = $1 AND a.owner_org_id = i.organisation_id AND a.${COUNTED})`;
 
 function nullIfEmpty(a?: string[]): string[] | null {
   return a && a.length ? a : null;

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  beijingDate,
-  BrokerPerformance,
   ContractView,
   DealConfidentialView,
   DealDocumentView,
@@ -14,10 +12,8 @@ import {
   ITEM_LIMITS,
   Page,
   PlatformRole,
-  RegistrationListEntry,
 } from '@ztt/contracts';
-import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne, XLSX_MIME } from '@ztt/platform';
-import { DealReportsService } from './deal-reports.service';
+import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne } from '@ztt/platform';
 import { DealWorkService } from './deal-work.service';
 import { DealsService } from './deals.service';
 import {
@@ -30,7 +26,6 @@ import {
   MoveDealDto,
   NoteDto,
   OpenDealDto,
-  PerformanceQueryDto,
   TaskDto,
   UpdateDealDto,
 } from './dto/deal.dto';
@@ -44,7 +39,6 @@ export class DealsController {
   constructor(
     private readonly deals: DealsService,
     private readonly work: DealWorkService,
-    private readonly reports: DealReportsService,
   ) {}
 
   @Get()
@@ -58,12 +52,6 @@ export class DealsController {
   @ApiCreatedResponse({ description: '由匹配发起对接（matchId），或手工指定需求与成果' })
   open(@CurrentUser() user: AuthContext, @Body() dto: OpenDealDto): Promise<DealView> {
     return this.deals.open(user, dto);
-  }
-
-  @Get('performance')
-  @ApiOkResponse({ description: '经纪人业绩：各阶段在办数、匹配→对接→签约转化、各阶段平均天数、已登记合同额' })
-  performance(@CurrentUser() user: AuthContext, @Query() q: PerformanceQueryDto): Promise<BrokerPerformance> {
-    return this.reports.performance(user, q.brokerId);
   }
 
   @Get(':id')
@@ -178,13 +166,6 @@ export class DealsController {
     return this.deals.saveContract(user, id, dto);
   }
 
-  @Get(':id/contract/sheet')
-  @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ description: '技术合同认定登记表（.xlsx）', schema: { type: 'string', format: 'binary' } })
-  async sheet(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<StreamableFile> {
-    return fileDownload(await this.reports.registrationSheet(user, id), XLSX_MIME, '技术合同认定登记表.xlsx', 'contract-registration.xlsx');
-  }
-
   @Put(':id/commission')
   @ApiOkResponse({ description: '提出佣金条款（比例或固定金额），待平台管理员确认' })
   commission(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: CommissionDto): Promise<DealView> {
@@ -211,10 +192,7 @@ export class DealDocumentsController {
 @RequireRoles(PlatformRole.Admin)
 @Controller('admin')
 export class AdminDealsController {
-  constructor(
-    private readonly deals: DealsService,
-    private readonly reports: DealReportsService,
-  ) {}
+  constructor(private readonly deals: DealsService) {}
 
   @Get('deals')
   @ApiOkResponse({ description: '全部对接' })
@@ -227,25 +205,5 @@ export class AdminDealsController {
   @ApiOkResponse({ description: '确认或驳回佣金；本对接的经纪人不能审批自己的佣金（403）' })
   decide(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: CommissionDecisionDto): Promise<DealView> {
     return this.deals.decideCommission(user, id, dto.decision);
-  }
-
-  @Get('registrations')
-  @ApiOkResponse({ description: '技术合同登记列表' })
-  registrations(): Promise<RegistrationListEntry[]> {
-    return this.reports.registrations();
-  }
-
-  @Get('registrations/export')
-  @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ description: '导出技术合同登记列表（.xlsx）', schema: { type: 'string', format: 'binary' } })
-  async export(@CurrentUser() user: AuthContext): Promise<StreamableFile> {
-    const day = beijingDate();
-    return fileDownload(await this.reports.exportRegistrations(user), XLSX_MIME, `技术合同登记-${day}.xlsx`, `contract-registrations-${day}.xlsx`);
-  }
-
-  @Get('deal-performance')
-  @ApiOkResponse({ description: '所有经纪人的业绩' })
-  performance(@CurrentUser() user: AuthContext): Promise<BrokerPerformance[]> {
-    return this.reports.allPerformance(user);
   }
 }

@@ -4,7 +4,6 @@ import { CatalogueModule } from '@ztt/catalogue';
 import { ChallengesModule } from '@ztt/challenges';
 import { DealDocumentMail } from './deal-document-mail';
 import { DealRemindersProcessor } from './deal-reminders.processor';
-import { DealReportsService } from './deal-reports.service';
 import { DealWorkService } from './deal-work.service';
 import { DEAL_ENTITIES } from './deal.entity';
 import { AdminDealsController, DealDocumentsController, DealsController } from './deals.controller';
@@ -14,7 +13,8 @@ import { DealsService } from './deals.service';
 @Module({
   imports: [TypeOrmModule.forFeature(DEAL_ENTITIES), CatalogueModule, ChallengesModule],
   controllers: [DealsController, DealDocumentsController, AdminDealsController],
-  providers: [DealsService, DealWorkService, DealReportsService],
+  providers: [DealsService, DealWorkService],
+  exports: [DealsService],
 })
 export class DealsModule {}
 

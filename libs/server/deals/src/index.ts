@@ -1,5 +1,4 @@
 export * from './deal.entity';
 export * from './deals.module';
 export * from './deals.service';
-export * from './deal-reports.service';
 export { taskReminderJobId } from './deal-work.service';

@@ -1,2 +1,5 @@
-export * from './privacy.module';
-export { PersonalDataService } from './personal-data.service';
+export * from './read-model.module';
+export { DashboardService, rate } from './dashboard/dashboard.service';
+export { renderPdf, ReportService } from './dashboard/report.service';
+export { DealReportsService, sheetValues } from './deal-reports/deal-reports.service';
+export { PersonalDataService } from './personal-data/personal-data.service';

@@ -1,12 +1,31 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule, CampaignsWorkerModule } from '@ztt/campaigns';
+import { DealsModule } from '@ztt/deals';
 import { IdentityModule } from '@ztt/identity';
-import { PersonalDataController } from './personal-data.controller';
-import { PersonalDataService } from './personal-data.service';
+import { AdminDealReportsController, DealReportsController } from './deal-reports/deal-reports.controller';
+import { DealReportsService } from './deal-reports/deal-reports.service';
+import { DashboardController, PublicStatsController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
+import { ReportService } from './dashboard/report.service';
+import { ReportsProcessor } from './dashboard/reports.processor';
+import { PersonalDataController } from './personal-data/personal-data.controller';
+import { PersonalDataService } from './personal-data/personal-data.service';
 
-/** PIPL rights: personal-data export and account deletion (docs/adr/0005-personal-data.md). */
+/**
+ * The read model: the readers that cross domains by a declared rule (docs/architecture.md, "Owned
+ * data"): the bureau's dashboard and quarterly reports, the deal desk's reports, and a person's
+ * data (export and erasure, ADR 0005). It owns contract_value_target and quarterly_report.
+ */
 @Module({
-  imports: [IdentityModule],
-  controllers: [PersonalDataController],
-  providers: [PersonalDataService],
+  imports: [IdentityModule, CampaignsModule, DealsModule],
+  controllers: [DashboardController, PublicStatsController, DealReportsController, AdminDealReportsController, PersonalDataController],
+  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService],
 })
-export class PrivacyModule {}
+export class ReadModelModule {}
+
+/** The worker's part: the quarterly report. */
+@Module({
+  imports: [CampaignsWorkerModule],
+  providers: [DashboardService, ReportService, ReportsProcessor],
+})
+export class ReadModelWorkerModule {}

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CAMPAIGN_TARGET_DIMENSIONS, CampaignTargetDimension, DASHBOARD_CHARTS, DashboardChart, INDUSTRY_CODES, ORGANISATION_TYPE_CODES, REGION_CODES } from '@ztt/contracts';
+import { CAMPAIGN_TARGET_DIMENSIONS, CampaignTargetDimension, INDUSTRY_CODES, ORGANISATION_TYPE_CODES, QUARTER_PATTERN, REGION_CODES } from '@ztt/contracts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const QUARTER = /^\d{4}Q[1-4]$/;
 
 export class CampaignTargetDto {
   @ApiProperty({ enum: CAMPAIGN_TARGET_DIMENSIONS }) @IsIn(CAMPAIGN_TARGET_DIMENSIONS as string[]) dimension: CampaignTargetDimension;
@@ -15,7 +14,7 @@ export class CampaignTargetDto {
 
 export class CampaignDto {
   @ApiProperty({ example: '2026年第四季度技术需求与科技成果征集' }) @IsString() @IsNotEmpty() @MaxLength(100) title: string;
-  @ApiProperty({ example: '2026Q4' }) @Matches(QUARTER) quarter: string;
+  @ApiProperty({ example: '2026Q4' }) @Matches(QUARTER_PATTERN) quarter: string;
   @ApiProperty({ example: '2026-10-01' }) @Matches(DATE_PATTERN) startsOn: string;
   @ApiProperty({ example: '2026-12-20' }) @Matches(DATE_PATTERN) endsOn: string;
   @ApiProperty({ type: [String], enum: INDUSTRY_CODES }) @IsArray() @ArrayUnique() @ArrayMaxSize(20) @IsIn(INDUSTRY_CODES as string[], { each: true }) focusIndustries: string[];
@@ -45,19 +44,4 @@ export class InviteDto {
   @ApiPropertyOptional({ type: [String], enum: REGION_CODES }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsIn(REGION_CODES as string[], { each: true }) regions?: string[];
   @ApiPropertyOptional({ type: [String], enum: INDUSTRY_CODES }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(INDUSTRY_CODES as string[], { each: true }) industries?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) orgIds?: string[];
-}
-
-export class DashboardQueryDto {
-  @ApiPropertyOptional({ example: '2026Q4' }) @IsOptional() @Matches(QUARTER) quarter?: string;
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES as string[]) industry?: string;
-  @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES as string[]) region?: string;
-}
-
-export class ChartParamDto {
-  @ApiProperty({ enum: DASHBOARD_CHARTS }) @IsIn(DASHBOARD_CHARTS as readonly string[] as string[]) chart: DashboardChart;
-}
-
-export class ContractTargetDto {
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ description: '年度技术合同成交额目标（元）', example: '50000000.00' }) @Matches(/^\d{1,14}(\.\d{1,2})?$/) amount: string;
 }

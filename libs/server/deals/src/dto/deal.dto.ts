@@ -154,10 +154,6 @@ export class DealListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '按标题、双方、下一步检索；经纪人也检索自己的私密备注' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }
 
-export class PerformanceQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: '平台管理员可查看任一经纪人' }) @IsOptional() @IsUUID() brokerId?: string;
-}
-
 export class BooleanFlagDto {
   @ApiProperty() @IsBoolean() done: boolean;
 }

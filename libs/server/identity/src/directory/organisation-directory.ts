@@ -35,6 +35,12 @@ export class OrganisationDirectory {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The organisations among `ids`, ordered by name (the database's order, as lists show them). */
+  async listByName(ids: Iterable<string>, m: EntityManager = this.db.manager): Promise<OrganisationCard[]> {
+    const wanted = [...new Set(ids)];
+    return wanted.length ? m.getRepository(Organisation).find({ select: CARD_COLUMNS, where: { id: In(wanted) }, order: { name: 'ASC', id: 'ASC' } }) : [];
+  }
+
   /** Names by id; an unknown id is absent. */
   async names(ids: Iterable<string>, m: EntityManager = this.db.manager): Promise<Map<string, string>> {
     const cards = await this.cards(ids, m);

@@ -16,8 +16,7 @@ import { AuditService } from '@ztt/audit';
 import { AppException, AuthContext, hasPlatformRole } from '@ztt/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { ContractRegistration } from './deal.entity';
-import { contractView, DealsService } from './deals.service';
+import { ContractRegistration, contractView, DealsService } from '@ztt/deals';
 
 interface SheetSource {
   contract: ContractRegistration;
