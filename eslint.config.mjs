@@ -3,6 +3,7 @@ import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import ownedTables from './tools/lint/owned-tables.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', '.nx/', 'test-artifacts/', 'coverage/'] },
@@ -45,6 +46,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through loadConfig() (libs/server/platform/src/config).' }],
     },
+  },
+  {
+    // A domain lib names only its own tables (each lib's project.json, metadata.tables); see tools/lint/owned-tables.mjs.
+    files: ['libs/server/**/*.ts'],
+    plugins: { ztt: ownedTables },
+    rules: { 'ztt/owned-tables': 'error' },
   },
   {
     // Entry points and tools may read the environment; the config module is where the app does.

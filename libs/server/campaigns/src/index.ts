@@ -1,2 +1,3 @@
 export * from './campaigns.module';
 export { CampaignsService, reportJobId } from './campaigns.service';
+export { CAMPAIGN_MIGRATIONS } from './migrations';

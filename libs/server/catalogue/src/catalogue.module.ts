@@ -18,13 +18,13 @@ const providers = [CatalogueService, DisclosureService, AttachmentsService, Cata
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
   controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController, ImportController],
   providers: [...providers, ImportService],
-  exports: [CatalogueService, CatalogueReader],
+  exports: [CatalogueService, CatalogueReader, DisclosureService],
 })
 export class CatalogueModule {}
 
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
   providers: [...providers, ExpireNeedsProcessor],
-  exports: [CatalogueService, CatalogueReader],
+  exports: [CatalogueService, CatalogueReader, DisclosureService],
 })
 export class CatalogueWorkerModule {}

@@ -5,7 +5,7 @@ import { AuditService } from '@ztt/audit';
 import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isOwnerMember } from './access';
 import { CatalogueService } from './catalogue.service';
 import { DisclosureRequest } from './entities/catalogue-item.entity';
@@ -105,6 +105,33 @@ export class DisclosureService {
       }
     });
     return this.viewOf(requestId);
+  }
+
+  /**
+   * Grants an organisation sight of an item's confidential part because an agreement says so (a
+   * deal's signed NDA), inside the caller's transaction: the pending or declined request becomes
+   * granted, or a granted one is recorded. Returns the request's id, or null when it was granted already.
+   */
+  async grantByAgreement(m: EntityManager, actor: AuthContext, g: { itemKind: ItemKind; itemId: string; requesterOrgId: string; reason: string }): Promise<string | null> {
+    const existing = await m.findOneBy(DisclosureRequest, { itemKind: g.itemKind, itemId: g.itemId, requesterOrgId: g.requesterOrgId });
+    if (existing) {
+      if (existing.status === DisclosureStatus.Granted) return null;
+      await m.update(DisclosureRequest, { id: existing.id }, { status: DisclosureStatus.Granted, decidedBy: actor.userId, decidedAt: () => 'now()' });
+      return existing.id;
+    }
+    const row = await m.save(
+      m.create(DisclosureRequest, {
+        itemKind: g.itemKind,
+        itemId: g.itemId,
+        requesterOrgId: g.requesterOrgId,
+        requesterUserId: null,
+        reason: g.reason,
+        status: DisclosureStatus.Granted,
+        decidedBy: actor.userId,
+        decidedAt: new Date(),
+      }),
+    );
+    return row.id;
   }
 
   /** incoming: requests for my organisations' items; outgoing: requests my organisations made. */

@@ -4,3 +4,5 @@ export * from './entities/catalogue-item.entity';
 export * from './kinds';
 export { CatalogueReader } from './catalogue-reader';
 export type { ItemCard, MatchingRow } from './catalogue-reader';
+export { CATALOGUE_MIGRATIONS } from './migrations';
+export { DisclosureService } from './disclosure.service';

@@ -5,3 +5,4 @@ export { ChallengeReader } from './challenge-reader';
 export { aggregate, weightedTotal } from './aggregate';
 export { readChallengeAward } from './award';
 export { needSideOf } from './discovery.service';
+export { CHALLENGE_MIGRATIONS } from './migrations';

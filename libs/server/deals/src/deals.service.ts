@@ -11,7 +11,6 @@ import {
   DealContact,
   DealStage,
   DealView,
-  DisclosureStatus,
   ErrorCode,
   ItemStatus,
   normaliseCreditCode,
@@ -20,10 +19,10 @@ import {
   yuanToFen,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { CatalogueReader, DisclosureRequest } from '@ztt/catalogue';
+import { CatalogueReader, DisclosureService } from '@ztt/catalogue';
 import { ChallengeReader } from '@ztt/challenges';
 import { OrganisationDirectory, PeopleDirectory, PersonCard } from '@ztt/identity';
-import { markMatchAsDeal, Match } from '@ztt/matching';
+import { markMatchAsDeal, matchForDeal } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -44,6 +43,7 @@ export class DealsService {
     private readonly people: PeopleDirectory,
     private readonly catalogue: CatalogueReader,
     private readonly challenges: ChallengeReader,
+    private readonly disclosures: DisclosureService,
   ) {}
 
   // ---- access -------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ export class DealsService {
     let achievementId = dto.achievementId ?? null;
     let matchId: string | null = null;
     if (dto.matchId) {
-      const match = await this.db.manager.findOneBy(Match, { id: dto.matchId });
+      const match = await matchForDeal(this.db.manager, dto.matchId);
       // A match is opened by the broker it was handed to (or a platform admin).
       if (!match || (match.brokerId !== actor.userId && !hasPlatformRole(actor, PlatformRole.Admin))) throw AppException.notFound();
       ({ needId, achievementId } = match);
@@ -400,27 +400,8 @@ export class DealsService {
       ['achievement', deal.achievementId as string, deal.demandOrgId],
     ];
     for (const [itemKind, itemId, requesterOrgId] of grants) {
-      const existing = await m.findOneBy(DisclosureRequest, { itemKind, itemId, requesterOrgId });
-      let requestId: string;
-      if (existing) {
-        requestId = existing.id;
-        if (existing.status === DisclosureStatus.Granted) continue;
-        await m.update(DisclosureRequest, { id: existing.id }, { status: DisclosureStatus.Granted, decidedBy: actor.userId, decidedAt: () => 'now()' });
-      } else {
-        const row = await m.save(
-          m.create(DisclosureRequest, {
-            itemKind,
-            itemId,
-            requesterOrgId,
-            requesterUserId: null,
-            reason: `NDA · ${deal.title}`,
-            status: DisclosureStatus.Granted,
-            decidedBy: actor.userId,
-            decidedAt: new Date(),
-          }),
-        );
-        requestId = row.id;
-      }
+      const requestId = await this.disclosures.grantByAgreement(m, actor, { itemKind, itemId, requesterOrgId, reason: `NDA · ${deal.title}` });
+      if (!requestId) continue;
       await this.audit.record(
         {
           action: AuditAction.DisclosureGranted,

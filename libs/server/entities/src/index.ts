@@ -1,11 +1,12 @@
 import { AUDIT_ENTITIES } from '@ztt/audit';
-import { CATALOGUE_ENTITIES } from '@ztt/catalogue';
-import { CHALLENGE_ENTITIES } from '@ztt/challenges';
-import { DEAL_ENTITIES } from '@ztt/deals';
-import { IDENTITY_ENTITIES } from '@ztt/identity';
-import { MATCHING_ENTITIES } from '@ztt/matching';
-import { NOTIFICATION_ENTITIES } from '@ztt/notifications';
-import { OutboxEntry } from '@ztt/platform';
+import { CAMPAIGN_MIGRATIONS } from '@ztt/campaigns';
+import { CATALOGUE_ENTITIES, CATALOGUE_MIGRATIONS } from '@ztt/catalogue';
+import { CHALLENGE_ENTITIES, CHALLENGE_MIGRATIONS } from '@ztt/challenges';
+import { DEAL_ENTITIES, DEAL_MIGRATIONS } from '@ztt/deals';
+import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@ztt/identity';
+import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from '@ztt/matching';
+import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@ztt/notifications';
+import { MigrationList, OutboxEntry } from '@ztt/platform';
 
 /**
  * Every TypeORM entity of the server, in one list: the API, the worker, the seeders, the tools and
@@ -22,3 +23,24 @@ export const ENTITIES = [
   ...DEAL_ENTITIES,
   OutboxEntry,
 ];
+
+/** A migration's place in time: the 13-digit timestamp its class name ends with (TypeORM's rule). */
+function timestampOf(m: MigrationList[number]): number {
+  const t = /(\d{13})$/.exec(m.name);
+  if (!t) throw new Error(`migration ${m.name} does not end with a 13-digit timestamp`);
+  return Number(t[1]);
+}
+
+/**
+ * Every domain's migrations (each lives in its domain's src/migrations), in timestamp order: what
+ * `npm run migrate`, the test harness and the production image apply.
+ */
+export const MIGRATIONS: MigrationList = [
+  ...IDENTITY_MIGRATIONS,
+  ...NOTIFICATION_MIGRATIONS,
+  ...CATALOGUE_MIGRATIONS,
+  ...MATCHING_MIGRATIONS,
+  ...CHALLENGE_MIGRATIONS,
+  ...DEAL_MIGRATIONS,
+  ...CAMPAIGN_MIGRATIONS,
+].sort((a, b) => timestampOf(a) - timestampOf(b));

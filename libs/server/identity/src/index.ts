@@ -11,3 +11,4 @@ export { OrganisationDirectory } from './directory/organisation-directory';
 export type { OrganisationCard } from './directory/organisation-directory';
 export { PeopleDirectory } from './directory/people-directory';
 export type { PersonCard } from './directory/people-directory';
+export { IDENTITY_MIGRATIONS } from './migrations';

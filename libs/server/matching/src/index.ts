@@ -12,3 +12,4 @@ export * from './quarterly.service';
 export * from './snapshot';
 export * from './text-statistics';
 export * from './text-relevance';
+export { MATCHING_MIGRATIONS } from './migrations';

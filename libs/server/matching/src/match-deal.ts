@@ -15,3 +15,8 @@ export async function markMatchAsDeal(m: EntityManager, matchId: string): Promis
     .execute();
   return res.affected === 1;
 }
+
+/** What a deal opened from a match takes from it: the pair and the broker it was handed to (null when there is no such match). */
+export async function matchForDeal(m: EntityManager, matchId: string): Promise<{ id: string; needId: string; achievementId: string; brokerId: string | null } | null> {
+  return m.getRepository(Match).findOne({ select: { id: true, needId: true, achievementId: true, brokerId: true }, where: { id: matchId } });
+}

@@ -9,3 +9,4 @@ export * from './notifications.module';
 export * from './notifications.service';
 export const NOTIFICATION_ENTITIES = [Notification, NotificationPreference, NotificationDelivery];
 export * from './recipients';
+export { NOTIFICATION_MIGRATIONS } from './migrations';

@@ -1,16 +1,16 @@
-import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface, MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
+/** Migration classes (class references survive bundling; docs/stack.md). Each domain exports its own. */
+export type MigrationList = (new () => MigrationInterface)[];
 
 export function dataSourceOptions(url: string, entities: EntityList = [], extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities,
-    migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
@@ -22,11 +22,11 @@ export function dataSourceOptions(url: string, entities: EntityList = [], extra:
 const APPEND_ONLY_TABLES = ['audit_log'];
 
 /**
- * Applies pending migrations as the owner and (when `appRole` is given) grants the
+ * Applies pending `migrations` (every domain's: MIGRATIONS from @ztt/entities) as the owner and (when `appRole` is given) grants the
  * application's role what it needs: all DML on every table except the append-only ones.
  */
-export async function migrate(ownerUrl: string, appRole?: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(ownerUrl, [], { migrationsTransactionMode: 'each' }));
+export async function migrate(ownerUrl: string, migrations: MigrationList, appRole?: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(ownerUrl, [], { migrations, migrationsTransactionMode: 'each' }));
   await ds.initialize();
   try {
     const applied = await ds.runMigrations();
