@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import ownedTables from './tools/lint/owned-tables.mjs';
+import ownedTables from './tools/lint/owned-tables.cjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', '.nx/', 'test-artifacts/', 'coverage/'] },
@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    // A domain lib names only its own tables (each lib's project.json, metadata.tables); see tools/lint/owned-tables.mjs.
+    // A domain lib names only its own tables (each lib's project.json, metadata.tables); see tools/lint/owned-tables.cjs.
     files: ['libs/server/**/*.ts'],
     plugins: { ztt: ownedTables },
     rules: { 'ztt/owned-tables': 'error' },

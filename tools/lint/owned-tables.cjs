@@ -6,11 +6,10 @@
 //   - another domain's entity class used as a value (a repository or EntityManager target); as a type it is fine;
 //   - the catalogue's KINDS[…].table or .entity outside the catalogue.
 // The read model (tag layer:read-model) may read across domains by its declared rule; composition libs list them.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+const fs = require('node:fs');
+const path = require('node:path');
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 const LIBS = path.join(root, 'libs', 'server');
 const CROSSING_TAGS = ['layer:read-model', 'type:composition'];
 
@@ -115,4 +114,4 @@ const ownedTables = {
   },
 };
 
-export default { rules: { 'owned-tables': ownedTables } };
+module.exports = { rules: { 'owned-tables': ownedTables } };
