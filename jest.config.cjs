@@ -14,6 +14,9 @@ const transform = {
 };
 const transformIgnorePatterns = [`/node_modules/(?!(.+/)?${ESM_ONLY}/)`];
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, transformIgnorePatterns, moduleNameMapper };
+// The web app's component tests: TSX with React's automatic runtime (the web app has no decorators).
+const swcOptions = require('./tools/swc-options.cjs');
+const tsxOptions = { ...swcOptions, jsc: { ...swcOptions.jsc, parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } };
 
 module.exports = {
   globalSetup: '<rootDir>/test/harness/global-setup.mjs',
@@ -32,6 +35,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/harness/browser-timeout.ts'],
+    },
+    {
+      // One page in jsdom with the app's providers and a fake server in place of fetch (apps/web/test).
+      ...common,
+      displayName: 'component',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/**/*.spec.tsx'],
+      transform: { '^.+\\.tsx$': ['@swc/jest', tsxOptions], ...transform },
+      setupFiles: ['<rootDir>/apps/web/test/setup-dom.ts'],
     },
   ],
   testTimeout: 60_000,

@@ -1,0 +1,122 @@
+// The deal page as a broker and a party see it: what it shows, a stage move and its refusals.
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { DealEventView, DealStage, DealView } from '@ztt/contracts';
+import { Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../test/page';
+import { DealPage } from './DealPage';
+
+const routes = { '/deals/:id': <DealPage /> };
+
+function deal(overrides: Partial<DealView> = {}): DealView {
+  return {
+    id: 'deal-1',
+    title: '对虾水质监测系统技术转让',
+    stage: 'lead' as DealStage,
+    version: 1,
+    viewerRole: 'broker',
+    matchId: 'match-1',
+    needId: 'need-1',
+    needTitle: '对虾养殖水质在线监测',
+    achievementId: 'ach-1',
+    achievementTitle: '池塘溶解氧传感器',
+    challengeId: null,
+    demand: { orgId: 'org-1', orgName: '湛江海洋科技有限公司', contact: { name: '李娜' } },
+    supply: { orgId: 'org-2', orgName: '广东海洋大学', contact: { name: '王强' } },
+    leadBroker: { id: 'u-b1', name: '陈立' },
+    coBrokers: [{ id: 'u-b2', name: '周敏' }],
+    expectedValue: '1234567.8',
+    cooperationMode: 'commissioned-dev',
+    nextStep: '安排现场考察',
+    nextStepDue: '2026-04-01',
+    lostReason: null,
+    lostNote: null,
+    nda: { documentId: null, signedOn: null },
+    commission: null,
+    stageChangedAt: '2026-03-01T08:00:00.000Z',
+    lastActivityAt: '2026-03-01T08:00:00.000Z',
+    createdAt: '2026-03-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const created: DealEventView = { id: 'e-1', type: 'created', fromStage: null, toStage: null, actorName: '陈立', detail: {}, createdAt: '2026-03-01T08:00:00.000Z' };
+
+/** A server holding one deal at `stage`; a stage move changes it and adds to the timeline. */
+function dealServer(start: Partial<DealView> = {}): FakeServer {
+  let current = deal(start);
+  const events: DealEventView[] = [created];
+  return new FakeServer()
+    .on('GET', '/deals/deal-1', () => current)
+    .on('GET', '/deals/deal-1/timeline', () => events)
+    .on('GET', '/deals/deal-1/documents', [])
+    .on('GET', '/deals/deal-1/messages', [])
+    .on('POST', '/deals/deal-1/stage', (call: Call) => {
+      const { to } = call.body as { to: DealStage };
+      events.push({ id: `e-${events.length + 1}`, type: 'stage', fromStage: current.stage, toStage: to, actorName: '陈立', detail: {}, createdAt: '2026-03-02T08:00:00.000Z' });
+      current = { ...current, stage: to, version: current.version + 1 };
+      return current;
+    });
+}
+
+const NEXT = '推进到“已联系”';
+
+describe('the deal page (DealPage)', () => {
+  let page: Rendered | undefined;
+  afterEach(() => signOut(page));
+
+  it("shows the deal's stage, both parties with their contacts, the brokers and the expected value", async () => {
+    page = renderPage({ at: '/deals/deal-1', routes, server: dealServer() });
+
+    expect((await screen.findByTestId('deal-title')).textContent).toBe('对虾水质监测系统技术转让');
+    expect(screen.getByTestId('deal-stage').textContent).toBe('线索');
+    expect(screen.getByText('湛江海洋科技有限公司 · 李娜')).toBeTruthy();
+    expect(screen.getByText('广东海洋大学 · 王强')).toBeTruthy();
+    expect(screen.getByText('陈立、周敏')).toBeTruthy();
+    expect(screen.getByText('¥1,234,567.80')).toBeTruthy();
+    expect(screen.getByText('委托开发')).toBeTruthy();
+    expect((await screen.findByTestId('timeline-item')).textContent).toContain('陈立 · 发起对接');
+  });
+
+  it('moves the deal to the next stage through the stage endpoint, and shows the new stage once the deal is read again', async () => {
+    const server = dealServer();
+    page = renderPage({ at: '/deals/deal-1', routes, server });
+
+    await page.user.click(await screen.findByRole('button', { name: NEXT }));
+
+    expect(await screen.findByText('已进入“已联系”')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('deal-stage').textContent).toBe('已联系'));
+    expect(server.sent('POST', '/deals/deal-1/stage').map((c) => c.body)).toEqual([{ to: 'contacted', version: 1 }]);
+    expect(server.sent('GET', '/deals/deal-1')).toHaveLength(2);
+    // The timeline is invalidated with the deal, so the move shows there too.
+    await waitFor(() => expect(screen.getAllByTestId('timeline-item').map((e) => e.textContent)).toContainEqual(expect.stringContaining('进入“已联系”')));
+    expect(screen.getByRole('button', { name: '推进到“已签保密协议”' })).toBeTruthy();
+  });
+
+  it.each([
+    [403, 'FORBIDDEN', '没有权限执行此操作'],
+    [409, 'CONFLICT', '内容已被他人修改，请刷新后重试'],
+  ])('shows the server message when a stage move is refused with %i, and keeps the stage', async (status, code, text) => {
+    const server = dealServer().on('POST', '/deals/deal-1/stage', failure(status, code, text));
+    page = renderPage({ at: '/deals/deal-1', routes, server });
+
+    await page.user.click(await screen.findByRole('button', { name: NEXT }));
+
+    expect(await screen.findByText(text)).toBeTruthy();
+    expect(screen.getByTestId('deal-stage').textContent).toBe('线索');
+    expect(server.sent('GET', '/deals/deal-1')).toHaveLength(1);
+  });
+
+  it('gives a party no stage buttons', async () => {
+    page = renderPage({ at: '/deals/deal-1', routes, server: dealServer({ viewerRole: 'party' }) });
+
+    const title = await screen.findByTestId('deal-title');
+    expect(within(title.closest('.ant-card') as HTMLElement).queryByRole('button', { name: NEXT })).toBeNull();
+    expect(screen.queryByRole('button', { name: '标记未成交' })).toBeNull();
+  });
+
+  it('says the page does not exist when the deal is not found (or is not the reader’s)', async () => {
+    page = renderPage({ at: '/deals/deal-2', routes, server: dealServer() });
+
+    expect(await screen.findByText('页面不存在')).toBeTruthy();
+  });
+});
