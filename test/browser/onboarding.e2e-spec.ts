@@ -70,6 +70,13 @@ describe('browser journey: register → create organisation → admin verifies �
     await user.reload();
     await user.getByTestId('verification-status').filter({ hasText: 'Verified' }).waitFor();
     await screenshot(user, '05-organisation-verified-en');
+
+    // The reload restored the session from the refresh cookie, which no script can read: the page
+    // stores no token (docs/security.md #28).
+    const readable = await user.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    expect(readable).not.toMatch(/ztt\.refresh|ztt_refresh|eyJ/);
+    const cookies = await user.context().cookies();
+    expect(cookies.filter((c) => c.name === 'ztt_refresh')).toEqual([expect.objectContaining({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' })]);
   });
 
   it('keeps a person out of admin pages and shows a Chinese error for a wrong password', async () => {
