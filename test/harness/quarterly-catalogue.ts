@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchRanker } from '@ztt/matching';
+import { CatalogueReader } from '@ztt/catalogue';
+import { CatalogueSnapshot, databaseClock, MatchRanker } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { createOrg, registerUser, TestUser } from './builders';
 import { decodeMail, startTestSmtp, TestSmtp } from './smtp';
@@ -127,7 +128,7 @@ export async function matchesOfUninterruptedRun(
   const db = app.get(DataSource);
   const ranker = app.get(MatchRanker);
   await ranker.settings();
-  const snapshot = await CatalogueSnapshot.take(db);
+  const snapshot = await CatalogueSnapshot.take(app.get(CatalogueReader), databaseClock(db));
   const expected = new Map<string, number>();
   for (const kind of ['need', 'achievement'] as const) {
     const ids = (await api.db.query(`SELECT id FROM ${kind === 'need' ? 'tech_need' : 'achievement'} ORDER BY id`)).rows.map((r) => r.id as string);

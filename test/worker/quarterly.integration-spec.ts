@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
 import { quarterOf } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchRanker } from '@ztt/matching';
+import { CatalogueReader } from '@ztt/catalogue';
+import { CatalogueSnapshot, databaseClock, MatchRanker } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
@@ -191,7 +192,7 @@ describe('the snapshot a quarterly run ranks from', () => {
     const db = worker.get(DataSource);
     const matching = worker.get(MatchRanker);
     await matching.settings();
-    const snapshot = await CatalogueSnapshot.take(db);
+    const snapshot = await CatalogueSnapshot.take(worker.get(CatalogueReader), databaseClock(db));
     expect(snapshot.sizes).toEqual({ need: 2, achievement: 2 });
     const best = (kind: 'need' | 'achievement', id: string) => matching.rankFromSnapshot(snapshot, kind, id)?.map((p) => (kind === 'need' ? p.achievementId : p.needId));
     // The steel need finds the steel achievement first, as publication did, with a reason naming 钢渣.
@@ -203,7 +204,7 @@ describe('the snapshot a quarterly run ranks from', () => {
 
     const withdrawn = await api.call('POST', `/api/achievements/${achievements[1]}/withdraw`, { token: university.token });
     expect(withdrawn.status).toBe(200);
-    expect(await snapshot.refresh(db)).toBe(1);
+    expect(await snapshot.refresh()).toBe(1);
     expect(best('need', needs[1] as string) ?? []).not.toContain(achievements[1]);
     expect(matching.rankFromSnapshot(snapshot, 'achievement', achievements[1] as string)).toBeNull();
 

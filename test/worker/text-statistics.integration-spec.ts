@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PlatformRole } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchRanker, NeedSide } from '@ztt/matching';
+import { CatalogueReader } from '@ztt/catalogue';
+import { CatalogueSnapshot, databaseClock, MatchRanker, NeedSide } from '@ztt/matching';
 import { JobName, QueueName, QueueService } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
@@ -88,7 +89,7 @@ describe('the corpus statistics every matching path shares', () => {
     expect(res.status).toBe(200);
     const matching = worker.get(MatchRanker);
     await matching.settings();
-    const snapshot = await CatalogueSnapshot.take(worker.get(DataSource));
+    const snapshot = await CatalogueSnapshot.take(worker.get(CatalogueReader), databaseClock(worker.get(DataSource)));
     // The draft as the preview endpoint reads it (no summary, TRL, modes, budget or region).
     const side: NeedSide = { ...draft, summary: '', trl: null, cooperationModes: [], budgetMax: null, budgetNegotiable: false, region: null };
     const inRun = matching.rankSideFromSnapshot(snapshot, 'need', side, null);

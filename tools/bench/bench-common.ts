@@ -6,9 +6,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { creditCodeCheckChar, industryOfChain, ItemKind } from '@ztt/contracts';
-import { Achievement, TechNeed } from '@ztt/catalogue';
+import { Achievement, CatalogueReader, TechNeed } from '@ztt/catalogue';
+import { Organisation, OrganisationDirectory } from '@ztt/identity';
+import { MIGRATIONS } from '@ztt/entities';
 import { AppConfig, dataSourceOptions, EntityList, loadConfig, migrate } from '@ztt/platform';
-import { SearchIndexService } from '@ztt/search';
+import { SearchAnswers, SearchIndexService, SearchService } from '@ztt/search';
+import { createCache } from 'cache-manager';
 import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -97,7 +100,7 @@ export async function createDatabase(stack: BenchStack, name?: string): Promise<
     await c.end();
   }
   const url = stack.urlWithDatabase(database);
-  await migrate(url);
+  await migrate(url, MIGRATIONS);
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
@@ -126,8 +129,8 @@ export function serviceEnv({ dataDir, db, redis, meili, auth }: AppConfig): Reco
   };
 }
 
-/** A data source on the benchmark database; by default with the catalogue's entities only. */
-export async function openDataSource(config: AppConfig, entities: EntityList = [Achievement, TechNeed]): Promise<DataSource> {
+/** A data source on the benchmark database; by default with the catalogue's entities and organisations (search names owners through identity's directory). */
+export async function openDataSource(config: AppConfig, entities: EntityList = [Achievement, TechNeed, Organisation]): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(config.db.url, entities, { poolSize: 5 }));
   await ds.initialize();
   return ds;
@@ -336,4 +339,21 @@ export function benchMain<O extends { data: string }>(
       process.exit(1);
     },
   );
+}
+
+/** The read ports search and matching are built with, over the benchmark's database, as the apps inject them. */
+export function readPorts(ds: DataSource): { catalogue: CatalogueReader; organisations: OrganisationDirectory } {
+  return { catalogue: new CatalogueReader(ds), organisations: new OrganisationDirectory(ds) };
+}
+
+/** The product's SearchIndexService over the benchmark's database and Meilisearch. */
+export function searchIndexService(config: AppConfig, meili: Meilisearch, ds: DataSource): SearchIndexService {
+  const { catalogue, organisations } = readPorts(ds);
+  return new SearchIndexService(config, meili, catalogue, organisations);
+}
+
+/** The product's SearchService; answers are not kept (answerKeepMs 0): each query is measured as if asked for the first time. */
+export function searchService(meili: Meilisearch, indexes: SearchIndexService, ds: DataSource): SearchService {
+  const { catalogue, organisations } = readPorts(ds);
+  return new SearchService(meili, indexes, new SearchAnswers(createCache(), catalogue, { search: { answerKeepMs: 0 } }), catalogue, organisations);
 }

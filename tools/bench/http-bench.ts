@@ -38,11 +38,25 @@ import autocannon from 'autocannon';
 import { prng } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
 import { AppConfig } from '@ztt/platform';
-import { queryChunks, SearchIndexService } from '@ztt/search';
+import { queryChunks } from '@ztt/search';
 import { ENTITIES } from '@ztt/entities';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
-import { benchMain, createDatabase, Paper, indexItems, loadAchievements, log, meiliClient, openDataSource, parseFlags, readPapers, setupTimer, UsageError } from './bench-common';
+import {
+  benchMain,
+  createDatabase,
+  Paper,
+  indexItems,
+  loadAchievements,
+  log,
+  meiliClient,
+  openDataSource,
+  parseFlags,
+  readPapers,
+  searchIndexService,
+  setupTimer,
+  UsageError,
+} from './bench-common';
 import { apiEnv, demoToken, freePort, generateAchievements, halt, lastLines, launch, ROOT, whenUp } from './bench-processes';
 import { round } from './metrics';
 
@@ -287,7 +301,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const ids = await loadAchievements(ds, generateAchievements(papers, opts.achievements, opts.seed));
     await ds.query('ANALYZE');
     lap('insert');
-    const indexes = new SearchIndexService(config, meili, ds);
+    const indexes = searchIndexService(config, meili, ds);
     await indexItems(indexes, meili, 'achievement', ids, INDEX_BATCH);
     lap('index');
     const passwords = new PasswordService(config);

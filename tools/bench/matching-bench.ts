@@ -18,9 +18,8 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { ITEM_LIMITS } from '@ztt/contracts';
-import { CatalogueSnapshot, MatchRanker, NeedSide, Pair, TextStatistics } from '@ztt/matching';
-import { SearchAnswers, SearchIndexService, SearchService } from '@ztt/search';
-import { createCache } from 'cache-manager';
+import { CatalogueSnapshot, databaseClock, MatchRanker, NeedSide, Pair, TextStatistics } from '@ztt/matching';
+import type { SearchService } from '@ztt/search';
 import { BenchStack } from './bench-stack';
 import {
   baselineRank,
@@ -35,6 +34,9 @@ import {
   Paper,
   parseFlags,
   readPapers,
+  readPorts,
+  searchIndexService,
+  searchService,
   UsageError,
 } from './bench-common';
 import { chainOf, FALLBACK_CHAIN } from './chains';
@@ -116,21 +118,22 @@ async function measure(mode: Mode, papers: Paper[], hasDiscipline: boolean, base
     const paperOf = new Map(ids.map((id, i) => [id, i]));
     log(`[${mode}] ${n} published achievements inserted (empty titles)`);
 
-    const indexes = new SearchIndexService(config, meili, ds);
+    const indexes = searchIndexService(config, meili, ds);
     await indexAchievements(indexes, meili, ids);
 
     // ---- the product's matching -------------------------------------------------------------
     // Answers are not kept (answerKeepMs 0): each query is measured as if asked for the first time.
-    const search = new SearchService(ds, meili, indexes, new SearchAnswers(createCache(), ds, { search: { answerKeepMs: 0 } }));
+    const search = searchService(meili, indexes, ds);
+    const { catalogue } = readPorts(ds);
     // The corpus statistics every path ranks with, as the worker computes them after publication.
-    const statistics = new TextStatistics(ds);
+    const statistics = new TextStatistics(ds, catalogue);
     await statistics.refresh('achievement');
-    const matching = new MatchRanker(config, ds, search, statistics);
+    const matching = new MatchRanker(config, ds, catalogue, search, statistics);
 
     const project = { title: new KnownItem(), keywords: new KnownItem() };
     const baseline = { title: new KnownItem(), keywords: new KnownItem() };
     // The quarterly run's path: the same model over a snapshot of the catalogue and its in-process index.
-    const snapshot = await CatalogueSnapshot.take(ds);
+    const snapshot = await CatalogueSnapshot.take(catalogue, databaseClock(ds));
     await matching.settings();
     const quarterly = { title: new KnownItem(), keywords: new KnownItem() };
     const inRun = (need: NeedSide): string[] =>

@@ -25,14 +25,13 @@ import { PasswordService } from '@ztt/identity';
 import { BrokersService, MatchingService, MatchRanker, QuarterlyService } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppConfig, dataSourceOptions, QueueService } from '@ztt/platform';
-import { SearchIndexService } from '@ztt/search';
 import { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '@ztt/entities';
 import { brokersSeeder } from '../seed/seeders/brokers.seeder';
 import { identitySeeder } from '../seed/seeders/identity.seeder';
 import { BenchStack } from './bench-stack';
-import { benchMain, createDatabase, indexItems, log, meiliClient, Paper, parseFlags, readPapers } from './bench-common';
+import { benchMain, createDatabase, indexItems, log, meiliClient, Paper, parseFlags, readPapers, readPorts, searchIndexService } from './bench-common';
 import { chainOf, FALLBACK_CHAIN } from './chains';
 import { round } from './metrics';
 
@@ -465,7 +464,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     const { needIds, achievementIds } = await generate(ds, opts, papers);
     lap('generate');
 
-    const indexes = new SearchIndexService(config, meili, ds);
+    const indexes = searchIndexService(config, meili, ds);
     await indexItems(indexes, meili, 'need', needIds, INDEX_BATCH);
     await indexItems(indexes, meili, 'achievement', achievementIds, INDEX_BATCH);
     lap('index');
@@ -492,6 +491,7 @@ async function run(opts: Options, stack: BenchStack): Promise<void> {
     // Exactly what the admin's "start" does.
     const quarterly = new QuarterlyService(
       ds,
+      readPorts(ds).catalogue,
       queues,
       notUsedHere<MatchingService>('MatchingService'),
       notUsedHere<MatchRanker>('MatchRanker'),

@@ -13,8 +13,6 @@
 // The baseline always holds {id, abstract} (default settings over the abstracts).
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { SearchAnswers, SearchIndexService, SearchService } from '@ztt/search';
-import { createCache } from 'cache-manager';
 import { BenchStack } from './bench-stack';
 import {
   baselineRank,
@@ -29,6 +27,8 @@ import {
   Paper,
   parseFlags,
   readPapers,
+  searchIndexService,
+  searchService,
   UsageError,
 } from './bench-common';
 import { KnownItem, percentile, round } from './metrics';
@@ -86,12 +86,12 @@ async function measure(abstractOnly: boolean, papers: Paper[], baseUid: string, 
     log(`[${mode}] ${n} published achievements inserted`);
 
     // ---- the product's indexing ------------------------------------------------------------
-    const indexes = new SearchIndexService(config, meili, ds);
+    const indexes = searchIndexService(config, meili, ds);
     const indexingSeconds = await indexAchievements(indexes, meili, ids);
 
     // ---- queries ---------------------------------------------------------------------------
     // Answers are not kept (answerKeepMs 0): each query is measured as if asked for the first time.
-    const search = new SearchService(ds, meili, indexes, new SearchAnswers(createCache(), ds, { search: { answerKeepMs: 0 } }));
+    const search = searchService(meili, indexes, ds);
     const project = new KnownItem();
     const baseline = new KnownItem();
     const latencies: number[] = [];

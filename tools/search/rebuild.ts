@@ -4,13 +4,16 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, PlatformModule } from '@ztt/platform';
+import { AuditModule } from '@ztt/audit';
 import { IdentityDirectoryModule } from '@ztt/identity';
+import { NotificationsWorkerModule } from '@ztt/notifications';
 import { SearchIndexService, SearchWorkerModule } from '@ztt/search';
 import { ENTITIES } from '@ztt/entities';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  @Module({ imports: [PlatformModule.forRoot(config, ENTITIES), IdentityDirectoryModule, SearchWorkerModule] })
+  // The search module reads the catalogue through its reader (CatalogueWorkerModule), whose services need audit and notifications.
+  @Module({ imports: [PlatformModule.forRoot(config, ENTITIES), AuditModule, NotificationsWorkerModule, IdentityDirectoryModule, SearchWorkerModule] })
   class RebuildModule {}
   const app = await NestFactory.createApplicationContext(RebuildModule, { logger: ['error', 'warn'] });
   try {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ItemKind, ItemStatus } from '@ztt/contracts';
+import { ItemKind, ItemStatus, SearchSort } from '@ztt/contracts';
 import { DataSource, EntityManager, FindOptionsSelect, In } from 'typeorm';
 import { Achievement, CatalogueItem, TechNeed } from './entities/catalogue-item.entity';
 import { KINDS } from './kinds';
@@ -92,7 +92,11 @@ export class CatalogueReader {
   /** Versions of the published items among `ids` (an item absent here is not published any more). */
   async publishedVersions(kind: ItemKind, ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.getRepository<CatalogueItem>(KINDS[kind].entity).find({ select: { id: true, version: true }, where: { id: In(ids), status: ItemStatus.Published } });
+    // One array parameter, however many ids (the live ranking asks for hundreds of candidates per query).
+    const rows = (await this.db.query(`SELECT id, version FROM ${KINDS[kind].table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [ids])) as {
+      id: string;
+      version: number;
+    }[];
     return new Map(rows.map((r) => [r.id, r.version]));
   }
 
@@ -219,5 +223,141 @@ export class CatalogueReader {
       for (const r of rows) out.add(r.owner_org_id);
     }
     return out;
+  }
+
+  /** A keyset page of the published ids of a kind: the first `limit` after `after` (null: from the start), in id order. */
+  async publishedIdsAfter(kind: ItemKind, after: string | null, limit: number): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT id FROM ${KINDS[kind].table} WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${Number(limit)}`, [
+      after,
+    ])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The published items among `ids` that match `filters`, as search shows them, in the order of `ids`. */
+  async confirm(kind: ItemKind, filters: ItemFilters, ids: string[]): Promise<ListedItem[]> {
+    const { where, params } = filterSql(kind, filters, ids);
+    const rows = (await this.db.query(`SELECT ${LISTED_COLUMNS[kind]} FROM ${KINDS[kind].table} t WHERE ${where}`, params)) as ListedItem[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** A page of the published items that match `filters`, sorted as `sort` says, and how many match in all. */
+  async browse(kind: ItemKind, filters: ItemFilters, sort: SearchSort, page: { page: number; pageSize: number }): Promise<{ total: number; rows: ListedItem[] }> {
+    const { where, params } = filterSql(kind, filters, null);
+    const table = KINDS[kind].table;
+    const total = ((await this.db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where}`, params)) as { n: number }[])[0]?.n ?? 0;
+    const rows = (await this.db.query(
+      `SELECT ${LISTED_COLUMNS[kind]} FROM ${table} t WHERE ${where}
+        ORDER BY ${orderSql(kind, sort)} LIMIT ${Number(page.pageSize)} OFFSET ${(Number(page.page) - 1) * Number(page.pageSize)}`,
+      params,
+    )) as ListedItem[];
+    return { total, rows };
+  }
+
+  /** Per facet, how many published items that match `filters` hold each value of it (one query). */
+  async facetCounts(kind: ItemKind, filters: ItemFilters, facets: ItemFacet[]): Promise<Record<string, Record<string, number>>> {
+    const out: Record<string, Record<string, number>> = Object.fromEntries(facets.map((f) => [f, {}]));
+    if (!facets.length) return out;
+    const { where, params } = filterSql(kind, filters, null);
+    const table = KINDS[kind].table;
+    const sql = facets
+      .map((name, i) => {
+        const f = FACET_COLUMNS[name];
+        return f.array
+          ? `SELECT ${i} AS f, v::text AS v, count(*)::int AS n FROM ${table} t, unnest(${f.column}) v WHERE ${where} GROUP BY v`
+          : `SELECT ${i} AS f, ${f.column}::text AS v, count(*)::int AS n FROM ${table} t WHERE ${where} GROUP BY ${f.column}`;
+      })
+      .join(' UNION ALL ');
+    const rows = (await this.db.query(sql, params)) as { f: number; v: string; n: number }[];
+    for (const r of rows) (out[facets[r.f] as string] as Record<string, number>)[r.v] = r.n;
+    return out;
+  }
+}
+
+/** What lists and search narrow published items by (taxonomy codes; `category` for needs, `ipType` for achievements). */
+export interface ItemFilters {
+  industry?: string;
+  chain?: string;
+  region?: string;
+  mode?: string;
+  trlMin?: number;
+  trlMax?: number;
+  category?: string;
+  ipType?: string;
+}
+
+/** The facets items can be counted by (`category` for needs, `ipTypes` for achievements). */
+export type ItemFacet = 'industries' | 'chains' | 'region' | 'cooperationModes' | 'trl' | 'category' | 'ipTypes';
+
+/** A published item as search lists it: its public fields only (the long texts stay in the database); `version` to know later whether it changed. */
+export interface ListedItem {
+  id: string;
+  version: number;
+  title: string;
+  summary: string;
+  owner_org_id: string;
+  chains: string[];
+  industries: string[];
+  keywords: string[];
+  region: string;
+  trl: number;
+  cooperation_modes: string[];
+  published_at: Date | null;
+  category?: string;
+  budget_min?: string | null;
+  budget_max?: string | null;
+  budget_negotiable?: boolean;
+  deadline?: string | null;
+  maturity_stage?: string;
+  ip_items?: { type: string }[];
+  asking_price?: string | null;
+  price_negotiable?: boolean;
+}
+
+const SHARED_LISTED_COLUMNS = ['id', 'version', 'title', 'summary', 'owner_org_id', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes', 'published_at'];
+const LISTED_COLUMNS: Record<ItemKind, string> = {
+  need: [...SHARED_LISTED_COLUMNS, 'category', 'budget_min', 'budget_max', 'budget_negotiable'].map((c) => `t.${c}`).join(', ') + ', t.deadline::text AS deadline',
+  achievement: [...SHARED_LISTED_COLUMNS, 'maturity_stage', 'ip_items', 'asking_price', 'price_negotiable'].map((c) => `t.${c}`).join(', '),
+};
+
+/** The columns behind each facet. */
+const FACET_COLUMNS: Record<ItemFacet, { column: string; array: boolean }> = {
+  industries: { column: 't.industries', array: true },
+  chains: { column: 't.chains', array: true },
+  region: { column: 't.region', array: false },
+  cooperationModes: { column: 't.cooperation_modes', array: true },
+  trl: { column: 't.trl', array: false },
+  category: { column: 't.category', array: false },
+  ipTypes: { column: `(SELECT coalesce(array_agg(DISTINCT e->>'type'), '{}') FROM jsonb_array_elements(t.ip_items) e)`, array: true },
+};
+
+/** The WHERE clause (over `t`) of the published items matching `filters`, among `ids` when given. */
+function filterSql(kind: ItemKind, filters: ItemFilters, ids: string[] | null): { where: string; params: unknown[] } {
+  const parts = [`t.status = 'published'`];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    parts.push(sql.replace('?', `$${params.length}`));
+  };
+  if (ids) add('t.id = ANY(?::uuid[])', ids);
+  if (filters.industry) add('? = ANY(t.industries)', filters.industry);
+  if (filters.chain) add('? = ANY(t.chains)', filters.chain);
+  if (filters.region) add('t.region = ?', filters.region);
+  if (filters.mode) add('? = ANY(t.cooperation_modes)', filters.mode);
+  if (filters.trlMin) add('t.trl >= ?', filters.trlMin);
+  if (filters.trlMax) add('t.trl <= ?', filters.trlMax);
+  if (kind === 'need' && filters.category) add('t.category = ?', filters.category);
+  if (kind === 'achievement' && filters.ipType) add(`t.ip_items @> ?::jsonb`, JSON.stringify([{ type: filters.ipType }]));
+  return { where: parts.join(' AND '), params };
+}
+
+function orderSql(kind: ItemKind, sort: SearchSort): string {
+  switch (sort) {
+    case 'deadline':
+      return kind === 'need' ? 't.deadline ASC NULLS LAST, t.published_at DESC, t.id' : 't.published_at DESC, t.id';
+    case 'budget':
+      return kind === 'need' ? 't.budget_max DESC NULLS LAST, t.published_at DESC, t.id' : 't.asking_price DESC NULLS LAST, t.published_at DESC, t.id';
+    default:
+      return 't.published_at DESC, t.id';
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BrokerProfileView, industryOfChain, MatchingMetrics, PlatformRole, quarterBounds } from '@ztt/contracts';
+import { CatalogueReader } from '@ztt/catalogue';
+import { PeopleDirectory } from '@ztt/identity';
 import { AppException } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokerProfile } from './match.entity';
@@ -14,28 +16,30 @@ const OPEN = `('proposed', 'seen', 'contacted')`;
  */
 @Injectable()
 export class BrokersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleDirectory,
+    private readonly catalogue: CatalogueReader,
+  ) {}
 
+  /** The active brokers by display name, with their profile (defaults when they have none) and open matches. */
   async list(): Promise<BrokerProfileView[]> {
+    const brokers = await this.people.withRole(PlatformRole.Broker);
+    if (!brokers.length) return [];
     const rows = (await this.db.query(
-      `SELECT u.id, u.display_name, u.email, coalesce(p.chains, '{}') AS chains, coalesce(p.regions, '{}') AS regions,
+      `SELECT u.id, coalesce(p.chains, '{}') AS chains, coalesce(p.regions, '{}') AS regions,
               coalesce(p.capacity, 50) AS capacity, coalesce(p.active, true) AS active,
               (SELECT count(*)::int FROM match m WHERE m.broker_id = u.id AND m.status IN ${OPEN}) AS open
-         FROM platform_role_assignment r JOIN app_user u ON u.id = r.user_id
-         LEFT JOIN broker_profile p ON p.user_id = u.id
-        WHERE r.role = 'broker' AND u.status = 'active'
-        ORDER BY u.display_name`,
-    )) as { id: string; display_name: string; email: string; chains: string[]; regions: string[]; capacity: number; active: boolean; open: number }[];
-    return rows.map((r) => ({
-      userId: r.id,
-      displayName: r.display_name,
-      email: r.email,
-      chains: r.chains,
-      regions: r.regions,
-      capacity: r.capacity,
-      active: r.active,
-      openMatches: r.open,
-    }));
+         FROM unnest($1::uuid[]) AS u(id) LEFT JOIN broker_profile p ON p.user_id = u.id`,
+      [brokers.map((b) => b.id)],
+    )) as { id: string; chains: string[]; regions: string[]; capacity: number; active: boolean; open: number }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return brokers.flatMap((b) => {
+      const r = byId.get(b.id);
+      return r
+        ? [{ userId: b.id, displayName: b.displayName, email: b.email, chains: r.chains, regions: r.regions, capacity: r.capacity, active: r.active, openMatches: r.open }]
+        : [];
+    });
   }
 
   async get(userId: string): Promise<BrokerProfileView> {
@@ -45,8 +49,7 @@ export class BrokersService {
   }
 
   async save(userId: string, p: { chains: string[]; regions: string[]; capacity: number; active: boolean }): Promise<BrokerProfileView> {
-    const isBroker = await this.db.query(`SELECT 1 FROM platform_role_assignment WHERE user_id = $1 AND role = $2`, [userId, PlatformRole.Broker]);
-    if (!(isBroker as unknown[]).length) throw AppException.notFound();
+    if (!(await this.people.holdersOf(PlatformRole.Broker, [userId])).has(userId)) throw AppException.notFound();
     await this.db.getRepository(BrokerProfile).upsert({ userId, ...p }, ['userId']);
     return this.get(userId);
   }
@@ -66,20 +69,33 @@ export class BrokersService {
     if (!room) return 0;
     const column = byNeed ? 'x.need_id' : 'x.achievement_id';
     const rows = (await m.query(
-      `SELECT x.id, n.chains AS need_chains, n.region AS need_region, a.chains AS ach_chains
+      `SELECT x.id, x.need_id, x.achievement_id
          FROM unnest($1::uuid[]) WITH ORDINALITY AS item(id, at)
          JOIN match x ON ${column} = item.id
-         JOIN tech_need n ON n.id = x.need_id JOIN achievement a ON a.id = x.achievement_id
         WHERE x.broker_id IS NULL
         ORDER BY item.at, x.score DESC
         LIMIT $2`,
       [ids, room],
-    )) as { id: string; need_chains: string[]; need_region: string; ach_chains: string[] }[];
+    )) as { id: string; need_id: string; achievement_id: string }[];
     if (!rows.length) return 0;
+    // What each pair is assigned by: the chains of both sides and the need's region (one read per kind).
+    const needs = await this.catalogue.cards(
+      'need',
+      rows.map((r) => r.need_id),
+      m,
+    );
+    const achievements = await this.catalogue.cards(
+      'achievement',
+      rows.map((r) => r.achievement_id),
+      m,
+    );
     const picked: { id: string; broker: string }[] = [];
     for (const r of rows) {
-      const chains = [...new Set([...r.need_chains, ...r.ach_chains])];
-      const best = pickBroker(brokers, chains, r.need_region);
+      const need = needs.get(r.need_id);
+      const achievement = achievements.get(r.achievement_id);
+      if (!need || !achievement) continue;
+      const chains = [...new Set([...need.chains, ...achievement.chains])];
+      const best = pickBroker(brokers, chains, need.region);
       if (!best) break;
       picked.push({ id: r.id, broker: best.userId });
       best.openMatches++;

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind, MatchingModel } from '@ztt/contracts';
-import { Achievement, CatalogueItem, KINDS, TechNeed } from '@ztt/catalogue';
+import { Achievement, CatalogueItem, CatalogueReader, TechNeed } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig } from '@ztt/platform';
 import { SearchService } from '@ztt/search';
 import { DataSource } from 'typeorm';
-import { indexedTextOfRow, queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
+import { indexedTextOfRow, queryOf, sideOfRow } from './sides';
 import { TextStatistics } from './text-statistics';
 import { chooseTerms, documentGrams, IndexedText, queryGrams, rankTexts } from './text-relevance';
 import { AchievementSide, CandidatePair, DEFAULT_WEIGHTS, MatchWeights, NeedSide, rankCandidates, RankedPair } from './scoring';
@@ -51,6 +51,7 @@ export class MatchRanker {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueReader,
     private readonly search: SearchService,
     private readonly statistics: TextStatistics,
   ) {
@@ -180,18 +181,17 @@ export class MatchRanker {
     const sides = new Map<string, NeedSide | AchievementSide>();
     const texts = new Map<string, IndexedText>();
     if (!ids.length) return { sides, texts };
-    const table = KINDS[kind].table;
-    const current = (await this.db.query(`SELECT id, version FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [ids])) as { id: string; version: number }[];
+    const current = await this.catalogue.publishedVersions(kind, ids);
     const missing: string[] = [];
-    for (const r of current) {
-      const kept = this.sideCache.get(`${kind}/${r.id}`);
-      if (kept && kept.version === r.version) {
-        sides.set(r.id, kept.side);
-        texts.set(r.id, kept.text);
-      } else missing.push(r.id);
+    for (const [id, version] of current) {
+      const kept = this.sideCache.get(`${kind}/${id}`);
+      if (kept && kept.version === version) {
+        sides.set(id, kept.side);
+        texts.set(id, kept.text);
+      } else missing.push(id);
     }
     if (!missing.length) return { sides, texts };
-    const rows = (await this.db.query(`SELECT ${SIDE_COLUMNS[kind]} FROM ${table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [missing])) as SideRow[];
+    const rows = await this.catalogue.matchingRows(kind, missing);
     for (const r of rows) {
       const side = sideOfRow(kind, r);
       const text = indexedTextOfRow(r);

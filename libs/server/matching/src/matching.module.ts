@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule, CatalogueWorkerModule } from '@ztt/catalogue';
-import { SearchModule } from '@ztt/search';
+import { SearchModule, SearchWorkerModule } from '@ztt/search';
 import { BrokerController, AdminMatchingController, MatchController } from './brokers.controller';
 import { BrokersService } from './brokers.service';
 import { BrokerProfile, Match } from './match.entity';
@@ -24,7 +24,7 @@ export class MatchingModule {}
 
 /** The worker computes matches when items are published, and runs the quarterly matching. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueWorkerModule, SearchModule],
+  imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueWorkerModule, SearchWorkerModule],
   providers: [MatchRanker, MatchingService, BrokersService, MatchingProcessor, QuarterlyService, QuarterlyProcessor, TextStatistics],
 })
 export class MatchingWorkerModule {}

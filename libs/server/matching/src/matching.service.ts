@@ -6,7 +6,6 @@ import {
   DismissReason,
   ErrorCode,
   ItemKind,
-  ItemStatus,
   Locale,
   MATCH_FEATURES,
   MatchFeedback,
@@ -17,10 +16,11 @@ import {
   PlatformRole,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { CatalogueItem, CatalogueService, KINDS } from '@ztt/catalogue';
+import { CatalogueItem, CatalogueReader, CatalogueService, ItemCard, KINDS } from '@ztt/catalogue';
+import { OrganisationDirectory } from '@ztt/identity';
 import { AppException, AuthContext, currentRequest, hasPlatformRole } from '@ztt/platform';
 import { NotificationsService } from '@ztt/notifications';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { BrokersService } from './brokers.service';
 import { Match } from './match.entity';
 import { MatchRanker, Pair } from './match-ranker';
@@ -40,6 +40,8 @@ export class MatchingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly ranker: MatchRanker,
     private readonly catalogue: CatalogueService,
+    private readonly reader: CatalogueReader,
+    private readonly organisations: OrganisationDirectory,
     private readonly brokers: BrokersService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
@@ -110,7 +112,7 @@ export class MatchingService {
   ): Promise<MatchOutcome[]> {
     if (!ids.length) return [];
     await this.settings();
-    const items: CatalogueItem[] = await this.db.manager.findBy(KINDS[kind].entity, { id: In(ids), status: ItemStatus.Published });
+    const items = await this.reader.published(kind, ids);
     const byId = new Map(items.map((i) => [i.id, i]));
     const found = ids.map((id) => byId.get(id)).filter((i): i is CatalogueItem => !!i);
     let ranked: Pair[][];
@@ -207,10 +209,11 @@ export class MatchingService {
   private async accessible(actor: AuthContext, matchId: string): Promise<{ match: Match; side: ItemKind }> {
     const match = await this.db.manager.findOneBy(Match, { id: matchId });
     if (!match) throw AppException.notFound();
-    const [owners] = (await this.db.query(`SELECT n.owner_org_id AS need_org, a.owner_org_id AS ach_org FROM tech_need n, achievement a WHERE n.id = $1 AND a.id = $2`, [
-      match.needId,
-      match.achievementId,
-    ])) as { need_org: string; ach_org: string }[];
+    const [needs, achievements] = await Promise.all([this.reader.cards('need', [match.needId]), this.reader.cards('achievement', [match.achievementId])]);
+    const need = needs.get(match.needId);
+    const achievement = achievements.get(match.achievementId);
+    // Both sides or neither: a pair missing one is nobody's by ownership.
+    const owners = need && achievement ? { need_org: need.ownerOrgId, ach_org: achievement.ownerOrgId } : undefined;
     const mine =
       (owners && (actor.orgRoles.has(owners.need_org) || actor.orgRoles.has(owners.ach_org))) || match.brokerId === actor.userId || hasPlatformRole(actor, PlatformRole.Admin);
     if (!mine) throw AppException.notFound();
@@ -259,11 +262,13 @@ export class MatchingService {
 
   /** Views showing both sides: the achievement as counterpart, the need alongside. */
   private async pairViews(rows: Match[], locale: Locale): Promise<MatchView[]> {
-    const views = await this.viewsOf(rows.map(pairOf), 'need', locale, rows);
-    const needs = (await this.db.query(`SELECT t.id, t.title, o.name AS org FROM tech_need t JOIN organisation o ON o.id = t.owner_org_id WHERE t.id = ANY($1)`, [
-      rows.map((r) => r.needId),
-    ])) as { id: string; title: string; org: string }[];
-    const byId = new Map(needs.map((n) => [n.id, n]));
+    const [views, byId] = await Promise.all([
+      this.viewsOf(rows.map(pairOf), 'need', locale, rows),
+      this.listed(
+        'need',
+        rows.map((r) => r.needId),
+      ),
+    ]);
     return views.map((v, i) => {
       const n = byId.get(rows[i]?.needId as string);
       return { ...v, brokerId: rows[i]?.brokerId ?? null, need: { id: rows[i]?.needId as string, title: n?.title ?? '', ownerOrgName: n?.org ?? '' } };
@@ -274,11 +279,7 @@ export class MatchingService {
     if (!pairs.length) return [];
     const otherKind: ItemKind = from === 'need' ? 'achievement' : 'need';
     const otherIds = pairs.map((p) => (from === 'need' ? p.achievementId : (p.needId as string)));
-    const others = (await this.db.query(
-      `SELECT t.id, t.title, t.region, t.trl, o.name AS org FROM ${KINDS[otherKind].table} t JOIN organisation o ON o.id = t.owner_org_id WHERE t.id = ANY($1)`,
-      [otherIds],
-    )) as { id: string; title: string; region: string; trl: number; org: string }[];
-    const byId = new Map(others.map((o) => [o.id, o]));
+    const byId = await this.listed(otherKind, otherIds);
     return pairs.map((p, i) => {
       const other = byId.get(otherIds[i] as string);
       const row = rows?.[i];
@@ -296,6 +297,18 @@ export class MatchingService {
         createdAt: row?.createdAt.toISOString() ?? null,
       };
     });
+  }
+
+  /** The items as a match shows them beside each other: their card and their owner organisation's name (an item without one is absent). */
+  private async listed(kind: ItemKind, ids: string[]): Promise<Map<string, ItemCard & { org: string }>> {
+    const cards = await this.reader.cards(kind, ids);
+    const names = await this.organisations.names([...cards.values()].map((c) => c.ownerOrgId));
+    const out = new Map<string, ItemCard & { org: string }>();
+    for (const c of cards.values()) {
+      const org = names.get(c.ownerOrgId);
+      if (org !== undefined) out.set(c.id, { ...c, org });
+    }
+    return out;
   }
 }
 

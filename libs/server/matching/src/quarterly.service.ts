@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ItemKind, MatchRunStatus, MatchRunSummary, MatchRunView, quarterOf } from '@ztt/contracts';
+import { CatalogueReader } from '@ztt/catalogue';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, JobName, JobOutcome, QueueName, QueueService } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +9,7 @@ import { BrokersService } from './brokers.service';
 import { upsertPage } from './match-page';
 import { MatchRanker, Pair } from './match-ranker';
 import { MatchingService } from './matching.service';
-import { CatalogueSnapshot } from './snapshot';
+import { CatalogueSnapshot, databaseClock } from './snapshot';
 
 /**
  * Items matched per page: the page's matches are written, then its broker assignment, counts and
@@ -21,8 +22,6 @@ const PAGES_IN_FLIGHT = 2;
 const SLICE = 25;
 /** How often the snapshot drops the items changed since it was taken. */
 const REFRESH_MS = 5_000;
-
-const TABLES: Record<ItemKind, string> = { need: 'tech_need', achievement: 'achievement' };
 
 interface RunRow {
   id: string;
@@ -97,6 +96,7 @@ export class QuarterlyService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueReader,
     private readonly queues: QueueService,
     private readonly matching: MatchingService,
     private readonly ranker: MatchRanker,
@@ -152,7 +152,7 @@ export class QuarterlyService {
   private async work(quarter: string, row: RunRow, hold: Hold): Promise<JobOutcome> {
     await this.ranker.settings();
     const t0 = Date.now();
-    const snapshot = await CatalogueSnapshot.take(this.db);
+    const snapshot = await CatalogueSnapshot.take(this.catalogue, databaseClock(this.db));
     this.logger.log({ msg: 'quarterly snapshot taken', quarter, ...snapshot.sizes, ms: Date.now() - t0 });
     let refreshedAt = Date.now();
     // Pages being saved, oldest first: the next page is ranked while they are, and a page's matches
@@ -170,14 +170,10 @@ export class QuarterlyService {
       for (;;) {
         // A failed write (the run lost to another worker, say) stops the run before more ranking.
         if (writeFailed) await settle();
-        const ids = (
-          (await this.db.query(`SELECT id FROM ${TABLES[phase.kind]} WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${PAGE}`, [after])) as {
-            id: string;
-          }[]
-        ).map((r) => r.id);
+        const ids = await this.catalogue.publishedIdsAfter(phase.kind, after, PAGE);
         if (!ids.length) break;
         if (Date.now() - refreshedAt >= REFRESH_MS) {
-          await snapshot.refresh(this.db);
+          await snapshot.refresh();
           refreshedAt = Date.now();
         }
         await this.ranker.settings();
@@ -325,12 +321,11 @@ export class QuarterlyService {
 
   /** The quarter's row, created if missing (the UNIQUE quarter makes it one run per quarter). */
   private async claim(quarter: string, userId: string | null): Promise<RunRow> {
-    await this.db.query(
-      `INSERT INTO match_run (quarter, started_by, total)
-       VALUES ($1, $2, (SELECT count(*) FROM tech_need WHERE status = 'published') + (SELECT count(*) FROM achievement WHERE status = 'published'))
-       ON CONFLICT (quarter) DO NOTHING`,
-      [quarter, userId],
-    );
+    await this.db.query(`INSERT INTO match_run (quarter, started_by, total) VALUES ($1, $2, $3) ON CONFLICT (quarter) DO NOTHING`, [
+      quarter,
+      userId,
+      await this.catalogue.publishedCount(),
+    ]);
     const [row] = (await this.db.query(`SELECT * FROM match_run WHERE quarter = $1`, [quarter])) as RunRow[];
     if (!row) throw new Error(`match_run ${quarter} missing`);
     return row;

@@ -1,55 +1,27 @@
 import { ItemKind } from '@ztt/contracts';
+import type { MatchingRow } from '@ztt/catalogue';
 import { AchievementSide, NeedSide } from './scoring';
 import { IndexedText } from './text-relevance';
 
-/**
- * The columns a scoring side is built from, by kind, and `extra`: the text a kind's search document
- * holds besides title, keywords and summary, which text relevance reads too (indexedTextOfRow).
- */
-export const SIDE_COLUMNS: Record<ItemKind, string> = {
-  need: 'id, version, title, summary, keywords, chains, trl, cooperation_modes, region, budget_max, budget_negotiable, acceptance_criteria AS extra',
-  achievement:
-    "id, version, title, summary, keywords, chains, trl, cooperation_modes, region, asking_price, price_negotiable, published_at, application_fields || ' ' || proven_results AS extra",
-};
-
-/** A row of SIDE_COLUMNS from either table. */
-export interface SideRow {
-  id: string;
-  version: number;
-  title: string;
-  summary: string;
-  keywords: string[];
-  chains: string[];
-  trl: number;
-  cooperation_modes: string[];
-  region: string;
-  budget_max?: string | null;
-  budget_negotiable?: boolean;
-  asking_price?: string | null;
-  price_negotiable?: boolean;
-  published_at?: Date | null;
-  extra: string;
-}
-
-/** The text of a row as text relevance reads it: title and keywords (head), the rest (body). */
-export function indexedTextOfRow(r: SideRow): IndexedText {
+/** The text of a row as text relevance reads it: title and keywords (head), the rest, `extra` too (body). */
+export function indexedTextOfRow(r: MatchingRow): IndexedText {
   return { id: r.id, head: `${r.title} ${r.keywords.join(' ')}`, body: `${r.summary} ${r.extra}` };
 }
 
-/** What both sides of a pair share, from a row of either table. */
-function sharedSideOfRow(r: SideRow) {
+/** What both sides of a pair share, from a row of either kind. */
+function sharedSideOfRow(r: MatchingRow) {
   return { title: r.title, summary: r.summary, keywords: r.keywords, chains: r.chains, trl: r.trl, cooperationModes: r.cooperation_modes, region: r.region };
 }
 
-export function needSideOfRow(r: SideRow): NeedSide {
+export function needSideOfRow(r: MatchingRow): NeedSide {
   return { ...sharedSideOfRow(r), budgetMax: r.budget_max ?? null, budgetNegotiable: !!r.budget_negotiable };
 }
 
-export function achievementSideOfRow(r: SideRow): AchievementSide {
+export function achievementSideOfRow(r: MatchingRow): AchievementSide {
   return { ...sharedSideOfRow(r), askingPrice: r.asking_price ?? null, priceNegotiable: !!r.price_negotiable, publishedAt: r.published_at ?? null };
 }
 
-export function sideOfRow(kind: ItemKind, r: SideRow): NeedSide | AchievementSide {
+export function sideOfRow(kind: ItemKind, r: MatchingRow): NeedSide | AchievementSide {
   return kind === 'need' ? needSideOfRow(r) : achievementSideOfRow(r);
 }
 

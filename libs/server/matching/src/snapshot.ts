@@ -1,12 +1,22 @@
-import { ItemKind } from '@ztt/contracts';
-import { KINDS } from '@ztt/catalogue';
+import { ItemKind, ItemStatus } from '@ztt/contracts';
+import type { CatalogueReader } from '@ztt/catalogue';
 import { DataSource } from 'typeorm';
 import { AchievementSide, NeedSide } from './scoring';
-import { indexedTextOfRow, queryOf, SIDE_COLUMNS, SideRow, sideOfRow } from './sides';
+import { indexedTextOfRow, queryOf, sideOfRow } from './sides';
 import { TextIndex, TextIndexBuilder } from './text-index';
 
 /** Rows read at a time while taking a snapshot (keyset pages). */
-const LOAD_PAGE = 5_000;
+export const LOAD_PAGE = 5_000;
+
+/** How far back a refresh looks before the last one, for transactions that were still open then. */
+const REFRESH_MARGIN_MS = 60_000;
+
+/** The database's clock, which stamps the items' changes (`now()`). */
+export type Clock = () => Promise<Date>;
+
+export function databaseClock(db: DataSource): Clock {
+  return async () => ((await db.query(`SELECT now() AS now`)) as [{ now: Date }])[0].now;
+}
 
 interface KindSnapshot {
   index: TextIndex;
@@ -25,25 +35,27 @@ interface KindSnapshot {
 export class CatalogueSnapshot {
   private constructor(
     private readonly kinds: Record<ItemKind, KindSnapshot>,
+    private readonly catalogue: CatalogueReader,
+    private readonly clock: Clock,
     private since: Date,
   ) {}
 
   /** Reads and indexes the published catalogue (about 15 s for 110,000 items on 2 cores). */
-  static async take(db: DataSource): Promise<CatalogueSnapshot> {
-    const [{ now }] = (await db.query(`SELECT now() AS now`)) as [{ now: Date }];
+  static async take(catalogue: CatalogueReader, clock: Clock): Promise<CatalogueSnapshot> {
+    const now = await clock();
     const kinds = {} as Record<ItemKind, KindSnapshot>;
     for (const kind of ['need', 'achievement'] as const) {
       const sides = new Map<string, NeedSide | AchievementSide>();
       const versions = new Map<string, number>();
       const builder = new TextIndexBuilder();
-      await forEachPublished(db, kind, (r) => {
+      await catalogue.forEachMatchingRow(kind, LOAD_PAGE, (r) => {
         sides.set(r.id, sideOfRow(kind, r));
         versions.set(r.id, r.version);
         builder.add(indexedTextOfRow(r));
       });
       kinds[kind] = { index: builder.build(), sides, versions };
     }
-    return new CatalogueSnapshot(kinds, now);
+    return new CatalogueSnapshot(kinds, catalogue, clock, now);
   }
 
   /** Items of each kind held (for the run's log). */
@@ -66,19 +78,15 @@ export class CatalogueSnapshot {
    * moves its version); returns how many. It looks at the items updated since the last refresh,
    * with a minute's margin for transactions that were still open then.
    */
-  async refresh(db: DataSource): Promise<number> {
-    const [{ now }] = (await db.query(`SELECT now() AS now`)) as [{ now: Date }];
+  async refresh(): Promise<number> {
+    const now = await this.clock();
     let dropped = 0;
     for (const kind of ['need', 'achievement'] as const) {
-      const touched = (await db.query(`SELECT id, version, status FROM ${KINDS[kind].table} WHERE updated_at >= $1::timestamptz - interval '1 minute'`, [this.since])) as {
-        id: string;
-        version: number;
-        status: string;
-      }[];
+      const touched = await this.catalogue.changedSince(kind, new Date(this.since.getTime() - REFRESH_MARGIN_MS));
       const k = this.kinds[kind];
       for (const r of touched) {
         const held = k.versions.get(r.id);
-        if (held === undefined || (held === r.version && r.status === 'published')) continue;
+        if (held === undefined || (held === r.version && r.status === ItemStatus.Published)) continue;
         k.versions.delete(r.id);
         k.sides.delete(r.id);
         k.index.remove(r.id);
@@ -87,33 +95,5 @@ export class CatalogueSnapshot {
     }
     this.since = now;
     return dropped;
-  }
-}
-
-/**
- * Calls `visit` with every published item of a kind, read in keyset pages (a page at a time, so a
- * caller may yield between them). The next page is asked for before the rows of this one are
- * visited, so that the database reads it while they are.
- */
-export async function forEachPublished(db: DataSource, kind: ItemKind, visit: (row: SideRow) => void): Promise<void> {
-  const page = (after: string | null) =>
-    db.query(
-      `SELECT ${SIDE_COLUMNS[kind]} FROM ${KINDS[kind].table}
-        WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${LOAD_PAGE}`,
-      [after],
-    ) as Promise<SideRow[]>;
-  let next = page(null);
-  for (;;) {
-    const rows = await next;
-    const more = rows.length === LOAD_PAGE;
-    if (more) next = page((rows[rows.length - 1] as SideRow).id);
-    try {
-      for (const r of rows) visit(r);
-    } catch (error) {
-      // The page asked for ahead is not waited for: its failure is of no interest now.
-      next.catch(() => undefined);
-      throw error;
-    }
-    if (!more) return;
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind } from '@ztt/contracts';
-import { KINDS } from '@ztt/catalogue';
+import { CatalogueReader } from '@ztt/catalogue';
 import { DataSource } from 'typeorm';
 import { indexedTextOfRow } from './sides';
-import { forEachPublished } from './snapshot';
+import { LOAD_PAGE } from './snapshot';
 import { CorpusCounter } from './text-index';
 import { CorpusSize } from './text-relevance';
 
@@ -22,7 +22,10 @@ const WRITE_CHUNK = 20_000;
 export class TextStatistics {
   private readonly corpora = new Map<ItemKind, { value: CorpusSize; readAt: number }>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueReader,
+  ) {}
 
   /** The size of a kind's published catalogue when the statistics were last computed (0 before). */
   async corpus(kind: ItemKind): Promise<CorpusSize> {
@@ -48,11 +51,11 @@ export class TextStatistics {
    * null when nothing had changed.
    */
   async refresh(kind: ItemKind): Promise<number | null> {
-    const stamp = await this.sourceStamp(kind);
+    const stamp = await this.catalogue.publishedStamp(kind);
     const [stored] = (await this.db.query(`SELECT source_stamp FROM match_text_corpus WHERE kind = $1`, [kind])) as { source_stamp: string }[];
     if (stored?.source_stamp === stamp) return null;
     const counter = new CorpusCounter();
-    await forEachPublished(this.db, kind, (r) => counter.add(indexedTextOfRow(r)));
+    await this.catalogue.forEachMatchingRow(kind, LOAD_PAGE, (r) => counter.add(indexedTextOfRow(r)));
     const stats = counter.statistics();
     await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('match_text_statistics:' || $1))`, [kind]);
@@ -70,14 +73,5 @@ export class TextStatistics {
     });
     this.corpora.delete(kind);
     return stats.documents;
-  }
-
-  /** What the statistics were computed from: the published items' number and versions, and the latest change of any item. */
-  private async sourceStamp(kind: ItemKind): Promise<string> {
-    const [row] = (await this.db.query(
-      `SELECT count(*) FILTER (WHERE status = 'published') AS n, sum(version) FILTER (WHERE status = 'published') AS versions, max(updated_at) AS latest
-         FROM ${KINDS[kind].table}`,
-    )) as { n: string; versions: string | null; latest: Date | null }[];
-    return `${row?.n ?? 0}/${row?.versions ?? 0}/${row?.latest?.toISOString() ?? '-'}`;
   }
 }

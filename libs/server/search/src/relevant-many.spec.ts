@@ -1,5 +1,6 @@
+import { CatalogueReader } from '@ztt/catalogue';
+import { OrganisationDirectory } from '@ztt/identity';
 import { Meilisearch } from 'meilisearch';
-import { DataSource } from 'typeorm';
 import { documentTerms } from './chinese';
 import { SearchAnswers } from './search-answers';
 import { SearchIndexService } from './search-index.service';
@@ -38,13 +39,13 @@ const queries = ['南美白对虾养殖尾水处理', '钢渣微粉利用', '对
 describe('retrieval for several items at once', () => {
   it('ranks each query exactly as asking it alone would, in one multi-search', async () => {
     const alone = fakeMeili(docs);
-    const one = new SearchService({} as DataSource, alone.client, indexes, {} as SearchAnswers);
+    const one = new SearchService(alone.client, indexes, {} as SearchAnswers, {} as CatalogueReader, {} as OrganisationDirectory);
     const expected = [];
     for (const q of queries) expected.push(await one.relevant('achievement', q, 10));
     expect(alone.calls).toHaveLength(queries.length);
 
     const together = fakeMeili(docs);
-    const many = new SearchService({} as DataSource, together.client, indexes, {} as SearchAnswers);
+    const many = new SearchService(together.client, indexes, {} as SearchAnswers, {} as CatalogueReader, {} as OrganisationDirectory);
     expect(await many.relevantMany('achievement', queries, 10)).toEqual(expected);
     expect(together.calls).toHaveLength(1);
     expect(expected[0]?.[0]?.id).toBe('a1');
@@ -54,7 +55,7 @@ describe('retrieval for several items at once', () => {
 
   it('asks a sub-query shared by several queries once, and counts it for each of them', async () => {
     const { client, calls } = fakeMeili(docs);
-    const service = new SearchService({} as DataSource, client, indexes, {} as SearchAnswers);
+    const service = new SearchService(client, indexes, {} as SearchAnswers, {} as CatalogueReader, {} as OrganisationDirectory);
     const [first, second] = await service.relevantMany('achievement', ['钢渣微粉利用', '钢渣微粉利用'], 10);
     expect(first).toEqual(second);
     const asked = calls[0] ?? [];
@@ -63,7 +64,7 @@ describe('retrieval for several items at once', () => {
 
   it('answers an empty list for a query with nothing to search for', async () => {
     const { client } = fakeMeili(docs);
-    const service = new SearchService({} as DataSource, client, indexes, {} as SearchAnswers);
+    const service = new SearchService(client, indexes, {} as SearchAnswers, {} as CatalogueReader, {} as OrganisationDirectory);
     expect(await service.relevantMany('achievement', ['，。', '钢渣'], 10)).toEqual([[], [{ id: 'a2', score: 1 }]]);
   });
 });

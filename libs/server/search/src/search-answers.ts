@@ -1,11 +1,9 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind, SearchResult } from '@ztt/contracts';
-import { KINDS } from '@ztt/catalogue';
+import { CatalogueReader } from '@ztt/catalogue';
 import { APP_CONFIG, AppConfig } from '@ztt/platform';
 import type { Cache } from 'cache-manager';
-import { DataSource } from 'typeorm';
 import type { SearchParams } from './search.service';
 
 /** An answer as kept: the page, and the version of each item on it when it was read. */
@@ -35,7 +33,7 @@ export interface SearchAnswer {
 export class SearchAnswers {
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueReader,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'search'>,
   ) {}
 
@@ -55,11 +53,8 @@ export class SearchAnswers {
   /** Whether PostgreSQL still has every item of a kept answer published, at the version it was read at. */
   private async stillCurrent(kind: ItemKind, kept: KeptAnswer): Promise<boolean> {
     if (!kept.versions.size) return true;
-    const rows = (await this.db.query(`SELECT id, version FROM ${KINDS[kind].table} WHERE id = ANY($1::uuid[]) AND status = 'published'`, [[...kept.versions.keys()]])) as {
-      id: string;
-      version: number;
-    }[];
-    return rows.length === kept.versions.size && rows.every((r) => kept.versions.get(r.id) === r.version);
+    const current = await this.catalogue.publishedVersions(kind, [...kept.versions.keys()]);
+    return current.size === kept.versions.size && [...current].every(([id, version]) => kept.versions.get(id) === version);
   }
 }
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ItemKind, ItemStatus } from '@ztt/contracts';
-import { KINDS } from '@ztt/catalogue';
+import { ItemKind } from '@ztt/contracts';
+import { CatalogueReader } from '@ztt/catalogue';
+import { OrganisationDirectory } from '@ztt/identity';
 import { APP_CONFIG, AppConfig, MEILI_CLIENT } from '@ztt/platform';
 import { Meilisearch } from 'meilisearch';
-import { DataSource, In } from 'typeorm';
 import { FILTERABLE, INDEX_VERSION, SEARCHABLE, SearchDocument, SORTABLE, toDocument } from './documents';
 
 const TASK_TIMEOUT_MS = 30_000;
@@ -19,7 +18,8 @@ export class SearchIndexService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueReader,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   indexName(kind: ItemKind): string {
@@ -86,17 +86,14 @@ export class SearchIndexService {
 
   /** Documents for the published items among `ids` (others are simply absent). */
   async documents(kind: ItemKind, ids: string[]): Promise<SearchDocument[]> {
-    const spec = KINDS[kind];
-    const items = await this.db.manager.find(spec.entity, { where: { id: In(ids), status: ItemStatus.Published } });
+    const items = await this.catalogue.published(kind, ids);
     if (!items.length) return [];
-    const orgs = (await this.db.query('SELECT id, name FROM organisation WHERE id = ANY($1)', [[...new Set(items.map((i) => i.ownerOrgId))]])) as { id: string; name: string }[];
-    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    const names = await this.organisations.names(items.map((i) => i.ownerOrgId));
     return items.map((i) => toDocument(kind, i, names.get(i.ownerOrgId) ?? ''));
   }
 
   async publishedIds(kind: ItemKind): Promise<Set<string>> {
-    const rows = (await this.db.query(`SELECT id FROM ${KINDS[kind].table} WHERE status = 'published'`)) as { id: string }[];
-    return new Set(rows.map((r) => r.id));
+    return new Set(await this.catalogue.publishedIds(kind));
   }
 
   async indexedIds(uid: string): Promise<Set<string>> {

@@ -1,10 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, ItemKind, SearchHit, SearchResult, SearchSort } from '@ztt/contracts';
-import { KINDS } from '@ztt/catalogue';
+import { CatalogueReader } from '@ztt/catalogue';
+import { OrganisationDirectory } from '@ztt/identity';
 import { AppException, MEILI_CLIENT } from '@ztt/platform';
 import { FederatedMultiSearchParams, Meilisearch, MultiSearchFederation, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
-import { DataSource } from 'typeorm';
 import { highlight, highlightTerms, queryChunks } from './chinese';
 import { KeptAnswer, SearchAnswer, SearchAnswers } from './search-answers';
 import { SearchIndexService } from './search-index.service';
@@ -33,7 +32,11 @@ const SEARCH_TIMEOUT_MS = 4_000;
 /** Rounds of refilling a page whose hits PostgreSQL no longer confirms (stale for a moment). */
 const REFILL_ROUNDS = 3;
 
-const FACETS: Record<ItemKind, string[]> = {
+/** A published item as the catalogue lists it (CatalogueReader.browse, .confirm): a hit's fields, its owner by id. */
+type Row = Awaited<ReturnType<CatalogueReader['confirm']>>[number];
+type Facet = Parameters<CatalogueReader['facetCounts']>[2][number];
+
+const FACETS: Record<ItemKind, Facet[]> = {
   need: ['industries', 'chains', 'region', 'cooperationModes', 'trl', 'category'],
   achievement: ['industries', 'chains', 'region', 'cooperationModes', 'trl', 'ipTypes'],
 };
@@ -82,10 +85,11 @@ export class SearchService {
   private readonly logger = new Logger('Search');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     private readonly indexes: SearchIndexService,
     private readonly answers: SearchAnswers,
+    private readonly catalogue: CatalogueReader,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   /**
@@ -110,7 +114,7 @@ export class SearchService {
     let dropped = 0;
     let next = offset + ids.length;
     for (let round = 0; ids.length && rows.length < p.pageSize; round++) {
-      const confirmed = await this.confirmed(kind, p, ids);
+      const confirmed = await this.catalogue.confirm(kind, p, ids);
       rows.push(...confirmed.slice(0, p.pageSize - rows.length));
       dropped += ids.length - confirmed.length;
       if (confirmed.length === ids.length || round + 1 >= REFILL_ROUNDS) break;
@@ -118,8 +122,15 @@ export class SearchService {
       next += ids.length;
     }
     const terms = highlightTerms(q);
+    const owners = await this.ownerNames(rows);
     return keptAnswer(
-      { items: rows.map((r) => hit(kind, r, terms)), total: Math.max(rows.length + offset, found.total - dropped), page: p.page, pageSize: p.pageSize, facets: found.facets },
+      {
+        items: rows.map((r) => hit(kind, r, owners, terms)),
+        total: Math.max(rows.length + offset, found.total - dropped),
+        page: p.page,
+        pageSize: p.pageSize,
+        facets: found.facets,
+      },
       rows,
     );
   }
@@ -195,32 +206,19 @@ export class SearchService {
     };
   }
 
-  /** The published items among `ids` that still match the filters, in the order of `ids`. */
-  private async confirmed(kind: ItemKind, p: SearchParams, ids: string[]): Promise<Row[]> {
-    const { where, params } = this.where(kind, p, ids);
-    const rows = (await this.db.query(
-      `SELECT ${HIT_COLUMNS[kind]}, o.name AS owner_org_name
-         FROM ${KINDS[kind].table} t JOIN organisation o ON o.id = t.owner_org_id WHERE ${where}`,
-      params,
-    )) as Row[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+  /**
+   * Browsing without text: the catalogue counts, sorts and pages, and counts the facets (and answers
+   * while Meilisearch is down); the owners' names are read while the facets are counted.
+   */
+  private async browse(kind: ItemKind, p: SearchParams): Promise<KeptAnswer> {
+    const { total, rows } = await this.catalogue.browse(kind, p, p.sort, p);
+    const [owners, facets] = await Promise.all([this.ownerNames(rows), this.catalogue.facetCounts(kind, p, FACETS[kind])]);
+    return keptAnswer({ items: rows.map((r) => hit(kind, r, owners, [])), total, page: p.page, pageSize: p.pageSize, facets }, rows);
   }
 
-  /** Browsing without text: PostgreSQL counts, facets, sorts and pages (and answers while Meilisearch is down). */
-  private async browse(kind: ItemKind, p: SearchParams): Promise<KeptAnswer> {
-    const { where, params } = this.where(kind, p, null);
-    const table = KINDS[kind].table;
-    const total = ((await this.db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where}`, params)) as { n: number }[])[0]?.n ?? 0;
-    const pageRows = (await this.db.query(
-      `SELECT ${HIT_COLUMNS[kind]}, o.name AS owner_org_name
-         FROM ${table} t JOIN organisation o ON o.id = t.owner_org_id
-        WHERE ${where}
-        ORDER BY ${this.order(kind, p.sort)} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
-      params,
-    )) as Row[];
-    const facets = await this.facets(kind, where, params);
-    return keptAnswer({ items: pageRows.map((r) => hit(kind, r, [])), total, page: p.page, pageSize: p.pageSize, facets }, pageRows);
+  /** The names of the organisations that own `rows`, by id (identity's directory, one read). */
+  private ownerNames(rows: Row[]): Promise<Map<string, string>> {
+    return rows.length ? this.organisations.names(rows.map((r) => r.owner_org_id)) : Promise.resolve(new Map());
   }
 
   /**
@@ -313,64 +311,7 @@ export class SearchService {
     if (p.trlMax) f.push(`trl <= ${p.trlMax}`);
     return f;
   }
-
-  private where(kind: ItemKind, p: SearchParams, ids: string[] | null): { where: string; params: unknown[] } {
-    const parts = [`t.status = 'published'`];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      parts.push(sql.replace('?', `$${params.length}`));
-    };
-    if (ids) add('t.id = ANY(?::uuid[])', ids);
-    if (p.industry) add('? = ANY(t.industries)', p.industry);
-    if (p.chain) add('? = ANY(t.chains)', p.chain);
-    if (p.region) add('t.region = ?', p.region);
-    if (p.mode) add('? = ANY(t.cooperation_modes)', p.mode);
-    if (p.trlMin) add('t.trl >= ?', p.trlMin);
-    if (p.trlMax) add('t.trl <= ?', p.trlMax);
-    if (kind === 'need' && p.category) add('t.category = ?', p.category);
-    if (kind === 'achievement' && p.ipType) add(`t.ip_items @> ?::jsonb`, JSON.stringify([{ type: p.ipType }]));
-    return { where: parts.join(' AND '), params };
-  }
-
-  private order(kind: ItemKind, sort: SearchSort): string {
-    switch (sort) {
-      case 'deadline':
-        return kind === 'need' ? 't.deadline ASC NULLS LAST, t.published_at DESC, t.id' : 't.published_at DESC, t.id';
-      case 'budget':
-        return kind === 'need' ? 't.budget_max DESC NULLS LAST, t.published_at DESC, t.id' : 't.asking_price DESC NULLS LAST, t.published_at DESC, t.id';
-      default:
-        return 't.published_at DESC, t.id';
-    }
-  }
-
-  private async facets(kind: ItemKind, where: string, params: unknown[]): Promise<Record<string, Record<string, number>>> {
-    const table = KINDS[kind].table;
-    const out = emptyFacets(kind);
-    const sql = FACETS[kind]
-      .map((name, i) => {
-        const f = FACET_COLUMNS[name] as { column: string; array: boolean };
-        return f.array
-          ? `SELECT ${i} AS f, v::text AS v, count(*)::int AS n FROM ${table} t, unnest(${f.column}) v WHERE ${where} GROUP BY v`
-          : `SELECT ${i} AS f, ${f.column}::text AS v, count(*)::int AS n FROM ${table} t WHERE ${where} GROUP BY ${f.column}`;
-      })
-      .join(' UNION ALL ');
-    const rows = (await this.db.query(sql, params)) as { f: number; v: string; n: number }[];
-    for (const r of rows) (out[FACETS[kind][r.f] as string] as Record<string, number>)[r.v] = r.n;
-    return out;
-  }
 }
-
-/** The columns behind each facet, for browsing (PostgreSQL). */
-const FACET_COLUMNS: Record<string, { column: string; array: boolean }> = {
-  industries: { column: 't.industries', array: true },
-  chains: { column: 't.chains', array: true },
-  region: { column: 't.region', array: false },
-  cooperationModes: { column: 't.cooperation_modes', array: true },
-  trl: { column: 't.trl', array: false },
-  category: { column: 't.category', array: false },
-  ipTypes: { column: `(SELECT coalesce(array_agg(DISTINCT e->>'type'), '{}') FROM jsonb_array_elements(t.ip_items) e)`, array: true },
-};
 
 /** A result with the versions of the items it shows, as SearchAnswers keeps it. */
 function keptAnswer(result: SearchResult, rows: Row[]): KeptAnswer {
@@ -398,46 +339,14 @@ function sumScores(perSubQuery: IndexHit[][]): { id: string; score: number }[] {
     .map(([id, s]) => ({ id, score: s }));
 }
 
-/** The columns a hit is made of (`Row`), and nothing more: the long texts stay in the database. */
-const SHARED_HIT_COLUMNS = ['id', 'version', 'title', 'summary', 'chains', 'industries', 'keywords', 'region', 'trl', 'cooperation_modes', 'published_at'];
-const HIT_COLUMNS: Record<ItemKind, string> = {
-  need: [...SHARED_HIT_COLUMNS, 'category', 'budget_min', 'budget_max', 'budget_negotiable'].map((c) => `t.${c}`).join(', ') + ', t.deadline::text AS deadline',
-  achievement: [...SHARED_HIT_COLUMNS, 'maturity_stage', 'ip_items', 'asking_price', 'price_negotiable'].map((c) => `t.${c}`).join(', '),
-};
-
-interface Row {
-  id: string;
-  /** read to know later whether the item has changed (SearchAnswers); not shown */
-  version: number;
-  title: string;
-  summary: string;
-  owner_org_name: string;
-  chains: string[];
-  industries: string[];
-  keywords: string[];
-  region: string;
-  trl: number;
-  cooperation_modes: string[];
-  published_at: Date | null;
-  category?: string;
-  budget_min?: string | null;
-  budget_max?: string | null;
-  budget_negotiable?: boolean;
-  deadline?: string | null;
-  maturity_stage?: string;
-  ip_items?: { type: string }[];
-  asking_price?: string | null;
-  price_negotiable?: boolean;
-}
-
-function hit(kind: ItemKind, r: Row, terms: string[]): SearchHit {
+function hit(kind: ItemKind, r: Row, owners: Map<string, string>, terms: string[]): SearchHit {
   const base: SearchHit = {
     id: r.id,
     kind,
     title: r.title,
     summary: r.summary,
     highlight: { title: highlight(r.title, terms), summary: highlight(r.summary, terms, 160) },
-    ownerOrgName: r.owner_org_name,
+    ownerOrgName: owners.get(r.owner_org_id) ?? '',
     chains: r.chains,
     industries: r.industries,
     keywords: r.keywords,
