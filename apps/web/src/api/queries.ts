@@ -19,9 +19,11 @@ export function shouldRetry(failures: number, error: unknown): boolean {
 
 /**
  * The app's one query client. A mutation names what it changes in `meta.invalidates`, and those
- * queries are invalidated before its own `onSuccess` runs (a mutation without the list invalidates
- * everything): what is on screen refetches, the rest refetches when next shown. Forms are never
- * refetched under the person typing (no refetch on window focus).
+ * queries are invalidated as it succeeds, before its own `onSuccess` runs (a mutation without the
+ * list invalidates everything): what is on screen refetches, the rest refetches when next shown.
+ * The mutation does not wait for those refetches: its button stops loading at once, as a person
+ * (and a browser test) clicking the next button expects. Forms are never refetched under the person
+ * typing (no refetch on window focus).
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -32,8 +34,7 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({
       onSuccess: (_data, _variables, _context, mutation) => {
         const keys = mutation.meta?.invalidates;
-        if (!keys) return client.invalidateQueries();
-        return client.invalidateQueries({ predicate: (q) => keys.some((queryKey) => matchQuery({ queryKey }, q)) });
+        void client.invalidateQueries(keys ? { predicate: (q) => keys.some((queryKey) => matchQuery({ queryKey }, q)) } : undefined);
       },
     }),
   });

@@ -109,7 +109,8 @@ export function ChallengeManagePage() {
     onSuccess: () => message.success(t('challenge.admin.panelSaved')),
     onError: (e) => message.error(applyApiError(null, e)),
   });
-  const busy = step.isPending || panelChange.isPending;
+  // Each button waits on its own write: saving the panel does not hold up starting the review.
+  const busy = step.isPending;
   if (challenge.error) return <Result status="404" title="404" />;
   if (!c) return <Spin style={{ margin: 48 }} />;
   const act = (path: string, body?: unknown, done?: string) => step.mutate({ path, body, done });
@@ -183,7 +184,7 @@ export function ChallengeManagePage() {
               data-testid="panel-select"
               id="panel-select"
             />
-            <Button type="primary" loading={busy} onClick={() => savePanel()} data-testid="panel-save">
+            <Button type="primary" loading={panelChange.isPending} onClick={() => savePanel()} data-testid="panel-save">
               {t('challenge.admin.savePanel')}
             </Button>
           </Space>
