@@ -1,4 +1,4 @@
-import { compareDecimals, fenToYuan, fromHundredths, hundredths, yuanToFen, yuanToWan } from './money';
+import { compareDecimals, fenToYuan, fromHundredths, groupDigits, hundredths, yuanToFen, yuanToWan } from './money';
 
 describe('money as exact decimals', () => {
   it('reads an amount as hundredths of its unit, whatever its places', () => {
@@ -31,5 +31,21 @@ describe('money as exact decimals', () => {
     expect(compareDecimals('007', '7.00')).toBe(0);
     // As floats both are 9007199254740993 → 9007199254740992: equal. They are not.
     expect(compareDecimals('9007199254740993', '9007199254740992')).toBe(1);
+  });
+});
+
+describe('groupDigits: amounts grouped for reading, exactly', () => {
+  it('groups the whole part and keeps the places', () => {
+    expect(groupDigits('3000000.00')).toBe('3,000,000.00');
+    expect(groupDigits('1234567.8')).toBe('1,234,567.8');
+    expect(groupDigits('950')).toBe('950');
+  });
+
+  it('keeps every digit of an amount beyond a float’s precision', () => {
+    expect(groupDigits('99999999999999.99')).toBe('99,999,999,999,999.99');
+  });
+
+  it('writes English the same way', () => {
+    expect(groupDigits('1234.50', 'en')).toBe('1,234.50');
   });
 });

@@ -51,3 +51,13 @@ export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
 
 /** 万元 as the catalogue takes them (budgets, asking prices): up to 12 digits and two decimals. */
 export const WAN_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
+
+/**
+ * An exact decimal amount with its digits grouped in the reader's locale ("3000000.00" →
+ * "3,000,000.00"), keeping the places it has. Intl formats the decimal string itself, so the
+ * amount never passes through a float.
+ */
+export function groupDigits(amount: string, locale = 'zh-CN'): string {
+  const places = amount.split('.')[1]?.length ?? 0;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: places, maximumFractionDigits: places }).format(amount as Intl.StringNumericLiteral);
+}

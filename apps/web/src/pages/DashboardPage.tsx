@@ -1,11 +1,11 @@
 import { App, Button, Card, Col, Form, InputNumber, List, Progress, Row, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { BrokerFigures, Dashboard, DashboardChart, QuarterlyReportView, quarterOf, quartersUpTo } from '@ztt/contracts';
+import { BrokerFigures, Dashboard, DashboardChart, groupDigits, QuarterlyReportView, quarterOf, quartersUpTo } from '@ztt/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, apiDownload } from '../api/client';
 import { useApiQuery } from '../api/queries';
-import { BarChart, ContractValueChart, formatYuanText, FunnelChart, Heatmap } from '../components/dashboard/charts';
+import { BarChart, ContractValueChart, FunnelChart, Heatmap } from '../components/dashboard/charts';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
@@ -131,8 +131,8 @@ export function DashboardPage() {
                 />
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Typography.Text data-testid="contract-cumulative">
-                    {t('dashboard.contractValue.cumulative')}：{formatYuanText(cv.quarters[3]?.cumulative ?? '0.00')} 元
-                    {cv.target ? ` / ${t('dashboard.contractValue.target')} ${formatYuanText(cv.target)} 元` : ` · ${t('dashboard.contractValue.noTarget')}`}
+                    {t('dashboard.contractValue.cumulative')}：{groupDigits(cv.quarters[3]?.cumulative ?? '0.00')} 元
+                    {cv.target ? ` / ${t('dashboard.contractValue.target')} ${groupDigits(cv.target)} 元` : ` · ${t('dashboard.contractValue.noTarget')}`}
                   </Typography.Text>
                   {(filters.industry || filters.region) && (
                     <Typography.Text type="secondary" data-testid="contract-filtered">
@@ -197,7 +197,7 @@ export function DashboardPage() {
                 { title: t('dashboard.funnel.deals'), dataIndex: 'deals' },
                 { title: t('dashboard.funnel.signed'), dataIndex: 'signed' },
                 { title: t('dashboard.funnel.registered'), dataIndex: 'registered' },
-                { title: t('dashboard.broker.value'), render: (_: unknown, b) => formatYuanText(b.value) },
+                { title: t('dashboard.broker.value'), render: (_: unknown, b) => groupDigits(b.value) },
               ]}
             />
           </Card>

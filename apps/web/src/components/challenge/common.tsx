@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useState } from 'react';
-import { ApplicationStatus, ChallengeMode, ChallengeStatus, MilestoneStatus } from '@ztt/contracts';
+import { ApplicationStatus, ChallengeMode, ChallengeStatus, groupDigits, MilestoneStatus } from '@ztt/contracts';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -67,16 +67,9 @@ export function ModeTag({ mode, teams }: { mode: ChallengeMode; teams?: number }
   );
 }
 
-/** "3000000.00" → "3,000,000.00": digits grouped on the string, never through a float. */
-export function groupYuan(v: string): string {
-  const [int = '0', frac] = v.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac !== undefined ? `${grouped}.${frac}` : grouped;
-}
-
 export function useYuan(): (v: string) => string {
-  const { t } = useI18n();
-  return (v: string) => t('challenge.yuan', { v: groupYuan(v) });
+  const { t, locale } = useI18n();
+  return (v: string) => t('challenge.yuan', { v: groupDigits(v, locale) });
 }
 
 /** A money amount in 元: digits with at most two decimals. */

@@ -228,9 +228,3 @@ export function Heatmap({
     </div>
   );
 }
-
-/** Yuan with thousands separators, exact (the API sends decimal text). */
-export function formatYuanText(s: string): string {
-  const [int, dec] = s.split('.');
-  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec ? `.${dec}` : ''}`;
-}

@@ -2,7 +2,18 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag } from 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { CONTRACT_TYPE_CODES, CONTRACT_TYPE_LABELS, ContractView, DEAL_LOST_REASONS, DEAL_PIPELINE, DealDocumentView, DealStage, DealView, TAXONOMY } from '@ztt/contracts';
+import {
+  CONTRACT_TYPE_CODES,
+  CONTRACT_TYPE_LABELS,
+  ContractView,
+  DEAL_LOST_REASONS,
+  DEAL_PIPELINE,
+  DealDocumentView,
+  DealStage,
+  DealView,
+  groupDigits,
+  TAXONOMY,
+} from '@ztt/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { applyApiError } from '../form-errors';
@@ -37,8 +48,8 @@ export function nextStage(stage: DealStage): DealStage | null {
 /** 元 with thousands separators, exact (the text is never turned into a float). */
 export function formatYuan(v: string | null | undefined): string {
   if (!v) return '—';
-  const [whole, frac = '00'] = v.split('.');
-  return `¥${(whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
+  const [whole = '0', frac = ''] = v.split('.');
+  return `¥${groupDigits(`${whole}.${frac.padEnd(2, '0')}`)}`;
 }
 
 const day = (v: unknown) => (v && dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined);
