@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, ItemKind, SearchHit, SearchResult, SearchSort } from '@ztt/contracts';
-import { CatalogueReader } from '@ztt/catalogue';
+import { CatalogueReader, ItemFilters } from '@ztt/catalogue';
 import { OrganisationDirectory } from '@ztt/identity';
 import { AppException, MEILI_CLIENT } from '@ztt/platform';
 import { FederatedMultiSearchParams, Meilisearch, MultiSearchFederation, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
@@ -8,16 +8,8 @@ import { highlight, highlightTerms, queryChunks } from './chinese';
 import { KeptAnswer, SearchAnswer, SearchAnswers } from './search-answers';
 import { SearchIndexService } from './search-index.service';
 
-export interface SearchParams {
+export interface SearchParams extends ItemFilters {
   q?: string;
-  industry?: string;
-  chain?: string;
-  region?: string;
-  mode?: string;
-  trlMin?: number;
-  trlMax?: number;
-  category?: string;
-  ipType?: string;
   sort: SearchSort;
   page: number;
   pageSize: number;

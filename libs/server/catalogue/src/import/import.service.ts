@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, compareDecimals, creditCodeProblem, DEFAULT_LOCALE, ErrorCode, importMessage, ItemKind, ItemStatus, Locale, VerificationStatus } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
+import type { ItemFilters } from '../catalogue-reader';
 import { OrganisationDirectory } from '@ztt/identity';
 import { AppException, AuthContext, currentRequest, UploadedFile, writeOutbox } from '@ztt/platform';
 import { plainToInstance } from 'class-transformer';
@@ -41,15 +42,8 @@ export interface ImportReport {
   duplicates: ImportDuplicate[];
 }
 
-export interface ExportFilters {
-  industry?: string;
-  chain?: string;
-  region?: string;
-  mode?: string;
-  trlMin?: number;
-  trlMax?: number;
-  category?: string;
-  ipType?: string;
+/** An export narrows like a listing, and may ask for one status. */
+export interface ExportFilters extends ItemFilters {
   status?: ItemStatus;
 }
 

@@ -101,8 +101,8 @@ export class DealReportsService {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  /** Every recorded contract, newest first (platform admins). */
-  async registrations(): Promise<RegistrationListEntry[]> {
+  /** The recorded contracts, newest first (at most 10,000), with where each came from. */
+  private async recorded(): Promise<{ rows: SourceRow[]; byId: Map<string, ContractRegistration> }> {
     const rows = (await this.db.query(`${SOURCE_SQL} ORDER BY c.updated_at DESC LIMIT 10000`)) as SourceRow[];
     const contracts = rows.length
       ? await this.db.manager
@@ -112,19 +112,17 @@ export class DealReportsService {
           .getMany()
       : [];
     const byId = new Map(contracts.map((c) => [c.dealId, c]));
+    return { rows, byId };
+  }
+
+  /** Every recorded contract, newest first (platform admins). */
+  async registrations(): Promise<RegistrationListEntry[]> {
+    const { rows, byId } = await this.recorded();
     return rows.map((r) => ({ ...contractView(byId.get(r.deal_id) as ContractRegistration), dealTitle: r.deal_title, stage: r.stage, brokerName: r.broker }));
   }
 
   async exportRegistrations(actor: AuthContext): Promise<Buffer> {
-    const rows = (await this.db.query(`${SOURCE_SQL} ORDER BY c.updated_at DESC LIMIT 10000`)) as SourceRow[];
-    const contracts = rows.length
-      ? await this.db.manager
-          .getRepository(ContractRegistration)
-          .createQueryBuilder('c')
-          .where('c.deal_id = ANY(:ids)', { ids: rows.map((r) => r.deal_id) })
-          .getMany()
-      : [];
-    const byId = new Map(contracts.map((c) => [c.dealId, c]));
+    const { rows, byId } = await this.recorded();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('技术合同登记');
     ws.addRow(['对接', '阶段', ...REGISTRATION_SHEET_FIELDS.map((f) => f.label)]).font = { bold: true };
