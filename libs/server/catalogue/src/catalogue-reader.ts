@@ -166,12 +166,12 @@ export class CatalogueReader {
 
   /** Items of a kind changed since `since` (with their version and status), for caches to drop what moved. */
   async changedSince(kind: ItemKind, since: Date): Promise<{ id: string; version: number; status: ItemStatus }[]> {
-    return this.db
-      .getRepository<CatalogueItem>(KINDS[kind].entity)
-      .createQueryBuilder('t')
-      .select(['t.id', 't.version', 't.status'])
-      .where('t.updatedAt >= :since', { since })
-      .getMany();
+    // Plain rows, not entities: a quarterly run asks every few seconds, and just after an import every item has moved.
+    return (await this.db.query(`SELECT id, version, status FROM ${KINDS[kind].table} WHERE updated_at >= $1::timestamptz`, [since])) as {
+      id: string;
+      version: number;
+      status: ItemStatus;
+    }[];
   }
 
   /** A stamp that changes whenever the published items of a kind do: their number, versions and the latest change. */
@@ -271,6 +271,18 @@ export class CatalogueReader {
     const rows = (await this.db.query(sql, params)) as { f: number; v: string; n: number }[];
     for (const r of rows) (out[facets[r.f] as string] as Record<string, number>)[r.v] = r.n;
     return out;
+  }
+
+  /**
+   * The chains and region of items of a kind, whatever their status, by id: what a match is handed
+   * to a broker by. One array parameter however many ids (a quarterly page assigns about 10,000
+   * matches at once); an unknown id is absent.
+   */
+  async chainsAndRegions(kind: ItemKind, ids: Iterable<string>, m: EntityManager = this.db.manager): Promise<Map<string, { chains: string[]; region: string }>> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return new Map();
+    const rows = (await m.query(`SELECT id, chains, region FROM ${KINDS[kind].table} WHERE id = ANY($1::uuid[])`, [wanted])) as { id: string; chains: string[]; region: string }[];
+    return new Map(rows.map((r) => [r.id, { chains: r.chains, region: r.region }]));
   }
 }
 

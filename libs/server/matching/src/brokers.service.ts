@@ -79,12 +79,12 @@ export class BrokersService {
     )) as { id: string; need_id: string; achievement_id: string }[];
     if (!rows.length) return 0;
     // What each pair is assigned by: the chains of both sides and the need's region (one read per kind).
-    const needs = await this.catalogue.cards(
+    const needs = await this.catalogue.chainsAndRegions(
       'need',
       rows.map((r) => r.need_id),
       m,
     );
-    const achievements = await this.catalogue.cards(
+    const achievements = await this.catalogue.chainsAndRegions(
       'achievement',
       rows.map((r) => r.achievement_id),
       m,
