@@ -31,6 +31,8 @@ export interface World {
   deal: string;
   dealTask: string;
   dealDocument: string;
+  /** B's organisation's approval of the deal (a 职务科技成果 approval, pending) */
+  dealApproval: string;
   challenge: string;
   application: string;
   challengeFile: string;
@@ -161,6 +163,11 @@ export async function buildWorld(api: TestApi): Promise<World> {
     201,
   ).id;
 
+  // A deal on a service invention asks B's tech-transfer office to approve; a row stands in for the request.
+  const dealApproval = (
+    await api.db.query(`INSERT INTO deal_approval (deal_id, organisation_id, requested_by, notice_days) VALUES ($1, $2, $3, 5) RETURNING id`, [deal, orgB, brokerX.id])
+  ).rows[0].id as string;
+
   const challenge = must<{ id: string }>(
     'challenge',
     await api.call('POST', '/api/challenges', {
@@ -263,6 +270,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     deal,
     dealTask,
     dealDocument,
+    dealApproval,
     challenge,
     application,
     challengeFile,
@@ -318,6 +326,7 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/deals\/:id\/tasks\/:taskId/, (w) => ({ id: w.deal, taskId: w.dealTask })],
   [/^\/api\/deals\/:id/, (w) => ({ id: w.deal })],
   [/^\/api\/deal-documents\/:id/, (w) => ({ id: w.dealDocument })],
+  [/^\/api\/approvals\/:id/, (w) => ({ id: w.dealApproval })],
   [/^\/api\/admin\/deals\/:id/, (w) => ({ id: w.deal })],
   [/^\/api\/admin\/campaigns\/:id/, (w) => ({ id: w.campaign })],
   [/^\/api\/admin\/dashboard\/export\/:chart/, () => ({ chart: 'funnel' })],

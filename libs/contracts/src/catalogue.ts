@@ -3,6 +3,8 @@
  * Shapes shared by the web app and the API. Money is in 万元 (10,000 CNY) as decimal strings,
  * never floats. Dates are ISO-8601 strings; `deadline` is a calendar date (YYYY-MM-DD).
  */
+import type { RightsGranted } from './service-invention';
+
 export type ItemKind = 'need' | 'achievement';
 
 /** draft → submitted → published → closed | withdrawn | expired; a rejection returns it to draft with a reason. */
@@ -110,6 +112,12 @@ export interface AchievementPublic extends ItemPublicBase {
   priceTerms: string;
   applicationFields: string;
   provenResults: string;
+  /** 职务科技成果 */
+  serviceInvention: boolean;
+  /** FUNDING_SOURCES code */
+  fundingSource: string | null;
+  /** 赋权 */
+  rightsGranted: RightsGranted;
 }
 
 /** What the caller sees: the public part, plus the confidential part when they may see it. */
@@ -169,6 +177,9 @@ export interface AchievementInput {
   priceTerms?: string;
   applicationFields?: string;
   provenResults?: string;
+  serviceInvention?: boolean;
+  fundingSource?: string | null;
+  rightsGranted?: RightsGranted;
   ownerOrgId: string;
 }
 

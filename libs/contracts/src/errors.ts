@@ -50,4 +50,6 @@ export enum ErrorCode {
   Internal = 'INTERNAL',
   OwnCommission = 'OWN_COMMISSION',
   CampaignAlreadyOpen = 'CAMPAIGN_ALREADY_OPEN',
+  ServiceInventionApprovalRequired = 'SERVICE_INVENTION_APPROVAL_REQUIRED',
+  ServiceInventionNoticeRunning = 'SERVICE_INVENTION_NOTICE_RUNNING',
 }

@@ -19,3 +19,4 @@ export * from './privacy';
 export * from './prng';
 export * from './beijing-time';
 export * from './money';
+export * from './service-invention';

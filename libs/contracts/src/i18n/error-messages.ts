@@ -103,6 +103,14 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '已有一个征集批次正在进行，请先截止它再开启新的批次',
     en: 'Another campaign is open; close it before opening a new one',
   },
+  [ErrorCode.ServiceInventionApprovalRequired]: {
+    'zh-CN': '该成果为职务科技成果，需经成果所属单位审批通过后才能签约',
+    en: 'This achievement is a service invention: its organisation must approve the contract before it is signed',
+  },
+  [ErrorCode.ServiceInventionNoticeRunning]: {
+    'zh-CN': '成果所属单位已审批通过，但公示期尚未结束，公示期满后才能签约',
+    en: 'The organisation approved the contract, but its public notice period has not ended yet',
+  },
 };
 
 /** Field-level problems, keyed by class-validator constraint name or our own codes. */
@@ -204,6 +212,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   deal_contract_type_mismatch: { 'zh-CN': '合同子类不属于所选合同类别', en: 'The subtype does not belong to the chosen contract type' },
   deal_not_broker: { 'zh-CN': '只能添加平台认证的技术经纪人', en: 'Only platform brokers can be added' },
   deal_same_org: { 'zh-CN': '需方和供方不能是同一机构', en: 'The two parties must be different organisations' },
+  approval_comment_required: { 'zh-CN': '不同意时请填写理由', en: 'Give a reason when refusing' },
   deal_commission_value: { 'zh-CN': '按比例时填写比例（0–100%），按固定金额时填写金额', en: 'Give a rate (0–100%) for a percentage, or an amount for a fixed commission' },
   campaign_dates: { 'zh-CN': '截止日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   campaign_target_code: { 'zh-CN': '目标中的地区、产业或机构不存在', en: 'A target names an unknown region, industry or organisation' },

@@ -20,6 +20,8 @@ export type NotificationType =
   | 'deal.task'
   | 'deal.idle'
   | 'deal.commission'
+  | 'deal.approval_requested'
+  | 'deal.approval_decided'
   | 'challenge.submitted'
   | 'challenge.published'
   | 'challenge.rejected'
@@ -81,6 +83,13 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
     en: '"{title}" has had no activity for {days} days; contact the parties or update the next step',
   },
   'deal.commission.title': { 'zh-CN': '佣金审批结果', en: 'Commission decided' },
+  'deal.approval_requested.title': { 'zh-CN': '职务科技成果转化待审批', en: 'Service invention contract to approve' },
+  'deal.approval_requested.body': {
+    'zh-CN': '{broker} 提交了“{title}”涉及的职务科技成果“{achievement}”的转化审批，请技术转移办公室审核',
+    en: '{broker} asks your tech-transfer office to approve "{title}", a contract on the service invention "{achievement}"',
+  },
+  'deal.approval_decided.title': { 'zh-CN': '职务科技成果审批结果', en: 'Service invention approval decided' },
+  'deal.approval_decided.body': { 'zh-CN': '“{title}”的单位审批结果：{decision}', en: 'The organisation decided on "{title}": {decisionEn}' },
   'deal.commission.body': { 'zh-CN': '“{title}”的佣金已{decision}', en: 'The commission of "{title}" was {decisionEn}' },
   'challenge.submitted.title': { 'zh-CN': '有新的榜单待审核', en: 'New challenge to approve' },
   'challenge.submitted.body': { 'zh-CN': '“{title}”已提交，等待发布', en: '"{title}" was submitted for publication' },

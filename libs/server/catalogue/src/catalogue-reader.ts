@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ItemKind, ItemStatus, SearchSort } from '@ztt/contracts';
+import { ItemKind, ItemStatus, RightsGranted, SearchSort } from '@ztt/contracts';
 import { DataSource, EntityManager, FindOptionsSelect, In } from 'typeorm';
 import { Achievement, CatalogueItem, TechNeed } from './entities/catalogue-item.entity';
 import { KINDS } from './kinds';
@@ -284,6 +284,37 @@ export class CatalogueReader {
     const rows = (await m.query(`SELECT id, chains, region FROM ${KINDS[kind].table} WHERE id = ANY($1::uuid[])`, [wanted])) as { id: string; chains: string[]; region: string }[];
     return new Map(rows.map((r) => [r.id, { chains: r.chains, region: r.region }]));
   }
+
+  /**
+   * Whether an achievement is a 职务科技成果 (service invention), with its title and owner: what a
+   * deal checks before `signed` and whose tech-transfer office approves. Null for an unknown id.
+   */
+  async serviceInvention(achievementId: string, m: EntityManager = this.db.manager): Promise<ServiceInventionCard | null> {
+    const row = await m.getRepository(Achievement).findOne({
+      select: { id: true, title: true, ownerOrgId: true, serviceInvention: true, fundingSource: true, rightsGranted: true },
+      where: { id: achievementId },
+    });
+    return (
+      row && {
+        id: row.id,
+        title: row.title,
+        ownerOrgId: row.ownerOrgId,
+        serviceInvention: row.serviceInvention,
+        fundingSource: row.fundingSource,
+        rightsGranted: row.rightsGranted,
+      }
+    );
+  }
+}
+
+/** An achievement as a deal's approval sees it. */
+export interface ServiceInventionCard {
+  id: string;
+  title: string;
+  ownerOrgId: string;
+  serviceInvention: boolean;
+  fundingSource: string | null;
+  rightsGranted: RightsGranted;
 }
 
 /** What lists and search narrow published items by (taxonomy codes; `category` for needs, `ipType` for achievements). */

@@ -391,7 +391,8 @@ function diff(spec: KindSpec, item: CatalogueItem): FieldChange[] {
   const before = item.publishedSnapshot as Record<string, unknown> | null;
   if (!before) return [];
   const now = snapshot(spec, item);
+  // A field added after the last publication (absent from its snapshot) is not a change the owner made.
   return spec.fields
-    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(now[f] ?? null))
+    .filter((f) => f in before && JSON.stringify(before[f] ?? null) !== JSON.stringify(now[f] ?? null))
     .map((f) => ({ field: f, before: before[f] ?? null, after: now[f] ?? null }));
 }

@@ -64,7 +64,20 @@ export const ACHIEVEMENT: KindSpec = {
   table: 'achievement',
   topic: OutboxTopic.AchievementChanged,
   path: 'achievements',
-  fields: [...SHARED_FIELDS, 'maturityStage', 'ipItems', 'team', 'askingPrice', 'priceNegotiable', 'priceTerms', 'applicationFields', 'provenResults'],
+  fields: [
+    ...SHARED_FIELDS,
+    'maturityStage',
+    'ipItems',
+    'team',
+    'askingPrice',
+    'priceNegotiable',
+    'priceTerms',
+    'applicationFields',
+    'provenResults',
+    'serviceInvention',
+    'fundingSource',
+    'rightsGranted',
+  ],
   publicPart(e, orgName): AchievementPublic {
     const a = e as Achievement;
     return {
@@ -78,6 +91,9 @@ export const ACHIEVEMENT: KindSpec = {
       priceTerms: a.priceTerms,
       applicationFields: a.applicationFields,
       provenResults: a.provenResults,
+      serviceInvention: a.serviceInvention,
+      fundingSource: a.fundingSource,
+      rightsGranted: a.rightsGranted,
     };
   },
 };

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { CommissionKind, CommissionStatus, DealAudience, DealContact, DealDocumentKind, DealLostReason, DealStage } from '@ztt/contracts';
+import { DealApproval } from './deal-approval.entity';
 
 /** A broker-managed negotiation between a need's owner (demand) and an achievement's owner (supply). */
 @Entity('deal')
@@ -134,4 +135,4 @@ export class ContractRegistration {
   @Column({ type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 
-export const DEAL_ENTITIES = [Deal, DealEvent, DealNote, DealTask, DealDocument, DealMessage, ContractRegistration];
+export const DEAL_ENTITIES = [Deal, DealEvent, DealNote, DealTask, DealDocument, DealMessage, ContractRegistration, DealApproval];

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@ztt/catalogue';
 import { ChallengesModule } from '@ztt/challenges';
+import { ApprovalsController, DealApprovalController } from './deal-approvals.controller';
+import { DealApprovalsService } from './deal-approvals.service';
 import { DealDocumentMail } from './deal-document-mail';
 import { DealRemindersProcessor } from './deal-reminders.processor';
 import { DealWorkService } from './deal-work.service';
@@ -12,8 +14,8 @@ import { DealsService } from './deals.service';
 /** The broker's deal desk (API). */
 @Module({
   imports: [TypeOrmModule.forFeature(DEAL_ENTITIES), CatalogueModule, ChallengesModule],
-  controllers: [DealsController, DealDocumentsController, AdminDealsController],
-  providers: [DealsService, DealWorkService],
+  controllers: [DealsController, DealDocumentsController, AdminDealsController, DealApprovalController, ApprovalsController],
+  providers: [DealsService, DealWorkService, DealApprovalsService],
   exports: [DealsService],
 })
 export class DealsModule {}

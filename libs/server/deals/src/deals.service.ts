@@ -27,6 +27,7 @@ import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
+import { signingHold } from './deal-approval-gate';
 import { ContractRegistration, Deal, DealDocument, DealEvent } from './deal.entity';
 import { CommissionDto, ContractDto, DealListQueryDto, MoveDealDto, OpenDealDto, UpdateDealDto } from './dto/deal.dto';
 
@@ -340,6 +341,9 @@ export class DealsService {
       detail.ndaDocument = doc.fileName;
     }
     if (dto.to === DealStage.Signed) {
+      // 职务科技成果: the achievement's organisation must have approved, and its notice period be over.
+      const hold = await signingHold(this.db.manager, this.catalogue, deal);
+      if (hold) throw AppException.conflict(hold);
       if (dto.contract) this.checkContract(dto.contract);
       else if (!(await this.db.manager.existsBy(ContractRegistration, { dealId: id }))) throw AppException.validation([{ field: 'contract', code: 'deal_contract_required' }]);
     }

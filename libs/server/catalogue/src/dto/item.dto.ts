@@ -21,7 +21,19 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CHAIN_CODES, COOPERATION_MODE_CODES, IP_TYPE_CODES, ITEM_LIMITS as L, MATURITY_STAGE_CODES, NEED_CATEGORY_CODES, REGION_CODES, WAN_PATTERN } from '@ztt/contracts';
+import {
+  CHAIN_CODES,
+  COOPERATION_MODE_CODES,
+  FUNDING_SOURCES,
+  IP_TYPE_CODES,
+  ITEM_LIMITS as L,
+  MATURITY_STAGE_CODES,
+  NEED_CATEGORY_CODES,
+  REGION_CODES,
+  RIGHTS_GRANTED,
+  RightsGranted,
+  WAN_PATTERN,
+} from '@ztt/contracts';
 
 /** 万元 with at most two decimals, as a string so no float ever touches money. */
 
@@ -118,6 +130,12 @@ export class CreateAchievementDto extends ItemInputDto {
   @ApiPropertyOptional({ maxLength: L.textMax }) @IsOptional() @IsString() @MaxLength(L.textMax) priceTerms?: string;
   @ApiPropertyOptional({ maxLength: L.textMax }) @IsOptional() @IsString() @MaxLength(L.textMax) applicationFields?: string;
   @ApiPropertyOptional({ maxLength: L.textMax }) @IsOptional() @IsString() @MaxLength(L.textMax) provenResults?: string;
+  @ApiPropertyOptional({ description: '职务科技成果：签约前需经成果所属单位审批' }) @IsOptional() @IsBoolean() serviceInvention?: boolean;
+  @ApiPropertyOptional({ enum: FUNDING_SOURCES, nullable: true, description: '经费来源' })
+  @IsOptional()
+  @IsIn([...FUNDING_SOURCES])
+  fundingSource?: string | null;
+  @ApiPropertyOptional({ enum: RIGHTS_GRANTED, description: '赋权：未赋权、赋予所有权或长期使用权' }) @IsOptional() @IsIn([...RIGHTS_GRANTED]) rightsGranted?: RightsGranted;
 }
 
 export class UpdateNeedDto extends PartialType(OmitType(CreateNeedDto, ['ownerOrgId'] as const)) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DisclosureRequestView, DisclosureStatus, ItemKind, ItemStatus } from '@ztt/contracts';
+import { DisclosureRequestView, DisclosureStatus, FUNDING_SOURCES, ItemKind, ItemStatus, RIGHTS_GRANTED, RightsGranted } from '@ztt/contracts';
 import { PageOf } from '@ztt/platform';
 import { ContactDto, IpItemDto, TeamMemberDto } from './item.dto';
 
@@ -57,6 +57,9 @@ export class AchievementViewDto extends ItemViewBaseDto {
   @ApiProperty() priceTerms: string;
   @ApiProperty() applicationFields: string;
   @ApiProperty() provenResults: string;
+  @ApiProperty({ description: '职务科技成果' }) serviceInvention: boolean;
+  @ApiProperty({ type: String, enum: FUNDING_SOURCES, nullable: true, description: '经费来源' }) fundingSource: string | null;
+  @ApiProperty({ enum: RIGHTS_GRANTED, description: '赋权' }) rightsGranted: RightsGranted;
 }
 
 export class FieldChangeDto {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DisclosureStatus, IpItem, ItemKind, ItemStatus, TeamMember } from '@ztt/contracts';
+import { DisclosureStatus, IpItem, ItemKind, ItemStatus, RightsGranted, TeamMember } from '@ztt/contracts';
 
 /** Columns every catalogue item has (needs and achievements live in tables of their own). */
 export abstract class CatalogueItem {
@@ -53,6 +53,12 @@ export class Achievement extends CatalogueItem {
   @Column({ type: 'text', default: '' }) priceTerms: string;
   @Column({ type: 'text', default: '' }) applicationFields: string;
   @Column({ type: 'text', default: '' }) provenResults: string;
+  /** 职务科技成果: a contract on it needs the owning organisation's approval before it is signed. */
+  @Column({ type: 'boolean', default: false }) serviceInvention: boolean;
+  /** FUNDING_SOURCES code, or null when not given. */
+  @Column({ type: 'text', nullable: true }) fundingSource: string | null;
+  /** 赋权 to the inventors. */
+  @Column({ type: 'text', default: 'none' }) rightsGranted: RightsGranted;
 }
 
 @Entity('attachment')
