@@ -1,5 +1,8 @@
 /** Deals (对接/洽谈): a broker carries a match to a signed and registered technology contract. */
+import { ContractTerms } from './contract-terms';
 import { TAXONOMY } from './taxonomy';
+
+export * from './contract-terms';
 
 export enum DealStage {
   Lead = 'lead',
@@ -188,6 +191,8 @@ export interface ContractView {
   totalAmount: string;
   techAmount: string;
   paymentTerms: string;
+  /** structured terms per transfer model; null for contracts recorded without them */
+  terms: ContractTerms | null;
   sourceNeedId: string | null;
   sourceAchievementId: string | null;
   sourceChallengeId: string | null;

@@ -217,6 +217,17 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   campaign_dates: { 'zh-CN': '截止日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   campaign_target_code: { 'zh-CN': '目标中的地区、产业或机构不存在', en: 'A target names an unknown region, industry or organisation' },
   campaign_not_editable: { 'zh-CN': '已截止的征集批次不能修改', en: 'A closed campaign cannot be changed' },
+  terms_amount: { 'zh-CN': '金额应为元，最多两位小数', en: 'An amount in yuan with at most two decimals' },
+  terms_percent: { 'zh-CN': '比例应为百分数，最多两位小数', en: 'A percentage with at most two decimals' },
+  terms_instalments_sum: { 'zh-CN': '各期付款之和（{sum} 元）应等于转让价款（{price} 元）', en: 'The instalments ({sum} yuan) must add up to the price ({price} yuan)' },
+  terms_due_before_signing: { 'zh-CN': '付款日期不能早于签订日期（{signedOn}）', en: 'A payment cannot fall due before the signing date ({signedOn})' },
+  terms_royalty_rate: { 'zh-CN': '提成比例应在 0–100% 之间，最多两位小数', en: 'The royalty rate must be 0–100% with at most two decimals' },
+  terms_trial_order: { 'zh-CN': '试用期结束日期应晚于开始日期', en: 'The trial must end after it starts' },
+  terms_conversion_deadline_order: { 'zh-CN': '转化截止日期应晚于试用期结束日期', en: 'The conversion deadline must be after the trial ends' },
+  terms_decline_note_required: { 'zh-CN': '选择“其他”时请说明用户不转化的后果', en: 'Say what happens if the user declines' },
+  terms_valuation_positive: { 'zh-CN': '作价金额应大于 0', en: 'The valuation must be above zero' },
+  terms_share_percent: { 'zh-CN': '持股比例应大于 0、小于 100%', en: 'The share must be above 0 and below 100%' },
+  terms_holder_name_required: { 'zh-CN': '由持股平台持股时请填写持股平台名称', en: 'Name the holding platform that holds the shares' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CommissionKind, CommissionStatus, DealAudience, DealContact, DealDocumentKind, DealLostReason, DealStage } from '@ztt/contracts';
+import { CommissionKind, CommissionStatus, ContractTerms, DealAudience, DealContact, DealDocumentKind, DealLostReason, DealStage } from '@ztt/contracts';
+import { ContractScheduleItem } from './contract-schedule-item.entity';
 import { DealApproval } from './deal-approval.entity';
 
 /** A broker-managed negotiation between a need's owner (demand) and an achievement's owner (supply). */
@@ -126,6 +127,8 @@ export class ContractRegistration {
   @Column({ type: 'numeric', precision: 16, scale: 2 }) totalAmount: string;
   @Column({ type: 'numeric', precision: 16, scale: 2 }) techAmount: string;
   @Column('text') paymentTerms: string;
+  /** structured terms per transfer model; null for contracts recorded without them */
+  @Column({ type: 'jsonb', nullable: true }) terms: ContractTerms | null;
   @Column({ type: 'uuid', nullable: true }) sourceNeedId: string | null;
   @Column({ type: 'uuid', nullable: true }) sourceAchievementId: string | null;
   @Column({ type: 'uuid', nullable: true }) sourceChallengeId: string | null;
@@ -135,4 +138,4 @@ export class ContractRegistration {
   @Column({ type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 
-export const DEAL_ENTITIES = [Deal, DealEvent, DealNote, DealTask, DealDocument, DealMessage, ContractRegistration, DealApproval];
+export const DEAL_ENTITIES = [Deal, DealEvent, DealNote, DealTask, DealDocument, DealMessage, ContractRegistration, ContractScheduleItem, DealApproval];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ContractView,
   DealConfidentialView,
@@ -12,10 +12,12 @@ import {
   ITEM_LIMITS,
   Page,
   PlatformRole,
+  ScheduleItemView,
 } from '@ztt/contracts';
 import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne } from '@ztt/platform';
 import { DealWorkService } from './deal-work.service';
 import { DealsService } from './deals.service';
+import { CONTRACT_TERMS_DTOS } from './dto/contract-terms.dto';
 import {
   CommissionDecisionDto,
   CommissionDto,
@@ -33,6 +35,7 @@ import {
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('deals')
+@ApiExtraModels(...CONTRACT_TERMS_DTOS)
 @Authenticated()
 @Controller('deals')
 export class DealsController {
@@ -164,6 +167,12 @@ export class DealsController {
   @ApiOkResponse({ description: '填写或修改技术合同（登记后不可改）' })
   saveContract(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: ContractDto): Promise<ContractView> {
     return this.deals.saveContract(user, id, dto);
+  }
+
+  @Get(':id/schedule')
+  @ApiOkResponse({ description: '履约计划：由合同条款生成的分期付款、入门费、最低提成、提成报告与各项期限（可见范围同合同；未填条款时为空）' })
+  schedule(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ScheduleItemView[]> {
+    return this.deals.schedule(user, id);
   }
 
   @Put(':id/commission')

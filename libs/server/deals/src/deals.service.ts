@@ -4,6 +4,7 @@ import {
   AuditAction,
   canMoveDeal,
   CommissionView,
+  ContractTerms,
   ContractView,
   creditCodeProblem,
   DEAL_OPEN_STAGES,
@@ -16,6 +17,9 @@ import {
   normaliseCreditCode,
   Page,
   PlatformRole,
+  ScheduleItemView,
+  scheduleOf,
+  termsProblems,
   yuanToFen,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
@@ -28,6 +32,7 @@ import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueV
 import { DataSource, EntityManager } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
 import { signingHold } from './deal-approval-gate';
+import { ContractScheduleItem } from './contract-schedule-item.entity';
 import { ContractRegistration, Deal, DealDocument, DealEvent } from './deal.entity';
 import { CommissionDto, ContractDto, DealListQueryDto, MoveDealDto, OpenDealDto, UpdateDealDto } from './dto/deal.dto';
 
@@ -428,6 +433,13 @@ export class DealsService {
     return c ? contractView(c) : null;
   }
 
+  /** The fulfilment schedule generated from the contract's terms, in order (empty without terms); seen by whoever sees the contract. */
+  async schedule(actor: AuthContext, id: string): Promise<ScheduleItemView[]> {
+    await this.access(actor, id);
+    const items = await this.db.manager.find(ContractScheduleItem, { where: { dealId: id }, order: { seq: 'ASC' } });
+    return items.map(scheduleItemView);
+  }
+
   /** The contract can be written while the deal is open or signed; registered contracts are final. */
   async saveContract(actor: AuthContext, id: string, dto: ContractDto): Promise<ContractView> {
     const deal = await this.brokerAccess(actor, id);
@@ -449,10 +461,23 @@ export class DealsService {
     if (dto.contractSubtype.split('.')[0] !== dto.contractType) problems.push({ field: 'contractSubtype', code: 'deal_contract_type_mismatch' });
     if (yuanToFen(dto.techAmount) > yuanToFen(dto.totalAmount)) problems.push({ field: 'techAmount', code: 'deal_tech_amount_exceeds_total' });
     if (dto.periodEnd < dto.periodStart) problems.push({ field: 'periodEnd', code: 'deal_period_order' });
+    if (dto.terms) problems.push(...termsProblems(dto.terms, dto.signedOn));
     if (problems.length) throw AppException.validation(problems);
   }
 
+  /**
+   * Writes the contract and, in the same transaction, its fulfilment schedule afresh from the terms:
+   * the ones given, or (left out) the ones stored, checked again against the signing date.
+   */
   private async writeContract(m: EntityManager, actor: AuthContext, deal: Deal, dto: ContractDto): Promise<void> {
+    const given = dto.terms !== undefined;
+    // plain JSON, as stored (the DTO is a class instance)
+    let terms = JSON.parse(JSON.stringify(dto.terms ?? null)) as ContractTerms | null;
+    if (!given) {
+      terms = (await m.findOneBy(ContractRegistration, { dealId: deal.id }))?.terms ?? null;
+      const problems = terms ? termsProblems(terms, dto.signedOn) : [];
+      if (problems.length) throw AppException.validation(problems);
+    }
     await m.upsert(
       ContractRegistration,
       {
@@ -471,6 +496,7 @@ export class DealsService {
         totalAmount: dto.totalAmount,
         techAmount: dto.techAmount,
         paymentTerms: dto.paymentTerms.trim(),
+        ...(given ? { terms } : {}),
         sourceNeedId: deal.needId,
         sourceAchievementId: deal.achievementId,
         sourceChallengeId: deal.challengeId,
@@ -479,6 +505,9 @@ export class DealsService {
       },
       ['dealId'],
     );
+    const schedule = (terms ? scheduleOf(terms, dto.signedOn) : []).map((item) => ({ dealId: deal.id, ...item }));
+    await m.delete(ContractScheduleItem, { dealId: deal.id });
+    if (schedule.length) await m.insert(ContractScheduleItem, schedule);
     await m.insert(DealEvent, { dealId: deal.id, type: 'contract', actorId: actor.userId, detail: { contractName: dto.contractName.trim() } });
     await this.audit.record(
       {
@@ -487,7 +516,7 @@ export class DealsService {
         actorEmail: actor.email,
         targetType: 'deal',
         targetId: deal.id,
-        detail: { totalAmount: dto.totalAmount, techAmount: dto.techAmount },
+        detail: { totalAmount: dto.totalAmount, techAmount: dto.techAmount, model: terms?.model ?? null, scheduleItems: schedule.length },
       },
       m,
     );
@@ -615,6 +644,7 @@ export function contractView(c: ContractRegistration): ContractView {
     totalAmount: c.totalAmount,
     techAmount: c.techAmount,
     paymentTerms: c.paymentTerms,
+    terms: c.terms ?? null,
     sourceNeedId: c.sourceNeedId,
     sourceAchievementId: c.sourceAchievementId,
     sourceChallengeId: c.sourceChallengeId,
@@ -622,4 +652,8 @@ export function contractView(c: ContractRegistration): ContractView {
     registeredOn: c.registeredOn,
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+export function scheduleItemView(i: ContractScheduleItem): ScheduleItemView {
+  return { id: i.id, seq: i.seq, kind: i.kind, dueOn: i.dueOn, amount: i.amount, label: i.label, status: i.status };
 }

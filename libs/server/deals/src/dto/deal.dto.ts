@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -30,6 +30,7 @@ import {
   YUAN_PATTERN,
 } from '@ztt/contracts';
 import { PageQueryDto } from '@ztt/platform';
+import { CONTRACT_TERMS_DTOS, ContractTermsDto, ContractTermsInput, TERMS_DISCRIMINATOR } from './contract-terms.dto';
 
 const RATE_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -91,6 +92,16 @@ export class ContractDto {
   @ApiProperty({ description: '合同成交总额（元）', example: '1234567.89' }) @Matches(YUAN_PATTERN) totalAmount: string;
   @ApiProperty({ description: '技术交易额（元），不超过总额' }) @Matches(YUAN_PATTERN) techAmount: string;
   @ApiProperty({ description: '支付方式' }) @IsString() @IsNotEmpty() @MaxLength(1000) paymentTerms: string;
+  @ApiPropertyOptional({
+    description: '按转化方式的结构化条款（转让、许可、先用后转、作价入股），据此生成履约计划；省略则不变，null 则清除',
+    nullable: true,
+    oneOf: CONTRACT_TERMS_DTOS.map((d) => ({ $ref: getSchemaPath(d) })),
+    discriminator: { propertyName: 'model' },
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContractTermsDto, TERMS_DISCRIMINATOR)
+  terms?: ContractTermsInput | null;
 }
 
 export class NdaDto {
