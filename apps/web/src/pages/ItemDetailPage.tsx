@@ -3,7 +3,21 @@ import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { AchievementView, DisclosureRequestView, DisclosureStatus, IpItem, ItemKind, ItemStatus, ItemView, MembershipStatus, NeedView, PlatformRole } from '@ztt/contracts';
+import {
+  AchievementView,
+  DisclosureRequestView,
+  DisclosureStatus,
+  FUNDING_SOURCE_LABELS,
+  FundingSource,
+  IpItem,
+  ItemKind,
+  ItemStatus,
+  ItemView,
+  MembershipStatus,
+  NeedView,
+  PlatformRole,
+  RIGHTS_GRANTED_LABELS,
+} from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
@@ -24,7 +38,7 @@ interface DisclosureForm {
 
 export function ItemDetailPage({ kind }: { kind: ItemKind }) {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me, hasRole } = useAuth();
   const isAdmin = hasRole(PlatformRole.Admin);
   const { message } = App.useApp();
@@ -81,6 +95,11 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
             <Tag color={kind === 'need' ? 'orange' : 'green'}>{t(kind === 'need' ? 'item.kind.need' : 'item.kind.achievement')}</Tag>
             <span data-testid="item-title">{item.title}</span>
             {(item.canEdit || status !== ItemStatus.Published) && <ItemStatusTag status={status} />}
+            {ach?.serviceInvention && (
+              <Tag color="purple" data-testid="service-invention-tag">
+                {t('achievement.serviceInvention')}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -161,6 +180,14 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
               <Descriptions.Item label={t('achievement.provenResults')} span={2}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{ach.provenResults || t('common.none')}</span>
               </Descriptions.Item>
+              {ach.serviceInvention && (
+                <>
+                  <Descriptions.Item label={t('achievement.fundingSource')}>
+                    {ach.fundingSource && ach.fundingSource in FUNDING_SOURCE_LABELS ? FUNDING_SOURCE_LABELS[ach.fundingSource as FundingSource][locale] : t('common.none')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('achievement.rightsGranted')}>{RIGHTS_GRANTED_LABELS[ach.rightsGranted]?.[locale] ?? ach.rightsGranted}</Descriptions.Item>
+                </>
+              )}
               <Descriptions.Item label={t('achievement.team')} span={2}>
                 {ach.team.length ? ach.team.map((m, i) => <Tag key={i}>{m.title ? `${m.name}（${m.title}）` : m.name}</Tag>) : t('common.none')}
               </Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Divider, Empty, Form, Input, Result, Row, Select, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Divider, Empty, Form, Input, Result, Row, Select, Space, Spin, Switch, Typography, Upload } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,8 @@ import {
   AchievementView,
   AttachmentView,
   compareDecimals,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_SOURCES,
   IpItem,
   ITEM_LIMITS,
   ItemKind,
@@ -17,6 +19,9 @@ import {
   MembershipStatus,
   NeedInput,
   NeedView,
+  RIGHTS_GRANTED,
+  RIGHTS_GRANTED_LABELS,
+  RightsGranted,
   WAN_PATTERN,
 } from '@ztt/contracts';
 import { api, ApiError, apiUpload } from '../api/client';
@@ -56,6 +61,9 @@ interface FormValues {
   priceTerms: string;
   applicationFields: string;
   provenResults: string;
+  serviceInvention: boolean;
+  fundingSource: string | undefined;
+  rightsGranted: RightsGranted;
 }
 
 function toValues(item: ItemView | null, defaultOrg: string | undefined, defaultContact: FormValues['contact']): FormValues {
@@ -86,6 +94,9 @@ function toValues(item: ItemView | null, defaultOrg: string | undefined, default
     priceTerms: ach?.priceTerms ?? '',
     applicationFields: ach?.applicationFields ?? '',
     provenResults: ach?.provenResults ?? '',
+    serviceInvention: ach?.serviceInvention ?? false,
+    fundingSource: ach?.fundingSource ?? undefined,
+    rightsGranted: ach?.rightsGranted ?? 'none',
   };
 }
 
@@ -127,6 +138,10 @@ function toInput(kind: ItemKind, v: FormValues): NeedInput | AchievementInput {
     priceTerms: v.priceTerms ?? '',
     applicationFields: v.applicationFields ?? '',
     provenResults: v.provenResults ?? '',
+    // A service invention says where its money came from and what rights its inventors hold; anything else has neither.
+    serviceInvention: !!v.serviceInvention,
+    fundingSource: v.serviceInvention ? (v.fundingSource ?? null) : null,
+    rightsGranted: v.serviceInvention ? (v.rightsGranted ?? 'none') : 'none',
   };
   return input;
 }
@@ -146,7 +161,7 @@ export function ItemFormPage({ kind }: { kind: ItemKind }) {
 }
 
 function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const { me } = useAuth();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
@@ -180,6 +195,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
   const uploading = upload.isPending;
   const budgetNegotiable = Form.useWatch('budgetNegotiable', form);
   const priceNegotiable = Form.useWatch('priceNegotiable', form);
+  const serviceInvention = Form.useWatch('serviceInvention', form);
 
   const orgs = (me?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active);
   const defaultOrg = orgs.find((m) => m.verificationStatus === 'verified')?.organisationId ?? orgs[0]?.organisationId;
@@ -472,6 +488,29 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
             <Form.Item name="provenResults" label={t('achievement.provenResults')} rules={[maxLen(ITEM_LIMITS.textMax)]} extra={t('help.provenResults')}>
               <Input.TextArea rows={3} maxLength={ITEM_LIMITS.textMax} />
             </Form.Item>
+
+            <Divider orientation="left">{t('achievement.serviceInvention')}</Divider>
+            <Row gutter={16}>
+              <Col xs={24} md={6}>
+                <Form.Item name="serviceInvention" label={t('achievement.serviceInvention')} valuePropName="checked" extra={t('help.serviceInvention')}>
+                  <Switch data-testid="field-service-invention" />
+                </Form.Item>
+              </Col>
+              {serviceInvention && (
+                <>
+                  <Col xs={24} md={9}>
+                    <Form.Item name="fundingSource" label={t('achievement.fundingSource')}>
+                      <Select allowClear options={FUNDING_SOURCES.map((f) => ({ value: f, label: FUNDING_SOURCE_LABELS[f][locale] }))} data-testid="field-funding-source" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={9}>
+                    <Form.Item name="rightsGranted" label={t('achievement.rightsGranted')}>
+                      <Select options={RIGHTS_GRANTED.map((r) => ({ value: r, label: RIGHTS_GRANTED_LABELS[r][locale] }))} data-testid="field-rights-granted" />
+                    </Form.Item>
+                  </Col>
+                </>
+              )}
+            </Row>
 
             <Divider orientation="left">{t('achievement.ipItems')}</Divider>
             <Form.List name="ipItems">
