@@ -2,13 +2,14 @@ import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 
 import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, ReactNode, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { PlatformRole } from '@ztt/contracts';
+import { MembershipStatus, OrgRole, PlatformRole } from '@ztt/contracts';
 import { useAuth } from './auth/auth';
 import { NotificationBell } from './components/NotificationBell';
 import { useI18n } from './i18n/i18n';
 
 // Each page is its own chunk, loaded when its route is first opened: the shell (header, menu, sign-in
 // state) is all a first visit downloads before the page it asked for.
+const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => ({ default: m.AdminAuditPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
@@ -65,6 +66,8 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  // An organisation's admins (its tech-transfer office) decide on contracts on its service inventions.
+  const orgAdmin = !!me?.memberships.some((m) => m.role === OrgRole.Admin && m.status === MembershipStatus.Active);
 
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
@@ -154,6 +157,18 @@ export function App() {
                       label: (
                         <Link to="/broker/performance" data-testid="nav-broker-performance">
                           {t('nav.deals.performance')}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(orgAdmin
+                ? [
+                    {
+                      key: '/my/approvals',
+                      label: (
+                        <Link to="/my/approvals" data-testid="nav-approvals">
+                          {t('deal.approvals.nav')}
                         </Link>
                       ),
                     },
@@ -372,6 +387,14 @@ export function App() {
               element={
                 <RequireAuth>
                   <MyItemsPage key="achievement" kind="achievement" />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/approvals"
+              element={
+                <RequireAuth>
+                  <ApprovalsPage />
                 </RequireAuth>
               }
             />

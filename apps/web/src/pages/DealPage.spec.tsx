@@ -1,7 +1,7 @@
 // The deal page as a broker and a party see it: what it shows, a stage move and its refusals.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { DealEventView, DealStage, DealView } from '@ztt/contracts';
+import type { DealApprovalState, DealApprovalView, DealEventView, DealStage, DealView } from '@ztt/contracts';
 import { Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../test/page';
 import { DealPage } from './DealPage';
 
@@ -60,6 +60,43 @@ function dealServer(start: Partial<DealView> = {}): FakeServer {
 
 const NEXT = '推进到“已联系”';
 
+function approval(overrides: Partial<DealApprovalView> = {}): DealApprovalView {
+  return {
+    id: 'appr-1',
+    dealId: 'deal-1',
+    dealTitle: '对虾水质监测系统技术转让',
+    achievementId: 'ach-1',
+    achievementTitle: '池塘溶解氧传感器',
+    organisationId: 'org-2',
+    organisationName: '广东海洋大学',
+    status: 'pending',
+    requestedBy: 'u-b1',
+    requestedByName: '陈立',
+    requestedAt: '2026-03-03T08:00:00.000Z',
+    decidedBy: null,
+    decidedByName: null,
+    decidedAt: null,
+    comment: null,
+    noticeDays: 15,
+    noticeEndsOn: null,
+    ...overrides,
+  };
+}
+
+/** The deal's achievement is a service invention: `latest` is its approval so far; a request makes a pending one. */
+function approvalServer(latest: DealApprovalView | null): FakeServer {
+  let state: DealApprovalState = { required: true, clearToSign: false, approval: latest };
+  return dealServer()
+    .on('GET', '/deals/deal-1/approval', () => state)
+    .on('POST', '/deals/deal-1/approval', (call: Call) => {
+      const { noticeDays } = call.body as { noticeDays: number };
+      state = { ...state, approval: approval({ noticeDays }) };
+      return state;
+    });
+}
+
+const card = async () => within(await screen.findByTestId('deal-approval'));
+
 describe('the deal page (DealPage)', () => {
   let page: Rendered | undefined;
   afterEach(() => signOut(page));
@@ -104,6 +141,57 @@ describe('the deal page (DealPage)', () => {
     expect(await screen.findByText(text)).toBeTruthy();
     expect(screen.getByTestId('deal-stage').textContent).toBe('线索');
     expect(server.sent('GET', '/deals/deal-1')).toHaveLength(1);
+  });
+
+  it('shows 待审批 in the 单位审批 card while the organisation has not decided, with the hint that signing waits for it', async () => {
+    page = renderPage({ at: '/deals/deal-1', routes, server: approvalServer(approval()) });
+
+    const approvalCard = await card();
+    expect(approvalCard.getByTestId('approval-status').textContent).toBe('待审批');
+    expect(approvalCard.getByText('该成果为职务科技成果：须经成果所属单位审批通过、公示期满后才能签约。')).toBeTruthy();
+    expect(approvalCard.getByText('审批单位：广东海洋大学')).toBeTruthy();
+    // One approval at a time: nothing to ask for while this one waits.
+    expect(approvalCard.queryByRole('button', { name: '提请单位审批' })).toBeNull();
+  });
+
+  it('shows an approval with its notice end date, and a refusal with its reason', async () => {
+    const server = approvalServer(approval({ status: 'approved', noticeEndsOn: '2026-03-20', decidedAt: '2026-03-05T08:00:00.000Z' }));
+    page = renderPage({ at: '/deals/deal-1', routes, server });
+    expect((await card()).getByTestId('approval-status').textContent).toBe('已通过，公示至 2026-03-20');
+    signOut(page);
+    page.unmount();
+
+    page = renderPage({ at: '/deals/deal-1', routes, server: approvalServer(approval({ status: 'refused', comment: '转让价格低于评估值' })) });
+    const refused = await card();
+    expect(refused.getByTestId('approval-status').textContent).toBe('已驳回：转让价格低于评估值');
+    expect(refused.getByRole('button', { name: '提请单位审批' })).toBeTruthy();
+  });
+
+  it('requests the approval with the notice days given, and the card shows 待审批 once the approval is read again', async () => {
+    const server = approvalServer(null);
+    page = renderPage({ at: '/deals/deal-1', routes, server });
+
+    const approvalCard = await card();
+    expect(approvalCard.getByTestId('approval-status').textContent).toBe('未申请');
+    const days = approvalCard.getByRole('spinbutton', { name: '公示天数' });
+    await page.user.clear(days);
+    await page.user.type(days, '15');
+    await page.user.click(approvalCard.getByRole('button', { name: '提请单位审批' }));
+
+    expect(await screen.findByText('已提请单位审批')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('approval-status').textContent).toBe('待审批'));
+    expect(server.sent('POST', '/deals/deal-1/approval').map((c) => c.body)).toEqual([{ noticeDays: 15 }]);
+    expect(server.sent('GET', '/deals/deal-1/approval')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: '提请单位审批' })).toBeNull();
+  });
+
+  it('shows no approval card on a deal whose achievement is not a service invention', async () => {
+    const server = dealServer().on('GET', '/deals/deal-1/approval', { required: false, clearToSign: true, approval: null });
+    page = renderPage({ at: '/deals/deal-1', routes, server });
+
+    await screen.findByTestId('deal-title');
+    await waitFor(() => expect(page?.queryClient.getQueryData(['deal', 'deal-1', 'approval'])).toEqual({ required: false, clearToSign: true, approval: null }));
+    expect(screen.queryByTestId('deal-approval')).toBeNull();
   });
 
   it('gives a party no stage buttons', async () => {

@@ -1,17 +1,21 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Switch, Tabs, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Switch, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
+  APPROVAL_NOTICE_DAYS_MAX,
   ContractView,
   DEAL_DOCUMENT_KINDS,
+  DealApprovalState,
+  DealApprovalView,
   DealConfidentialView,
   DealDocumentView,
   DealEventView,
   DealMessageView,
   DealNoteView,
   DealTaskView,
+  DealStage,
   DealView,
   TAXONOMY,
 } from '@ztt/contracts';
@@ -94,8 +98,87 @@ export function DealPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {deal.achievementId && <DealApproval deal={deal} />}
       <Tabs style={{ marginTop: 16 }} items={tabs} />
       {modal}
+    </Card>
+  );
+}
+
+/** Stages in which the owning organisation's approval may still be asked for. */
+const BEFORE_SIGNING: DealStage[] = [DealStage.Lead, DealStage.Contacted, DealStage.NdaSigned, DealStage.DueDiligence, DealStage.Negotiating];
+
+/** What the latest approval says: 未申请, 待审批, 已通过（公示至…）or 已驳回 with its reason. */
+function ApprovalStatus({ approval }: { approval: DealApprovalView | null }) {
+  const { t } = useI18n();
+  if (!approval) return <Tag data-testid="approval-status">{t('deal.approval.none')}</Tag>;
+  if (approval.status === 'pending')
+    return (
+      <Tag color="gold" data-testid="approval-status">
+        {t('deal.approval.pending')}
+      </Tag>
+    );
+  if (approval.status === 'approved')
+    return (
+      <Tag color="green" data-testid="approval-status">
+        {approval.noticeDays > 0 && approval.noticeEndsOn ? t('deal.approval.approvedUntil', { date: approval.noticeEndsOn }) : t('deal.approval.approved')}
+      </Tag>
+    );
+  return (
+    <Tag color="red" data-testid="approval-status">
+      {t('deal.approval.refused', { reason: approval.comment ?? '' })}
+    </Tag>
+  );
+}
+
+/** 单位审批: a contract on a service invention needs the owning organisation's approval before it is signed. */
+function DealApproval({ deal }: { deal: DealView }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [noticeDays, setNoticeDays] = useState<number | null>(0);
+  // A deal the reader may not see the approval of answers 404: the card is simply not shown.
+  const { data } = useApiQuery<DealApprovalState>(['deal', deal.id, 'approval'], `/deals/${deal.id}/approval`);
+  const request = useMutation({
+    mutationFn: (days: number) => api<DealApprovalState>('POST', `/deals/${deal.id}/approval`, { noticeDays: days }),
+    meta: { invalidates: [['deal', deal.id]] },
+    onSuccess: () => message.success(t('deal.approval.requested')),
+    onError: (e) => message.error(applyApiError(null, e)),
+  });
+  if (!data?.required) return null;
+  const approval = data.approval;
+  const canRequest = deal.viewerRole !== 'party' && BEFORE_SIGNING.includes(deal.stage) && (!approval || approval.status === 'refused');
+  return (
+    <Card size="small" type="inner" title={t('deal.approval.title')} style={{ marginTop: 16 }} data-testid="deal-approval">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {!data.clearToSign && <Alert type="info" showIcon message={t('deal.approval.hint')} />}
+        <Space wrap>
+          {t('deal.approval.state')}
+          <ApprovalStatus approval={approval} />
+          {approval && (
+            <Typography.Text type="secondary">
+              {t('deal.approval.org')}：{approval.organisationName}
+            </Typography.Text>
+          )}
+          <Typography.Text type={data.clearToSign ? 'success' : 'secondary'}>{t(data.clearToSign ? 'deal.approval.clearToSign' : 'deal.approval.notClear')}</Typography.Text>
+        </Space>
+        {canRequest && (
+          <Space wrap>
+            {t('deal.approval.noticeDays')}
+            <InputNumber
+              min={0}
+              max={APPROVAL_NOTICE_DAYS_MAX}
+              precision={0}
+              value={noticeDays}
+              onChange={(v) => setNoticeDays(v)}
+              aria-label={t('deal.approval.noticeDays')}
+              data-testid="approval-notice-days"
+            />
+            <Button type="primary" loading={request.isPending} onClick={() => request.mutate(noticeDays ?? 0)} data-testid="approval-request">
+              {t('deal.approval.request')}
+            </Button>
+          </Space>
+        )}
+      </Space>
     </Card>
   );
 }
