@@ -76,7 +76,7 @@ describe('the approval queue (ApprovalsPage)', () => {
 
     await page.user.click(await screen.findByTestId('approval-approve'));
 
-    await waitFor(() => expect(within(screen.getByTestId('approvals-decided')).getByText('已通过，公示至 2026-03-20')).toBeTruthy());
+    await waitFor(() => expect(within(screen.getByTestId('approvals-decided')).getByText('已通过，公示期后 2026-03-20 起可签约')).toBeTruthy());
     expect(server.sent('POST', '/approvals/appr-1/decision').map((c) => c.body)).toEqual([{ decision: 'approve' }]);
     expect(within(screen.getByTestId('approvals-pending')).queryByTestId('approval-approve')).toBeNull();
   });

@@ -157,7 +157,7 @@ describe('the deal page (DealPage)', () => {
   it('shows an approval with its notice end date, and a refusal with its reason', async () => {
     const server = approvalServer(approval({ status: 'approved', noticeEndsOn: '2026-03-20', decidedAt: '2026-03-05T08:00:00.000Z' }));
     page = renderPage({ at: '/deals/deal-1', routes, server });
-    expect((await card()).getByTestId('approval-status').textContent).toBe('已通过，公示至 2026-03-20');
+    expect((await card()).getByTestId('approval-status').textContent).toBe('已通过，公示期后 2026-03-20 起可签约');
     signOut(page);
     page.unmount();
 

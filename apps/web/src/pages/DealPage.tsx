@@ -108,7 +108,7 @@ export function DealPage() {
 /** Stages in which the owning organisation's approval may still be asked for. */
 const BEFORE_SIGNING: DealStage[] = [DealStage.Lead, DealStage.Contacted, DealStage.NdaSigned, DealStage.DueDiligence, DealStage.Negotiating];
 
-/** What the latest approval says: 未申请, 待审批, 已通过（公示至…）or 已驳回 with its reason. */
+/** What the latest approval says: 未申请, 待审批, 已通过（公示期后某日起可签约）or 已驳回 with its reason. */
 function ApprovalStatus({ approval }: { approval: DealApprovalView | null }) {
   const { t } = useI18n();
   if (!approval) return <Tag data-testid="approval-status">{t('deal.approval.none')}</Tag>;

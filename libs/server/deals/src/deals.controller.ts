@@ -17,7 +17,7 @@ import {
 import { AcceptsOneFile, Authenticated, AuthContext, CurrentUser, fileDownload, RequireRoles, UploadedFile, UploadedOne } from '@ztt/platform';
 import { DealWorkService } from './deal-work.service';
 import { DealsService } from './deals.service';
-import { CONTRACT_TERMS_DTOS } from './dto/contract-terms.dto';
+import { CONTRACT_TERMS_DTOS, ScheduleItemViewDto } from './dto/contract-terms.dto';
 import {
   CommissionDecisionDto,
   CommissionDto,
@@ -170,7 +170,7 @@ export class DealsController {
   }
 
   @Get(':id/schedule')
-  @ApiOkResponse({ description: '履约计划：由合同条款生成的分期付款、入门费、最低提成、提成报告与各项期限（可见范围同合同；未填条款时为空）' })
+  @ApiOkResponse({ type: [ScheduleItemViewDto], description: '履约计划：由合同条款生成的分期付款、入门费、最低提成、提成报告与各项期限（可见范围同合同；未填条款时为空）' })
   schedule(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ScheduleItemView[]> {
     return this.deals.schedule(user, id);
   }

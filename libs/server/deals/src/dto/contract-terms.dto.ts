@@ -36,6 +36,10 @@ import {
   ROYALTY_BASES,
   RoyaltyBase,
   RoyaltyTerms,
+  SCHEDULE_ITEM_KINDS,
+  ScheduleItemKind,
+  ScheduleItemStatus,
+  ScheduleItemView,
   StagedPayment,
   TRANSFER_MODELS,
   TransferModel,
@@ -169,3 +173,14 @@ export const TERMS_DISCRIMINATOR = {
   },
   keepDiscriminatorProperty: true,
 };
+
+/** One line of a contract's fulfilment schedule, as GET /api/deals/:id/schedule answers it. */
+export class ScheduleItemViewDto implements ScheduleItemView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: '序号，从 1 起，按到期日排列' }) seq: number;
+  @ApiProperty({ enum: SCHEDULE_ITEM_KINDS }) kind: ScheduleItemKind;
+  @ApiProperty({ example: '2027-03-31', description: '到期日（北京时间日历）' }) dueOn: string;
+  @ApiProperty({ type: String, nullable: true, example: '300000.00', description: '金额（元，精确小数）；事先不确定的（提成报告、期限）为空' }) amount: string | null;
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: ['due', 'paid', 'overdue'] }) status: ScheduleItemStatus;
+}

@@ -125,7 +125,7 @@ export const deal: English<typeof zh> = {
   'deal.approval.none': 'Not requested',
   'deal.approval.pending': 'Pending',
   'deal.approval.approved': 'Approved',
-  'deal.approval.approvedUntil': 'Approved, public notice until {date}',
+  'deal.approval.approvedUntil': 'Approved; signing open from {date}, after the public notice',
   'deal.approval.refused': 'Refused: {reason}',
   'deal.approval.clearToSign': 'Clear to sign',
   'deal.approval.notClear': 'Not yet clear to sign',

@@ -122,7 +122,7 @@ export const deal = {
   'deal.approval.none': '未申请',
   'deal.approval.pending': '待审批',
   'deal.approval.approved': '已通过',
-  'deal.approval.approvedUntil': '已通过，公示至 {date}',
+  'deal.approval.approvedUntil': '已通过，公示期后 {date} 起可签约',
   'deal.approval.refused': '已驳回：{reason}',
   'deal.approval.clearToSign': '可以签约',
   'deal.approval.notClear': '暂不能签约',
