@@ -251,7 +251,8 @@ function needRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unknown[] 
     g.chance(0.5) ? `技术指标达到：${cut(g.pick(own.length ? own : ['合同约定']), 100)}` : '',
   ];
 }
-const NEED_COLUMNS = [
+/** The columns both kinds of item are written with, in the order the row builders give them. */
+const ITEM_COLUMNS = [
   'id',
   'owner_org_id',
   'title',
@@ -266,13 +267,8 @@ const NEED_COLUMNS = [
   'status',
   'submitted_at',
   'published_at',
-  'category',
-  'budget_min',
-  'budget_max',
-  'budget_negotiable',
-  'deadline',
-  'acceptance_criteria',
 ];
+const NEED_COLUMNS = [...ITEM_COLUMNS, 'category', 'budget_min', 'budget_max', 'budget_negotiable', 'deadline', 'acceptance_criteria'];
 
 function achievementRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unknown[] {
   const { p, other, chain, i, j } = pair(g, s);
@@ -311,27 +307,7 @@ function achievementRow(g: Gen, s: Source, org: Org, abstractOnly: boolean): unk
     cut(g.pick(own.length ? own : ['']), 200),
   ];
 }
-const ACHIEVEMENT_COLUMNS = [
-  'id',
-  'owner_org_id',
-  'title',
-  'summary',
-  'chains',
-  'industries',
-  'keywords',
-  'region',
-  'trl',
-  'cooperation_modes',
-  'contact_name',
-  'status',
-  'submitted_at',
-  'published_at',
-  'maturity_stage',
-  'ip_items',
-  'asking_price',
-  'price_negotiable',
-  'application_fields',
-];
+const ACHIEVEMENT_COLUMNS = [...ITEM_COLUMNS, 'maturity_stage', 'ip_items', 'asking_price', 'price_negotiable', 'application_fields'];
 
 /** Multi-row INSERTs of `rows` (arrays in `columns` order), INSERT_ROWS at a time. */
 async function insertRows(ds: DataSource, table: string, columns: string[], rows: unknown[][]): Promise<void> {

@@ -5,7 +5,7 @@ import { render, RenderResult } from '@testing-library/react';
 import userEvent, { UserEvent } from '@testing-library/user-event';
 import { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import type { FieldProblem, MeView } from '@ztt/contracts';
+import type { DealApprovalView, FieldProblem, MeView } from '@ztt/contracts';
 import { setTokens } from '../src/api/client';
 import { createQueryClient } from '../src/api/queries';
 import { useAuth } from '../src/auth/auth';
@@ -135,4 +135,28 @@ export function renderPage({ at, routes, server, me = member() }: { at: string; 
 export function signOut(rendered?: Rendered): void {
   rendered?.queryClient.clear();
   setTokens(null);
+}
+
+/** A pending 职务成果 approval of deal-1 by its supply side (org-2), with what a test changes. */
+export function approval(overrides: Partial<DealApprovalView> = {}): DealApprovalView {
+  return {
+    id: 'appr-1',
+    dealId: 'deal-1',
+    dealTitle: '对虾水质监测系统技术转让',
+    achievementId: 'ach-1',
+    achievementTitle: '池塘溶解氧传感器',
+    organisationId: 'org-2',
+    organisationName: '广东海洋大学',
+    status: 'pending',
+    requestedBy: 'u-b1',
+    requestedByName: '陈立',
+    requestedAt: '2026-03-03T08:00:00.000Z',
+    decidedBy: null,
+    decidedByName: null,
+    decidedAt: null,
+    comment: null,
+    noticeDays: 15,
+    noticeEndsOn: null,
+    ...overrides,
+  };
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { DealApprovalState, DealApprovalView, DealEventView, DealStage, DealView } from '@ztt/contracts';
-import { Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../test/page';
+import { approval, Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../test/page';
 import { DealPage } from './DealPage';
 
 const routes = { '/deals/:id': <DealPage /> };
@@ -59,29 +59,6 @@ function dealServer(start: Partial<DealView> = {}): FakeServer {
 }
 
 const NEXT = '推进到“已联系”';
-
-function approval(overrides: Partial<DealApprovalView> = {}): DealApprovalView {
-  return {
-    id: 'appr-1',
-    dealId: 'deal-1',
-    dealTitle: '对虾水质监测系统技术转让',
-    achievementId: 'ach-1',
-    achievementTitle: '池塘溶解氧传感器',
-    organisationId: 'org-2',
-    organisationName: '广东海洋大学',
-    status: 'pending',
-    requestedBy: 'u-b1',
-    requestedByName: '陈立',
-    requestedAt: '2026-03-03T08:00:00.000Z',
-    decidedBy: null,
-    decidedByName: null,
-    decidedAt: null,
-    comment: null,
-    noticeDays: 15,
-    noticeEndsOn: null,
-    ...overrides,
-  };
-}
 
 /** The deal's achievement is a service invention: `latest` is its approval so far; a request makes a pending one. */
 function approvalServer(latest: DealApprovalView | null): FakeServer {

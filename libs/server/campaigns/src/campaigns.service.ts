@@ -84,17 +84,7 @@ export class CampaignsService {
       const rows = (await m.query(
         `INSERT INTO campaign (title, quarter, starts_on, ends_on, focus_industries, focus_regions, targets, reminder_days, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING id`,
-        [
-          input.title,
-          input.quarter,
-          input.startsOn,
-          input.endsOn,
-          input.focusIndustries,
-          input.focusRegions,
-          JSON.stringify(normaliseTargets(input.targets)),
-          input.reminderDays,
-          actor.userId,
-        ],
+        [...campaignValues(input), actor.userId],
       )) as { id: string }[];
       const newId = (rows[0] as { id: string }).id;
       await this.audit.record({ action: AuditAction.CampaignCreated, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: newId }, m);
@@ -115,18 +105,7 @@ export class CampaignsService {
         `UPDATE campaign SET title = $3, quarter = $4, starts_on = $5, ends_on = $6, focus_industries = $7, focus_regions = $8, targets = $9::jsonb,
                 reminder_days = $10, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 AND status IN ('draft', 'open')`,
-        [
-          id,
-          input.version,
-          input.title,
-          input.quarter,
-          input.startsOn,
-          input.endsOn,
-          input.focusIndustries,
-          input.focusRegions,
-          JSON.stringify(normaliseTargets(input.targets)),
-          input.reminderDays,
-        ],
+        [id, input.version, ...campaignValues(input)],
       )) as [unknown[], number];
       if (res[1] !== 1) throw AppException.conflict();
       await this.audit.record({ action: AuditAction.CampaignUpdated, actorId: actor.userId, actorEmail: actor.email, targetType: 'campaign', targetId: id }, m);
@@ -424,6 +403,11 @@ export class CampaignsService {
       if (found.size !== new Set(orgIds).size) throw AppException.validation([{ field: 'targets', code: 'campaign_target_code' }]);
     }
   }
+}
+
+/** A campaign's editable fields as SQL parameters, in the order INSERT and UPDATE list them. */
+function campaignValues(input: CampaignInput): unknown[] {
+  return [input.title, input.quarter, input.startsOn, input.endsOn, input.focusIndustries, input.focusRegions, JSON.stringify(normaliseTargets(input.targets)), input.reminderDays];
 }
 
 function nullIfEmpty(a?: string[]): string[] | null {

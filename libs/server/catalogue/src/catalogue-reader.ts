@@ -102,8 +102,8 @@ export class CatalogueReader {
 
   /** How many needs and achievements are published now. */
   async publishedCount(m: EntityManager = this.db.manager): Promise<number> {
-    const [needs, achievements] = await Promise.all([m.countBy(TechNeed, { status: ItemStatus.Published }), m.countBy(Achievement, { status: ItemStatus.Published })]);
-    return needs + achievements;
+    // One after the other: a transaction's manager holds one connection, which takes one query at a time.
+    return (await m.countBy(TechNeed, { status: ItemStatus.Published })) + (await m.countBy(Achievement, { status: ItemStatus.Published }));
   }
 
   async cards(kind: ItemKind, ids: Iterable<string | null>, m: EntityManager = this.db.manager): Promise<Map<string, ItemCard>> {
