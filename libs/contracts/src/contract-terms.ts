@@ -116,10 +116,19 @@ export const SCHEDULE_ITEM_KINDS = [
   'trial_end',
   'conversion_deadline',
   'lock_up_end',
+  'royalty_payment',
 ] as const;
 export type ScheduleItemKind = (typeof SCHEDULE_ITEM_KINDS)[number];
-/** Stored 'due' for now; payments (a later step) mark items paid, the overdue check overdue. */
-export type ScheduleItemStatus = 'due' | 'paid' | 'overdue';
+/**
+ * due: not yet settled, not yet late; overdue: its day has passed unsettled (the fulfilment scan);
+ * paid: a money line the receiver confirmed in full; done: a report accepted, a minimum royalty
+ * met by the royalties, a trial ended, a conversion decided, a lock-up over; lapsed: a conversion
+ * deadline passed with no decision (the trial ends as its terms say on decline).
+ */
+export const SCHEDULE_ITEM_STATUSES = ['due', 'overdue', 'paid', 'done', 'lapsed'] as const;
+export type ScheduleItemStatus = (typeof SCHEDULE_ITEM_STATUSES)[number];
+/** Lines that call for money from the payer (the demand side); recorded payments are held against them. */
+export const PAYABLE_SCHEDULE_KINDS: readonly ScheduleItemKind[] = ['instalment', 'entry_fee', 'milestone_payment', 'minimum_royalty', 'trial_fee', 'royalty_payment'];
 
 /** One line of the fulfilment schedule as scheduleOf makes it. */
 export interface ScheduleItemDraft {
@@ -134,6 +143,12 @@ export interface ScheduleItemDraft {
 export interface ScheduleItemView extends ScheduleItemDraft {
   id: string;
   status: ScheduleItemStatus;
+  /** 元 confirmed by the receiver against this line ("0.00" for lines without money) */
+  paidAmount: string;
+  /** 元 recorded by the payer, not yet confirmed */
+  pendingAmount: string;
+  /** the day it was paid in full, the report accepted, or the deadline decided */
+  settledOn: string | null;
 }
 
 type Draft = Omit<ScheduleItemDraft, 'seq'>;

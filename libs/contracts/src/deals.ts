@@ -3,6 +3,7 @@ import { ContractTerms } from './contract-terms';
 import { TAXONOMY } from './taxonomy';
 
 export * from './contract-terms';
+export * from './contract-fulfilment';
 
 export enum DealStage {
   Lead = 'lead',
@@ -42,7 +43,7 @@ export function canMoveDeal(from: DealStage, to: DealStage): boolean {
   return i >= 0 && DEAL_PIPELINE[i + 1] === to;
 }
 
-export const DEAL_DOCUMENT_KINDS = ['nda', 'term_sheet', 'contract_draft', 'contract', 'other'] as const;
+export const DEAL_DOCUMENT_KINDS = ['nda', 'term_sheet', 'contract_draft', 'contract', 'payment_proof', 'other'] as const;
 export type DealDocumentKind = (typeof DEAL_DOCUMENT_KINDS)[number];
 
 export type DealAudience = 'both' | 'demand' | 'supply';
@@ -123,7 +124,7 @@ export interface CommissionView {
 
 export interface DealEventView {
   id: string;
-  type: 'created' | 'stage' | 'document' | 'message' | 'contract' | 'commission';
+  type: 'created' | 'stage' | 'document' | 'message' | 'contract' | 'commission' | 'fulfilment';
   fromStage: DealStage | null;
   toStage: DealStage | null;
   actorName: string;

@@ -52,4 +52,7 @@ export enum ErrorCode {
   CampaignAlreadyOpen = 'CAMPAIGN_ALREADY_OPEN',
   ServiceInventionApprovalRequired = 'SERVICE_INVENTION_APPROVAL_REQUIRED',
   ServiceInventionNoticeRunning = 'SERVICE_INVENTION_NOTICE_RUNNING',
+  ContractFulfilmentStarted = 'CONTRACT_FULFILMENT_STARTED',
+  ContractNotInForce = 'CONTRACT_NOT_IN_FORCE',
+  AlreadyDecided = 'ALREADY_DECIDED',
 }

@@ -111,6 +111,18 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '成果所属单位已审批通过，但公示期尚未结束，公示期满后才能签约',
     en: 'The organisation approved the contract, but its public notice period has not ended yet',
   },
+  [ErrorCode.ContractFulfilmentStarted]: {
+    'zh-CN': '合同已开始履行（已登记付款或提成报告），条款和签订日期不能再修改',
+    en: 'The contract is being fulfilled (payments or royalty reports are recorded): its terms and signing date can no longer change',
+  },
+  [ErrorCode.ContractNotInForce]: {
+    'zh-CN': '合同签约后才能登记履约情况',
+    en: 'Fulfilment is recorded once the contract is signed',
+  },
+  [ErrorCode.AlreadyDecided]: {
+    'zh-CN': '该事项已处理，不能重复操作',
+    en: 'This has already been decided',
+  },
 };
 
 /** Field-level problems, keyed by class-validator constraint name or our own codes. */
@@ -227,6 +239,26 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   terms_decline_note_required: { 'zh-CN': '选择“其他”时请说明用户不转化的后果', en: 'Say what happens if the user declines' },
   terms_valuation_positive: { 'zh-CN': '作价金额应大于 0', en: 'The valuation must be above zero' },
   terms_share_percent: { 'zh-CN': '持股比例应大于 0、小于 100%', en: 'The share must be above 0 and below 100%' },
+  payment_not_payable: { 'zh-CN': '该履约事项无需付款', en: 'This schedule line calls for no payment' },
+  payment_exceeds_outstanding: {
+    'zh-CN': '付款金额超过该事项尚未付清的金额（{outstanding} 元）',
+    en: 'The amount is more than what is left to pay on this line ({outstanding} yuan)',
+  },
+  payment_date_future: { 'zh-CN': '付款日期不能晚于今天', en: 'The payment date cannot be in the future' },
+  payment_date_before_signing: { 'zh-CN': '付款日期不能早于合同签订日期（{signedOn}）', en: 'The payment date cannot be before the contract was signed ({signedOn})' },
+  payment_proof_unknown: { 'zh-CN': '付款凭证应为本对接中上传的文件', en: 'The proof must be a document uploaded to this deal' },
+  payment_reject_reason_required: { 'zh-CN': '退回时请说明原因', en: 'Give a reason to send the payment back' },
+  payment_inventor_share: { 'zh-CN': '奖酬金额不能超过本次付款金额', en: "The inventors' share cannot exceed the payment" },
+  royalty_not_report: { 'zh-CN': '请选择一期提成报告', en: 'Choose a royalty reporting period' },
+  royalty_already_reported: { 'zh-CN': '该期提成报告已提交，等待对方确认或已被接受', en: 'This period is already reported (awaiting the licensor, or accepted)' },
+  royalty_no_rate: { 'zh-CN': '合同条款未约定提成比例', en: 'The contract sets no royalty rate' },
+  royalty_dispute_reason_required: { 'zh-CN': '提出异议时请说明原因', en: 'Give a reason for the dispute' },
+  trial_not_use_first: { 'zh-CN': '只有“先用后转”合同有试用期', en: 'Only a use-first contract has a trial' },
+  trial_extend_order: {
+    'zh-CN': '延长后的试用期结束日和转化截止日应晚于原日期，且截止日晚于试用期结束日',
+    en: 'The extended trial end and deadline must be later than before, the deadline after the trial end',
+  },
+  trial_conversion_option: { 'zh-CN': '合同约定的转化方式不包括该方式', en: 'The contract does not allow this conversion' },
   terms_holder_name_required: { 'zh-CN': '由持股平台持股时请填写持股平台名称', en: 'Name the holding platform that holds the shares' },
 };
 

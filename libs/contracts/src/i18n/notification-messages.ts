@@ -22,6 +22,13 @@ export type NotificationType =
   | 'deal.commission'
   | 'deal.approval_requested'
   | 'deal.approval_decided'
+  | 'deal.fulfilment_due'
+  | 'deal.fulfilment_overdue'
+  | 'deal.payment_recorded'
+  | 'deal.payment_decided'
+  | 'deal.royalty_reported'
+  | 'deal.royalty_decided'
+  | 'deal.trial_decided'
   | 'challenge.submitted'
   | 'challenge.published'
   | 'challenge.rejected'
@@ -90,6 +97,23 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   },
   'deal.approval_decided.title': { 'zh-CN': '职务科技成果审批结果', en: 'Service invention approval decided' },
   'deal.approval_decided.body': { 'zh-CN': '“{title}”的单位审批结果：{decision}', en: 'The organisation decided on "{title}": {decisionEn}' },
+  'deal.fulfilment_due.title': { 'zh-CN': '履约事项即将到期', en: 'Contract obligation due soon' },
+  'deal.fulfilment_due.body': { 'zh-CN': '“{title}”的“{item}”将于 {due} 到期{amount}', en: '"{item}" of "{title}" falls due on {due}{amountEn}' },
+  'deal.fulfilment_overdue.title': { 'zh-CN': '履约事项已逾期', en: 'Contract obligation overdue' },
+  'deal.fulfilment_overdue.body': { 'zh-CN': '“{title}”的“{item}”已于 {due} 到期，尚未完成{amount}', en: '"{item}" of "{title}" was due on {due} and is not settled{amountEn}' },
+  'deal.payment_recorded.title': { 'zh-CN': '对方已登记付款，请确认', en: 'Payment recorded: please confirm' },
+  'deal.payment_recorded.body': {
+    'zh-CN': '“{title}”：{item}，付款 {amount} 元（{paidOn}），请确认是否收到',
+    en: '"{title}": {item}, {amount} yuan paid on {paidOn}; confirm that you received it',
+  },
+  'deal.payment_decided.title': { 'zh-CN': '付款确认结果', en: 'Payment decided' },
+  'deal.payment_decided.body': { 'zh-CN': '“{title}”：{item} 的付款 {amount} 元已{decision}', en: '"{title}": the payment of {amount} yuan for {item} was {decisionEn}' },
+  'deal.royalty_reported.title': { 'zh-CN': '收到提成报告', en: 'Royalty report received' },
+  'deal.royalty_reported.body': { 'zh-CN': '“{title}”：{item}，计提成 {royalty} 元，请核对', en: '"{title}": {item}, royalty {royalty} yuan; please review it' },
+  'deal.royalty_decided.title': { 'zh-CN': '提成报告处理结果', en: 'Royalty report decided' },
+  'deal.royalty_decided.body': { 'zh-CN': '“{title}”：{item} 已{decision}', en: '"{title}": {item} was {decisionEn}' },
+  'deal.trial_decided.title': { 'zh-CN': '先用后转试用结果', en: 'Use-first trial decided' },
+  'deal.trial_decided.body': { 'zh-CN': '“{title}”的试用：{outcome}', en: 'The trial of "{title}": {outcomeEn}' },
   'deal.commission.body': { 'zh-CN': '“{title}”的佣金已{decision}', en: 'The commission of "{title}" was {decisionEn}' },
   'challenge.submitted.title': { 'zh-CN': '有新的榜单待审核', en: 'New challenge to approve' },
   'challenge.submitted.body': { 'zh-CN': '“{title}”已提交，等待发布', en: '"{title}" was submitted for publication' },

@@ -57,8 +57,8 @@ describe('who a caller is to a deal', () => {
 
 describe('idle reminder configuration', () => {
   it('defaults to 14 days and an hourly scan, and refuses nonsense', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).deals).toEqual({ idleDays: 14, idleScanMs: 3_600_000 });
-    expect(loadConfig({ NODE_ENV: 'test', DEALS_IDLE_DAYS: '7', DEALS_IDLE_SCAN_MS: '60000' }).deals).toEqual({ idleDays: 7, idleScanMs: 60_000 });
+    expect(loadConfig({ NODE_ENV: 'test' }).deals).toEqual({ idleDays: 14, idleScanMs: 3_600_000, fulfilmentScanMs: 3_600_000, fulfilmentRemindDays: 7 });
+    expect(loadConfig({ NODE_ENV: 'test', DEALS_IDLE_DAYS: '7', DEALS_IDLE_SCAN_MS: '60000' }).deals).toMatchObject({ idleDays: 7, idleScanMs: 60_000 });
     expect(() => loadConfig({ NODE_ENV: 'test', DEALS_IDLE_DAYS: '0' })).toThrow(/DEALS_IDLE_DAYS must be a whole number from 1 to 365/);
     expect(() => loadConfig({ NODE_ENV: 'test', DEALS_IDLE_SCAN_MS: 'soon' })).toThrow(/DEALS_IDLE_SCAN_MS/);
   });

@@ -169,12 +169,16 @@ export class DealWorkService {
     }));
   }
 
-  /** The catalogue's checks: 10 MB, PDF/images/Office recognised by their bytes. Same kind and title → next version. */
+  /**
+   * The catalogue's checks: 10 MB, PDF/images/Office recognised by their bytes. Same kind and title
+   * → next version. Brokers upload any kind; the paying side also uploads its payment proofs, which
+   * both sides always see.
+   */
   async upload(actor: AuthContext, id: string, fields: DocumentFieldsDto, file: UploadedFile | undefined): Promise<DealDocumentView> {
-    const deal = await this.deals.brokerAccess(actor, id);
+    const deal = fields.kind === 'payment_proof' ? await this.payerAccess(actor, id) : await this.deals.brokerAccess(actor, id);
     const { file: upload, mimeType, fileName } = this.files.accept(file);
     const title = (fields.title?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 100);
-    const shared = fields.shared !== 'false';
+    const shared = fields.kind === 'payment_proof' || fields.shared !== 'false';
     const doc = await this.files.keep('deal-documents', upload.buffer, (storedName) =>
       this.db.transaction(async (m) => {
         // Serialise versions of one deal's documents.
@@ -216,6 +220,13 @@ export class DealWorkService {
       }),
     );
     return (await this.documents(actor, id)).find((d) => d.id === doc.id) as DealDocumentView;
+  }
+
+  /** The deal's brokers, or a member of its paying (demand) side; anyone else who sees the deal is refused. */
+  private async payerAccess(actor: AuthContext, id: string) {
+    const a = await this.deals.access(actor, id);
+    if (a.role !== 'broker' && !a.sides.includes('demand')) throw AppException.forbidden();
+    return a.deal;
   }
 
   async openDocument(actor: AuthContext, docId: string): Promise<{ doc: DealDocument; data: Buffer }> {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CommissionKind, CommissionStatus, ContractTerms, DealAudience, DealContact, DealDocumentKind, DealLostReason, DealStage } from '@ztt/contracts';
+import { CommissionKind, CommissionStatus, ContractTerms, DealAudience, DealContact, DealDocumentKind, DealLostReason, DealStage, TrialOutcome } from '@ztt/contracts';
+import { ContractPayment, RoyaltyReport } from './contract-payment.entity';
 import { ContractScheduleItem } from './contract-schedule-item.entity';
 import { DealApproval } from './deal-approval.entity';
 
@@ -38,6 +39,8 @@ export class Deal {
   @Column({ type: 'timestamptz', nullable: true }) commissionDecidedAt: Date | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) lastActivityAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) idleRemindedAt: Date | null;
+  /** the 先用后转 trial deal this licence or transfer was converted from */
+  @Column({ type: 'uuid', nullable: true }) convertedFromDealId: string | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -49,7 +52,7 @@ export class Deal {
 export class DealEvent {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') dealId: string;
-  @Column('text') type: 'created' | 'stage' | 'document' | 'message' | 'contract' | 'commission';
+  @Column('text') type: 'created' | 'stage' | 'document' | 'message' | 'contract' | 'commission' | 'fulfilment';
   @Column({ type: 'text', nullable: true }) fromStage: DealStage | null;
   @Column({ type: 'text', nullable: true }) toStage: DealStage | null;
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
@@ -135,7 +138,24 @@ export class ContractRegistration {
   @Column({ type: 'text', nullable: true }) registrationNumber: string | null;
   @Column({ type: 'date', nullable: true }) registeredOn: string | null;
   @Column({ type: 'uuid', nullable: true }) recordedBy: string | null;
+  /** 先用后转: how the trial ended, when, why, and the deal it converted into */
+  @Column({ type: 'text', nullable: true }) trialOutcome: TrialOutcome | null;
+  @Column({ type: 'timestamptz', nullable: true }) trialDecidedAt: Date | null;
+  @Column({ type: 'text', default: '' }) trialNote: string;
+  @Column({ type: 'uuid', nullable: true }) convertedDealId: string | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 
-export const DEAL_ENTITIES = [Deal, DealEvent, DealNote, DealTask, DealDocument, DealMessage, ContractRegistration, ContractScheduleItem, DealApproval];
+export const DEAL_ENTITIES = [
+  Deal,
+  DealEvent,
+  DealNote,
+  DealTask,
+  DealDocument,
+  DealMessage,
+  ContractRegistration,
+  ContractScheduleItem,
+  ContractPayment,
+  RoyaltyReport,
+  DealApproval,
+];

@@ -135,7 +135,10 @@ export class DealsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiCreatedResponse({ description: '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）；kind、title、shared 在查询参数中' })
+  @ApiCreatedResponse({
+    description:
+      '上传保密协议、条款清单、合同草稿等（PDF、图片或 Office，10 MB 以内）；kind、title、shared 在查询参数中。经纪人可上传各类文件；付款方（需方成员）可上传付款凭证（kind=payment_proof，双方可见）',
+  })
   upload(
     @CurrentUser() user: AuthContext,
     @Param('id', uuid) id: string,

@@ -32,7 +32,9 @@ import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueV
 import { DataSource, EntityManager } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
 import { signingHold } from './deal-approval-gate';
+import { ContractPayment, RoyaltyReport } from './contract-payment.entity';
 import { ContractScheduleItem } from './contract-schedule-item.entity';
+import { scheduleItemView } from './fulfilment-views';
 import { ContractRegistration, Deal, DealDocument, DealEvent } from './deal.entity';
 import { CommissionDto, ContractDto, DealListQueryDto, MoveDealDto, OpenDealDto, UpdateDealDto } from './dto/deal.dto';
 
@@ -188,6 +190,50 @@ export class DealsService {
       return deal.id;
     });
     return this.view(actor, id);
+  }
+
+  /**
+   * A 先用后转 trial converted into a licence or transfer: a new deal between the same parties, on
+   * the same need and achievement, with the same brokers, linked to the trial and starting at
+   * 商务谈判 (the NDA and due diligence were done for the trial). In the caller's transaction.
+   */
+  async openConversion(m: EntityManager, actor: AuthContext, trial: Deal, model: 'licence' | 'transfer'): Promise<string> {
+    const deal = await m.save(
+      m.create(Deal, {
+        title: `${trial.title}（${model === 'licence' ? '转为许可' : '转为转让'}）`,
+        matchId: null,
+        needId: trial.needId,
+        achievementId: trial.achievementId,
+        challengeId: trial.challengeId,
+        demandOrgId: trial.demandOrgId,
+        supplyOrgId: trial.supplyOrgId,
+        demandContact: trial.demandContact,
+        supplyContact: trial.supplyContact,
+        leadBrokerId: trial.leadBrokerId,
+        coBrokerIds: trial.coBrokerIds,
+        stage: DealStage.Negotiating,
+        cooperationMode: model === 'licence' ? 'license' : 'transfer',
+        expectedValue: (trial.expectedValue ?? null) as string | null,
+        ndaDocumentId: trial.ndaDocumentId,
+        ndaSignedOn: trial.ndaSignedOn,
+        convertedFromDealId: trial.id,
+        createdBy: actor.userId,
+      }),
+    );
+    await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: DealStage.Negotiating, actorId: actor.userId, detail: { convertedFromDealId: trial.id, model } });
+    await this.audit.record(
+      { action: AuditAction.DealOpened, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: { convertedFromDealId: trial.id, model } },
+      m,
+    );
+    for (const orgId of [deal.demandOrgId, deal.supplyOrgId])
+      await this.notifications.notify(m, {
+        to: { orgId },
+        type: 'deal.opened',
+        params: { title: deal.title, broker: actor.displayName },
+        link: `/deals/${deal.id}`,
+        dedupeKey: `deal-opened:${deal.id}`,
+      });
+    return deal.id;
   }
 
   async view(actor: AuthContext, id: string): Promise<DealView> {
@@ -436,8 +482,11 @@ export class DealsService {
   /** The fulfilment schedule generated from the contract's terms, in order (empty without terms); seen by whoever sees the contract. */
   async schedule(actor: AuthContext, id: string): Promise<ScheduleItemView[]> {
     await this.access(actor, id);
-    const items = await this.db.manager.find(ContractScheduleItem, { where: { dealId: id }, order: { seq: 'ASC' } });
-    return items.map(scheduleItemView);
+    const [items, payments] = await Promise.all([
+      this.db.manager.find(ContractScheduleItem, { where: { dealId: id }, order: { dueOn: 'ASC', seq: 'ASC' } }),
+      this.db.manager.findBy(ContractPayment, { dealId: id }),
+    ]);
+    return items.map((i) => scheduleItemView(i, payments));
   }
 
   /** The contract can be written while the deal is open or signed; registered contracts are final. */
@@ -473,11 +522,16 @@ export class DealsService {
     const given = dto.terms !== undefined;
     // plain JSON, as stored (the DTO is a class instance)
     let terms = JSON.parse(JSON.stringify(dto.terms ?? null)) as ContractTerms | null;
+    const stored = await m.findOne(ContractRegistration, { where: { dealId: deal.id }, lock: { mode: 'pessimistic_write' } });
     if (!given) {
-      terms = (await m.findOneBy(ContractRegistration, { dealId: deal.id }))?.terms ?? null;
+      terms = stored?.terms ?? null;
       const problems = terms ? termsProblems(terms, dto.signedOn) : [];
       if (problems.length) throw AppException.validation(problems);
     }
+    // Once a payment or royalty report is recorded, the schedule they hang on stays as it is: terms or a signing date that would change it are refused.
+    const started = (await m.existsBy(ContractPayment, { dealId: deal.id })) || (await m.existsBy(RoyaltyReport, { dealId: deal.id }));
+    const scheduled = (t: ContractTerms | null | undefined, signedOn: string | undefined) => JSON.stringify(t && signedOn ? scheduleOf(t, signedOn) : []);
+    if (started && scheduled(stored?.terms, stored?.signedOn) !== scheduled(terms, dto.signedOn)) throw AppException.conflict(ErrorCode.ContractFulfilmentStarted);
     await m.upsert(
       ContractRegistration,
       {
@@ -506,8 +560,10 @@ export class DealsService {
       ['dealId'],
     );
     const schedule = (terms ? scheduleOf(terms, dto.signedOn) : []).map((item) => ({ dealId: deal.id, ...item }));
-    await m.delete(ContractScheduleItem, { dealId: deal.id });
-    if (schedule.length) await m.insert(ContractScheduleItem, schedule);
+    if (!started) {
+      await m.delete(ContractScheduleItem, { dealId: deal.id });
+      if (schedule.length) await m.insert(ContractScheduleItem, schedule);
+    }
     await m.insert(DealEvent, { dealId: deal.id, type: 'contract', actorId: actor.userId, detail: { contractName: dto.contractName.trim() } });
     await this.audit.record(
       {
@@ -652,8 +708,4 @@ export function contractView(c: ContractRegistration): ContractView {
     registeredOn: c.registeredOn,
     updatedAt: c.updatedAt.toISOString(),
   };
-}
-
-export function scheduleItemView(i: ContractScheduleItem): ScheduleItemView {
-  return { id: i.id, seq: i.seq, kind: i.kind, dueOn: i.dueOn, amount: i.amount, label: i.label, status: i.status };
 }

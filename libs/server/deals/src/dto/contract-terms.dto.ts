@@ -37,6 +37,7 @@ import {
   RoyaltyBase,
   RoyaltyTerms,
   SCHEDULE_ITEM_KINDS,
+  SCHEDULE_ITEM_STATUSES,
   ScheduleItemKind,
   ScheduleItemStatus,
   ScheduleItemView,
@@ -52,7 +53,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
 
 /** 元 with at most two decimals, as text; the field problem `terms_amount`. */
-function IsYuan(options?: ValidationOptions): PropertyDecorator {
+export function IsYuan(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'terms_amount', validator: { validate: (v: unknown) => typeof v === 'string' && YUAN_PATTERN.test(v) } }, options);
 }
 
@@ -61,7 +62,7 @@ function IsPercent(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'terms_percent', validator: { validate: (v: unknown) => typeof v === 'string' && PERCENT_PATTERN.test(v) } }, options);
 }
 
-function IsDay(): PropertyDecorator {
+export function IsDay(): PropertyDecorator {
   return (target, key) => {
     Matches(DATE_PATTERN)(target, key);
     IsDateString()(target, key);
@@ -182,5 +183,9 @@ export class ScheduleItemViewDto implements ScheduleItemView {
   @ApiProperty({ example: '2027-03-31', description: '到期日（北京时间日历）' }) dueOn: string;
   @ApiProperty({ type: String, nullable: true, example: '300000.00', description: '金额（元，精确小数）；事先不确定的（提成报告、期限）为空' }) amount: string | null;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ['due', 'paid', 'overdue'] }) status: ScheduleItemStatus;
+  @ApiProperty({ enum: SCHEDULE_ITEM_STATUSES, description: 'due 待履行 / overdue 已逾期 / paid 已付清 / done 已完成 / lapsed 已失效（转化期限届满未决定）' })
+  status: ScheduleItemStatus;
+  @ApiProperty({ example: '100000.00', description: '收款方已确认的付款（元）' }) paidAmount: string;
+  @ApiProperty({ example: '0.00', description: '付款方已登记、待收款方确认的付款（元）' }) pendingAmount: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '付清、接受或决定之日' }) settledOn: string | null;
 }

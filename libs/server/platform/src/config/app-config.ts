@@ -56,8 +56,11 @@ export interface AppConfig {
    * lasts without renewal: a job whose worker died is taken up again by another within about twice that.
    */
   jobs: { maintenanceCron: string; expireCron: string; timezone: string; outboxRelayMs: number; reconcileMs: number; quarterlyCron: string; lockMs: number };
-  /** Deals: a reminder goes to the brokers of an open deal with no activity for `idleDays`; the scan runs every `idleScanMs`. */
-  deals: { idleDays: number; idleScanMs: number };
+  /**
+   * Deals: a reminder goes to the brokers of an open deal with no activity for `idleDays`; the scan runs every `idleScanMs`.
+   * The fulfilment scan (every `fulfilmentScanMs`) reminds the parties `fulfilmentRemindDays` before a schedule line falls due, and marks it overdue after.
+   */
+  deals: { idleDays: number; idleScanMs: number; fulfilmentScanMs: number; fulfilmentRemindDays: number };
   /** The worker process: the port of its /health/live and /health/ready (on `http.host`); null: not served. */
   worker: { healthPort: number | null };
   /** The API under `main.ts`: how many processes serve the port (more than 1: a cluster, one primary forking them). */
@@ -229,7 +232,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockMs: int('JOBS_LOCK_MS', 30_000, 1000, 600_000),
       timezone: env.JOBS_TIMEZONE ?? 'Asia/Shanghai',
     },
-    deals: { idleDays: int('DEALS_IDLE_DAYS', 14, 1, 365), idleScanMs: int('DEALS_IDLE_SCAN_MS', 3_600_000, 100, 86_400_000) },
+    deals: {
+      idleDays: int('DEALS_IDLE_DAYS', 14, 1, 365),
+      idleScanMs: int('DEALS_IDLE_SCAN_MS', 3_600_000, 100, 86_400_000),
+      fulfilmentScanMs: int('DEALS_FULFILMENT_SCAN_MS', 3_600_000, 100, 86_400_000),
+      fulfilmentRemindDays: int('DEALS_FULFILMENT_REMIND_DAYS', 7, 1, 60),
+    },
     // Served by default in production only, where an orchestrator asks; 0 picks a free port.
     worker: { healthPort: env.WORKER_HEALTH_PORT ? int('WORKER_HEALTH_PORT', 3001, 0, 65535) : prod ? 3001 : null },
     api: { processes: apiProcesses },

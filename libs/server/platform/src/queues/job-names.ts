@@ -29,6 +29,8 @@ export enum JobName {
   RefreshTextStatistics = 'matching.text-statistics',
   DealTaskReminder = 'deals.task-reminder',
   DealIdleScan = 'deals.idle-scan',
+  /** Scheduled: reminds before a contract's schedule lines fall due, marks them overdue after, ends lapsed 先用后转 trials. */
+  DealFulfilmentScan = 'deals.fulfilment-scan',
   CampaignScan = 'campaigns.scan',
   QuarterlyReport = 'campaigns.quarterly-report',
 }
@@ -46,6 +48,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RefreshTextStatistics]: QueueName.Matching,
   [JobName.DealTaskReminder]: QueueName.Deals,
   [JobName.DealIdleScan]: QueueName.Deals,
+  [JobName.DealFulfilmentScan]: QueueName.Deals,
   [JobName.CampaignScan]: QueueName.Campaigns,
   [JobName.QuarterlyReport]: QueueName.Campaigns,
 };
@@ -82,6 +85,7 @@ export interface JobPayloads {
   [JobName.RefreshTextStatistics]: NoPayload;
   [JobName.DealTaskReminder]: { taskId: string; remindAt: number };
   [JobName.DealIdleScan]: NoPayload;
+  [JobName.DealFulfilmentScan]: NoPayload;
   [JobName.CampaignScan]: NoPayload;
   [JobName.QuarterlyReport]: { quarter?: string };
 }

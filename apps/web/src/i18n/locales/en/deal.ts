@@ -59,6 +59,7 @@ export const deal: English<typeof zh> = {
   'deal.doc.nda': 'NDA',
   'deal.doc.term_sheet': 'Term sheet',
   'deal.doc.contract_draft': 'Contract draft',
+  'deal.doc.payment_proof': 'Payment proof',
   'deal.doc.contract': 'Contract',
   'deal.doc.other': 'Other',
   'deal.doc.shared': 'Visible to both parties',

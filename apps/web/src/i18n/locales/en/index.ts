@@ -6,10 +6,26 @@ import { challenge } from './challenge';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
+import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { search } from './search';
+import { terms } from './terms';
 
-export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, challenge, campaign, dashboard, admin };
+export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin };
 
-export const en = { ...common, ...account, ...organisation, ...catalogue, ...search, ...matching, ...deal, ...challenge, ...campaign, ...dashboard, ...admin };
+export const en = {
+  ...common,
+  ...account,
+  ...organisation,
+  ...catalogue,
+  ...search,
+  ...matching,
+  ...deal,
+  ...terms,
+  ...fulfilment,
+  ...challenge,
+  ...campaign,
+  ...dashboard,
+  ...admin,
+};

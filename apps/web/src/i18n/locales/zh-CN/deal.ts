@@ -56,6 +56,7 @@ export const deal = {
   'deal.doc.nda': '保密协议',
   'deal.doc.term_sheet': '条款清单',
   'deal.doc.contract_draft': '合同草稿',
+  'deal.doc.payment_proof': '付款凭证',
   'deal.doc.contract': '合同文本',
   'deal.doc.other': '其他',
   'deal.doc.shared': '双方可见',

@@ -6,11 +6,27 @@ import { challenge } from './challenge';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
+import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { search } from './search';
+import { terms } from './terms';
 
 /** Every feature's Chinese messages, by feature (the unit test checks that no key is in two). */
-export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, challenge, campaign, dashboard, admin };
+export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin };
 
-export const zhCN = { ...common, ...account, ...organisation, ...catalogue, ...search, ...matching, ...deal, ...challenge, ...campaign, ...dashboard, ...admin };
+export const zhCN = {
+  ...common,
+  ...account,
+  ...organisation,
+  ...catalogue,
+  ...search,
+  ...matching,
+  ...deal,
+  ...terms,
+  ...fulfilment,
+  ...challenge,
+  ...campaign,
+  ...dashboard,
+  ...admin,
+};
