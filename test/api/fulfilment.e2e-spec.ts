@@ -1,5 +1,6 @@
 import { addDays, beijingDate, PlatformRole } from '@ztt/contracts';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { contractWithTerms, signedDealWithTerms } from '../harness/contracts';
 import { startTestApi, TestApi } from '../harness/test-app';
 
 /*
@@ -23,36 +24,9 @@ let achId: string;
 const today = beijingDate();
 const PDF = Buffer.from('%PDF-1.4\n% payment proof\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-function contractInput(terms: unknown, signedOn: string): Record<string, unknown> {
-  return {
-    contractNo: 'ZJ-2026-LY',
-    contractName: '履约测试技术合同',
-    contractType: 'transfer',
-    contractSubtype: 'transfer.patent',
-    buyer: { name: '湛江履约测试企业', creditCode: entOrg.creditCode },
-    seller: { name: '湛江履约测试大学', creditCode: uniOrg.creditCode },
-    signedOn,
-    periodStart: signedOn,
-    periodEnd: addDays(signedOn, 1000),
-    totalAmount: '1000000.00',
-    techAmount: '1000000.00',
-    paymentTerms: '按合同条款',
-    terms,
-  };
-}
-
-/** A deal moved to signed with `terms`, signed `daysAgo` days ago. */
-async function signedDeal(terms: unknown, daysAgo = 30, title = '履约测试'): Promise<string> {
-  const res = await api.call('POST', '/api/deals', { token: broker.token, body: { needId, achievementId: achId, title } });
-  expect(res.status).toBe(201);
-  await api.db.query(`UPDATE deal SET stage = 'negotiating' WHERE id = $1`, [res.body.id]);
-  const signed = await api.call('POST', `/api/deals/${res.body.id}/stage`, {
-    token: broker.token,
-    body: { to: 'signed', version: res.body.version, contract: contractInput(terms, addDays(today, -daysAgo)) },
-  });
-  expect(signed.status).toBe(200);
-  return res.body.id;
-}
+const parties = () => ({ buyer: { name: '湛江履约测试企业', creditCode: entOrg.creditCode }, seller: { name: '湛江履约测试大学', creditCode: uniOrg.creditCode } });
+const signedDeal = (terms: unknown, daysAgo = 30, title = '履约测试') =>
+  signedDealWithTerms(api, broker, { needId, achievementId: achId, title, parties: parties() }, terms, daysAgo);
 
 const fulfilment = (user: TestUser, dealId: string) => api.call('GET', `/api/deals/${dealId}/fulfilment`, { token: user.token });
 const pay = (user: TestUser, dealId: string, body: Record<string, unknown>) => api.call('POST', `/api/deals/${dealId}/payments`, { token: user.token, body });
@@ -209,7 +183,7 @@ describe('payments against the schedule', () => {
     const dealId = await signedDeal(terms);
     const first = line((await fulfilment(enterprise, dealId)).body, 'instalment');
     await pay(enterprise, dealId, { scheduleItemId: first.id, amount: '1.00', paidOn: today });
-    const input = contractInput(terms, addDays(today, -30));
+    const input = contractWithTerms(parties(), terms, addDays(today, -30));
     const changed = await api.call('PUT', `/api/deals/${dealId}/contract`, {
       token: broker.token,
       body: { ...input, terms: { ...terms, instalments: [{ dueOn: today, amount: '1000000.00' }] } },
