@@ -1,12 +1,15 @@
-import { Card, Col, Descriptions, Row, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Statistic, Table } from 'antd';
 import { BrokerPerformance, DEAL_OPEN_STAGES, DEAL_PIPELINE } from '@ztt/contracts';
 import { useApiQuery } from '../api/queries';
 import { formatYuan } from '../components/deal/deal-ui';
+import { applyApiError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n';
 
 /** 我的业绩: open deals by stage, conversion match → deal → signed, days per stage, registered contract value. */
 export function BrokerPerformancePage() {
-  const { data } = useApiQuery<BrokerPerformance>(['deals', 'performance', 'mine'], '/deals/performance');
+  const { data, error } = useApiQuery<BrokerPerformance>(['deals', 'performance', 'mine'], '/deals/performance');
+  // A failed load says why (the query retries a network error or 5xx first), instead of loading forever.
+  if (error && !data) return <Alert type="error" showIcon message={applyApiError(null, error)} data-testid="performance-error" />;
   if (!data) return <Card loading />;
   return <PerformanceCard p={data} />;
 }
