@@ -473,10 +473,15 @@ function DealContract({ deal }: { deal: DealView }) {
     onSuccess: () => message.success(t('common.saved')),
     onError: (e) => message.error(applyApiError(form, e)),
   });
-  // Still loading, or no contract yet: a lead has nothing to show here.
-  if (!data && !error && deal.stage === 'lead') return null;
+  // Still loading (the form takes the stored contract as it mounts), or no contract yet: a lead has nothing to show here.
+  if (!data && !error && (data === undefined || deal.stage === 'lead')) return null;
   const editable = deal.viewerRole === 'broker' && !['registered', 'fulfilled', 'lost'].includes(deal.stage);
-  const save = async () => store.mutate((await form.validateFields()) as Record<string, unknown>);
+  // A field that fails its rules shows its problem; nothing is sent.
+  const save = () =>
+    form.validateFields().then(
+      (v: Record<string, unknown>) => store.mutate(v),
+      () => undefined,
+    );
   return (
     <>
       {data?.registrationNumber && (

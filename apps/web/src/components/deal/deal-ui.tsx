@@ -17,6 +17,7 @@ import {
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { applyApiError } from '../form-errors';
+import { ContractTermsFields, termsFromForm, termsToForm } from './ContractTermsFields';
 
 const STAGE_COLORS: Record<DealStage, string> = {
   lead: 'default',
@@ -112,19 +113,39 @@ export function ContractFields() {
       <Form.Item name="paymentTerms" label={t('deal.contract.payment')} rules={[{ required: true }]}>
         <Input.TextArea rows={2} data-testid="contract-payment" />
       </Form.Item>
+      <ContractTermsFields />
     </>
   );
 }
 
-/** Form values → the API's contract body (dates as YYYY-MM-DD). */
+/**
+ * Form values → the API's contract body (dates as YYYY-MM-DD). The terms of the chosen model go as
+ * `terms`; choosing none clears the terms of a contract that had them (`terms: null`) and leaves
+ * `terms` out of one that never had any.
+ */
 export function contractBody(v: Record<string, unknown>): Record<string, unknown> {
-  return { ...v, signedOn: day(v.signedOn), periodStart: day(v.periodStart), periodEnd: day(v.periodEnd) };
+  const { terms, termsStored, ...rest } = v;
+  const built = termsFromForm(terms);
+  return {
+    ...rest,
+    signedOn: day(v.signedOn),
+    periodStart: day(v.periodStart),
+    periodEnd: day(v.periodEnd),
+    ...(built ? { terms: built.terms } : termsStored ? { terms: null } : {}),
+  };
 }
 
-/** A stored contract → form values. */
+/** A stored contract → form values (its terms too, with `termsStored` naming the model it was recorded with). */
 export function contractValues(c: ContractView | null, deal: DealView): Record<string, unknown> {
-  if (!c) return { contractName: deal.title, buyer: { name: deal.demand.orgName }, seller: { name: deal.supply.orgName } };
-  return { ...c, signedOn: dayjs(c.signedOn), periodStart: dayjs(c.periodStart), periodEnd: dayjs(c.periodEnd) };
+  if (!c) return { contractName: deal.title, buyer: { name: deal.demand.orgName }, seller: { name: deal.supply.orgName }, terms: termsToForm(null), termsStored: '' };
+  return {
+    ...c,
+    signedOn: dayjs(c.signedOn),
+    periodStart: dayjs(c.periodStart),
+    periodEnd: dayjs(c.periodEnd),
+    terms: termsToForm(c.terms),
+    termsStored: c.terms?.model ?? '',
+  };
 }
 
 /**
