@@ -21,12 +21,16 @@ import {
 } from '@ztt/contracts';
 import { api, apiDownload, apiUpload } from '../api/client';
 import { useApiQuery } from '../api/queries';
+import { DealFulfilment } from '../components/deal/DealFulfilment';
 import { contractBody, ContractFields, contractValues, DealStageTag, formatYuan, MoveButtons, useStageMove } from '../components/deal/deal-ui';
 import { applyApiError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
 
 const when = (iso: string) => formatDateTime(iso);
+
+/** Stages with a signed contract, whose fulfilment every viewer follows (履约). */
+const FULFILMENT_STAGES: DealStage[] = [DealStage.Signed, DealStage.Registered, DealStage.Fulfilled];
 
 /** 对接详情: brokers work here; the parties see the shared timeline, documents and messages. */
 export function DealPage() {
@@ -50,6 +54,7 @@ export function DealPage() {
         ]
       : []),
     ...(deal.viewerRole !== 'party' ? [{ key: 'contract', label: t('deal.tab.contract'), children: <DealContract deal={deal} /> }] : []),
+    ...(FULFILMENT_STAGES.includes(deal.stage) ? [{ key: 'fulfilment', label: t('fulfilment.tab'), children: <DealFulfilment deal={deal} /> }] : []),
   ];
   return (
     <Card
