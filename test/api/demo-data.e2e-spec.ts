@@ -1,3 +1,4 @@
+import { addDays, beijingDate, scheduleOf, termsProblems } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../tools/seed/demo-data';
@@ -23,14 +24,14 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('is loaded once: a second run creates nothing', () => {
-    expect(first).toMatchObject({ catalogue: 15, deals: 5, campaigns: 4, challenges: 2 });
+    expect(first).toMatchObject({ catalogue: 20, deals: 11, campaigns: 4, challenges: 2 });
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
   });
 
   it('has deals in several stages and one registered contract', async () => {
     const broker = await login(api, 'broker@demo.zj.cn', DEMO_PASSWORD);
     const mine = await api.call('GET', '/api/deals', { token: broker.accessToken });
-    expect(mine.body.items.map((d: { stage: string }) => d.stage).sort()).toEqual(['contacted', 'lead', 'negotiating', 'registered']);
+    expect(mine.body.items.map((d: { stage: string }) => d.stage).sort()).toEqual(['contacted', 'lead', 'negotiating', 'negotiating', 'registered', 'signed', 'signed']);
     const perf = await api.call('GET', '/api/deals/performance', { token: broker.accessToken });
     expect(perf.body).toMatchObject({ registeredValue: '1234567.89', registeredContracts: 1, dealsFromMatches: 2 });
     expect(perf.body.averageDaysPerStage.lead).toBeCloseTo(3, 0);
@@ -45,6 +46,76 @@ describe('demo data', () => {
     expect(theirs.body.items.every((d: { viewerRole: string }) => d.viewerRole === 'party')).toBe(true);
     const ach = await api.call('GET', `/api/achievements/${registered.achievementId}`, { token: marine.accessToken });
     expect(ach.body.confidentialVisible).toBe(true);
+  });
+
+  it('has a contract of each transfer model at its stage, with its fulfilment record', async () => {
+    const broker = await login(api, 'broker@demo.zj.cn', DEMO_PASSWORD);
+    const broker2 = await login(api, 'broker2@demo.zj.cn', DEMO_PASSWORD);
+    type Row = { id: string; title: string; stage: string; convertedFromDealId?: string | null };
+    const contracts: { deal: Row; token: string; contract: { signedOn: string; terms: Parameters<typeof scheduleOf>[0] | null } }[] = [];
+    for (const who of [broker, broker2]) {
+      const list = await api.call('GET', '/api/deals?pageSize=50', { token: who.accessToken });
+      for (const deal of list.body.items as Row[]) {
+        const c = await api.call('GET', `/api/deals/${deal.id}/contract`, { token: who.accessToken });
+        if (c.status === 200 && c.body?.terms) contracts.push({ deal, token: who.accessToken, contract: c.body });
+      }
+    }
+    const stages = (model: string) => contracts.filter((c) => c.contract.terms?.model === model).map((c) => c.deal.stage);
+    expect(stages('transfer')).toEqual(['registered']);
+    expect(stages('licence')).toEqual(['signed']);
+    expect(stages('use_first')).toEqual(['signed', 'signed']);
+    expect(stages('equity')).toEqual(['fulfilled']);
+
+    for (const { deal, token, contract } of contracts) {
+      const terms = contract.terms as Parameters<typeof scheduleOf>[0];
+      expect(termsProblems(terms, contract.signedOn)).toEqual([]);
+      const f = await api.call('GET', `/api/deals/${deal.id}/fulfilment`, { token });
+      expect(f.status).toBe(200);
+      const generated = f.body.schedule.filter((i: { kind: string }) => i.kind !== 'royalty_payment');
+      expect(generated.map((i: { kind: string; dueOn: string }) => [i.kind, i.dueOn])).toEqual(scheduleOf(terms, contract.signedOn).map((i) => [i.kind, i.dueOn]));
+    }
+
+    // 转让: the first instalment paid with the inventors' share, the second overdue since ten days ago.
+    const transfer = contracts.find((c) => c.contract.terms?.model === 'transfer') as (typeof contracts)[number];
+    const f = (await api.call('GET', `/api/deals/${transfer.deal.id}/fulfilment`, { token: broker.accessToken })).body;
+    expect(f.schedule.map((i: { status: string }) => i.status)).toEqual(['paid', 'overdue']);
+    expect(f.schedule[1]).toMatchObject({ dueOn: addDays(beijingDate(), -10), amount: '617283.95', paidAmount: '0.00' });
+    expect(f.totals).toMatchObject({ paid: '617283.94', overdue: '617283.95' });
+    expect(f.payments).toEqual([expect.objectContaining({ status: 'confirmed', amount: '617283.94', inventorShare: '432098.76' })]);
+
+    // 许可: the entry fee paid, the first report accepted and its royalty due, the next period due.
+    const licence = contracts.find((c) => c.contract.terms?.model === 'licence') as (typeof contracts)[number];
+    const lf = (await api.call('GET', `/api/deals/${licence.deal.id}/fulfilment`, { token: broker.accessToken })).body;
+    const kinds = (kind: string) => lf.schedule.filter((i: { kind: string }) => i.kind === kind).map((i: { status: string }) => i.status);
+    expect(kinds('entry_fee')).toEqual(['paid']);
+    expect(kinds('royalty_report').slice(0, 2)).toEqual(['done', 'due']);
+    expect(kinds('royalty_payment')).toEqual(['due']);
+    expect(lf.royaltyReports).toEqual([expect.objectContaining({ status: 'accepted', royalty: '55800.00' })]);
+
+    // 先用后转: one trial running, one converted into a licence whose deal is at negotiating, linked both ways.
+    const trials = contracts.filter((c) => c.contract.terms?.model === 'use_first');
+    const views = await Promise.all(trials.map(async (t) => (await api.call('GET', `/api/deals/${t.deal.id}/fulfilment`, { token: t.token })).body));
+    const running = views.find((v) => v.trial.outcome === null);
+    expect(running.trial).toMatchObject({ trialEndsOn: addDays(beijingDate(), 20), conversionDeadline: addDays(beijingDate(), 50) });
+    const converted = views.find((v) => v.trial.outcome === 'converted');
+    const from = trials[views.indexOf(converted)] as (typeof contracts)[number];
+    const opened = await api.call('GET', `/api/deals/${converted.trial.convertedDealId}`, { token: broker2.accessToken });
+    expect(opened.body.stage).toBe('negotiating');
+    const link = await api.call('GET', `/api/deals/${converted.trial.convertedDealId}/fulfilment`, { token: broker2.accessToken });
+    expect(link.body.convertedFromDealId).toBe(from.deal.id);
+  });
+
+  it("waits for the university's approval of a deal on a service invention", async () => {
+    const tto = await login(api, 'tto@demo.zj.cn', DEMO_PASSWORD);
+    const queue = await api.call('GET', '/api/approvals', { token: tto.accessToken });
+    const pending = queue.body.items.filter((a: { status: string }) => a.status === 'pending');
+    expect(pending).toEqual([expect.objectContaining({ achievementTitle: '牡蛎壳生物活性钙制备与高值化利用技术', requestedByName: '技术经纪人 李明' })]);
+    expect(queue.body.items.some((a: { status: string }) => a.status === 'approved')).toBe(true);
+    const broker = await login(api, 'broker@demo.zj.cn', DEMO_PASSWORD);
+    const deal = await api.call('GET', `/api/deals/${pending[0].dealId}`, { token: broker.accessToken });
+    expect(deal.body.stage).toBe('negotiating');
+    const ach = await api.call('GET', `/api/achievements/${deal.body.achievementId}`);
+    expect(ach.body).toMatchObject({ serviceInvention: true, fundingSource: 'municipal', rightsGranted: 'long_term_use' });
   });
 
   it('has a reported campaign with its PDF report and an open one in progress', async () => {

@@ -1,4 +1,4 @@
-import { IpItem } from '@ztt/contracts';
+import { FundingSource, IpItem, RightsGranted } from '@ztt/contracts';
 
 /** Demo needs and achievements: realistic Zhanjiang listings across the leading industries. */
 export interface DemoNeed {
@@ -35,6 +35,8 @@ export interface DemoAchievement {
   fields: string;
   results: string;
   contact: string;
+  /** 职务科技成果: where the research money came from and the rights granted to the inventors */
+  serviceInvention?: { fundingSource: FundingSource; rightsGranted: RightsGranted };
 }
 
 export const DEMO_NEEDS: DemoNeed[] = [
@@ -165,6 +167,22 @@ export const DEMO_NEEDS: DemoNeed[] = [
     deadline: '2027-07-31',
     criteria: '产品达到食品添加剂国家标准',
     contact: '梁静',
+  },
+  {
+    org: 'marine',
+    title: '南美白对虾抗病苗种引进与扩繁',
+    summary: '养殖基地每年需要抗病、快长的对虾苗种约 5 亿尾，希望以许可方式引进抗病新品系并在自有育苗场扩繁。',
+    confidential: '现有育苗场产能与亲虾来源（保密）。',
+    chains: ['food.seed', 'marine.ranching'],
+    keywords: ['对虾苗种', '抗病品系', '良种扩繁'],
+    region: 'potou',
+    trl: 7,
+    modes: ['license'],
+    category: 'core',
+    budget: ['50', '200'],
+    deadline: '2027-03-31',
+    criteria: '苗种养殖成活率提高 10% 以上',
+    contact: '吴海',
   },
 ];
 
@@ -297,5 +315,82 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     fields: '钢铁、石化等高耗能企业',
     results: '试点企业综合能耗下降 4.5%',
     contact: '郑老师',
+  },
+  {
+    org: 'rdi',
+    title: '深远海网箱鱼群行为视觉识别与智能投喂系统',
+    summary: '水下相机与声呐融合识别鱼群摄食行为，按摄食强度自动调节投喂量，适用于深远海重力式与桁架式网箱。',
+    confidential: '识别模型训练数据与投喂控制参数（技术秘密）。',
+    chains: ['marine.electronics', 'marine.ranching'],
+    keywords: ['智能投喂', '鱼群行为识别', '深远海养殖'],
+    region: 'hightech-zone',
+    trl: 7,
+    modes: ['use-first-pay-later', 'license', 'transfer'],
+    stage: 'trial-production',
+    ip: [{ type: 'software-copyright', number: '2025SR0456789', status: '已登记' }],
+    team: ['许工'],
+    price: '80',
+    fields: '深远海网箱养殖、海洋牧场',
+    results: '示范网箱饲料系数下降 0.15，投喂人工减少 60%',
+    contact: '许工',
+  },
+  {
+    org: 'university',
+    title: '钢渣微粉活化制备绿色建材技术',
+    summary: '钢渣经磁选、粉磨与复合激发活化制备微粉，替代部分水泥用于混凝土与透水砖，消纳钢渣并降低建材碳排放。',
+    confidential: '复合激发剂配方（技术秘密）。',
+    chains: ['steel.recycling'],
+    keywords: ['钢渣微粉', '固废利用', '绿色建材'],
+    region: 'mazhang',
+    trl: 6,
+    modes: ['use-first-pay-later', 'license'],
+    stage: 'pilot',
+    ip: [{ type: 'invention-patent', number: 'ZL202211234567.8', status: '已授权' }],
+    team: ['陈教授'],
+    price: '150',
+    fields: '钢铁企业、建材企业',
+    results: '钢渣微粉 28 天活性指数 ≥ 85%',
+    contact: '郑老师',
+  },
+  {
+    org: 'university',
+    title: '生物基可降解聚酯增韧改性技术',
+    summary: '以生物基单体共聚与反应性增容提高 PBAT/PLA 共混物的韧性和加工稳定性，可用于薄膜与注塑制品。',
+    confidential: '共聚单体配比与增容剂结构（保密）。',
+    chains: ['petrochem.new-materials'],
+    keywords: ['可降解材料', '聚酯改性', '增韧'],
+    region: 'mazhang',
+    trl: 5,
+    modes: ['equity', 'joint-dev'],
+    stage: 'pilot-small',
+    ip: [
+      { type: 'invention-patent', number: 'ZL202310345678.9', status: '已授权' },
+      { type: 'invention-patent', number: '202410456789.0', status: '实审中' },
+    ],
+    team: ['周教授', '林博士'],
+    price: '500',
+    fields: '可降解包装膜、一次性制品',
+    results: '断裂伸长率提高 3 倍，薄膜吹塑连续运行 72 小时',
+    contact: '郑老师',
+    serviceInvention: { fundingSource: 'national', rightsGranted: 'none' },
+  },
+  {
+    org: 'university',
+    title: '牡蛎壳生物活性钙制备与高值化利用技术',
+    summary: '牡蛎壳经低温煅烧与酶解螯合制备高生物利用度活性钙，可用于钙补充剂与功能食品，实现贝壳废弃物高值化利用。',
+    confidential: '煅烧曲线与螯合工艺参数（技术秘密）。',
+    chains: ['food.processing', 'marine.biomed'],
+    keywords: ['牡蛎壳', '活性钙', '贝壳高值化'],
+    region: 'mazhang',
+    trl: 6,
+    modes: ['license', 'transfer'],
+    stage: 'pilot',
+    ip: [{ type: 'invention-patent', number: 'ZL202210987654.3', status: '已授权' }],
+    team: ['林海', '梁博士'],
+    price: '90',
+    fields: '功能食品、钙制剂、饲料添加剂',
+    results: '钙含量 ≥ 38%，中试线日处理贝壳 2 吨',
+    contact: '郑老师',
+    serviceInvention: { fundingSource: 'municipal', rightsGranted: 'long_term_use' },
   },
 ];

@@ -74,6 +74,9 @@ export const catalogueSeeder: Seeder = {
           priceNegotiable: a.price === null,
           applicationFields: a.fields,
           provenResults: a.results,
+          serviceInvention: !!a.serviceInvention,
+          fundingSource: a.serviceInvention?.fundingSource ?? null,
+          rightsGranted: a.serviceInvention?.rightsGranted ?? 'none',
           ...publish(i),
         }),
       );
