@@ -115,7 +115,6 @@ describe('no excessive exposure on any GET route, for any role (docs/security.md
       '/api/admin/campaigns',
       '/api/admin/campaigns/:id',
       '/api/admin/campaigns/:id/progress',
-      '/api/admin/dashboard',
       '/api/admin/deal-performance',
       '/api/admin/deals',
       '/api/admin/registrations',

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, apiDownload } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { BarChart, ContractValueChart, FunnelChart, Heatmap } from '../components/dashboard/charts';
+import { FulfilmentCards } from '../components/dashboard/fulfilment';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
@@ -158,6 +159,7 @@ export function DashboardPage() {
             )}
           </Card>
         </Col>
+        <FulfilmentCards f={data?.fulfilment} exportButton={exportButton} />
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.byIndustry')} extra={exportButton('industry')} loading={!data}>
             {data && (

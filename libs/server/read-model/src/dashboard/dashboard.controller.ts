@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, StreamableFile } from '@nestj
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Dashboard, PlatformRole, PublicStats, QUARTER_PATTERN, QuarterlyReportView } from '@ztt/contracts';
 import { AppException, AuthContext, CurrentUser, fileDownload, Public, PublicReadCache, RequireRoles, XLSX_MIME } from '@ztt/platform';
-import { ChartParamDto, ContractTargetDto, DashboardQueryDto } from './dashboard.dto';
+import { ChartParamDto, ContractTargetDto, ContractValueDto, DashboardDto, DashboardQueryDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 import { ReportService } from './report.service';
 
@@ -16,7 +16,7 @@ export class DashboardController {
   ) {}
 
   @Get('dashboard')
-  @ApiOkResponse({ description: '科技局数据看板（可按季度、产业、县区筛选）' })
+  @ApiOkResponse({ type: DashboardDto, description: '科技局数据看板（可按季度、产业、县区筛选）' })
   get(@Query() q: DashboardQueryDto): Promise<Dashboard> {
     return this.dashboard.dashboard({ quarter: q.quarter, industry: q.industry, region: q.region });
   }
@@ -30,7 +30,7 @@ export class DashboardController {
   }
 
   @Put('dashboard/contract-target')
-  @ApiOkResponse({ description: '设置年度技术合同成交额目标（元）' })
+  @ApiOkResponse({ type: ContractValueDto, description: '设置年度技术合同成交额目标（元）' })
   target(@CurrentUser() user: AuthContext, @Body() dto: ContractTargetDto): Promise<Dashboard['contractValue']> {
     return this.dashboard.setTarget(user, dto.year, dto.amount);
   }

@@ -9,6 +9,7 @@ import {
   Dashboard,
   DashboardChart,
   DashboardFilters,
+  FulfilmentFigures,
   FunnelQuarter,
   HeatCell,
   PublicStats,
@@ -21,6 +22,9 @@ import { AuditService } from '@ztt/audit';
 import { AuthContext } from '@ztt/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { FulfilmentReader, fulfilmentYears, holderText, MODEL_LABELS, NO_MODEL_LABEL, rate } from './fulfilment-figures';
+
+export { rate };
 
 /** Industries in the taxonomy's order: 四绿一蓝 first. */
 const INDUSTRIES = TAXONOMY.industries.map((i) => i.code);
@@ -44,13 +48,17 @@ interface Scope {
  */
 @Injectable()
 export class DashboardService {
+  private readonly fulfilmentReader: FulfilmentReader;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.fulfilmentReader = new FulfilmentReader(db);
+  }
 
   async dashboard(f: DashboardFilters): Promise<Dashboard> {
-    const [byIndustry, byRegion, byTrl, heatmap, funnel, contractValue, brokers] = await Promise.all([
+    const [byIndustry, byRegion, byTrl, heatmap, funnel, contractValue, brokers, fulfilment] = await Promise.all([
       this.byIndustry(f),
       this.byRegion(f),
       this.byTrl(f),
@@ -58,8 +66,14 @@ export class DashboardService {
       this.funnel(f),
       this.contractValue(f),
       this.brokers(f),
+      this.fulfilment(f),
     ]);
-    return { filters: f, byIndustry, byRegion, byTrl, heatmap, funnel, contractValue, brokers };
+    return { filters: f, byIndustry, byRegion, byTrl, heatmap, funnel, contractValue, brokers, fulfilment };
+  }
+
+  /** Contracted against received per quarter, overdue lines, 先用后转 trials, 作价入股 and the transfer models (see FulfilmentFigures). */
+  fulfilment(f: DashboardFilters): Promise<FulfilmentFigures> {
+    return this.fulfilmentReader.figures(f);
   }
 
   /** Published items (or published in the quarter), filtered; `alias` is the item table's alias. */
@@ -374,6 +388,41 @@ export class DashboardService {
           header: ['技术经纪人', '分派匹配', '已联系', '主办对接', '已签约', '已登记', '登记合同额（元）'],
           rows: (await this.brokers(f)).map((b) => [b.name, b.matches, b.contacted, b.deals, b.signed, b.registered, b.value]),
         };
+      case 'fulfilment':
+        return {
+          header: ['季度', '签订合同数', '合同金额（元）', '实际到账（元）', '其中奖酬（元）'],
+          rows: (await this.fulfilmentReader.quarters(f)).map((q) => [q.quarter, q.contracts, q.contracted, q.received, q.inventorShare]),
+        };
+      case 'overdue': {
+        const o = await this.fulfilmentReader.overdue(f, EXPORT_LIMIT);
+        return {
+          header: ['对接', '履约事项', '到期日', '未付金额（元）'],
+          rows: [...o.lines.map((l) => [l.dealTitle, l.label, l.dueOn, l.outstanding]), ['合计', `${o.count} 项`, '', o.outstanding]],
+        };
+      }
+      case 'trials': {
+        const t = await this.fulfilmentReader.trials(f);
+        const { period } = fulfilmentYears(f);
+        return {
+          header: ['期间', '试用合同', '已转化', '已退回', '逾期未决', '试用中', '转化率%'],
+          rows: [[period === null ? '全部' : `${period} 年`, t.started, t.converted, t.returned, t.lapsed, t.running, pct(t.conversionRate)]],
+        };
+      }
+      case 'equity': {
+        const e = await this.fulfilmentReader.equity(f);
+        return {
+          header: ['对接', '签订日期', '作价金额（元）', '持股比例%', '持股方', '评估机构或作价方式'],
+          rows: [
+            ...e.deals.map((d) => [d.dealTitle, d.signedOn, d.valuation, d.sharePercent, holderText(d.holder, d.holderName), d.valuedBy]),
+            ['合计', `${e.count} 项`, e.valuation, '', '', ''],
+          ],
+        };
+      }
+      case 'models':
+        return {
+          header: ['转化方式', '合同数', '合同金额（元）'],
+          rows: (await this.fulfilmentReader.byModel(f)).map((m) => [m.model ? MODEL_LABELS[m.model] : NO_MODEL_LABEL, m.contracts, m.value]),
+        };
     }
   }
 }
@@ -386,15 +435,18 @@ export const CHART_SHEETS: Record<DashboardChart, string> = {
   funnel: '匹配转化漏斗',
   'contract-value': '技术合同成交额',
   brokers: '经纪人业绩',
+  fulfilment: '合同金额与到账',
+  overdue: '逾期未付',
+  trials: '先用后转',
+  equity: '作价入股',
+  models: '按转化方式',
 };
+
+/** The most rows a list exports (the dashboard itself shows OVERDUE_LIST_LIMIT). */
+const EXPORT_LIMIT = 10_000;
 
 function merge(keys: string[], needs: { key: string; n: number }[], achs: { key: string; n: number }[], chs: { key: string; n: number }[]): CountByKey[] {
   const m = (rows: { key: string; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
   const [n, a, c] = [m(needs), m(achs), m(chs)];
   return keys.map((key) => ({ key, needs: n.get(key) ?? 0, achievements: a.get(key) ?? 0, challenges: c.get(key) ?? 0 }));
-}
-
-/** Percent with one decimal; null when there is nothing to convert from. */
-export function rate(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }

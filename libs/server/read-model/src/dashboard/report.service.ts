@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import { DashboardService } from './dashboard.service';
+import { holderText, MODEL_LABELS, NO_MODEL_LABEL } from './fulfilment-figures';
 
 /** CJK fonts as Debian's fonts-noto-cjk installs them (CI installs it, see .ci/run); Helvetica otherwise. */
 const CJK_FONTS: { path: string; family: string }[] = [
@@ -138,20 +139,24 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
     if (!campaigns.length) doc.text('本季度无征集批次。');
     for (const c of campaigns) doc.text(`“${c.title}”：邀请 ${c.invited} 家机构，征集技术需求 ${c.needs} 项、科技成果 ${c.achievements} 项。`);
     doc.moveDown();
+    doc.fontSize(14).text('三、合同履约');
+    doc.fontSize(11);
+    for (const line of fulfilmentLines(quarter, d)) doc.text(line);
+    doc.moveDown();
 
     bars(
       doc,
-      '三、各产业技术需求与科技成果',
+      '四、各产业技术需求与科技成果',
       d.byIndustry.map((r) => ({ label: label('industry', r.key), a: r.needs, b: r.achievements })),
     );
     bars(
       doc,
-      '四、各县（市、区）技术需求与科技成果',
+      '五、各县（市、区）技术需求与科技成果',
       d.byRegion.filter((r) => r.needs + r.achievements > 0).map((r) => ({ label: label('region', r.key), a: r.needs, b: r.achievements })),
     );
     bars(
       doc,
-      '五、匹配转化漏斗',
+      '六、匹配转化漏斗',
       f
         ? [
             ['匹配', f.matches],
@@ -165,15 +170,56 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
     );
     bars(
       doc,
-      '六、技术合同成交额（万元，按季度累计）',
+      '七、技术合同成交额（万元，按季度累计）',
       d.contractValue.quarters.map((q) => ({ label: q.quarter, a: Math.round(Number(q.cumulative) / 100) / 100 })),
+    );
+    bars(
+      doc,
+      '八、合同金额与实际到账（万元，按季度）',
+      d.fulfilment.quarters.map((q) => ({ label: q.quarter, a: wan(q.contracted), b: wan(q.received) })),
+      ['合同金额', '实际到账'],
     );
     doc.end();
   });
 }
 
-/** Horizontal bars (one or two series) with their values. */
-function bars(doc: PDFKit.PDFDocument, title: string, rows: { label: string; a: number; b?: number }[]): void {
+/** 元 (exact text) as 万元 with two decimals, for a bar's length and label. */
+function wan(yuan: string): number {
+  return Math.round(Number(yuan) / 100) / 100;
+}
+
+/**
+ * The quarter's fulfilment in words: contracted against received and the inventors' share, what
+ * is overdue now (the longest overdue lines), the 先用后转 trials and their conversion rate, and
+ * the 作价入股 contracts (of the quarter's year), with the transfer models.
+ */
+export function fulfilmentLines(quarter: string, d: Dashboard): string[] {
+  const f = d.fulfilment;
+  const q = f.quarters.find((x) => x.quarter === quarter);
+  const out: string[] = [];
+  if (q) out.push(`本季度签订技术合同 ${q.contracts} 份，合同金额 ${q.contracted} 元；实际到账 ${q.received} 元，其中完成人奖酬 ${q.inventorShare} 元。`);
+  const year = f.period === null ? '累计' : `${f.period} 年`;
+  out.push(
+    `按转化方式（${year}）：${
+      f.byModel
+        .filter((m) => m.contracts > 0)
+        .map((m) => `${m.model ? MODEL_LABELS[m.model] : NO_MODEL_LABEL} ${m.contracts} 份 ${m.value} 元`)
+        .join('，') || '暂无'
+    }。`,
+  );
+  out.push(f.overdue.count ? `截至报告生成，逾期未付 ${f.overdue.count} 项，合计 ${f.overdue.outstanding} 元。` : '截至报告生成，无逾期未付款项。');
+  for (const l of f.overdue.lines.slice(0, 5)) out.push(`  · ${l.dealTitle}：${l.label}，${l.dueOn} 到期，未付 ${l.outstanding} 元`);
+  const t = f.trials;
+  out.push(
+    `先用后转（${year}）：试用 ${t.started} 项，已转化 ${t.converted} 项，已退回 ${t.returned} 项，逾期未决 ${t.lapsed} 项，试用中 ${t.running} 项；转化率 ${t.conversionRate === null ? '—' : `${t.conversionRate}%`}。`,
+  );
+  out.push(`作价入股（${year}）：${f.equity.count} 项，作价金额合计 ${f.equity.valuation} 元。`);
+  for (const e of f.equity.deals.slice(0, 5)) out.push(`  · ${e.dealTitle}：作价 ${e.valuation} 元，持股 ${e.sharePercent}%，${holderText(e.holder, e.holderName)}，${e.valuedBy}`);
+  return out;
+}
+
+/** Horizontal bars (one or two series) with their values; `legend` names the two series. */
+function bars(doc: PDFKit.PDFDocument, title: string, rows: { label: string; a: number; b?: number }[], legend: [string, string] = ['技术需求', '科技成果']): void {
   const rowH = rows.some((r) => r.b !== undefined) ? 22 : 16;
   if (doc.y + 40 + rows.length * rowH > doc.page.height - 60) doc.addPage();
   doc.fontSize(14).fillColor('#000').text(title, 50);
@@ -200,9 +246,9 @@ function bars(doc: PDFKit.PDFDocument, title: string, rows: { label: string; a: 
   }
   if (rows.some((r) => r.b !== undefined)) {
     doc.rect(x0, y + 2, 8, 8).fill('#1677ff');
-    doc.fillColor('#333').text('技术需求', x0 + 12, y + 1, { lineBreak: false });
+    doc.fillColor('#333').text(legend[0], x0 + 12, y + 1, { lineBreak: false });
     doc.rect(x0 + 70, y + 2, 8, 8).fill('#52c41a');
-    doc.fillColor('#333').text('科技成果', x0 + 82, y + 1, { lineBreak: false });
+    doc.fillColor('#333').text(legend[1], x0 + 82, y + 1, { lineBreak: false });
     y += 14;
   }
   doc.x = 50;

@@ -10,6 +10,8 @@ import {
   PlatformRole,
   REGISTRATION_SHEET_FIELDS,
   RegistrationListEntry,
+  ScheduleItemKind,
+  ScheduleItemStatus,
   TAXONOMY,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
@@ -17,6 +19,7 @@ import { AppException, AuthContext, hasPlatformRole } from '@ztt/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ContractRegistration, contractView, DealsService } from '@ztt/deals';
+import { SCHEDULE_KIND_LABELS, SCHEDULE_STATUS_LABELS, termsRows } from './terms-sheet';
 
 interface SheetSource {
   contract: ContractRegistration;
@@ -96,6 +99,26 @@ export class DealReportsService {
       const row = ws.addRow([f.label, values[f.key] ?? '']);
       // Amounts and codes as text: exactly what was recorded, no float rounding in the spreadsheet.
       row.getCell(2).numFmt = '@';
+    }
+    // The structured terms (转化方式 and its key fields), then the fulfilment schedule's lines.
+    ws.addRow([]);
+    ws.addRow(['合同条款', '']).font = { bold: true };
+    for (const [label, value] of termsRows(contract.terms, contract.signedOn, contract.trialOutcome)) ws.addRow([label, value]).getCell(2).numFmt = '@';
+    const lines = (await this.db.query(
+      `SELECT seq, kind, label, due_on::text AS due_on, amount::text AS amount, status FROM contract_schedule_item WHERE deal_id = $1 ORDER BY seq`,
+      [dealId],
+    )) as { seq: number; kind: ScheduleItemKind; label: string; due_on: string; amount: string | null; status: ScheduleItemStatus }[];
+    ws.addRow([]);
+    ws.addRow(['履约计划', lines.length ? '' : '无']).font = { bold: true };
+    if (lines.length) {
+      ws.getColumn(3).width = 16;
+      ws.getColumn(4).width = 12;
+      ws.getColumn(5).width = 12;
+      ws.addRow(['事项', '到期日', '金额（元）', '类型', '状态']).font = { bold: true };
+      for (const l of lines) {
+        const row = ws.addRow([`${l.seq}. ${l.label}`, l.due_on, l.amount ?? '', SCHEDULE_KIND_LABELS[l.kind] ?? l.kind, SCHEDULE_STATUS_LABELS[l.status] ?? l.status]);
+        row.getCell(3).numFmt = '@';
+      }
     }
     await this.audit.record({ action: AuditAction.DataExported, actorId: actor.userId, actorEmail: actor.email, targetType: 'contract_registration', targetId: dealId });
     return Buffer.from(await wb.xlsx.writeBuffer());
