@@ -29,13 +29,14 @@ export interface BrowserStack {
 
 /**
  * For one test file: the API serving the built web app (and the worker, when the journey needs
- * jobs to run) and a Chromium, started before its tests and stopped after them.
+ * jobs to run, with `workerEnv` over the test settings) and a Chromium, started before its tests
+ * and stopped after them.
  */
-export function useBrowserStack(ready: (stack: BrowserStack) => void, opts: { worker?: boolean } = {}): void {
+export function useBrowserStack(ready: (stack: BrowserStack) => void, opts: { worker?: boolean; workerEnv?: Record<string, string> } = {}): void {
   const stack: Partial<BrowserStack> = {};
   beforeAll(async () => {
     stack.api = await startTestApi({ WEB_DIST_DIR: WEB_DIST });
-    if (opts.worker) stack.worker = await startTestWorker(stack.api);
+    if (opts.worker) stack.worker = await startTestWorker(stack.api, opts.workerEnv);
     stack.browser = await launchBrowser();
     ready(stack as BrowserStack);
   });

@@ -120,6 +120,44 @@ describe('the deal page (DealPage)', () => {
     expect(server.sent('GET', '/deals/deal-1')).toHaveLength(1);
   });
 
+  it('closes the signing dialog on 取消 after the server refused to sign, and the deal stays where it was', async () => {
+    const contract = {
+      dealId: 'deal-1',
+      contractNo: '',
+      contractName: '对虾水质监测系统技术转让',
+      contractType: 'transfer',
+      contractSubtype: 'transfer.patent',
+      buyer: { name: '湛江海洋科技有限公司', creditCode: '91440800MA4W3XKX7R' },
+      seller: { name: '广东海洋大学', creditCode: '12440000455859088C' },
+      signedOn: '2026-11-20',
+      periodStart: '2026-12-01',
+      periodEnd: '2027-11-30',
+      totalAmount: '500000.00',
+      techAmount: '500000.00',
+      paymentTerms: '一次付清',
+      terms: { model: 'transfer', price: '500000.00', instalments: [{ dueOn: '2026-12-20', amount: '500000.00' }] },
+      sourceNeedId: null,
+      sourceAchievementId: null,
+      sourceChallengeId: null,
+      registrationNumber: null,
+      registeredOn: null,
+      updatedAt: '2026-11-20T08:00:00.000Z',
+    };
+    const refusal = '该成果为职务科技成果，需经成果所属单位审批通过后才能签约';
+    const server = dealServer({ stage: 'negotiating' as DealStage })
+      .on('GET', '/deals/deal-1/contract', contract)
+      .on('POST', '/deals/deal-1/stage', failure(409, 'SERVICE_INVENTION_APPROVAL_REQUIRED', refusal));
+    page = renderPage({ at: '/deals/deal-1', routes, server });
+
+    await page.user.click(await screen.findByRole('button', { name: '推进到“已签约”' }));
+    const dialog = await screen.findByRole('dialog');
+    await page.user.click(within(dialog).getByTestId('stage-confirm'));
+    expect(await screen.findByText(refusal)).toBeTruthy();
+    await page.user.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByTestId('deal-stage').textContent).toBe('商务谈判');
+  });
+
   it('shows 待审批 in the 单位审批 card while the organisation has not decided, with the hint that signing waits for it', async () => {
     page = renderPage({ at: '/deals/deal-1', routes, server: approvalServer(approval()) });
 
