@@ -77,8 +77,10 @@ describe('browser journey: a 职务科技成果 contract waits for the universit
     await page.getByTestId('stage-confirm').click();
     await page.getByText('该成果为职务科技成果，需经成果所属单位审批通过后才能签约').first().waitFor();
     await screenshot(page, '41-service-invention-refused');
-    // The broker leaves the dialog (a fresh page: see the closing note on the dialog after a refusal).
-    await page.reload();
+    // The dialog stays open with what was typed; once it is no longer busy, the broker closes it.
+    await page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
+    await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'detached' });
     expect(await page.getByTestId('deal-stage').textContent()).toContain('商务谈判');
     await page.getByTestId('approval-request').click();
     await page.getByTestId('deal-approval').filter({ hasText: '待审批' }).waitFor();

@@ -158,6 +158,38 @@ describe('the deal page (DealPage)', () => {
     expect(screen.getByTestId('deal-stage').textContent).toBe('商务谈判');
   });
 
+  it('opens the tab the address names (a notification links to ?tab=fulfilment), and the timeline tells a payment in words', async () => {
+    const server = dealServer({ stage: 'signed' as DealStage })
+      .on('GET', '/deals/deal-1/fulfilment', {
+        schedule: [],
+        payments: [],
+        royaltyReports: [],
+        trial: null,
+        can: { recordPayment: false, confirmPayment: false, reportRoyalty: false, decideRoyalty: false, decideTrial: false },
+        serviceInvention: false,
+        totals: { due: '0.00', paid: '0.00', overdue: '0.00' },
+        convertedFromDealId: null,
+      })
+      .on('GET', '/deals/deal-1/contract', null)
+      .on('GET', '/deals/deal-1/timeline', [
+        created,
+        {
+          id: 'e-2',
+          type: 'fulfilment',
+          fromStage: null,
+          toStage: null,
+          actorName: '吴工',
+          detail: { action: 'deal.payment_recorded', item: '首期款', amount: '300000.00' },
+          createdAt: '2026-03-03T08:00:00.000Z',
+        },
+      ]);
+    page = renderPage({ at: '/deals/deal-1?tab=fulfilment', routes, server });
+
+    await waitFor(() => expect(screen.getByRole('tab', { name: '履约' }).getAttribute('aria-selected')).toBe('true'));
+    await page.user.click(screen.getByRole('tab', { name: '进展时间线' }));
+    expect((await screen.findAllByTestId('timeline-item')).map((e) => e.textContent)).toContainEqual(expect.stringContaining('登记付款：首期款 ¥300,000.00'));
+  });
+
   it('shows 待审批 in the 单位审批 card while the organisation has not decided, with the hint that signing waits for it', async () => {
     page = renderPage({ at: '/deals/deal-1', routes, server: approvalServer(approval()) });
 

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputN
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   APPROVAL_NOTICE_DAYS_MAX,
   ContractView,
@@ -38,6 +38,8 @@ export function DealPage() {
   const { t, label } = useI18n();
   const { data: deal, error } = useApiQuery<DealView>(['deal', id], `/deals/${id}`);
   const { start, modal } = useStageMove();
+  // The open tab is in the address (?tab=…), so a notification can link straight to 履约.
+  const [params, setParams] = useSearchParams();
   if (error) return <Card>{t('notFound.title')}</Card>;
   if (!deal) return <Card loading />;
   const broker = deal.viewerRole === 'broker';
@@ -104,7 +106,12 @@ export function DealPage() {
         )}
       </Descriptions>
       {deal.achievementId && <DealApproval deal={deal} />}
-      <Tabs style={{ marginTop: 16 }} items={tabs} />
+      <Tabs
+        style={{ marginTop: 16 }}
+        items={tabs}
+        activeKey={tabs.some((tab) => tab.key === params.get('tab')) ? (params.get('tab') as string) : 'timeline'}
+        onChange={(key) => setParams(key === 'timeline' ? {} : { tab: key }, { replace: true })}
+      />
       {modal}
     </Card>
   );
@@ -191,6 +198,21 @@ function DealApproval({ deal }: { deal: DealView }) {
 function DealTimeline({ id }: { id: string }) {
   const { t } = useI18n();
   const { data } = useApiQuery<DealEventView[]>(['deal', id, 'timeline'], `/deals/${id}/timeline`);
+  /** A payment, royalty report or trial decision, by its audited action (deal.payment_recorded → deal.event.payment_recorded). */
+  const fulfilmentEvent = (d: DealEventView['detail']) => {
+    const key = `deal.event.${(d.action ?? '').replace(/^deal\./, '')}`;
+    const model = d.model === 'transfer' ? t('deal.event.model.transfer') : t('deal.event.model.licence');
+    const params = {
+      item: d.item ?? '',
+      amount: formatYuan(d.amount ?? null),
+      royalty: formatYuan(d.royalty ?? null),
+      reason: d.reason ?? '',
+      model,
+      trialEndsOn: d.trialEndsOn ?? '',
+      conversionDeadline: d.conversionDeadline ?? '',
+    };
+    return t(key as 'deal.event.payment_recorded', params);
+  };
   const text = (e: DealEventView) => {
     if (e.type === 'created') return t('deal.event.created');
     if (e.type === 'stage')
@@ -199,6 +221,7 @@ function DealTimeline({ id }: { id: string }) {
         (e.detail.registrationNumber ? ` · ${t('deal.registration.number')} ${e.detail.registrationNumber}` : '')
       );
     if (e.type === 'document') return t('deal.event.document', { file: e.detail.fileName ?? '', version: e.detail.version ?? '1' });
+    if (e.type === 'fulfilment') return fulfilmentEvent(e.detail);
     return t('deal.event.contract', { name: e.detail.contractName ?? '' });
   };
   return (
