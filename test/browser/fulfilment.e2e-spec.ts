@@ -79,7 +79,10 @@ describe('browser journey: a 职务科技成果 contract waits for the universit
     await screenshot(page, '41-service-invention-refused');
     // The dialog stays open with what was typed; once it is no longer busy, the broker closes it.
     await page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
-    await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     expect(await page.getByTestId('deal-stage').textContent()).toContain('商务谈判');
     await page.getByTestId('approval-request').click();
