@@ -27,7 +27,7 @@ function deal(): DealView {
     coBrokers: [],
     expectedValue: '1000000',
     cooperationMode: 'transfer',
-    nextStep: null,
+    nextStep: '',
     nextStepDue: null,
     lostReason: null,
     lostNote: null,
@@ -36,7 +36,7 @@ function deal(): DealView {
     stageChangedAt: '2026-03-01T08:00:00.000Z',
     lastActivityAt: '2026-03-01T08:00:00.000Z',
     createdAt: '2026-03-01T08:00:00.000Z',
-  } as DealView;
+  };
 }
 
 function contract(terms: ContractTerms | null = null): ContractView {
