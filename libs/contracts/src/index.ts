@@ -20,3 +20,4 @@ export * from './prng';
 export * from './beijing-time';
 export * from './money';
 export * from './service-invention';
+export * from './home';

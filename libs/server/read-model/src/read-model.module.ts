@@ -6,6 +6,8 @@ import { AdminDealReportsController, DealReportsController } from './deal-report
 import { DealReportsService } from './deal-reports/deal-reports.service';
 import { DashboardController, PublicStatsController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { HomeController } from './home/home.controller';
+import { HomeService } from './home/home.service';
 import { ReportService } from './dashboard/report.service';
 import { ReportsProcessor } from './dashboard/reports.processor';
 import { PersonalDataController } from './personal-data/personal-data.controller';
@@ -13,13 +15,13 @@ import { PersonalDataService } from './personal-data/personal-data.service';
 
 /**
  * The read model: the readers that cross domains by a declared rule (docs/architecture.md, "Owned
- * data"): the bureau's dashboard and quarterly reports, the deal desk's reports, and a person's
- * data (export and erasure, ADR 0005). It owns contract_value_target and quarterly_report.
+ * data"): the bureau's dashboard and quarterly reports, the deal desk's reports, the public home page, and a
+ * person's data (export and erasure, ADR 0005). It owns contract_value_target and quarterly_report.
  */
 @Module({
   imports: [IdentityModule, CampaignsModule, DealsModule],
-  controllers: [DashboardController, PublicStatsController, DealReportsController, AdminDealReportsController, PersonalDataController],
-  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService],
+  controllers: [DashboardController, PublicStatsController, HomeController, DealReportsController, AdminDealReportsController, PersonalDataController],
+  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService],
 })
 export class ReadModelModule {}
 
