@@ -302,6 +302,7 @@ export type Params = Record<string, string>;
 
 /** Which record of the world each id route is called with, by path prefix (first match wins). */
 export const ID_TABLE: [RegExp, (w: World) => Params][] = [
+  [/^\/api\/orgs\/:orgId\/import\/:kind/, (w) => ({ orgId: w.orgA, kind: 'need' })],
   [/^\/api\/orgs\/:id\/members\/:userId/, (w) => ({ id: w.orgA, userId: w.memberA.id })],
   [/^\/api\/orgs\/:id/, (w) => ({ id: w.orgA })],
   [/^\/api\/admin\/verifications\/:id/, (w) => ({ id: w.orgA })],

@@ -3,6 +3,7 @@
  * Shapes shared by the web app and the API. Money is in 万元 (10,000 CNY) as decimal strings,
  * never floats. Dates are ISO-8601 strings; `deadline` is a calendar date (YYYY-MM-DD).
  */
+import type { NeedQuality } from './need-quality';
 import type { RightsGranted } from './service-invention';
 
 export type ItemKind = 'need' | 'achievement';
@@ -121,7 +122,7 @@ export interface AchievementPublic extends ItemPublicBase {
 }
 
 /** What the caller sees: the public part, plus the confidential part when they may see it. */
-export type NeedView = NeedPublic & Partial<ItemConfidentialBase> & ItemMeta;
+export type NeedView = NeedPublic & Partial<ItemConfidentialBase> & ItemMeta & { /** completeness for matching (needQuality) */ quality?: NeedQuality };
 export type AchievementView = AchievementPublic & Partial<ItemConfidentialBase> & ItemMeta;
 export type ItemView = NeedView | AchievementView;
 

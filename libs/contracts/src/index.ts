@@ -21,3 +21,4 @@ export * from './beijing-time';
 export * from './money';
 export * from './service-invention';
 export * from './home';
+export * from './need-quality';

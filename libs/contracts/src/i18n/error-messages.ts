@@ -176,6 +176,10 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   invalid: { 'zh-CN': '取值无效', en: 'Invalid value' },
   budget_order: { 'zh-CN': '预算下限不能高于上限', en: 'The lower budget bound is above the upper one' },
+  criteria_required: {
+    'zh-CN': '核心技术需求和关键共性技术需求须填写验收指标（含指标值和单位）后才能提交',
+    en: 'Core and key generic technology needs need acceptance criteria (with figures and units) before they can be submitted',
+  },
   not_member: { 'zh-CN': '您不是该机构的正式成员', en: 'You are not an active member of this organisation' },
   own_item: { 'zh-CN': '不能申请查看本机构发布的内容', en: 'This is your own organisation’s item' },
   webhook_url_invalid: { 'zh-CN': '请输入有效的网址（不含用户名和密码）', en: 'Enter a valid URL (without user name or password)' },

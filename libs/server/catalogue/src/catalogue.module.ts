@@ -6,7 +6,7 @@ import { CatalogueService } from './catalogue.service';
 import { DisclosureService } from './disclosure.service';
 import { CATALOGUE_ENTITIES } from './entities/catalogue-item.entity';
 import { ExpireNeedsProcessor } from './expire.processor';
-import { ImportController } from './import/import.controller';
+import { ImportController, OrgImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 import { AchievementsController, NeedsController } from './items.controller';
 import { AttachmentsController, DisclosureController, ReviewController } from './review.controller';
@@ -16,7 +16,7 @@ const providers = [CatalogueService, DisclosureService, AttachmentsService, Cata
 /** Needs and achievements: listing, review, confidentiality and attachments. */
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
-  controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController, ImportController],
+  controllers: [NeedsController, AchievementsController, ReviewController, DisclosureController, AttachmentsController, ImportController, OrgImportController],
   providers: [...providers, ImportService],
   exports: [CatalogueService, CatalogueReader, DisclosureService],
 })

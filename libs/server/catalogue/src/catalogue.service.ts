@@ -13,6 +13,9 @@ import {
   ReviewQueueEntry,
   VerificationStatus,
   compareDecimals,
+  criteriaRequired,
+  needQuality,
+  quantifiedIndicators,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { NotificationsService } from '@ztt/notifications';
@@ -94,6 +97,7 @@ export class CatalogueService {
       to: ItemStatus.Submitted,
       set: { submittedAt: () => 'now()', rejectionReason: null },
       action: AuditAction.ItemSubmitted,
+      guard: (item) => checkSubmittable(kind, item),
       notify: (m, item) =>
         this.notifications.notify(m, {
           to: { platformAdmins: true },
@@ -282,10 +286,13 @@ export class CatalogueService {
       set: Record<string, unknown>;
       action: AuditAction;
       notify?: (m: EntityManager, item: CatalogueItem) => Promise<void>;
+      /** refuses the transition for what the item holds (checked before the conditional update) */
+      guard?: (item: CatalogueItem) => void;
     },
   ): Promise<ItemView> {
     const item = await this.findVisible(actor, spec, id);
     if (!isOwnerMember(actor, item.ownerOrgId)) throw AppException.notFound();
+    t.guard?.(item);
     const updated = await this.db.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
@@ -358,6 +365,7 @@ export class CatalogueService {
         myDisclosure: isOwnerMember(actor, item.ownerOrgId) ? null : myDisclosure,
         canEdit: isOwnerMember(actor, item.ownerOrgId),
       } as ItemView;
+      if (view.kind === 'need') view.quality = needQuality(view);
       if (confidentialVisible) {
         Object.assign(view, {
           confidentialDetails: item.confidentialDetails,
@@ -370,6 +378,16 @@ export class CatalogueService {
       return view;
     });
   }
+}
+
+/**
+ * The need-quality gate: a core or key generic need (核心 / 关键共性) goes to review only with
+ * acceptance criteria that state at least one measurable indicator. The bulk import applies it too.
+ */
+export function checkSubmittable(kind: ItemKind, item: object): void {
+  const need = item as { category?: string; acceptanceCriteria?: string };
+  if (kind !== 'need' || !criteriaRequired(need.category)) return;
+  if (quantifiedIndicators(need.acceptanceCriteria).length === 0) throw AppException.validation([{ field: 'acceptanceCriteria', code: 'criteria_required' }]);
 }
 
 function checkBudget(v: Record<string, unknown>): void {

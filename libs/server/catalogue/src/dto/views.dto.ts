@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DisclosureRequestView, DisclosureStatus, FUNDING_SOURCES, ItemKind, ItemStatus, RIGHTS_GRANTED, RightsGranted } from '@ztt/contracts';
+import {
+  DisclosureRequestView,
+  DisclosureStatus,
+  FUNDING_SOURCES,
+  ItemKind,
+  ItemStatus,
+  NeedQuality,
+  NeedQualityCheck,
+  NeedQualityItem,
+  RIGHTS_GRANTED,
+  RightsGranted,
+} from '@ztt/contracts';
 import { PageOf } from '@ztt/platform';
 import { ContactDto, IpItemDto, TeamMemberDto } from './item.dto';
 
@@ -39,6 +50,20 @@ class ItemViewBaseDto {
   @ApiPropertyOptional({ type: [AttachmentViewDto] }) attachments?: AttachmentViewDto[];
 }
 
+const QUALITY_CHECKS: NeedQualityCheck[] = ['criteria', 'indicators', 'budget', 'trl', 'keywords', 'summary'];
+
+export class NeedQualityItemDto implements NeedQualityItem {
+  @ApiProperty({ enum: QUALITY_CHECKS, description: '验收标准 / 含单位的量化指标 / 预算区间 / 技术成熟度 / 关键词（≥3）/ 摘要（≥60 字）' }) code: NeedQualityCheck;
+  @ApiProperty({ description: '满足时计入的分值' }) weight: number;
+  @ApiProperty() met: boolean;
+}
+
+export class NeedQualityDto implements NeedQuality {
+  @ApiProperty({ minimum: 0, maximum: 100, description: '需求完整度（needQuality）' }) score: number;
+  @ApiProperty({ type: [NeedQualityItemDto] }) checks: NeedQualityItemDto[];
+  @ApiProperty({ enum: QUALITY_CHECKS, isArray: true, description: '未满足的检查项' }) missing: NeedQualityCheck[];
+}
+
 export class NeedViewDto extends ItemViewBaseDto {
   @ApiProperty() category: string;
   @ApiProperty({ type: String, nullable: true }) budgetMin: string | null;
@@ -46,6 +71,7 @@ export class NeedViewDto extends ItemViewBaseDto {
   @ApiProperty() budgetNegotiable: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) deadline: string | null;
   @ApiProperty() acceptanceCriteria: string;
+  @ApiPropertyOptional({ type: NeedQualityDto, description: '需求完整度与缺项清单（仅需求）' }) quality?: NeedQualityDto;
 }
 
 export class AchievementViewDto extends ItemViewBaseDto {

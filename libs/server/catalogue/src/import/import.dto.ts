@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CHAIN_CODES, COOPERATION_MODE_CODES, INDUSTRY_CODES, IP_TYPE_CODES, ItemStatus, NEED_CATEGORY_CODES, REGION_CODES } from '@ztt/contracts';
 import { ImportDuplicate, ImportError, ImportMode, ImportReport } from './import.service';
 
@@ -9,6 +9,14 @@ export class ImportQueryDto {
   @IsOptional()
   @IsIn(['dry-run', 'all-valid'])
   mode: ImportMode = 'dry-run';
+}
+
+export class OrgImportQueryDto extends ImportQueryDto {
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'true：导入的行直接提交审核；false：存为草稿。均不会直接发布' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  submit?: boolean;
 }
 
 /** The filters of GET /api/search/needs and /achievements; `q`, `sort` and paging are accepted and ignored. */

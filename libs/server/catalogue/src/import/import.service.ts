@@ -1,14 +1,27 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, compareDecimals, creditCodeProblem, DEFAULT_LOCALE, ErrorCode, importMessage, ItemKind, ItemStatus, Locale, VerificationStatus } from '@ztt/contracts';
+import {
+  AuditAction,
+  compareDecimals,
+  creditCodeProblem,
+  DEFAULT_LOCALE,
+  ErrorCode,
+  importMessage,
+  ItemKind,
+  ItemStatus,
+  Locale,
+  OrgRole,
+  VerificationStatus,
+} from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import type { ItemFilters } from '../catalogue-reader';
-import { OrganisationDirectory } from '@ztt/identity';
+import { OrganisationCard, OrganisationDirectory } from '@ztt/identity';
+import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, currentRequest, UploadedFile, writeOutbox } from '@ztt/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CatalogueService, ItemInput, snapshot } from '../catalogue.service';
+import { CatalogueService, checkSubmittable, ItemInput, snapshot } from '../catalogue.service';
 import { CreateAchievementDto, CreateNeedDto } from '../dto/item.dto';
 import { CatalogueItem } from '../entities/catalogue-item.entity';
 import { KINDS } from '../kinds';
@@ -17,6 +30,18 @@ import { CellError, cellText, CellValue, nearNormalised, normaliseTitle, Problem
 import { buildExport, EXPORT_ROWS_MAX, IMPORT_BYTES_MAX, readTable } from './spreadsheet';
 
 export type ImportMode = 'dry-run' | 'all-valid';
+
+/**
+ * Self-service import by an organisation's admins: every row belongs to that organisation (the
+ * credit-code column is ignored), and becomes a draft or is submitted for review, never published.
+ */
+export interface OrgImportTarget {
+  orgId: string;
+  submit: boolean;
+}
+
+/** How the rows are owned and stored: by the sheet's credit codes and published (platform admins), or by one organisation. */
+type Owner = { org: null } | { org: OrganisationCard; submit: boolean };
 
 export interface ImportError {
   row: number;
@@ -94,14 +119,27 @@ export class ImportService {
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
     private readonly organisations: OrganisationDirectory,
+    private readonly notifications: NotificationsService,
   ) {}
 
-  async import(actor: AuthContext, kind: ItemKind, file: UploadedFile | undefined, mode: ImportMode): Promise<ImportReport> {
+  /** The organisation an admin of it imports into; anyone else's is answered like a missing one. */
+  async orgForImport(actor: AuthContext, orgId: string): Promise<OrganisationCard> {
+    if (actor.orgRoles.get(orgId) !== OrgRole.Admin) throw AppException.notFound();
+    const org = await this.organisations.find(orgId);
+    if (!org) throw AppException.notFound();
+    if (org.verificationStatus !== VerificationStatus.Verified) throw new AppException(ErrorCode.OrgNotVerified, HttpStatus.FORBIDDEN);
+    return org;
+  }
+
+  async import(actor: AuthContext, kind: ItemKind, file: UploadedFile | undefined, mode: ImportMode, target?: OrgImportTarget): Promise<ImportReport> {
+    const owner: Owner = target ? { org: await this.orgForImport(actor, target.orgId), submit: target.submit } : { org: null };
     if (!file) throw AppException.validation([{ field: 'file', code: 'isNotEmpty' }]);
     if (file.size > IMPORT_BYTES_MAX) throw new AppException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE);
     const table = await readTable(file.buffer, file.originalname, file.mimetype);
     const locale = currentRequest()?.locale ?? DEFAULT_LOCALE;
-    const columns = IMPORT_COLUMNS[kind];
+    const ownerColumn = IMPORT_COLUMNS[kind].find((c) => c.paths.includes('ownerOrgId'));
+    // An organisation's own import takes the owner from the caller's membership, never from the sheet.
+    const columns = owner.org ? IMPORT_COLUMNS[kind].filter((c) => c !== ownerColumn) : IMPORT_COLUMNS[kind];
 
     const index = new Map<ImportColumn, number>();
     const keys = table.headers.map(headerKey);
@@ -117,15 +155,30 @@ export class ImportService {
 
     const rows: ParsedRow[] = [];
     for (const r of table.rows) rows.push(await this.parseRow(kind, columns, index, r.row, r.cells));
+    if (owner.org && owner.submit) this.checkSubmittable(kind, columns, rows);
 
-    if (mode === 'dry-run') return this.report(await this.analyse(this.db.manager, kind, rows), 0, locale);
+    if (mode === 'dry-run') return this.report(await this.analyse(this.db.manager, kind, rows, owner), 0, locale);
     return this.db.transaction(async (m) => {
       // One import of a kind at a time, so two uploads of the same file cannot both pass the duplicate check.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`catalogue-import:${kind}`]);
-      const analysis = await this.analyse(m, kind, rows);
-      const imported = await this.insert(m, actor, kind, analysis.importable);
+      const analysis = await this.analyse(m, kind, rows, owner);
+      const imported = owner.org ? await this.insertForOrg(m, actor, kind, owner.org, owner.submit, analysis.importable) : await this.insert(m, actor, kind, analysis.importable);
       return this.report(analysis, imported, locale);
     });
+  }
+
+  /** Rows to be submitted pass the same quality gate as POST /api/needs/:id/submit. */
+  private checkSubmittable(kind: ItemKind, columns: ImportColumn[], rows: ParsedRow[]): void {
+    const column = columns.find((c) => c.paths.includes('acceptanceCriteria'));
+    if (!column) return;
+    for (const r of rows) {
+      if (r.problems.some((p) => p.column === column)) continue;
+      try {
+        checkSubmittable(kind, r.input);
+      } catch {
+        r.problems.push({ column, code: 'criteria_required' });
+      }
+    }
   }
 
   /** Maps one row to the DTO shape and validates it exactly like POST /api/needs or /api/achievements. */
@@ -166,10 +219,11 @@ export class ImportService {
   }
 
   /** Resolves owners by credit code and finds likely duplicates, against the database and earlier rows. */
-  private async analyse(m: EntityManager, kind: ItemKind, rows: ParsedRow[]) {
+  private async analyse(m: EntityManager, kind: ItemKind, rows: ParsedRow[], target: Owner) {
     const owner = IMPORT_COLUMNS[kind].find((c) => c.paths.includes('ownerOrgId')) as ImportColumn;
+    if (target.org) for (const r of rows) r.input.creditCode = target.org.creditCode;
     const codes = [...new Set(rows.map((r) => r.input.creditCode).filter((c): c is string => !!c))];
-    const orgs = await this.organisations.byCreditCodes(codes, m);
+    const orgs = target.org ? [target.org] : await this.organisations.byCreditCodes(codes, m);
     const byCode = new Map(orgs.map((o) => [o.creditCode, o]));
     const orgIds = orgs.map((o) => o.id);
     const existing = orgIds.length
@@ -261,6 +315,41 @@ export class ImportService {
       });
       const failed = (await Promise.allSettled(writes)).find((w): w is PromiseRejectedResult => w.status === 'rejected');
       if (failed) throw failed.reason;
+    }
+    return rows.length;
+  }
+
+  /** An organisation's rows become its drafts, or are submitted for review; nothing is published, so nothing goes to the outbox. */
+  private async insertForOrg(m: EntityManager, actor: AuthContext, kind: ItemKind, org: OrganisationCard, submit: boolean, rows: ParsedRow[]): Promise<number> {
+    const spec = KINDS[kind];
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const values = chunk.map((r) => ({
+        ...this.catalogue.columns(spec, r.input as unknown as ItemInput),
+        ownerOrgId: org.id,
+        createdBy: actor.userId,
+        status: submit ? ItemStatus.Submitted : ItemStatus.Draft,
+        ...(submit ? { submittedAt: () => 'now()' } : {}),
+      }));
+      const result = await m.createQueryBuilder().insert().into(spec.entity).values(values).returning('id').execute();
+      const ids = (result.identifiers as { id: string }[]).map((i) => i.id);
+      const writes = ids.flatMap((id) => {
+        const base = { actorId: actor.userId, actorEmail: actor.email, targetType: kind, targetId: id, detail: { import: true } };
+        return [this.audit.record({ ...base, action: AuditAction.ItemCreated }, m), ...(submit ? [this.audit.record({ ...base, action: AuditAction.ItemSubmitted }, m)] : [])];
+      });
+      const failed = (await Promise.allSettled(writes)).find((w): w is PromiseRejectedResult => w.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    if (submit && rows.length) {
+      // One message to the reviewers for the whole upload, not one per row.
+      const first = rows[0]?.input.title as string;
+      await this.notifications.notify(m, {
+        to: { platformAdmins: true },
+        type: 'item.submitted',
+        params: { title: rows.length > 1 ? `${first} …（${org.name} ${rows.length}）` : first },
+        link: `/admin/review?kind=${kind}`,
+        dedupeKey: `submitted-import:${org.id}:${kind}:${Date.now()}`,
+      });
     }
     return rows.length;
   }
