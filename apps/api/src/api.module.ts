@@ -12,6 +12,7 @@ import { NotificationsModule } from '@ztt/notifications';
 import { AllExceptionsFilter, AppConfig, HealthModule, PlatformModule } from '@ztt/platform';
 import { ReadModelModule } from '@ztt/read-model';
 import { SearchModule } from '@ztt/search';
+import { PublicPagesModule } from './public-pages/public-pages.module';
 
 @Module({})
 export class ApiModule {
@@ -32,6 +33,7 @@ export class ApiModule {
         CampaignsModule,
         ReadModelModule,
         HealthModule,
+        PublicPagesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -9,6 +9,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig, createLogger, createRequestLogger, createValidationPipe, installRequestContext, installRequestLog, installSecurityHeaders, nestLogger } from '@ztt/platform';
 import { ApiModule } from './api.module';
+import { PageTemplate } from './public-pages/page-template';
+import { PublicPagesService } from './public-pages/public-pages.service';
 
 export const API_PREFIX = 'api';
 
@@ -99,7 +101,15 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
-  await serveWebApp(app, fastify, config.http.webDistDir);
+  const pages = app.get(PublicPagesService);
+  fastify.get('/sitemap.xml', async (_req, reply) =>
+    reply
+      .header('Cache-Control', 'no-cache')
+      .type('application/xml; charset=utf-8')
+      .send(await pages.sitemap()),
+  );
+  fastify.get('/robots.txt', (_req, reply) => reply.header('Cache-Control', 'no-cache').type('text/plain; charset=utf-8').send(pages.robots()));
+  await serveWebApp(app, fastify, config.http.webDistDir, pages, logger);
   return app;
 }
 
@@ -127,10 +137,19 @@ function decodedPath(pathname: string): string | null {
 
 /**
  * The built single-page app on the same port: a file of the build is sent as it is (assets cached
- * forever, the rest never), any other path outside /api gets index.html for the app's own router.
+ * forever, the rest never), any other path outside /api gets index.html for the app's own router;
+ * a public page gets it with its head and content rendered in (PublicPagesService), and a public
+ * address naming nothing published gets it as a 404 kept out of indexes.
  */
-async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance, dir: string | null): Promise<void> {
+async function serveWebApp(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  dir: string | null,
+  pages: PublicPagesService,
+  logger: ReturnType<typeof createLogger>,
+): Promise<void> {
   if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) return;
+  const template = new PageTemplate(fs.readFileSync(path.join(dir, 'index.html'), 'utf8'));
   const files = new Set(
     fs
       .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -144,6 +163,23 @@ async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance
     const asked = decodedPath(pathname);
     const file = asked !== null && files.has(asked) ? asked : '/index.html';
     void reply.header('Cache-Control', file.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    return reply.sendFile(file.slice(1));
+    if (file === asked || asked === null || !template.usable) return reply.sendFile(file.slice(1));
+    return renderPage(pages, template, asked, logger).then(({ status, html }) => {
+      if (status === 404) void reply.header('X-Robots-Tag', 'noindex');
+      return reply.code(status).type('text/html; charset=utf-8').send(html);
+    });
   });
+}
+
+async function renderPage(pages: PublicPagesService, template: PageTemplate, pathname: string, logger: ReturnType<typeof createLogger>): Promise<{ status: number; html: string }> {
+  try {
+    const answer = await pages.answer(pathname);
+    if (answer.kind === 'missing') return { status: 404, html: template.missing() };
+    if (answer.kind === 'app') return { status: 200, html: template.plain() };
+    return { status: 200, html: template.render(answer.page, pages.url(answer.page.path)) };
+  } catch (err) {
+    // The app still works without the server's copy of the page: it reads the API itself and shows what is wrong.
+    logger.error({ err, pathname }, 'public page not rendered');
+    return { status: 200, html: template.plain() };
+  }
 }

@@ -4,10 +4,14 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { createQueryClient } from './api/queries';
 import { AppProviders } from './providers';
+import { takeOverServerPage } from './server-page';
 
 const queryClient = createQueryClient();
 
-createRoot(document.getElementById('root') as HTMLElement).render(
+const root = document.getElementById('root') as HTMLElement;
+takeOverServerPage(root);
+
+createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
       <AppProviders queryClient={queryClient}>

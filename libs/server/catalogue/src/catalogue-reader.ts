@@ -89,6 +89,11 @@ export class CatalogueReader {
     return rows.map((r) => r.id);
   }
 
+  /** Every published item of a kind with when it last changed, in id order: what a sitemap lists. */
+  async publishedPages(kind: ItemKind): Promise<{ id: string; updatedAt: Date }[]> {
+    return this.db.getRepository<CatalogueItem>(KINDS[kind].entity).find({ select: { id: true, updatedAt: true }, where: { status: ItemStatus.Published }, order: { id: 'ASC' } });
+  }
+
   /** Versions of the published items among `ids` (an item absent here is not published any more). */
   async publishedVersions(kind: ItemKind, ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ChallengeAward } from '@ztt/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { readChallengeAward } from './award';
-import { Challenge, ChallengeApplication } from './challenge.entity';
+import { Challenge, ChallengeApplication, ChallengeDecision } from './challenge.entity';
 
 /**
  * The challenges' read port for deals: what an award is, who its people are, and the row lock
@@ -24,6 +24,29 @@ export class ChallengeReader {
     const application = await m.getRepository(ChallengeApplication).findOne({ select: { id: true, leadUserId: true }, where: { id: applicationId } });
     const challenge = await m.getRepository(Challenge).findOne({ select: { id: true, acceptorUserId: true }, where: { id: challengeId } });
     return { leadUserId: application?.leadUserId ?? null, acceptorUserId: challenge?.acceptorUserId ?? null };
+  }
+
+  /**
+   * Every challenge the public may read (published once: what the board and its page show), with
+   * when it last changed and, once decided, when its 公示 notice last changed: what a sitemap lists.
+   */
+  async publicPages(): Promise<{ id: string; updatedAt: Date; noticeUpdatedAt: Date | null }[]> {
+    const rows = (await this.db.query(
+      `SELECT c.id, c.updated_at,
+              CASE WHEN d.challenge_id IS NULL THEN NULL
+                   ELSE greatest(d.decided_at, c.updated_at, (SELECT max(greatest(o.created_at, o.answered_at)) FROM challenge_objection o WHERE o.challenge_id = c.id)) END AS notice_updated_at
+         FROM challenge c LEFT JOIN challenge_decision d ON d.challenge_id = c.id
+        WHERE c.published_at IS NOT NULL
+        ORDER BY c.id`,
+    )) as { id: string; updated_at: Date; notice_updated_at: Date | null }[];
+    return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at, noticeUpdatedAt: r.notice_updated_at }));
+  }
+
+  /** Whether the public may read the challenge (it was published), and whether it has a 公示 notice. */
+  async publicState(challengeId: string): Promise<{ visible: boolean; decided: boolean }> {
+    const c = await this.db.getRepository(Challenge).findOne({ select: { id: true, publishedAt: true }, where: { id: challengeId } });
+    if (!c?.publishedAt) return { visible: false, decided: false };
+    return { visible: true, decided: await this.db.getRepository(ChallengeDecision).existsBy({ challengeId }) };
   }
 
   /** Locks the challenge's row until `m`'s transaction ends (FOR UPDATE). */

@@ -22,6 +22,8 @@ import { PersonalDataService } from './personal-data/personal-data.service';
   imports: [IdentityModule, CampaignsModule, DealsModule],
   controllers: [DashboardController, PublicStatsController, HomeController, DealReportsController, AdminDealReportsController, PersonalDataController],
   providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService],
+  // The public pages (apps/api) show the public statistics.
+  exports: [DashboardService],
 })
 export class ReadModelModule {}
 

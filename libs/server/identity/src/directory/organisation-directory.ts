@@ -71,6 +71,11 @@ export class OrganisationDirectory {
     return (await qb.orderBy('o.id').getRawMany<{ id: string }>()).map((r) => r.id);
   }
 
+  /** Every verified organisation with when it last changed, in id order: the public cards a sitemap lists. */
+  async verifiedPages(m: EntityManager = this.db.manager): Promise<{ id: string; updatedAt: Date }[]> {
+    return m.getRepository(Organisation).find({ select: { id: true, updatedAt: true }, where: { verificationStatus: VerificationStatus.Verified }, order: { id: 'ASC' } });
+  }
+
   /** The active members of an organisation. */
   async activeMemberIds(orgId: string, m: EntityManager = this.db.manager): Promise<string[]> {
     const rows = await m.getRepository(Membership).find({ select: { userId: true }, where: { organisationId: orgId, status: MembershipStatus.Active } });
