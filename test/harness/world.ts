@@ -33,6 +33,10 @@ export interface World {
   dealDocument: string;
   /** B's organisation's approval of the deal (a 职务科技成果 approval, pending) */
   dealApproval: string;
+  /** a line of the deal's fulfilment schedule, a payment recorded against it and a royalty report (rows stand in for a signed contract's fulfilment) */
+  scheduleItem: string;
+  payment: string;
+  royaltyReport: string;
   challenge: string;
   application: string;
   challengeFile: string;
@@ -168,6 +172,31 @@ export async function buildWorld(api: TestApi): Promise<World> {
     await api.db.query(`INSERT INTO deal_approval (deal_id, organisation_id, requested_by, notice_days) VALUES ($1, $2, $3, 5) RETURNING id`, [deal, orgB, brokerX.id])
   ).rows[0].id as string;
 
+  // The deal's fulfilment: rows stand in for a signed contract's schedule, a recorded payment and a royalty report.
+  const scheduleItem = (
+    await api.db.query(`INSERT INTO contract_schedule_item (deal_id, seq, kind, due_on, amount, label) VALUES ($1, 1, 'instalment', '2027-01-31', 500000, '首期款') RETURNING id`, [
+      deal,
+    ])
+  ).rows[0].id as string;
+  const reportLine = (
+    await api.db.query(`INSERT INTO contract_schedule_item (deal_id, seq, kind, due_on, label) VALUES ($1, 2, 'royalty_report', '2027-06-30', '第1期提成报告') RETURNING id`, [
+      deal,
+    ])
+  ).rows[0].id as string;
+  const payment = (
+    await api.db.query(`INSERT INTO contract_payment (deal_id, schedule_item_id, amount, paid_on, recorded_by) VALUES ($1, $2, 100000, '2026-12-01', $3) RETURNING id`, [
+      deal,
+      scheduleItem,
+      memberA.id,
+    ])
+  ).rows[0].id as string;
+  const royaltyReport = (
+    await api.db.query(
+      `INSERT INTO royalty_report (deal_id, schedule_item_id, base_amount, base, rate, royalty, submitted_by) VALUES ($1, $2, 1000000, 'sales', 3, 30000, $3) RETURNING id`,
+      [deal, reportLine, memberA.id],
+    )
+  ).rows[0].id as string;
+
   const challenge = must<{ id: string }>(
     'challenge',
     await api.call('POST', '/api/challenges', {
@@ -271,6 +300,9 @@ export async function buildWorld(api: TestApi): Promise<World> {
     dealTask,
     dealDocument,
     dealApproval,
+    scheduleItem,
+    payment,
+    royaltyReport,
     challenge,
     application,
     challengeFile,
@@ -325,6 +357,8 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/review\/challenges\/:id/, (w) => ({ id: w.challenge })],
   [/^\/api\/review\/challenge-applications\/:id/, (w) => ({ id: w.application })],
   [/^\/api\/deals\/:id\/tasks\/:taskId/, (w) => ({ id: w.deal, taskId: w.dealTask })],
+  [/^\/api\/deals\/:id\/payments\/:paymentId/, (w) => ({ id: w.deal, paymentId: w.payment })],
+  [/^\/api\/deals\/:id\/royalty-reports\/:reportId/, (w) => ({ id: w.deal, reportId: w.royaltyReport })],
   [/^\/api\/deals\/:id/, (w) => ({ id: w.deal })],
   [/^\/api\/deal-documents\/:id/, (w) => ({ id: w.dealDocument })],
   [/^\/api\/approvals\/:id/, (w) => ({ id: w.dealApproval })],
@@ -333,6 +367,8 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/dashboard\/export\/:chart/, () => ({ chart: 'funnel' })],
   [/^\/api\/admin\/reports\/:quarter/, () => ({ quarter: '2026Q3' })],
   [/^\/api\/notifications\/:id/, (w) => ({ id: w.notificationA })],
+  // Admin only: outsiders are refused by role before any lookup, so any id will do.
+  [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
 ];
 
 /** The world's ids for an id route (undefined: the table does not cover it). */
