@@ -1,6 +1,6 @@
-import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
-import { lazy, ReactNode, Suspense } from 'react';
+import { Button, ConfigProvider, Drawer, Dropdown, Grid, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { GlobalOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { lazy, ReactNode, Suspense, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { MembershipStatus, OrgRole, PlatformRole } from '@ztt/contracts';
 import { useAuth } from './auth/auth';
@@ -66,6 +66,15 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  // Below Ant Design's lg breakpoint (992 px) the top menu does not fit: a menu button opens it in a drawer.
+  const screens = Grid.useBreakpoint();
+  const compact = screens.lg === false;
+  // The drawer is open at the address it was opened at: whatever changes the page (a menu entry, a
+  // button, the back button) closes it.
+  const here = location.pathname + location.search;
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === here;
+  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? here : null);
   // An organisation's admins (its tech-transfer office) decide on contracts on its service inventions.
   const orgAdmin = !!me?.memberships.some((m) => m.role === OrgRole.Admin && m.status === MembershipStatus.Active);
 
@@ -296,48 +305,115 @@ export function App() {
       k.startsWith('/search') ? location.pathname === '/search' && k === `/search?tab=${searchTab}` : k !== '/' ? location.pathname.startsWith(k) : location.pathname === '/',
     );
 
+  const switchLanguage = () => setLocale(locale === 'en' ? 'zh-CN' : 'en');
+  const signOut = () => void logout().then(() => navigate('/login'));
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 24px', background: '#fff', borderBottom: '1px solid #eee' }}>
-        <Link to="/" style={{ whiteSpace: 'nowrap' }}>
-          <Typography.Text strong style={{ fontSize: 18, color: '#0b6bcb' }} title={t('app.title')}>
-            {t('app.brand')}
-          </Typography.Text>
-        </Link>
-        <Menu mode="horizontal" items={items} selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
-        <Space>
-          <Button icon={<GlobalOutlined />} type="text" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language-switch">
-            {t('nav.language')}
-          </Button>
-          <NotificationBell />
-          {me ? (
-            <Dropdown
-              menu={{
-                items: [
-                  { key: 'profile', label: t('nav.profile'), onClick: () => navigate('/profile') },
-                  {
-                    key: 'logout',
-                    label: t('nav.logout'),
-                    onClick: () => void logout().then(() => navigate('/login')),
-                  },
-                ],
-              }}
-            >
-              <Button icon={<UserOutlined />} data-testid="user-menu" title={me.displayName}>
-                <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{me.displayName}</span>
-              </Button>
-            </Dropdown>
-          ) : (
-            <>
-              <Button onClick={() => navigate('/login')}>{t('nav.login')}</Button>
-              <Button type="primary" onClick={() => navigate('/register')}>
-                {t('nav.register')}
-              </Button>
-            </>
-          )}
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      {compact ? (
+        // Phones and narrow windows: the brand, then 44 px controls (language, bell, menu); the menu opens a drawer with every entry.
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 4, padding: '0 8px 0 12px', background: '#fff', borderBottom: '1px solid #eee' }}>
+          <Link to="/" style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <Typography.Text strong style={{ fontSize: 16, color: '#0b6bcb' }} title={t('app.title')}>
+              {t('app.brand')}
+            </Typography.Text>
+          </Link>
+          <ConfigProvider theme={{ token: { controlHeight: 44 } }}>
+            <Button icon={<GlobalOutlined />} type="text" onClick={switchLanguage} aria-label={t('nav.language')} title={t('nav.language')} data-testid="language-switch" />
+            <NotificationBell />
+            <Button
+              icon={<MenuOutlined />}
+              type="text"
+              onClick={() => setMenuOpen(true)}
+              aria-label={t('nav.menu')}
+              aria-expanded={menuOpen}
+              aria-controls="nav-drawer"
+              data-testid="nav-menu-button"
+            />
+          </ConfigProvider>
+        </Layout.Header>
+      ) : (
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 24px', background: '#fff', borderBottom: '1px solid #eee' }}>
+          <Link to="/" style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text strong style={{ fontSize: 18, color: '#0b6bcb' }} title={t('app.title')}>
+              {t('app.brand')}
+            </Typography.Text>
+          </Link>
+          <Menu mode="horizontal" items={items} selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+          <Space>
+            <Button icon={<GlobalOutlined />} type="text" onClick={switchLanguage} data-testid="language-switch">
+              {t('nav.language')}
+            </Button>
+            <NotificationBell />
+            {me ? (
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'profile', label: t('nav.profile'), onClick: () => navigate('/profile') },
+                    { key: 'logout', label: t('nav.logout'), onClick: signOut },
+                  ],
+                }}
+              >
+                <Button icon={<UserOutlined />} data-testid="user-menu" title={me.displayName}>
+                  <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{me.displayName}</span>
+                </Button>
+              </Dropdown>
+            ) : (
+              <>
+                <Button onClick={() => navigate('/login')} data-testid="nav-login">
+                  {t('nav.login')}
+                </Button>
+                <Button type="primary" onClick={() => navigate('/register')} data-testid="nav-register">
+                  {t('nav.register')}
+                </Button>
+              </>
+            )}
+          </Space>
+        </Layout.Header>
+      )}
+      {compact && (
+        <Drawer
+          id="nav-drawer"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          placement="right"
+          width={300}
+          title={t('nav.menu.title')}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          <nav aria-label={t('nav.menu.title')}>
+            <Menu mode="inline" items={items} selectedKeys={selected} onClick={() => setMenuOpen(false)} style={{ borderInlineEnd: 'none' }} />
+          </nav>
+          <ConfigProvider theme={{ token: { controlHeight: 44 } }}>
+            <Space direction="vertical" style={{ width: '100%', padding: 16 }}>
+              {me ? (
+                <>
+                  <Typography.Text type="secondary">
+                    <UserOutlined /> {me.displayName}
+                  </Typography.Text>
+                  <Button block onClick={() => navigate('/profile')} data-testid="drawer-profile">
+                    {t('nav.profile')}
+                  </Button>
+                  <Button block onClick={signOut} data-testid="drawer-logout">
+                    {t('nav.logout')}
+                  </Button>
+                </>
+              ) : (
+                <>
+                  <Button block onClick={() => navigate('/login')} data-testid="drawer-login">
+                    {t('nav.login')}
+                  </Button>
+                  <Button block type="primary" onClick={() => navigate('/register')} data-testid="drawer-register">
+                    {t('nav.register')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          </ConfigProvider>
+        </Drawer>
+      )}
+      <Layout.Content style={{ padding: compact ? 12 : 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} data-testid="page-loading" />}>
           <Routes>
             <Route path="/" element={<HomePage />} />
