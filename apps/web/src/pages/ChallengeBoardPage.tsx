@@ -117,6 +117,7 @@ export function ChallengeBoardPage() {
               onChange={(e) => setText(e.target.value)}
               onSearch={(v) => set({ q: v.trim() || undefined, page: undefined })}
               placeholder={t('challenge.board.search')}
+              aria-label={t('challenge.board.search')}
               style={{ width: 280 }}
               allowClear
             />
@@ -125,6 +126,7 @@ export function ChallengeBoardPage() {
               showSearch
               optionFilterProp="label"
               placeholder={t('challenge.field.chains')}
+              aria-label={t('challenge.field.chains')}
               value={chain}
               onChange={(v: string | undefined) => set({ chain: v, page: undefined })}
               style={{ width: 240 }}

@@ -72,6 +72,7 @@ export function DashboardPage() {
           <Select
             style={{ width: 180 }}
             data-testid="filter-quarter"
+            aria-label={t('dashboard.filter.quarter')}
             value={filters.quarter ?? ''}
             onChange={(v: string) => setFilters({ ...filters, quarter: v || undefined })}
             options={[{ value: '', label: t('dashboard.filter.allQuarters') }, ...recentQuarters().map((q) => ({ value: q, label: q }))]}
@@ -80,6 +81,7 @@ export function DashboardPage() {
           <Select
             style={{ width: 160 }}
             data-testid="filter-industry"
+            aria-label={t('dashboard.filter.industry')}
             value={filters.industry ?? ''}
             onChange={(v: string) => setFilters({ ...filters, industry: v || undefined })}
             options={[{ value: '', label: t('dashboard.filter.all') }, ...TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))]}
@@ -88,6 +90,7 @@ export function DashboardPage() {
           <Select
             style={{ width: 180 }}
             data-testid="filter-region"
+            aria-label={t('dashboard.filter.region')}
             value={filters.region ?? ''}
             onChange={(v: string) => setFilters({ ...filters, region: v || undefined })}
             options={[{ value: '', label: t('dashboard.filter.all') }, ...TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))]}

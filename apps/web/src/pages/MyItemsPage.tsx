@@ -33,6 +33,7 @@ export function MyItemsPage({ kind }: { kind: ItemKind }) {
           <Select<ItemStatus>
             allowClear
             placeholder={t('my.statusFilter')}
+            aria-label={t('my.statusFilter')}
             style={{ width: 160 }}
             value={status}
             onChange={(v) => {

@@ -177,6 +177,7 @@ export function SearchPage() {
                 min={1}
                 max={9}
                 defaultValue={[trlMin, trlMax]}
+                ariaLabelForHandle={[t('search.trlFrom'), t('search.trlTo')]}
                 marks={{ 1: '1', 3: '3', 5: '5', 7: '7', 9: '9' }}
                 tooltip={{ formatter: (v) => (v ? labels.trl(v) : '') }}
                 onChangeComplete={(v) => update({ trlMin: v[0] > 1 ? String(v[0]) : undefined, trlMax: v[1] < 9 ? String(v[1]) : undefined })}
@@ -211,6 +212,7 @@ export function SearchPage() {
                 style={{ width: 140 }}
                 value={(params.get('sort') as SearchSort | null) ?? 'relevance'}
                 options={sortOptions}
+                aria-label={t('search.sort')}
                 onChange={(v) => update({ sort: v === 'relevance' ? undefined : v })}
                 data-testid="search-sort"
               />

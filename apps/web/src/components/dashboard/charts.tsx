@@ -1,8 +1,51 @@
 import { Empty, Tooltip } from 'antd';
 import type { ContractValueQuarter, FunnelQuarter, HeatCell } from '@ztt/contracts';
-import { ReactNode } from 'react';
+import { CSSProperties, ReactNode } from 'react';
 
-/** Small SVG charts: no chart library, crisp at any size, every mark testable by data-testid. */
+/**
+ * Small SVG charts: no chart library, crisp at any size, every mark testable by data-testid. Each
+ * carries its numbers as a table that screen readers read in place of the drawing (WCAG 1.1.1).
+ */
+
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+/** A chart's text alternative: its numbers as a table, out of sight; the drawing beside it is hidden from assistive technology. */
+export function ChartData({ head, rows, testId }: { head?: string[]; rows: (string | number)[][]; testId: string }) {
+  return (
+    <table style={VISUALLY_HIDDEN} data-testid={`${testId}-data`}>
+      {head && (
+        <thead>
+          <tr>{head.map((h, i) => (i === 0 && !h ? <td key={i} /> : <th key={i}>{h}</th>))}</tr>
+        </thead>
+      )}
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            {row.map((cell, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={j}>{cell}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 const COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#722ed1'];
 
@@ -23,7 +66,8 @@ export function BarChart({ categories, series, testId, empty }: { categories: st
   const height = categories.length * rowH + 26;
   return (
     <div data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img">
+      <ChartData testId={testId} head={['', ...series.map((s) => s.name)]} rows={categories.map((c, i) => [c, ...series.map((s) => s.values[i] ?? 0)])} />
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
         {categories.map((c, i) => (
           <g key={c} transform={`translate(0, ${i * rowH})`}>
             <text x={labelW - 8} y={rowH / 2 + 2} textAnchor="end" fontSize={12} fill="#333">
@@ -73,7 +117,8 @@ export function FunnelChart({ quarter, steps, testId }: { quarter: FunnelQuarter
   const rowH = 34;
   return (
     <div data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${steps.length * rowH + 8}`} width="100%" role="img">
+      <ChartData testId={testId} rows={steps.map((s) => [s.label, quarter[s.key], s.key === 'matches' ? '' : `${quarter.rates[s.key]}%`])} />
+      <svg viewBox={`0 0 ${width} ${steps.length * rowH + 8}`} width="100%" aria-hidden="true">
         {steps.map((s, i) => {
           const v = quarter[s.key];
           const w = Math.max(2, (v / max) * 360);
@@ -87,7 +132,7 @@ export function FunnelChart({ quarter, steps, testId }: { quarter: FunnelQuarter
               <text x={100 + 180} y={21} textAnchor="middle" fontSize={12} fill="#fff" fontWeight={600}>
                 {v}
               </text>
-              <text x={470} y={20} fontSize={11} fill="#888">
+              <text x={470} y={20} fontSize={11} fill="#666">
                 {rate === null ? '' : `${rate}%`}
               </text>
             </g>
@@ -122,12 +167,17 @@ export function ContractValueChart({
   const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
   return (
     <div data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img">
+      <ChartData
+        testId={testId}
+        head={['', labels.quarter, labels.cumulative]}
+        rows={[...quarters.map((q) => [q.quarter, fmt(wan(q.value)), fmt(wan(q.cumulative))]), ...(t === null ? [] : [[labels.target, '', fmt(t)]])]}
+      />
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
         <line x1={plot.x} y1={plot.y + plot.h} x2={plot.x + plot.w} y2={plot.y + plot.h} stroke="#ccc" />
-        <text x={plot.x - 6} y={plot.y + 8} textAnchor="end" fontSize={10} fill="#888">
+        <text x={plot.x - 6} y={plot.y + 8} textAnchor="end" fontSize={10} fill="#666">
           {fmt(max)}
         </text>
-        <text x={plot.x - 6} y={plot.y + plot.h} textAnchor="end" fontSize={10} fill="#888">
+        <text x={plot.x - 6} y={plot.y + plot.h} textAnchor="end" fontSize={10} fill="#666">
           0
         </text>
         {quarters.map((q, i) => {

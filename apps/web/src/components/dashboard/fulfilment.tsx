@@ -4,6 +4,7 @@ import { groupDigits, OVERDUE_LIST_LIMIT, sumAmounts } from '@ztt/contracts';
 import { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
+import { ChartData } from './charts';
 
 /** Small SVG charts as in charts.tsx: every mark testable by data-testid. */
 const COLORS = ['#1677ff', '#52c41a'];
@@ -21,12 +22,13 @@ export function ContractedReceivedChart({ quarters, testId, labels }: { quarters
   const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
   return (
     <div data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img">
+      <ChartData testId={testId} head={['', labels.contracted, labels.received]} rows={quarters.map((q) => [q.quarter, fmt(wan(q.contracted)), fmt(wan(q.received))])} />
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
         <line x1={plot.x} y1={plot.y + plot.h} x2={plot.x + plot.w} y2={plot.y + plot.h} stroke="#ccc" />
-        <text x={plot.x - 6} y={plot.y + 8} textAnchor="end" fontSize={10} fill="#888">
+        <text x={plot.x - 6} y={plot.y + 8} textAnchor="end" fontSize={10} fill="#666">
           {fmt(max)}
         </text>
-        <text x={plot.x - 6} y={plot.y + plot.h} textAnchor="end" fontSize={10} fill="#888">
+        <text x={plot.x - 6} y={plot.y + plot.h} textAnchor="end" fontSize={10} fill="#666">
           0
         </text>
         {quarters.map((q, i) => (

@@ -10,6 +10,8 @@ export const search: English<typeof zh> = {
   'search.filters': 'Filters',
   'search.clear': 'Clear filters',
   'search.trlRange': 'Technology readiness (TRL)',
+  'search.trlFrom': 'Lowest technology readiness',
+  'search.trlTo': 'Highest technology readiness',
   'search.total_one': '{count, number} result',
   'search.total_other': '{count, number} results',
   'search.sort': 'Sort',

@@ -7,6 +7,8 @@ export const search = {
   'search.filters': '筛选',
   'search.clear': '清除筛选',
   'search.trlRange': '技术成熟度（TRL）',
+  'search.trlFrom': '技术成熟度下限',
+  'search.trlTo': '技术成熟度上限',
   'search.total_other': '共 {count, number} 条结果',
   'search.sort': '排序',
   'search.sort.relevance': '相关度',

@@ -1,0 +1,165 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeViolations } from '../harness/a11y';
+import { screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { eventually, TestApi } from '../harness/test-app';
+import { TestUser } from '../harness/builders';
+import { buildWorld, World } from '../harness/world';
+
+let api: TestApi;
+let browser: Browser;
+let world: World;
+// The worker indexes the published items, so the search page has results to check.
+useBrowserStack((s) => ({ api, browser } = s), { worker: true });
+
+const contexts = new Map<string, BrowserContext>();
+
+/** A browser context in the language given, signed in as `user` when there is one (once per user and language). */
+async function contextFor(locale: 'zh-CN' | 'en', user?: TestUser): Promise<BrowserContext> {
+  const key = `${locale}:${user?.id ?? 'visitor'}`;
+  const known = contexts.get(key);
+  if (known) return known;
+  const context = await browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1300, height: 900 } });
+  // The app keeps the chosen language here (apps/web/src/i18n/i18n.tsx).
+  await context.addInitScript((lng) => window.localStorage.setItem('ztt.locale', lng), locale);
+  if (user) {
+    const page = await context.newPage();
+    await signIn(page, api.url, user);
+    await page.close();
+  }
+  contexts.set(key, context);
+  return context;
+}
+
+/** Waits until the page has drawn what it loads: no spinner or skeleton, and no animation still running (a fading element has the wrong contrast). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, [data-testid="page-loading"]') &&
+      // A looping animation (a badge's pulse) never ends; only a transition on its way matters.
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+interface Check {
+  name: string;
+  path: (w: World) => string;
+  /** what shows once the page has its content */
+  ready: string;
+  as?: (w: World) => TestUser;
+  /**
+   * A violation known and not yet fixed, with its owner: the check is expected to fail until it is
+   * fixed, and then fails to say it should be held to the rule again.
+   */
+  knownViolation?: string;
+}
+
+const PUBLIC: Check[] = [
+  { name: 'home', path: () => '/', ready: '[data-testid="home-search"]' },
+  { name: 'search with results', path: () => `/search?tab=needs&q=${encodeURIComponent('对虾')}`, ready: '[data-testid="search-total"]' },
+  { name: 'a need', path: (w) => `/needs/${w.needA}`, ready: '[data-testid="item-title"]' },
+  { name: 'an achievement', path: (w) => `/achievements/${w.achB}`, ready: '[data-testid="item-title"]' },
+  { name: 'the challenges board', path: () => '/challenges', ready: '[data-testid="challenge-link"]' },
+  { name: 'a challenge', path: (w) => `/challenges/${w.challenge}`, ready: '[data-testid="challenge-title"]' },
+  { name: 'stats', path: () => '/stats', ready: '[data-testid="stat-needs"]' },
+  { name: 'login', path: () => '/login', ready: '#email' },
+  { name: 'register', path: () => '/register', ready: 'button[type=submit]' },
+];
+
+const SIGNED_IN: Check[] = [
+  { name: 'my needs', path: () => '/my/needs', ready: '[data-testid="status-filter"]', as: (w) => w.memberA },
+  {
+    name: 'a need form',
+    path: (w) => `/needs/${w.needA}/edit`,
+    ready: '[data-testid="field-category"]',
+    as: (w) => w.memberA,
+    // Ant Design's Form.Item gives a required Select aria-required, which lands on the Select's outer
+    // <div> (no role), not on its combobox input: aria-allowed-attr, critical, on every required
+    // Select (the need form is being rebuilt: ItemFormPage.tsx).
+    knownViolation: 'aria-allowed-attr on required selects',
+  },
+  { name: 'notifications', path: () => '/notifications', ready: '[data-testid="notifications-page-read-all"]', as: (w) => w.memberA },
+  { name: 'the dashboard, for an admin', path: () => '/admin/dashboard', ready: '[data-testid="filter-quarter"]', as: (w) => w.admin },
+  { name: 'a deal, for its broker', path: (w) => `/deals/${w.deal}`, ready: '[data-testid="deal-stage"]', as: (w) => w.brokerX },
+];
+
+async function check(c: Check, locale: 'zh-CN' | 'en'): Promise<void> {
+  const context = await contextFor(locale, c.as?.(world));
+  const page = await context.newPage();
+  try {
+    await page.goto(`${api.url}${c.path(world)}`);
+    await page.locator(c.ready).first().waitFor();
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    const violations = await axeViolations(page);
+    if (violations.length) await screenshot(page, `a11y-${locale}-${c.name.replace(/[^a-z]+/gi, '-')}`);
+    // The readable list names each rule, element and reason, so a failure says what to fix.
+    expect(describeViolations(violations)).toBe('');
+  } finally {
+    await page.close();
+  }
+}
+
+beforeAll(async () => {
+  world = await buildWorld(api);
+  await eventually('the needs are searchable', async () => (await api.call('GET', `/api/search/needs?q=${encodeURIComponent('对虾')}`)).body.total >= 1, 30_000);
+});
+
+afterAll(async () => {
+  for (const c of contexts.values()) await c.close();
+});
+
+describe('accessibility: WCAG 2.1 A/AA (axe-core) with no violation', () => {
+  describe('public pages, in Chinese', () => {
+    it.each(PUBLIC.map((c) => [c.name, c] as const))('%s', async (_name, c) => check(c, 'zh-CN'));
+  });
+
+  describe('signed-in pages, in Chinese', () => {
+    it.each(SIGNED_IN.filter((c) => !c.knownViolation).map((c) => [c.name, c] as const))('%s', async (_name, c) => check(c, 'zh-CN'));
+    for (const c of SIGNED_IN.filter((k) => k.knownViolation)) it.failing(`${c.name} (known: ${c.knownViolation})`, () => check(c, 'zh-CN'));
+  });
+
+  describe('in English', () => {
+    it.each(PUBLIC.filter((c) => c.name === 'home' || c.name === 'search with results').map((c) => [c.name, c] as const))('%s', async (_name, c) => check(c, 'en'));
+  });
+});
+
+describe('accessibility: the keyboard', () => {
+  it('Tab reaches the main navigation and the search box, and the focused element shows a visible focus indicator', async () => {
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    try {
+      await page.goto(`${api.url}/`);
+      await page.locator('[data-testid="home-search"]').first().waitFor();
+      await settled(page);
+      const reached = { nav: false, search: false };
+      const unmarked: string[] = [];
+      for (let i = 0; i < 40 && !(reached.nav && reached.search); i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          // A focus ring is an outline or a box shadow, on the element or (Ant Design's inputs) on its wrapper.
+          const ringed = (s: CSSStyleDeclaration) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+          const wrapper = el.closest('.ant-input-affix-wrapper, .ant-input-search, .ant-select-selector, .ant-menu-item, .ant-menu-submenu-title');
+          return {
+            what: `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 30)}`,
+            inNav: !!el.closest('nav, [role="navigation"], .ant-menu'),
+            isSearch: !!el.closest('[data-testid="home-search"]'),
+            visible: ringed(style) || (!!wrapper && (ringed(getComputedStyle(wrapper)) || (wrapper.matches(':focus-within') && ringed(getComputedStyle(wrapper))))),
+          };
+        });
+        if (!focus) continue;
+        if (focus.inNav) reached.nav = true;
+        if (focus.isSearch) reached.search = true;
+        if (!focus.visible) unmarked.push(focus.what);
+      }
+      expect(reached).toEqual({ nav: true, search: true });
+      expect(unmarked).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
