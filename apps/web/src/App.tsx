@@ -742,7 +742,7 @@ export function App() {
           </Routes>
         </Suspense>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.subtitle')}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: '#666' }}>{t('app.subtitle')}</Layout.Footer>
     </Layout>
   );
 }
