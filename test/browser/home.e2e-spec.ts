@@ -21,13 +21,14 @@ const quarterNow = () => {
   return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 };
 
+let admin: TestUser;
 let member: TestUser;
 let needId: string;
 let challengeId: string;
 
 /** Published through the API: a need, an achievement, an open challenge and an open campaign. */
 async function publishWorld(): Promise<void> {
-  const admin = await registerUser(api, { roles: [PlatformRole.Admin] });
+  admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '首页浏览器测试 周主任' });
   member = await registerUser(api, { displayName: '首页浏览器测试 吴工' });
   const orgId = (await createOrg(api, member, { verified: true, input: { name: '湛江首页浏览器测试海产公司' } })).id;
   const campaign = await api.call('POST', '/api/admin/campaigns', {
@@ -207,6 +208,26 @@ describe('browser journey: the public area on a phone, 390 × 844 (issue 16)', (
       await page.getByTestId('nav-menu-button').waitFor();
       await expectNoSidewaysScroll(page, name);
       await screenshot(page, `164-phone-${name}`);
+    }
+    await page.close();
+  });
+
+  it('keeps the signed-in tables inside the screen: the audit log, users and the review queue scroll inside their cards', async () => {
+    const page = await context.newPage();
+    await page.goto(`${api.url}/login`);
+    await page.locator('#email').fill(admin.email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('button[type=submit]').tap();
+    await page.getByText('欢迎，首页浏览器测试 周主任').waitFor();
+    for (const [name, path] of [
+      ['audit', '/admin/audit'],
+      ['users', '/admin/users'],
+      ['review', '/admin/review'],
+    ] as const) {
+      await page.goto(`${api.url}${path}`);
+      await page.locator('.ant-table-row, .ant-empty').first().waitFor();
+      await expectNoSidewaysScroll(page, name);
+      await screenshot(page, `165-phone-${name}`);
     }
     await page.close();
   });

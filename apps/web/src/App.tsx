@@ -51,6 +51,8 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => ({ defa
 const RegisterPage = lazy(() => import('./pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
 
+const NARROW_SCREEN_CSS = `.ant-table-wrapper .ant-table-content, .ant-descriptions-view { overflow-x: auto; }`;
+
 function RequireAuth({ children, role }: { children: ReactNode; role?: PlatformRole }) {
   const { me, loading, hasRole } = useAuth();
   const location = useLocation();
@@ -310,6 +312,8 @@ export function App() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* On a narrow screen a wide table or bordered description list scrolls inside its card, never the page. */}
+      <style>{NARROW_SCREEN_CSS}</style>
       {compact ? (
         // Phones and narrow windows: the brand, then 44 px controls (language, bell, menu); the menu opens a drawer with every entry.
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 4, padding: '0 8px 0 12px', background: '#fff', borderBottom: '1px solid #eee' }}>
