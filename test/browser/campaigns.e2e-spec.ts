@@ -103,6 +103,8 @@ describe('browser journey: a quarterly campaign and the bureau’s dashboard', (
     await pickOption(ent, 'region', '坡头区');
     await pickOption(ent, 'trl', 'TRL 6');
     await pickOption(ent, 'category', '关键共性技术需求');
+    // A key generic need is submitted only with measurable acceptance criteria (the need-quality gate).
+    await ent.getByTestId('field-criteria').fill('溶解氧测量误差 ≤ 0.2 mg/L');
     await pickOption(ent, 'cooperationModes', '委托开发');
     await ent.keyboard.press('Escape');
     await ent.getByTestId('field-contact-name').fill('吴工');

@@ -27,6 +27,8 @@ describe('browser journey: an enterprise posts a need → an admin publishes it 
     await pickOption(page, 'region', '坡头区');
     await pickOption(page, 'trl', 'TRL 6');
     await pickOption(page, 'category', '关键共性技术需求');
+    // A key generic need is submitted only with measurable acceptance criteria (the need-quality gate).
+    await page.getByTestId('field-criteria').fill('溶解氧测量误差 ≤ 0.2 mg/L');
     await pickOption(page, 'cooperationModes', '委托开发');
     await page.keyboard.press('Escape');
     await page.getByTestId('field-budget-min').fill('30');

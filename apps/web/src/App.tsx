@@ -11,7 +11,6 @@ import { useI18n } from './i18n/i18n';
 // state) is all a first visit downloads before the page it asked for.
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => ({ default: m.AdminAuditPage })));
-const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
 const CampaignFormPage = lazy(() => import('./pages/CampaignFormPage').then((m) => ({ default: m.CampaignFormPage })));
@@ -30,6 +29,7 @@ const ChallengeNoticePage = lazy(() => import('./pages/ChallengeNoticePage').the
 const ChallengeReviewListPage = lazy(() => import('./pages/ChallengeReviewPage').then((m) => ({ default: m.ChallengeReviewListPage })));
 const ChallengeReviewPage = lazy(() => import('./pages/ChallengeReviewPage').then((m) => ({ default: m.ChallengeReviewPage })));
 const AdminImportPage = lazy(() => import('./pages/AdminImportPage').then((m) => ({ default: m.AdminImportPage })));
+const MyImportPage = lazy(() => import('./pages/MyImportPage').then((m) => ({ default: m.MyImportPage })));
 const AdminReviewPage = lazy(() => import('./pages/AdminReviewPage').then((m) => ({ default: m.AdminReviewPage })));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
 const AdminVerificationsPage = lazy(() => import('./pages/AdminVerificationsPage').then((m) => ({ default: m.AdminVerificationsPage })));
@@ -184,6 +184,14 @@ export function App() {
                         </Link>
                       ),
                     },
+                    {
+                      key: '/my/import',
+                      label: (
+                        <Link to="/my/import" data-testid="nav-my-import">
+                          {t('import.my.nav')}
+                        </Link>
+                      ),
+                    },
                   ]
                 : []),
               {
@@ -296,14 +304,6 @@ export function App() {
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
               { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
-              {
-                key: '/admin/partners',
-                label: (
-                  <Link to="/admin/partners" data-testid="nav-admin-partners">
-                    {t('partner.nav')}
-                  </Link>
-                ),
-              },
             ],
           },
         ]
@@ -480,6 +480,14 @@ export function App() {
               }
             />
             <Route
+              path="/my/import"
+              element={
+                <RequireAuth>
+                  <MyImportPage />
+                </RequireAuth>
+              }
+            />
+            <Route
               path="/my/approvals"
               element={
                 <RequireAuth>
@@ -635,14 +643,6 @@ export function App() {
               element={
                 <RequireAuth role={PlatformRole.Admin}>
                   <AdminUsersPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="/admin/partners"
-              element={
-                <RequireAuth role={PlatformRole.Admin}>
-                  <AdminPartnersPage />
                 </RequireAuth>
               }
             />

@@ -93,6 +93,4 @@ export enum AuditAction {
   CampaignReminded = 'campaign.reminded',
   ContractTargetSet = 'dashboard.contract_target_set',
   AccountDeleted = 'user.deleted',
-  PartnerKeyCreated = 'partner_key.created',
-  PartnerKeyRevoked = 'partner_key.revoked',
 }

@@ -22,4 +22,3 @@ export * from './money';
 export * from './service-invention';
 export * from './home';
 export * from './need-quality';
-export * from './partners';

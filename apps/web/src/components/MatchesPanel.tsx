@@ -3,12 +3,13 @@ import { DislikeFilled, DislikeOutlined, LikeFilled, LikeOutlined, ReloadOutline
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { DISMISS_REASONS, DismissReason, ItemKind, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchFeedback, MatchStatus, MatchView } from '@ztt/contracts';
+import { DISMISS_REASONS, DismissReason, ItemKind, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchFeedback, MatchStatus, MatchView, NeedQuality } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { applyApiError } from './form-errors';
 import { useTaxonomyLabels } from './labels';
+import { QualityHints } from './NeedQuality';
 
 const STATUS_COLOR: Record<MatchStatus, string> = { proposed: 'blue', seen: 'default', contacted: 'green', deal: 'gold', dismissed: 'default' };
 
@@ -151,7 +152,8 @@ export function useMatchActions() {
 }
 
 /** The stored matches of an item, for its owners and platform admins, with status actions. */
-export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
+/** `quality`, for a need: what it lacks, named as what would improve its matches. */
+export function MatchesPanel({ kind, id, quality }: { kind: ItemKind; id: string; quality?: NeedQuality }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const labels = useTaxonomyLabels();
@@ -177,6 +179,7 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
       data-testid="matches-panel"
     >
       <Typography.Paragraph type="secondary">{t('match.explain')}</Typography.Paragraph>
+      {quality && <QualityHints quality={quality} />}
       <List<MatchView>
         loading={!data}
         dataSource={data ?? []}
@@ -201,7 +204,7 @@ export function MatchesPanel({ kind, id }: { kind: ItemKind; id: string }) {
 }
 
 /** Top achievements for the need being written, before it is posted. Nothing is saved. */
-export function MatchPreview({ draft }: { draft: () => Record<string, unknown> | null }) {
+export function MatchPreview({ draft, quality }: { draft: () => Record<string, unknown> | null; quality?: NeedQuality }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [matches, setMatches] = useState<MatchView[] | null>(null);
@@ -222,6 +225,7 @@ export function MatchPreview({ draft }: { draft: () => Record<string, unknown> |
     <Card size="small" title={t('match.preview.title')} style={{ marginTop: 16 }} data-testid="match-preview">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('match.preview.help')}</Typography.Text>
+        {quality && <QualityHints quality={quality} />}
         <Button onClick={() => void run()} loading={busy} data-testid="match-preview-run">
           {t('match.preview.run')}
         </Button>

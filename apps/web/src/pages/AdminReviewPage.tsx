@@ -8,6 +8,7 @@ import { useApiQuery } from '../api/queries';
 import { budgetText, FIELD_LABELS, formatDateTime, kindPath, priceText } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, TaxonomyLabels, useTaxonomyLabels } from '../components/labels';
+import { NeedQualityPanel } from '../components/NeedQuality';
 import { useI18n } from '../i18n/i18n';
 
 const PAGE_SIZE = 10;
@@ -139,6 +140,11 @@ function ReviewCard({ entry, busy, onPublish, onReject }: { entry: ReviewQueueEn
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true }}>
         {item.summary}
       </Typography.Paragraph>
+      {need?.quality && (
+        <div style={{ maxWidth: 520, marginBottom: 12 }}>
+          <NeedQualityPanel quality={need.quality} />
+        </div>
+      )}
       {changes.length > 0 && <ChangesTable changes={changes} labels={labels} />}
     </Card>
   );

@@ -261,7 +261,7 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
         )}
       </Card>
 
-      {status === ItemStatus.Published && (item.canEdit || isAdmin) && <MatchesPanel kind={kind} id={item.id} />}
+      {status === ItemStatus.Published && (item.canEdit || isAdmin) && <MatchesPanel kind={kind} id={item.id} quality={item.kind === 'need' ? item.quality : undefined} />}
 
       <Modal
         open={asking}

@@ -122,3 +122,82 @@ describe('the need form (ItemFormPage)', () => {
     expect(screen.queryByText('已保存')).toBeNull();
   });
 });
+
+describe('the need-quality gate on the need form (issue 16)', () => {
+  let page: Rendered | undefined;
+  afterEach(() => signOut(page));
+
+  const similarPath = `/search/needs?q=${encodeURIComponent('对虾养殖水质在线监测')}&pageSize=5`;
+
+  it('shows the completeness score and what is missing, and updates both as the poster types', async () => {
+    const server = new FakeServer().on('GET', '/needs/need-1', draftNeed({ category: 'frontier' }));
+    page = renderPage({ at: '/needs/need-1/edit', routes, server });
+
+    // A budget range and a TRL: 15 + 10.
+    expect(await screen.findByText('完整度 25 分')).toBeTruthy();
+    expect(screen.getByTestId('quality-check-criteria').getAttribute('data-met')).toBe('false');
+    expect(within(screen.getByTestId('quality-check-indicators')).getByText('验收标准含量化指标和单位（如“出水氨氮 ≤ 1 mg/L”）')).toBeTruthy();
+    expect(screen.getByTestId('quality-check-budget').getAttribute('data-met')).toBe('true');
+    expect(within(screen.getByTestId('quality-check-keywords')).getByText('至少 3 个关键词')).toBeTruthy();
+
+    await page.user.type(screen.getByTestId('field-criteria'), '溶解氧测量误差 ≤ 0.2 mg/L');
+
+    expect(await screen.findByText('完整度 65 分')).toBeTruthy();
+    expect(screen.getByTestId('quality-check-indicators').getAttribute('data-met')).toBe('true');
+  });
+
+  it('says before sending that a core need needs acceptance criteria, and sends nothing when submitted without them', async () => {
+    const server = new FakeServer().on('GET', '/needs/need-1', draftNeed({ category: 'core' }));
+    page = renderPage({ at: '/needs/need-1/edit', routes, server });
+
+    expect(await screen.findByTestId('criteria-required')).toBeTruthy();
+    await page.user.click(screen.getByTestId('save-and-submit'));
+
+    expect(await within(fieldItem('field-criteria')).findByText('核心技术需求和关键共性技术需求须填写含指标值和单位的验收标准后才能提交审核')).toBeTruthy();
+    expect(server.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
+  it('adds a suggested indicator of the need category to the acceptance criteria in one click', async () => {
+    const server = new FakeServer().on('GET', '/needs/need-1', draftNeed({ category: 'core', acceptanceCriteria: '出水氨氮 ≤ 1 mg/L' }));
+    page = renderPage({ at: '/needs/need-1/edit', routes, server });
+
+    await page.user.click(await screen.findByRole('button', { name: /核心部件国产化率/ }));
+
+    expect((screen.getByTestId('field-criteria') as HTMLTextAreaElement).value).toBe('出水氨氮 ≤ 1 mg/L\n核心部件国产化率 ≥ ＿ %');
+    expect(screen.queryByTestId('criteria-required')).toBeNull();
+  });
+
+  it('flags similar published needs of other organisations and of its own while the title is typed, with links', async () => {
+    const hit = (id: string, title: string, ownerOrgName: string) => ({
+      id,
+      kind: 'need',
+      title,
+      summary: '',
+      highlight: { title, summary: '' },
+      ownerOrgName,
+      chains: [],
+      industries: [],
+      keywords: [],
+      region: 'chikan',
+      trl: 4,
+      cooperationModes: [],
+      publishedAt: null,
+    });
+    const server = new FakeServer()
+      .on('GET', '/needs/need-1', draftNeed({ category: 'frontier' }))
+      .on('GET', similarPath, {
+        items: [hit('n-2', '对虾池塘水质在线监测系统', '湛江湾水产有限公司'), hit('n-3', '养殖水质监测需求', '湛江海洋科技有限公司')],
+        total: 2,
+        page: 1,
+        pageSize: 5,
+        facets: {},
+      });
+    page = renderPage({ at: '/needs/need-1/edit', routes, server });
+
+    const similar = await screen.findByTestId('similar-needs');
+    expect(within(similar).getByText('已有相似的已发布需求，请确认不是重复发布：')).toBeTruthy();
+    expect(within(similar).getByRole('link', { name: '对虾池塘水质在线监测系统' }).getAttribute('href')).toBe('/needs/n-2');
+    expect(within(similar).getByText('湛江湾水产有限公司')).toBeTruthy();
+    expect(within(similar).getByText('本机构')).toBeTruthy();
+  });
+});

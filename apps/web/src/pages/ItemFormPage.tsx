@@ -9,6 +9,7 @@ import {
   AchievementView,
   AttachmentView,
   compareDecimals,
+  criteriaRequired,
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
   IpItem,
@@ -18,7 +19,9 @@ import {
   ItemView,
   MembershipStatus,
   NeedInput,
+  needQuality,
   NeedView,
+  quantifiedIndicators,
   RIGHTS_GRANTED,
   RIGHTS_GRANTED_LABELS,
   RightsGranted,
@@ -32,6 +35,7 @@ import { ATTACHMENT_ACCEPT, kindPath } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
 import { ItemStatusTag, TAX, useTaxonomyLabels } from '../components/labels';
 import { MatchPreview } from '../components/MatchesPanel';
+import { NeedQualityPanel, SimilarNeeds, SuggestedIndicators } from '../components/NeedQuality';
 import { useI18n } from '../i18n/i18n';
 
 interface FormValues {
@@ -196,6 +200,21 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
   const budgetNegotiable = Form.useWatch('budgetNegotiable', form);
   const priceNegotiable = Form.useWatch('priceNegotiable', form);
   const serviceInvention = Form.useWatch('serviceInvention', form);
+  // The need as typed so far, for its completeness score, the criteria gate and the duplicate check.
+  const typedTitle = Form.useWatch('title', form);
+  const typedOrg = Form.useWatch('ownerOrgId', form);
+  const quality = needQuality({
+    summary: Form.useWatch('summary', form),
+    keywords: Form.useWatch('keywords', form),
+    trl: Form.useWatch('trl', form),
+    budgetMin: Form.useWatch('budgetMin', form),
+    budgetMax: Form.useWatch('budgetMax', form),
+    budgetNegotiable,
+    acceptanceCriteria: Form.useWatch('acceptanceCriteria', form),
+  });
+  const category = Form.useWatch('category', form);
+  const criteria = Form.useWatch('acceptanceCriteria', form);
+  const criteriaMissing = kind === 'need' && criteriaRequired(category) && quantifiedIndicators(criteria).length === 0;
 
   const orgs = (me?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active);
   const defaultOrg = orgs.find((m) => m.verificationStatus === 'verified')?.organisationId ?? orgs[0]?.organisationId;
@@ -287,6 +306,13 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
   };
 
   const saveAndSubmit = async () => {
+    // The API refuses it too; saying so here spares a round trip and points at the field.
+    if (criteriaMissing) {
+      form.setFields([{ name: 'acceptanceCriteria', errors: [t('quality.criteriaRequired')] }]);
+      form.scrollToField('acceptanceCriteria');
+      message.error(t('quality.criteriaRequired'));
+      return;
+    }
     const saved = await save();
     if (!saved || !item) return;
     try {
@@ -307,6 +333,11 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
   const moneyRule = { pattern: WAN_PATTERN, message: t('item.form.money') };
   const maxLen = (n: number) => ({ max: n, message: t('item.form.maxLength', { n }) });
   const attachments = item?.attachments ?? [];
+  const ownOrgName = item?.ownerOrgName ?? orgs.find((m) => m.organisationId === typedOrg)?.organisationName;
+  const addIndicator = (line: string) => {
+    const now = ((form.getFieldValue('acceptanceCriteria') as string | undefined) ?? '').replace(/\s+$/, '');
+    form.setFieldValue('acceptanceCriteria', now ? `${now}\n${line}` : line);
+  };
 
   return (
     <Card
@@ -322,6 +353,11 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
         <Alert type="error" showIcon style={{ marginBottom: 16 }} message={`${t('item.rejectionReason')}：${item.rejectionReason}`} />
       )}
       {item?.status === ItemStatus.Published && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('item.form.publishedHint')} />}
+      {kind === 'need' && (
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <NeedQualityPanel quality={quality} />
+        </Card>
+      )}
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" scrollToFirstError data-testid="item-form">
         <Form.Item name="ownerOrgId" label={t('item.form.org')} rules={[{ required: true }]} extra={item ? undefined : t('item.form.org.help')}>
           <Select
@@ -344,6 +380,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
         >
           <Input maxLength={ITEM_LIMITS.titleMax} showCount data-testid="field-title" />
         </Form.Item>
+        {kind === 'need' && <SimilarNeeds title={typeof typedTitle === 'string' ? typedTitle : ''} excludeId={item?.id} ownOrgName={ownOrgName} />}
         <Form.Item name="summary" label={t('item.summary')} rules={[{ required: true, whitespace: true }, maxLen(ITEM_LIMITS.summaryMax)]} extra={t('help.summary')}>
           <Input.TextArea rows={5} maxLength={ITEM_LIMITS.summaryMax} showCount data-testid="field-summary" />
         </Form.Item>
@@ -458,9 +495,11 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
             <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
               {t('help.budget')}
             </Typography.Paragraph>
+            {criteriaMissing && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('quality.criteriaRequired')} data-testid="criteria-required" />}
             <Form.Item name="acceptanceCriteria" label={t('need.acceptanceCriteria')} rules={[maxLen(ITEM_LIMITS.textMax)]} extra={t('help.acceptanceCriteria')}>
-              <Input.TextArea rows={3} maxLength={ITEM_LIMITS.textMax} />
+              <Input.TextArea rows={4} maxLength={ITEM_LIMITS.textMax} data-testid="field-criteria" />
             </Form.Item>
+            <SuggestedIndicators category={category} onAdd={addIndicator} />
           </>
         ) : (
           <>
@@ -663,7 +702,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
           <Button onClick={() => navigate(item ? `/${path}/${item.id}` : `/my/${path}`)}>{t('common.cancel')}</Button>
         </Space>
       </Form>
-      {kind === 'need' && <MatchPreview draft={previewDraft} />}
+      {kind === 'need' && <MatchPreview draft={previewDraft} quality={quality} />}
     </Card>
   );
 }

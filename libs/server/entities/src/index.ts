@@ -6,7 +6,6 @@ import { DEAL_ENTITIES, DEAL_MIGRATIONS } from '@ztt/deals';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@ztt/identity';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@ztt/notifications';
-import { PARTNER_ENTITIES, PARTNER_MIGRATIONS } from '@ztt/partners';
 import { MigrationList, OutboxEntry } from '@ztt/platform';
 
 /**
@@ -22,7 +21,6 @@ export const ENTITIES = [
   ...MATCHING_ENTITIES,
   ...CHALLENGE_ENTITIES,
   ...DEAL_ENTITIES,
-  ...PARTNER_ENTITIES,
   OutboxEntry,
 ];
 
@@ -45,5 +43,4 @@ export const MIGRATIONS: MigrationList = [
   ...CHALLENGE_MIGRATIONS,
   ...DEAL_MIGRATIONS,
   ...CAMPAIGN_MIGRATIONS,
-  ...PARTNER_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -54,4 +54,15 @@ export const admin: English<typeof zh> = {
   'export.help': 'Exports everything to Excel; the search page exports what its filters select.',
   'export.needs': 'Export needs',
   'export.achievements': 'Export achievements',
+  'import.my.title': 'Import for my organisation',
+  'import.my.org': 'Organisation',
+  'import.my.noOrg': 'Only admins of a verified organisation can import needs or achievements.',
+  'import.my.help':
+    'Rows belong to the chosen organisation (the template’s credit-code column is ignored) and are saved as drafts or submitted for review; nothing is published directly.',
+  'import.my.submit': 'After import',
+  'import.my.asDraft': 'Keep as drafts',
+  'import.my.asSubmitted': 'Submit for review',
+  'import.my.doneDrafts': 'Saved as drafts: see and submit them under My needs / My achievements',
+  'import.my.doneSubmitted': 'Submitted for review: they are published once approved',
+  'import.my.nav': 'Bulk import',
 };

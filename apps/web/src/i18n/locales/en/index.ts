@@ -9,11 +9,10 @@ import { deal } from './deal';
 import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
-import { partner } from './partner';
 import { search } from './search';
 import { terms } from './terms';
 
-export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner };
+export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin };
 
 export const en = {
   ...common,
@@ -29,5 +28,4 @@ export const en = {
   ...campaign,
   ...dashboard,
   ...admin,
-  ...partner,
 };
