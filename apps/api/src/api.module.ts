@@ -9,6 +9,7 @@ import { ENTITIES } from '@ztt/entities';
 import { IdentityDirectoryModule, IdentityModule } from '@ztt/identity';
 import { MatchingModule } from '@ztt/matching';
 import { NotificationsModule } from '@ztt/notifications';
+import { PartnersModule } from '@ztt/partners';
 import { AllExceptionsFilter, AppConfig, HealthModule, PlatformModule } from '@ztt/platform';
 import { ReadModelModule } from '@ztt/read-model';
 import { SearchModule } from '@ztt/search';
@@ -32,6 +33,7 @@ export class ApiModule {
         DealsModule,
         CampaignsModule,
         ReadModelModule,
+        PartnersModule,
         HealthModule,
         PublicPagesModule,
       ],

@@ -8,6 +8,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig, createLogger, createRequestLogger, createValidationPipe, installRequestContext, installRequestLog, installSecurityHeaders, nestLogger } from '@ztt/platform';
+import { PARTNER_KEY_BEARER_SCHEME, PARTNER_KEY_HEADER_SCHEME } from '@ztt/partners';
 import { ApiModule } from './api.module';
 import { PageTemplate } from './public-pages/page-template';
 import { PublicPagesService } from './public-pages/public-pages.service';
@@ -20,6 +21,12 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setDescription('Zhanjiang technology-transfer marketplace. Errors share one body: { error: { code, message, requestId, details? } }.')
     .setVersion('1')
     .addBearerAuth()
+    // The partner API's keys (docs/security.md #29): the same key in either header.
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: '合作机构 API 密钥 ztt_<keyId>_<secret> / a partner API key' }, PARTNER_KEY_HEADER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'ztt_<keyId>_<secret>', description: '合作机构 API 密钥，作为 Bearer 发送 / a partner API key as a bearer token' },
+      PARTNER_KEY_BEARER_SCHEME,
+    )
     .build();
   return SwaggerModule.createDocument(app, doc, { operationIdFactory: (c, m) => `${c.replace(/Controller$/, '')}_${m}` });
 }

@@ -93,4 +93,6 @@ export enum AuditAction {
   CampaignReminded = 'campaign.reminded',
   ContractTargetSet = 'dashboard.contract_target_set',
   AccountDeleted = 'user.deleted',
+  PartnerKeyCreated = 'partner_key.created',
+  PartnerKeyRevoked = 'partner_key.revoked',
 }

@@ -47,6 +47,8 @@ export enum ErrorCode {
   ChallengeDeclarationRequired = 'CHALLENGE_DECLARATION_REQUIRED',
   ChallengeObjectionWindowOpen = 'CHALLENGE_OBJECTION_WINDOW_OPEN',
   ChallengeObjectionsUnanswered = 'CHALLENGE_OBJECTIONS_UNANSWERED',
+  ApiKeyInvalid = 'API_KEY_INVALID',
+  RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL',
   OwnCommission = 'OWN_COMMISSION',
   CampaignAlreadyOpen = 'CAMPAIGN_ALREADY_OPEN',

@@ -22,3 +22,4 @@ export * from './money';
 export * from './service-invention';
 export * from './home';
 export * from './need-quality';
+export * from './partners';

@@ -62,6 +62,14 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     en: 'Search is temporarily unavailable; what you submit is not affected',
   },
   [ErrorCode.PayloadTooLarge]: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  [ErrorCode.ApiKeyInvalid]: {
+    'zh-CN': 'API 密钥无效、已吊销或已过期',
+    en: 'The API key is invalid, revoked or expired',
+  },
+  [ErrorCode.RateLimited]: {
+    'zh-CN': '请求过于频繁，请稍后再试',
+    en: 'Too many requests, please try again later',
+  },
   [ErrorCode.ServiceUnavailable]: {
     'zh-CN': '服务暂时不可用，请稍后再试',
     en: 'The service is temporarily unavailable',
@@ -182,6 +190,9 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   not_member: { 'zh-CN': '您不是该机构的正式成员', en: 'You are not an active member of this organisation' },
   own_item: { 'zh-CN': '不能申请查看本机构发布的内容', en: 'This is your own organisation’s item' },
+  cursor_invalid: { 'zh-CN': '游标无效，请使用上次返回的 nextCursor', en: 'Invalid cursor; send the nextCursor of the last answer' },
+  org_not_found: { 'zh-CN': '该机构不存在', en: 'No such organisation' },
+  expires_future: { 'zh-CN': '到期时间须晚于现在', en: 'The expiry must be in the future' },
   webhook_url_invalid: { 'zh-CN': '请输入有效的网址（不含用户名和密码）', en: 'Enter a valid URL (without user name or password)' },
   webhook_https_required: { 'zh-CN': '机器人地址必须以 https:// 开头', en: 'The robot URL must start with https://' },
   webhook_unsafe: {

@@ -6,3 +6,5 @@ export { CatalogueReader } from './catalogue-reader';
 export type { ItemCard, ItemFilters, MatchingRow, ServiceInventionCard } from './catalogue-reader';
 export { CATALOGUE_MIGRATIONS } from './migrations';
 export { DisclosureService } from './disclosure.service';
+export { CatalogueChanges } from './catalogue-changes';
+export type { CatalogueChange, ChangePosition } from './catalogue-changes';

@@ -6,3 +6,5 @@ export { aggregate, weightedTotal } from './aggregate';
 export { readChallengeAward } from './award';
 export { needSideOf } from './discovery.service';
 export { CHALLENGE_MIGRATIONS } from './migrations';
+export { ChallengeChanges } from './challenge-changes';
+export type { ChallengeChangePosition } from './challenge-changes';

@@ -6,6 +6,7 @@ import { DEAL_ENTITIES, DEAL_MIGRATIONS } from '@ztt/deals';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@ztt/identity';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@ztt/notifications';
+import { PARTNER_ENTITIES, PARTNER_MIGRATIONS } from '@ztt/partners';
 import { MigrationList, OutboxEntry } from '@ztt/platform';
 
 /**
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ...MATCHING_ENTITIES,
   ...CHALLENGE_ENTITIES,
   ...DEAL_ENTITIES,
+  ...PARTNER_ENTITIES,
   OutboxEntry,
 ];
 
@@ -43,4 +45,5 @@ export const MIGRATIONS: MigrationList = [
   ...CHALLENGE_MIGRATIONS,
   ...DEAL_MIGRATIONS,
   ...CAMPAIGN_MIGRATIONS,
+  ...PARTNER_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -113,6 +113,12 @@ describe('configuration', () => {
     for (const bad of ['1gb', 'lots', '-1', '1.5mb']) expect(() => loadConfig({ HTTP_BODY_LIMIT: bad })).toThrow(/HTTP_BODY_LIMIT must be a size/);
   });
 
+  it('lets one address make 6,000 anonymous public requests a minute unless HTTP_PUBLIC_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).http.publicPerMinute).toBe(6000);
+    expect(loadConfig({ HTTP_PUBLIC_PER_MINUTE: '30' }).http.publicPerMinute).toBe(30);
+    for (const bad of ['0', 'many', '-5']) expect(() => loadConfig({ HTTP_PUBLIC_PER_MINUTE: bad })).toThrow(/HTTP_PUBLIC_PER_MINUTE/);
+  });
+
   it('refuses a PUBLIC_URL that is not an http(s) origin', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://kjcg.example.cn/' }).http.publicUrl).toBe('https://kjcg.example.cn');
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);

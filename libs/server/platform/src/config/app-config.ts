@@ -15,6 +15,8 @@ export interface AppConfig {
     /** The largest request body, in bytes (uploads have their own limits). */
     bodyLimit: number;
     trustProxy: boolean;
+    /** Requests a minute one address may make to the public (`@Public()`) routes without signing in, counted across every API process in Redis. */
+    publicPerMinute: number;
     webDistDir: string | null;
     /** Where people reach the web app; links in emails and webhooks start with it. */
     publicUrl: string;
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         .filter(Boolean),
       bodyLimit: bytes('HTTP_BODY_LIMIT', 1024 * 1024),
       trustProxy: env.HTTP_TRUST_PROXY === 'true',
+      publicPerMinute: int('HTTP_PUBLIC_PER_MINUTE', 6000, 1, 1_000_000),
       webDistDir: env.WEB_DIST_DIR === '' ? null : path.resolve(env.WEB_DIST_DIR ?? 'dist/web'),
       publicUrl,
     },

@@ -9,10 +9,11 @@ import { deal } from './deal';
 import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
+import { partner } from './partner';
 import { search } from './search';
 import { terms } from './terms';
 
-export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin };
+export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner };
 
 export const en = {
   ...common,
@@ -28,4 +29,5 @@ export const en = {
   ...campaign,
   ...dashboard,
   ...admin,
+  ...partner,
 };

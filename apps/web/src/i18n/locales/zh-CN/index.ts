@@ -9,11 +9,12 @@ import { deal } from './deal';
 import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
+import { partner } from './partner';
 import { search } from './search';
 import { terms } from './terms';
 
 /** Every feature's Chinese messages, by feature (the unit test checks that no key is in two). */
-export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin };
+export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner };
 
 export const zhCN = {
   ...common,
@@ -29,4 +30,5 @@ export const zhCN = {
   ...campaign,
   ...dashboard,
   ...admin,
+  ...partner,
 };

@@ -1,0 +1,51 @@
+/** What a partner organisation's API key may do (docs/security.md #29). */
+export enum PartnerScope {
+  /** the public catalogue: published needs and achievements, and their changes */
+  CatalogueRead = 'catalogue:read',
+  /** the public 揭榜挂帅 board and its changes */
+  ChallengesRead = 'challenges:read',
+  /** submit needs or achievements as the organisation: they go to review, never straight to the catalogue */
+  ItemsSubmit = 'items:submit',
+  /** new published items are POSTed to the key's webhook URL */
+  Webhooks = 'webhooks',
+}
+
+export const PARTNER_SCOPES: readonly PartnerScope[] = Object.values(PartnerScope);
+
+/** How a key reads in the admin's list: never its secret. */
+export interface PartnerKeyView {
+  id: string;
+  /** the visible part of the key (`ztt_<keyId>_…`), to tell keys apart in logs */
+  keyId: string;
+  orgId: string;
+  orgName: string;
+  name: string;
+  scopes: PartnerScope[];
+  ratePerMinute: number;
+  webhookUrl: string | null;
+  expiresAt: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  status: 'active' | 'expired' | 'revoked';
+}
+
+/** The answer to creating a key: the only time the whole key is ever shown. */
+export interface CreatedPartnerKey {
+  key: PartnerKeyView;
+  secret: string;
+}
+
+export interface PartnerUsageEntry {
+  id: string;
+  keyId: string;
+  method: string;
+  route: string;
+  status: number;
+  at: string;
+}
+
+/** The visible prefix of every partner key. */
+export const PARTNER_KEY_PREFIX = 'ztt_';
+/** `ztt_<12 hex>_<43 base64url>`: the key id, then the secret. */
+export const PARTNER_KEY_PATTERN = /^ztt_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
