@@ -11,7 +11,6 @@ import { useI18n } from './i18n/i18n';
 // state) is all a first visit downloads before the page it asked for.
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => ({ default: m.AdminAuditPage })));
-const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
 const CampaignFormPage = lazy(() => import('./pages/CampaignFormPage').then((m) => ({ default: m.CampaignFormPage })));
@@ -73,9 +72,9 @@ export function App() {
   // Below Ant Design's lg breakpoint (992 px) the top menu does not fit: a menu button opens it in a drawer.
   const screens = Grid.useBreakpoint();
   const compact = screens.lg === false;
-  // The drawer is open at the address it was opened at: whatever changes the page (a menu entry, a
-  // button, the back button) closes it.
-  const here = location.pathname + location.search;
+  // The drawer is open on the page it was opened on: going to another page (a menu entry, a button,
+  // the back button) closes it; a page rewriting its own query (the challenge board's filters) does not.
+  const here = location.pathname;
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === here;
   const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? here : null);
@@ -305,14 +304,6 @@ export function App() {
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
               { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
-              {
-                key: '/admin/partners',
-                label: (
-                  <Link to="/admin/partners" data-testid="nav-admin-partners">
-                    {t('partner.nav')}
-                  </Link>
-                ),
-              },
             ],
           },
         ]
@@ -652,14 +643,6 @@ export function App() {
               element={
                 <RequireAuth role={PlatformRole.Admin}>
                   <AdminUsersPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="/admin/partners"
-              element={
-                <RequireAuth role={PlatformRole.Admin}>
-                  <AdminPartnersPage />
                 </RequireAuth>
               }
             />
