@@ -11,6 +11,7 @@ import { useI18n } from './i18n/i18n';
 // state) is all a first visit downloads before the page it asked for.
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => ({ default: m.AdminAuditPage })));
+const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
 const CampaignFormPage = lazy(() => import('./pages/CampaignFormPage').then((m) => ({ default: m.CampaignFormPage })));
@@ -304,6 +305,14 @@ export function App() {
               { key: '/admin/verifications', label: <Link to="/admin/verifications">{t('nav.admin.verifications')}</Link> },
               { key: '/admin/users', label: <Link to="/admin/users">{t('nav.admin.users')}</Link> },
               { key: '/admin/audit', label: <Link to="/admin/audit">{t('nav.admin.audit')}</Link> },
+              {
+                key: '/admin/partners',
+                label: (
+                  <Link to="/admin/partners" data-testid="nav-admin-partners">
+                    {t('partner.nav')}
+                  </Link>
+                ),
+              },
             ],
           },
         ]
@@ -643,6 +652,14 @@ export function App() {
               element={
                 <RequireAuth role={PlatformRole.Admin}>
                   <AdminUsersPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/partners"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminPartnersPage />
                 </RequireAuth>
               }
             />
