@@ -100,10 +100,26 @@ async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
   expect(`${what}: ${overflow}`).toBe(`${what}: fits`);
 }
 
-/** Opens the phone menu with the header's menu button and waits for the drawer. */
+/**
+ * Opens the phone menu with the header's menu button and waits until its entries are on screen. The
+ * drawer slides in and out: a tap while the last one is still leaving can be lost, so wait for it to
+ * be gone and tap again if the drawer has not shown within a few seconds.
+ */
 async function openMenu(page: Page): Promise<void> {
-  await page.getByTestId('nav-menu-button').tap();
-  await page.locator('.ant-drawer-open').waitFor();
+  await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('nav-menu-button').tap();
+    const shown = await page
+      .locator('.ant-drawer-open')
+      .getByTestId('nav-challenges')
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    if (attempt === 3) throw new Error('the phone menu did not open after three taps');
+  }
 }
 
 beforeAll(async () => {
