@@ -183,15 +183,13 @@ describe('the need-quality gate on the need form (issue 16)', () => {
       cooperationModes: [],
       publishedAt: null,
     });
-    const server = new FakeServer()
-      .on('GET', '/needs/need-1', draftNeed({ category: 'frontier' }))
-      .on('GET', similarPath, {
-        items: [hit('n-2', '对虾池塘水质在线监测系统', '湛江湾水产有限公司'), hit('n-3', '养殖水质监测需求', '湛江海洋科技有限公司')],
-        total: 2,
-        page: 1,
-        pageSize: 5,
-        facets: {},
-      });
+    const server = new FakeServer().on('GET', '/needs/need-1', draftNeed({ category: 'frontier' })).on('GET', similarPath, {
+      items: [hit('n-2', '对虾池塘水质在线监测系统', '湛江湾水产有限公司'), hit('n-3', '养殖水质监测需求', '湛江海洋科技有限公司')],
+      total: 2,
+      page: 1,
+      pageSize: 5,
+      facets: {},
+    });
     page = renderPage({ at: '/needs/need-1/edit', routes, server });
 
     const similar = await screen.findByTestId('similar-needs');
