@@ -1,4 +1,5 @@
-import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Divider, Empty, Form, Input, Result, Row, Select, Space, Spin, Switch, Typography, Upload } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Divider, Empty, Form, Input, Result, Row, Space, Spin, Switch, Typography, Upload } from 'antd';
+import { FormSelect } from '../components/FormSelect';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -360,7 +361,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
       )}
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" scrollToFirstError data-testid="item-form">
         <Form.Item name="ownerOrgId" label={t('item.form.org')} rules={[{ required: true }]} extra={item ? undefined : t('item.form.org.help')}>
-          <Select
+          <FormSelect
             disabled={!!item}
             options={
               item
@@ -400,27 +401,27 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
                 },
               ]}
             >
-              <Select mode="multiple" maxCount={ITEM_LIMITS.chainsMax} options={chainOptions} optionFilterProp="title" showSearch data-testid="field-chains" />
+              <FormSelect mode="multiple" maxCount={ITEM_LIMITS.chainsMax} options={chainOptions} optionFilterProp="title" showSearch data-testid="field-chains" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="region" label={t('item.region')} rules={[{ required: true }]} extra={t('help.region')}>
-              <Select showSearch optionFilterProp="label" options={TAX.regions.map((r) => ({ value: r.code, label: label(r) }))} data-testid="field-region" />
+              <FormSelect showSearch optionFilterProp="label" options={TAX.regions.map((r) => ({ value: r.code, label: label(r) }))} data-testid="field-region" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="trl" label={t('item.trl')} rules={[{ required: true }]} extra={t(kind === 'need' ? 'help.trl.need' : 'help.trl.achievement')}>
-              <Select options={trlOptions} data-testid="field-trl" />
+              <FormSelect options={trlOptions} data-testid="field-trl" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             {kind === 'need' ? (
               <Form.Item name="category" label={t('need.category')} rules={[{ required: true }]} extra={t('help.category')}>
-                <Select options={TAX.needCategories.map((c) => ({ value: c.code, label: label(c) }))} data-testid="field-category" />
+                <FormSelect options={TAX.needCategories.map((c) => ({ value: c.code, label: label(c) }))} data-testid="field-category" />
               </Form.Item>
             ) : (
               <Form.Item name="maturityStage" label={t('achievement.maturityStage')} rules={[{ required: true }]} extra={t('help.maturityStage')}>
-                <Select
+                <FormSelect
                   options={TAX.maturityStages.map((m) => ({ value: m.code, label: `${label(m)}（TRL ${m.trl[0]}${m.trl[1] !== m.trl[0] ? `–${m.trl[1]}` : ''}）` }))}
                   data-testid="field-maturity"
                 />
@@ -434,7 +435,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
           rules={[{ required: true, type: 'array', min: 1, max: ITEM_LIMITS.modesMax, message: t('item.form.modes') }]}
           extra={t('help.modes')}
         >
-          <Select mode="multiple" optionFilterProp="label" options={TAX.cooperationModes.map((c) => ({ value: c.code, label: label(c) }))} data-testid="field-modes" />
+          <FormSelect mode="multiple" optionFilterProp="label" options={TAX.cooperationModes.map((c) => ({ value: c.code, label: label(c) }))} data-testid="field-modes" />
         </Form.Item>
         <Form.Item
           name="keywords"
@@ -450,7 +451,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
             },
           ]}
         >
-          <Select mode="tags" maxCount={ITEM_LIMITS.keywordsMax} tokenSeparators={[',', '，', '、', ';', '；']} open={false} suffixIcon={null} data-testid="field-keywords" />
+          <FormSelect mode="tags" maxCount={ITEM_LIMITS.keywordsMax} tokenSeparators={[',', '，', '、', ';', '；']} open={false} suffixIcon={null} data-testid="field-keywords" />
         </Form.Item>
 
         {kind === 'need' ? (
@@ -539,12 +540,12 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
                 <>
                   <Col xs={24} md={9}>
                     <Form.Item name="fundingSource" label={t('achievement.fundingSource')}>
-                      <Select allowClear options={FUNDING_SOURCES.map((f) => ({ value: f, label: FUNDING_SOURCE_LABELS[f][locale] }))} data-testid="field-funding-source" />
+                      <FormSelect allowClear options={FUNDING_SOURCES.map((f) => ({ value: f, label: FUNDING_SOURCE_LABELS[f][locale] }))} data-testid="field-funding-source" />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={9}>
                     <Form.Item name="rightsGranted" label={t('achievement.rightsGranted')}>
-                      <Select options={RIGHTS_GRANTED.map((r) => ({ value: r, label: RIGHTS_GRANTED_LABELS[r][locale] }))} data-testid="field-rights-granted" />
+                      <FormSelect options={RIGHTS_GRANTED.map((r) => ({ value: r, label: RIGHTS_GRANTED_LABELS[r][locale] }))} data-testid="field-rights-granted" />
                     </Form.Item>
                   </Col>
                 </>
@@ -559,7 +560,7 @@ function ItemForm({ kind, initial }: { kind: ItemKind; initial: ItemView | null 
                     <Row gutter={8} key={f.key} align="top" data-testid={`ip-row-${f.name}`}>
                       <Col xs={24} md={7}>
                         <Form.Item name={[f.name, 'type']} rules={[{ required: true, message: t('achievement.ip.type') }]}>
-                          <Select placeholder={t('achievement.ip.type')} options={TAX.ipTypes.map((c) => ({ value: c.code, label: label(c) }))} />
+                          <FormSelect placeholder={t('achievement.ip.type')} options={TAX.ipTypes.map((c) => ({ value: c.code, label: label(c) }))} />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={9}>
