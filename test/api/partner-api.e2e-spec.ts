@@ -169,6 +169,45 @@ describe('the partner API (docs/security.md #29)', () => {
     expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '没有权限执行此操作' });
   });
 
+  it('lets a key with items:submit submit a need and an achievement of its organisation for review, never published; 403 without the scope, 400 in Chinese for bad input', async () => {
+    const submitter = await issue({ scopes: ['items:submit'] });
+    const post = (key: string, path: string, body: Record<string, unknown>) => api.call('POST', `/api/partner/${path}`, { headers: { 'x-api-key': key }, body });
+    const { ownerOrgId: _ignored, ...need } = needInput(orgId, { title: '合作机构提交的海水淡化需求' });
+
+    const created = await post(submitter.secret, 'needs', need);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: '合作机构提交的海水淡化需求', status: 'submitted', ownerOrgId: partnerOrg });
+    const row = (await api.db.query(`SELECT status, owner_org_id, created_by, published_at FROM tech_need WHERE id = $1`, [created.body.id])).rows[0];
+    expect(row).toMatchObject({ status: 'submitted', owner_org_id: partnerOrg, created_by: admin.id, published_at: null });
+    // It waits in the review queue like any other submission, and is not public.
+    const queue = await api.call('GET', '/api/admin/review?kind=need&pageSize=100', { token: admin.token });
+    expect(queue.status).toBe(200);
+    expect(JSON.stringify(queue.body)).toContain(created.body.id);
+    expect((await api.call('GET', `/api/needs/${created.body.id}`)).status).toBe(404);
+
+    const { ownerOrgId: _also, ...achievement } = achievementInput(orgId, { title: '合作机构提交的海上风电防腐成果' });
+    const createdAchievement = await post(submitter.secret, 'achievements', achievement);
+    expect(createdAchievement.status).toBe(201);
+    expect(createdAchievement.body).toMatchObject({ status: 'submitted', ownerOrgId: partnerOrg });
+
+    const reader = await issue({ scopes: ['catalogue:read'] });
+    const refused = await post(reader.secret, 'needs', need);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '没有权限执行此操作' });
+
+    const { title: _title, ...untitled } = need;
+    const bad = await post(submitter.secret, 'needs', untitled);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    const titleProblem = (bad.body.error.details as { field: string; message: string }[]).find((d) => d.field === 'title');
+    expect(titleProblem?.message).toMatch(/[\u4e00-\u9fff]/);
+    // The organisation is the key's: naming another one is refused, not obeyed.
+    const elsewhere = await post(submitter.secret, 'needs', { ...need, ownerOrgId: orgId });
+    expect(elsewhere.status).toBe(400);
+    // Neither refused call left a draft behind.
+    expect((await api.db.query(`SELECT count(*)::int AS n FROM tech_need WHERE title = '合作机构提交的海水淡化需求'`)).rows[0].n).toBe(1);
+  });
+
   it('refuses a key past its limit a minute with 429 and Retry-After', async () => {
     const { secret } = await issue({ ratePerMinute: 3 });
     const statuses: number[] = [];

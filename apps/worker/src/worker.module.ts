@@ -8,6 +8,7 @@ import { ENTITIES } from '@ztt/entities';
 import { IdentityDirectoryModule, IdentityWorkerModule } from '@ztt/identity';
 import { MatchingWorkerModule } from '@ztt/matching';
 import { NotificationsWorkerModule } from '@ztt/notifications';
+import { PartnersWorkerModule } from '@ztt/partners';
 import { AppConfig, FlowRegistry, HealthService, OutboxRelay, PlatformModule, WorkerHost } from '@ztt/platform';
 import { ReadModelWorkerModule } from '@ztt/read-model';
 import { SearchWorkerModule } from '@ztt/search';
@@ -31,6 +32,7 @@ export class WorkerModule {
         DealsWorkerModule,
         CampaignsWorkerModule,
         ReadModelWorkerModule,
+        PartnersWorkerModule,
       ],
       // HealthService: the probes behind the worker's /health/ready (health.ts).
       // OutboxRelay hands outbox rows to each domain's @OnOutbox handlers (FlowRegistry finds them).

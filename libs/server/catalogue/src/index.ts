@@ -8,3 +8,5 @@ export { CATALOGUE_MIGRATIONS } from './migrations';
 export { DisclosureService } from './disclosure.service';
 export { CatalogueChanges } from './catalogue-changes';
 export type { CatalogueChange, ChangePosition } from './catalogue-changes';
+export { CreateAchievementDto, CreateNeedDto } from './dto/item.dto';
+export { AchievementViewDto, NeedViewDto } from './dto/views.dto';

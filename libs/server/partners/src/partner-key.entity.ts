@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { PartnerScope } from '@ztt/contracts';
 
 /** A partner organisation's API key. The secret itself is never stored: only its SHA-256. */
@@ -32,4 +32,14 @@ export class PartnerApiUsage {
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
 }
 
-export const PARTNER_ENTITIES = [PartnerApiKey, PartnerApiUsage];
+/** A webhook event a key's URL accepted: at most one per key, item and event. */
+@Entity('partner_webhook_delivery')
+export class PartnerWebhookDelivery {
+  @PrimaryColumn('uuid') keyId: string;
+  @PrimaryColumn('uuid') itemId: string;
+  @PrimaryColumn('text') event: string;
+  @Column('text') kind: string;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) deliveredAt: Date;
+}
+
+export const PARTNER_ENTITIES = [PartnerApiKey, PartnerApiUsage, PartnerWebhookDelivery];

@@ -24,6 +24,8 @@ export interface PartnerCaller {
   orgId: string;
   scopes: PartnerScope[];
   ratePerMinute: number;
+  /** the admin who issued the key: items the key submits are created in their name */
+  createdBy: string | null;
 }
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
@@ -146,7 +148,7 @@ export class PartnerKeysService {
     const good = timingSafeEqual(sha256(parts[2]), row.secretHash);
     if (!good) return { refused: true, known: null };
     if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) return { refused: true, known: row.id };
-    return { caller: { id: row.id, keyId: row.keyId, orgId: row.orgId, scopes: row.scopes, ratePerMinute: row.ratePerMinute } };
+    return { caller: { id: row.id, keyId: row.keyId, orgId: row.orgId, scopes: row.scopes, ratePerMinute: row.ratePerMinute, createdBy: row.createdBy } };
   }
 
   /** Logs one call and stamps the key's last use; a failure to log never fails the call. */

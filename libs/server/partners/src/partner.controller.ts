@@ -1,9 +1,12 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PartnerScope } from '@ztt/contracts';
-import { FeedQueryDto, PartnerFeedPageDto } from './dto/partner.dto';
+import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ItemView, PartnerScope } from '@ztt/contracts';
+import { AchievementViewDto, ItemInput, NeedViewDto } from '@ztt/catalogue';
+import { AppException, createValidationPipe } from '@ztt/platform';
+import { FeedQueryDto, PartnerAchievementDto, PartnerFeedPageDto, PartnerNeedDto } from './dto/partner.dto';
 import { PartnerRoute, PartnerRequest } from './partner-auth';
 import { PartnerFeedPage, PartnerFeedService } from './partner-feed.service';
+import { PartnerSubmissionsService } from './partner-submissions.service';
 
 /** The worked example shown in the OpenAPI document (docs/security.md #29). */
 export const PARTNER_API_EXAMPLE = `合作机构接口（partner API）使用平台管理员签发的 API 密钥调用，不使用登录会话。
@@ -32,7 +35,10 @@ Partners call with an API key issued by a platform admin, not with a session.
 @ApiTags('partner')
 @Controller('partner')
 export class PartnerController {
-  constructor(private readonly feed: PartnerFeedService) {}
+  constructor(
+    private readonly feed: PartnerFeedService,
+    private readonly submissions: PartnerSubmissionsService,
+  ) {}
 
   @Get('feed')
   @PartnerRoute(PartnerScope.CatalogueRead, PartnerScope.ChallengesRead)
@@ -44,4 +50,33 @@ export class PartnerController {
   changes(@Req() req: PartnerRequest, @Query() q: FeedQueryDto): Promise<PartnerFeedPage> {
     return this.feed.page(req.partner?.scopes ?? [], q.cursor, q.limit);
   }
+
+  @Post('needs')
+  @PartnerRoute(PartnerScope.ItemsSubmit)
+  @ApiOperation({
+    summary: '提交需求（items:submit）：以密钥所属机构的名义创建并提交审核，审核通过后才发布 / submits a need of the key organisation for review',
+  })
+  @ApiBody({ type: PartnerNeedDto })
+  @ApiCreatedResponse({ type: NeedViewDto, description: '已提交审核（status: submitted），未发布 / submitted for review, not published' })
+  @ApiBadRequestResponse({ description: '输入不合法（VALIDATION_FAILED），信息为中文 / invalid input' })
+  submitNeed(@Req() req: PartnerRequest, @Body(createValidationPipe(PartnerNeedDto)) dto: ItemInput): Promise<ItemView> {
+    return this.submissions.submit(callerOf(req), 'need', dto);
+  }
+
+  @Post('achievements')
+  @PartnerRoute(PartnerScope.ItemsSubmit)
+  @ApiOperation({
+    summary: '提交成果（items:submit）：以密钥所属机构的名义创建并提交审核，审核通过后才发布 / submits an achievement of the key organisation for review',
+  })
+  @ApiBody({ type: PartnerAchievementDto })
+  @ApiCreatedResponse({ type: AchievementViewDto, description: '已提交审核（status: submitted），未发布 / submitted for review, not published' })
+  @ApiBadRequestResponse({ description: '输入不合法（VALIDATION_FAILED），信息为中文 / invalid input' })
+  submitAchievement(@Req() req: PartnerRequest, @Body(createValidationPipe(PartnerAchievementDto)) dto: ItemInput): Promise<ItemView> {
+    return this.submissions.submit(callerOf(req), 'achievement', dto);
+  }
+}
+
+function callerOf(req: PartnerRequest) {
+  if (!req.partner) throw AppException.forbidden();
+  return req.partner;
 }

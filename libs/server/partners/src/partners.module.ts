@@ -1,13 +1,15 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { CatalogueChanges } from '@ztt/catalogue';
+import { CatalogueChanges, CatalogueModule, CatalogueWorkerModule } from '@ztt/catalogue';
 import { ChallengeChanges } from '@ztt/challenges';
 import { AdminPartnerKeysController } from './admin-partner-keys.controller';
 import { PartnerKeyGuard, PartnerRequest, PublicRateLimitGuard } from './partner-auth';
 import { PartnerController } from './partner.controller';
 import { PartnerFeedService } from './partner-feed.service';
 import { PartnerKeysService } from './partner-keys.service';
+import { PartnerSubmissionsService } from './partner-submissions.service';
+import { PartnerWebhooks } from './partner-webhooks.processor';
 import { RateLimiter } from './rate-limiter';
 
 /**
@@ -16,8 +18,18 @@ import { RateLimiter } from './rate-limiter';
  * are provided here: they are those domains' code over their own tables, needed only by this API.
  */
 @Module({
+  imports: [CatalogueModule],
   controllers: [PartnerController, AdminPartnerKeysController],
-  providers: [PartnerKeysService, PartnerFeedService, RateLimiter, PartnerKeyGuard, CatalogueChanges, ChallengeChanges, { provide: APP_GUARD, useClass: PublicRateLimitGuard }],
+  providers: [
+    PartnerKeysService,
+    PartnerFeedService,
+    PartnerSubmissionsService,
+    RateLimiter,
+    PartnerKeyGuard,
+    CatalogueChanges,
+    ChallengeChanges,
+    { provide: APP_GUARD, useClass: PublicRateLimitGuard },
+  ],
 })
 export class PartnersModule implements OnModuleInit {
   constructor(
@@ -37,3 +49,10 @@ export class PartnersModule implements OnModuleInit {
     });
   }
 }
+
+/** The partner API's worker part: the `webhooks` scope's deliveries of newly published items. */
+@Module({
+  imports: [CatalogueWorkerModule],
+  providers: [PartnerWebhooks],
+})
+export class PartnersWorkerModule {}

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PARTNER_SCOPES, PartnerScope } from '@ztt/contracts';
+import { CreateAchievementDto, CreateNeedDto } from '@ztt/catalogue';
 import { PageOf, PageQueryDto } from '@ztt/platform';
 import { FEED_MAX_LIMIT } from '../partner-feed.service';
 
@@ -107,3 +108,9 @@ export class PartnerFeedPageDto {
   @ApiProperty({ description: '下次调用时原样带上；没有新变更时也会返回' }) nextCursor: string;
   @ApiProperty({ description: '还有更多变更：立即用 nextCursor 继续' }) hasMore: boolean;
 }
+
+/** The normal create route's need, without `ownerOrgId`: the key's organisation owns what it submits. */
+export class PartnerNeedDto extends OmitType(CreateNeedDto, ['ownerOrgId'] as const) {}
+
+/** The normal create route's achievement, without `ownerOrgId`: the key's organisation owns what it submits. */
+export class PartnerAchievementDto extends OmitType(CreateAchievementDto, ['ownerOrgId'] as const) {}

@@ -10,6 +10,7 @@ export enum QueueName {
   Matching = 'matching',
   Deals = 'deals',
   Campaigns = 'campaigns',
+  Partners = 'partners',
 }
 
 export enum JobName {
@@ -33,6 +34,8 @@ export enum JobName {
   DealFulfilmentScan = 'deals.fulfilment-scan',
   CampaignScan = 'campaigns.scan',
   QuarterlyReport = 'campaigns.quarterly-report',
+  /** One per partner key, item and event: POSTs a published item's public fields to the key's webhook URL. */
+  PartnerWebhook = 'partners.webhook',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -51,6 +54,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DealFulfilmentScan]: QueueName.Deals,
   [JobName.CampaignScan]: QueueName.Campaigns,
   [JobName.QuarterlyReport]: QueueName.Campaigns,
+  [JobName.PartnerWebhook]: QueueName.Partners,
 };
 
 /** Retry, backoff and retention: failed jobs are kept (bounded) as evidence, never thrown away. */
@@ -88,6 +92,7 @@ export interface JobPayloads {
   [JobName.DealFulfilmentScan]: NoPayload;
   [JobName.CampaignScan]: NoPayload;
   [JobName.QuarterlyReport]: { quarter?: string };
+  [JobName.PartnerWebhook]: { keyId: string; kind: ItemKind; id: string; event: 'published' };
 }
 
 /** The BullMQ job a handler of `N` receives. */
