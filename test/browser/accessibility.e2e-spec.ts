@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../harness/a11y';
 import { screenshot, signIn, useBrowserStack } from '../harness/browser';
 import { eventually, TestApi } from '../harness/test-app';
@@ -13,12 +13,19 @@ useBrowserStack((s) => ({ api, browser } = s), { worker: true });
 
 const contexts = new Map<string, BrowserContext>();
 
-/** A browser context in the language given, signed in as `user` when there is one (once per user and language). */
-async function contextFor(locale: 'zh-CN' | 'en', user?: TestUser): Promise<BrowserContext> {
-  const key = `${locale}:${user?.id ?? 'visitor'}`;
+type Screen = 'desktop' | 'phone';
+const SCREENS: Record<Screen, BrowserContextOptions> = {
+  desktop: { viewport: { width: 1300, height: 900 } },
+  // A phone opening a WeChat link (issue 16).
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+};
+
+/** A browser context in the language and screen given, signed in as `user` when there is one (once per user, language and screen). */
+async function contextFor(locale: 'zh-CN' | 'en', user?: TestUser, screen: Screen = 'desktop'): Promise<BrowserContext> {
+  const key = `${locale}:${screen}:${user?.id ?? 'visitor'}`;
   const known = contexts.get(key);
   if (known) return known;
-  const context = await browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1300, height: 900 } });
+  const context = await browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', ...SCREENS[screen] });
   // The app keeps the chosen language here (apps/web/src/i18n/i18n.tsx).
   await context.addInitScript((lng) => window.localStorage.setItem('ztt.locale', lng), locale);
   if (user) {
@@ -75,18 +82,44 @@ const SIGNED_IN: Check[] = [
   { name: 'a deal, for its broker', path: (w) => `/deals/${w.deal}`, ready: '[data-testid="deal-stage"]', as: (w) => w.brokerX },
 ];
 
-async function check(c: Check, locale: 'zh-CN' | 'en'): Promise<void> {
-  const context = await contextFor(locale, c.as?.(world));
+/**
+ * Opens the phone menu with the header's menu button and waits until the drawer is open with its
+ * entries on screen. A tap while the drawer is still sliding can be lost: tap again if it has not
+ * shown within a few seconds.
+ */
+async function openPhoneMenu(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('nav-menu-button').tap();
+    const shown = await page
+      .locator('.ant-drawer-open')
+      .getByTestId('nav-challenges')
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    if (attempt === 3) throw new Error('the phone menu did not open after three taps');
+  }
+}
+
+async function expectNoViolations(page: Page, shot: string): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length) await screenshot(page, shot);
+  // The readable list names each rule, element and reason, so a failure says what to fix.
+  expect(describeViolations(violations)).toBe('');
+}
+
+async function check(c: Check, locale: 'zh-CN' | 'en', screen: Screen = 'desktop'): Promise<void> {
+  const context = await contextFor(locale, c.as?.(world), screen);
   const page = await context.newPage();
+  const shot = `a11y-${locale}${screen === 'phone' ? '-phone' : ''}-${c.name.replace(/[^a-z]+/gi, '-')}`;
   try {
     await page.goto(`${api.url}${c.path(world)}`);
     await page.locator(c.ready).first().waitFor();
     await settled(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
-    const violations = await axeViolations(page);
-    if (violations.length) await screenshot(page, `a11y-${locale}-${c.name.replace(/[^a-z]+/gi, '-')}`);
-    // The readable list names each rule, element and reason, so a failure says what to fix.
-    expect(describeViolations(violations)).toBe('');
+    await expectNoViolations(page, shot);
   } finally {
     await page.close();
   }
@@ -108,6 +141,27 @@ describe('accessibility: WCAG 2.1 A/AA (axe-core) with no violation', () => {
 
   describe('signed-in pages, in Chinese', () => {
     it.each(SIGNED_IN.map((c) => [c.name, c] as const))('%s', async (_name, c) => check(c, 'zh-CN'));
+  });
+
+  describe('public pages, in Chinese, on a phone (390 × 844)', () => {
+    it.each(PUBLIC.map((c) => [c.name, c] as const))('%s', async (_name, c) => check(c, 'zh-CN', 'phone'));
+
+    it('the home page with the phone menu open', async () => {
+      const context = await contextFor('zh-CN', undefined, 'phone');
+      const page = await context.newPage();
+      try {
+        await page.goto(`${api.url}/`);
+        await page.locator('[data-testid="home-search"]').first().waitFor();
+        await settled(page);
+        await openPhoneMenu(page);
+        // The drawer slides in: check it once it is still.
+        await settled(page);
+        expect(await page.locator('.ant-drawer-open').getByTestId('drawer-login').isVisible()).toBe(true);
+        await expectNoViolations(page, 'a11y-zh-CN-phone-menu');
+      } finally {
+        await page.close();
+      }
+    });
   });
 
   describe('in English', () => {
