@@ -44,6 +44,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/web/**/*.spec.tsx'],
       transform: { '^.+\\.tsx$': ['@swc/jest', tsxOptions], ...transform },
       setupFiles: ['<rootDir>/apps/web/test/setup-dom.ts'],
+      setupFilesAfterEnv: ['<rootDir>/apps/web/test/component-timeout.ts'],
     },
   ],
   testTimeout: 60_000,

@@ -31,6 +31,7 @@ const PUBLIC = new Set([
   'GET /api/challenges/:id',
   'GET /api/challenges/:id/notice',
   'GET /api/public/stats',
+  'GET /api/home',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

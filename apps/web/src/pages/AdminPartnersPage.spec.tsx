@@ -102,7 +102,7 @@ describe('the partner API keys page (AdminPartnersPage)', () => {
     await page.user.click(screen.getByTestId('partner-created-close'));
     await waitFor(() => expect(screen.queryByText(SECRET)).toBeNull());
     expect(await within(screen.getByTestId('partner-keys')).findByText('湛茂成果同步')).toBeTruthy();
-  }, 120_000);
+  });
 
   it('revokes a key only once confirmed, and shows it revoked', async () => {
     const server = keysServer();
@@ -117,7 +117,7 @@ describe('the partner API keys page (AdminPartnersPage)', () => {
     expect(await within(screen.getByTestId('partner-keys')).findByText('已吊销')).toBeTruthy();
     expect(server.sent('POST', '/admin/partner-keys/key-1/revoke')).toHaveLength(1);
     expect(within(screen.getByTestId('partner-keys')).queryByTestId('partner-revoke')).toBeNull();
-  }, 120_000);
+  });
 
   it("shows the server's message when revoking is refused", async () => {
     const server = keysServer().on('POST', '/admin/partner-keys/key-1/revoke', failure(409, 'INVALID_STATE', '当前状态下不能执行此操作'));
@@ -127,5 +127,5 @@ describe('the partner API keys page (AdminPartnersPage)', () => {
     await page.user.click(await screen.findByTestId('partner-revoke', {}, { timeout: 30_000 }));
     await page.user.click(await screen.findByTestId('partner-revoke-confirm'));
     expect(await screen.findByText('当前状态下不能执行此操作')).toBeTruthy();
-  }, 120_000);
+  });
 });

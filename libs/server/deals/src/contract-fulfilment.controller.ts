@@ -6,7 +6,7 @@ import { ContractFulfilmentService } from './contract-fulfilment.service';
 import {
   FulfilmentViewDto,
   PaymentDecisionDto,
-  PaymentViewDto,
+  ContractPaymentViewDto,
   RecordPaymentDto,
   RoyaltyDecisionDto,
   RoyaltyReportDto,
@@ -33,14 +33,14 @@ export class ContractFulfilmentController {
   }
 
   @Post(':id/payments')
-  @ApiCreatedResponse({ type: PaymentViewDto, description: '付款方（需方成员或本对接经纪人）登记一笔付款，待收款方确认；合同签约后可用' })
+  @ApiCreatedResponse({ type: ContractPaymentViewDto, description: '付款方（需方成员或本对接经纪人）登记一笔付款，待收款方确认；合同签约后可用' })
   recordPayment(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: RecordPaymentDto): Promise<PaymentView> {
     return this.fulfilment.recordPayment(user, id, dto);
   }
 
   @Post(':id/payments/:paymentId/decision')
   @HttpCode(200)
-  @ApiOkResponse({ type: PaymentViewDto, description: '收款方（供方成员）确认收款（可登记奖酬）或退回（须说明原因）；已处理的不能再改' })
+  @ApiOkResponse({ type: ContractPaymentViewDto, description: '收款方（供方成员）确认收款（可登记奖酬）或退回（须说明原因）；已处理的不能再改' })
   decidePayment(
     @CurrentUser() user: AuthContext,
     @Param('id', uuid) id: string,

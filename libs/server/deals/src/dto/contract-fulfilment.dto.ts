@@ -55,7 +55,7 @@ export class TrialDecisionDto {
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
-export class PaymentViewDto implements PaymentView {
+export class ContractPaymentViewDto implements PaymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) scheduleItemId: string;
   @ApiProperty() scheduleLabel: string;
@@ -114,7 +114,7 @@ class FulfilmentTotalsDto {
 
 export class FulfilmentViewDto implements FulfilmentView {
   @ApiProperty({ type: [ScheduleItemViewDto] }) schedule: ScheduleItemViewDto[];
-  @ApiProperty({ type: [PaymentViewDto] }) payments: PaymentViewDto[];
+  @ApiProperty({ type: [ContractPaymentViewDto] }) payments: ContractPaymentViewDto[];
   @ApiProperty({ type: [RoyaltyReportViewDto] }) royaltyReports: RoyaltyReportViewDto[];
   @ApiProperty({ type: TrialViewDto, nullable: true }) trial: TrialViewDto | null;
   @ApiProperty({ type: FulfilmentCanDto, description: '当前用户可做的操作' }) can: FulfilmentCanDto;
