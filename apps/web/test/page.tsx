@@ -5,7 +5,7 @@ import { render, RenderResult } from '@testing-library/react';
 import userEvent, { UserEvent } from '@testing-library/user-event';
 import { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import type { DealApprovalView, FieldProblem, MeView } from '@ztt/contracts';
+import type { DealApprovalView, DealStage, DealView, FieldProblem, MeView } from '@ztt/contracts';
 import { setTokens } from '../src/api/client';
 import { createQueryClient } from '../src/api/queries';
 import { useAuth } from '../src/auth/auth';
@@ -157,6 +157,39 @@ export function approval(overrides: Partial<DealApprovalView> = {}): DealApprova
     comment: null,
     noticeDays: 15,
     noticeEndsOn: null,
+    ...overrides,
+  };
+}
+
+/** A deal as GET /deals/:id answers it: a broker's view of a lead between two organisations. */
+export function dealView(overrides: Partial<DealView> = {}): DealView {
+  return {
+    id: 'deal-1',
+    title: '对虾水质监测系统技术转让',
+    stage: 'lead' as DealStage,
+    version: 1,
+    viewerRole: 'broker',
+    matchId: 'match-1',
+    needId: 'need-1',
+    needTitle: '对虾养殖水质在线监测',
+    achievementId: 'ach-1',
+    achievementTitle: '池塘溶解氧传感器',
+    challengeId: null,
+    demand: { orgId: 'org-1', orgName: '湛江海洋科技有限公司', contact: { name: '李娜' } },
+    supply: { orgId: 'org-2', orgName: '广东海洋大学', contact: { name: '王强' } },
+    leadBroker: { id: 'u-b1', name: '陈立' },
+    coBrokers: [{ id: 'u-b2', name: '周敏' }],
+    expectedValue: '1234567.8',
+    cooperationMode: 'commissioned-dev',
+    nextStep: '安排现场考察',
+    nextStepDue: '2026-04-01',
+    lostReason: null,
+    lostNote: null,
+    nda: { documentId: null, signedOn: null },
+    commission: null,
+    stageChangedAt: '2026-03-01T08:00:00.000Z',
+    lastActivityAt: '2026-03-01T08:00:00.000Z',
+    createdAt: '2026-03-01T08:00:00.000Z',
     ...overrides,
   };
 }

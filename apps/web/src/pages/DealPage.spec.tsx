@@ -2,48 +2,16 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { DealApprovalState, DealApprovalView, DealEventView, DealStage, DealView } from '@ztt/contracts';
-import { approval, Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../test/page';
+import { approval, Call, dealView, failure, FakeServer, Rendered, renderPage, signOut } from '../../test/page';
 import { DealPage } from './DealPage';
 
 const routes = { '/deals/:id': <DealPage /> };
-
-function deal(overrides: Partial<DealView> = {}): DealView {
-  return {
-    id: 'deal-1',
-    title: '对虾水质监测系统技术转让',
-    stage: 'lead' as DealStage,
-    version: 1,
-    viewerRole: 'broker',
-    matchId: 'match-1',
-    needId: 'need-1',
-    needTitle: '对虾养殖水质在线监测',
-    achievementId: 'ach-1',
-    achievementTitle: '池塘溶解氧传感器',
-    challengeId: null,
-    demand: { orgId: 'org-1', orgName: '湛江海洋科技有限公司', contact: { name: '李娜' } },
-    supply: { orgId: 'org-2', orgName: '广东海洋大学', contact: { name: '王强' } },
-    leadBroker: { id: 'u-b1', name: '陈立' },
-    coBrokers: [{ id: 'u-b2', name: '周敏' }],
-    expectedValue: '1234567.8',
-    cooperationMode: 'commissioned-dev',
-    nextStep: '安排现场考察',
-    nextStepDue: '2026-04-01',
-    lostReason: null,
-    lostNote: null,
-    nda: { documentId: null, signedOn: null },
-    commission: null,
-    stageChangedAt: '2026-03-01T08:00:00.000Z',
-    lastActivityAt: '2026-03-01T08:00:00.000Z',
-    createdAt: '2026-03-01T08:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const created: DealEventView = { id: 'e-1', type: 'created', fromStage: null, toStage: null, actorName: '陈立', detail: {}, createdAt: '2026-03-01T08:00:00.000Z' };
 
 /** A server holding one deal at `stage`; a stage move changes it and adds to the timeline. */
 function dealServer(start: Partial<DealView> = {}): FakeServer {
-  let current = deal(start);
+  let current = dealView(start);
   const events: DealEventView[] = [created];
   return new FakeServer()
     .on('GET', '/deals/deal-1', () => current)

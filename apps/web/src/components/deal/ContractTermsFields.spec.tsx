@@ -3,41 +3,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ContractTerms, ContractView, DealStage, DealView } from '@ztt/contracts';
-import { Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../../test/page';
+import { Call, dealView, failure, FakeServer, Rendered, renderPage, signOut } from '../../../test/page';
 import { DealPage } from '../../pages/DealPage';
 
 const routes = { '/deals/:id': <DealPage /> };
 
-function deal(): DealView {
-  return {
-    id: 'deal-1',
-    title: '对虾水质监测系统技术转让',
-    stage: 'negotiating' as DealStage,
-    version: 4,
-    viewerRole: 'broker',
-    matchId: 'match-1',
-    needId: 'need-1',
-    needTitle: '对虾养殖水质在线监测',
-    achievementId: 'ach-1',
-    achievementTitle: '池塘溶解氧传感器',
-    challengeId: null,
-    demand: { orgId: 'org-1', orgName: '湛江海洋科技有限公司', contact: { name: '李娜' } },
-    supply: { orgId: 'org-2', orgName: '广东海洋大学', contact: { name: '王强' } },
-    leadBroker: { id: 'u-b1', name: '陈立' },
-    coBrokers: [],
-    expectedValue: '1000000',
-    cooperationMode: 'transfer',
-    nextStep: '',
-    nextStepDue: null,
-    lostReason: null,
-    lostNote: null,
-    nda: { documentId: null, signedOn: null },
-    commission: null,
-    stageChangedAt: '2026-03-01T08:00:00.000Z',
-    lastActivityAt: '2026-03-01T08:00:00.000Z',
-    createdAt: '2026-03-01T08:00:00.000Z',
-  };
-}
+const deal = (): DealView =>
+  dealView({ stage: 'negotiating' as DealStage, version: 4, coBrokers: [], expectedValue: '1000000', cooperationMode: 'transfer', nextStep: '', nextStepDue: null });
 
 function contract(terms: ContractTerms | null = null): ContractView {
   return {

@@ -2,15 +2,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { ContractTerms, ContractView, DealStage, DealView, FulfilmentView, PaymentView, RoyaltyReportView, ScheduleItemView, TrialDecisionInput } from '@ztt/contracts';
-import { Call, failure, FakeServer, Rendered, renderPage, signOut } from '../../../test/page';
+import { Call, dealView, failure, FakeServer, Rendered, renderPage, signOut } from '../../../test/page';
 import { DealPage } from '../../pages/DealPage';
 import { DealFulfilment } from './DealFulfilment';
 
 const routes = { '/deals/:id': <DealPage /> };
 
-function deal(overrides: Partial<DealView> = {}): DealView {
-  return {
-    id: 'deal-1',
+const deal = (overrides: Partial<DealView> = {}): DealView =>
+  dealView({
     title: '对虾水质监测系统技术许可',
     stage: 'signed' as DealStage,
     version: 3,
@@ -20,25 +19,14 @@ function deal(overrides: Partial<DealView> = {}): DealView {
     needTitle: null,
     achievementId: null,
     achievementTitle: null,
-    challengeId: null,
-    demand: { orgId: 'org-1', orgName: '湛江海洋科技有限公司', contact: { name: '李娜' } },
-    supply: { orgId: 'org-2', orgName: '广东海洋大学', contact: { name: '王强' } },
-    leadBroker: { id: 'u-b1', name: '陈立' },
     coBrokers: [],
     expectedValue: '500000',
     cooperationMode: null,
     nextStep: '',
     nextStepDue: null,
-    lostReason: null,
-    lostNote: null,
-    nda: { documentId: null, signedOn: null },
-    commission: null,
-    stageChangedAt: '2026-03-01T08:00:00.000Z',
-    lastActivityAt: '2026-03-01T08:00:00.000Z',
     createdAt: '2026-02-01T08:00:00.000Z',
     ...overrides,
-  } as DealView;
-}
+  });
 
 function line(overrides: Partial<ScheduleItemView> & Pick<ScheduleItemView, 'seq' | 'kind' | 'label'>): ScheduleItemView {
   return { id: `si-${overrides.seq}`, dueOn: '2026-04-01', amount: null, status: 'due', paidAmount: '0.00', pendingAmount: '0.00', settledOn: null, ...overrides };
