@@ -29,7 +29,14 @@ const OPEN_BY_DESIGN = new Set([
 ]);
 
 /** Public reads (platform.e2e-spec.ts PUBLIC): the published record is for everyone; its confidential part is not. */
-const PUBLIC_READS = new Set(['GET /api/orgs/:id', 'GET /api/needs/:id', 'GET /api/achievements/:id', 'GET /api/challenges/:id', 'GET /api/challenges/:id/notice']);
+const PUBLIC_READS = new Set([
+  'GET /api/orgs/:id',
+  'GET /api/needs/:id',
+  'GET /api/achievements/:id',
+  'GET /api/challenges/:id',
+  'GET /api/challenges/:id/notice',
+  'GET /api/brokers/:id',
+]);
 
 /** The policy: what an outsider gets from each route. */
 function expectedDenial(r: LiveRoute): number {
@@ -49,6 +56,7 @@ const versionOf = async (table: string, id: string) => (await api.db.query(`SELE
 const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'PATCH /api/orgs/:id': async (w) => ({ json: { description: '越权修改', version: await versionOf('organisation', w.orgA) } }),
   'POST /api/orgs/:id/verification': async () => undefined,
+  'POST /api/deals/:id/broker-rating': async () => ({ json: { score: 5, comment: '越权评价' } }),
   'POST /api/orgs/:id/members/:userId/decision': async () => ({ json: { decision: 'approve' } }),
   'PATCH /api/orgs/:id/members/:userId': async () => ({ json: { role: 'member' } }),
   'PATCH /api/needs/:id': async (w) => ({ json: { title: '越权修改的需求标题', version: await versionOf('tech_need', w.needA) } }),

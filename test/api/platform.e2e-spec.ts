@@ -32,6 +32,8 @@ const PUBLIC = new Set([
   'GET /api/challenges/:id/notice',
   'GET /api/public/stats',
   'GET /api/home',
+  'GET /api/brokers',
+  'GET /api/brokers/:id',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

@@ -336,6 +336,7 @@ export type Params = Record<string, string>;
 export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/orgs\/:orgId\/import\/:kind/, (w) => ({ orgId: w.orgA, kind: 'need' })],
   [/^\/api\/orgs\/:id\/members\/:userId/, (w) => ({ id: w.orgA, userId: w.memberA.id })],
+  [/^\/api\/orgs\/:id\/brokers\/:userId/, (w) => ({ id: w.orgA, userId: w.brokerX.id })],
   [/^\/api\/orgs\/:id/, (w) => ({ id: w.orgA })],
   [/^\/api\/admin\/verifications\/:id/, (w) => ({ id: w.orgA })],
   [/^\/api\/admin\/users\/:id/, (w) => ({ id: w.memberA.id })],
@@ -367,8 +368,10 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/dashboard\/export\/:chart/, () => ({ chart: 'funnel' })],
   [/^\/api\/admin\/reports\/:quarter/, () => ({ quarter: '2026Q3' })],
   [/^\/api\/notifications\/:id/, (w) => ({ id: w.notificationA })],
+  [/^\/api\/brokers\/:id/, (w) => ({ id: w.brokerX.id })],
   // Admin only: outsiders are refused by role before any lookup, so any id will do.
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
+  [/^\/api\/admin\/kpis?(-actuals)?\//, () => ({ code: 'high-tech-enterprises', year: '2026', id: '00000000-0000-4000-8000-000000000000' })],
 ];
 
 /** The world's ids for an id route (undefined: the table does not cover it). */

@@ -95,4 +95,6 @@ export enum AuditAction {
   AccountDeleted = 'user.deleted',
   PartnerKeyCreated = 'partner_key.created',
   PartnerKeyRevoked = 'partner_key.revoked',
+  BrokerCertified = 'broker.certified',
+  BrokerFirmSet = 'broker.firm_set',
 }

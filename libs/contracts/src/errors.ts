@@ -57,4 +57,8 @@ export enum ErrorCode {
   ContractFulfilmentStarted = 'CONTRACT_FULFILMENT_STARTED',
   ContractNotInForce = 'CONTRACT_NOT_IN_FORCE',
   AlreadyDecided = 'ALREADY_DECIDED',
+  BrokerAlreadyRated = 'BROKER_ALREADY_RATED',
+  BrokerRatingNotOpen = 'BROKER_RATING_NOT_OPEN',
+  NotDealParty = 'NOT_DEAL_PARTY',
+  NotBrokerFirm = 'NOT_BROKER_FIRM',
 }

@@ -23,3 +23,4 @@ export * from './service-invention';
 export * from './home';
 export * from './need-quality';
 export * from './partners';
+export * from './broker-profession';

@@ -131,6 +131,22 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '该事项已处理，不能重复操作',
     en: 'This has already been decided',
   },
+  [ErrorCode.BrokerAlreadyRated]: {
+    'zh-CN': '贵方已评价过本次对接的经纪人，每方只能评价一次',
+    en: 'Your side has already rated this deal’s broker; each side rates once',
+  },
+  [ErrorCode.BrokerRatingNotOpen]: {
+    'zh-CN': '对接签约或终止后才能评价经纪人',
+    en: 'The broker can be rated once the deal is signed or lost',
+  },
+  [ErrorCode.NotDealParty]: {
+    'zh-CN': '只有对接双方机构的成员可以评价经纪人',
+    en: 'Only members of the two parties’ organisations can rate the broker',
+  },
+  [ErrorCode.NotBrokerFirm]: {
+    'zh-CN': '该机构不是技术经理人事务所',
+    en: 'This organisation is not a broker firm',
+  },
 };
 
 /** Field-level problems, keyed by class-validator constraint name or our own codes. */
@@ -275,6 +291,8 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   trial_conversion_option: { 'zh-CN': '合同约定的转化方式不包括该方式', en: 'The contract does not allow this conversion' },
   terms_holder_name_required: { 'zh-CN': '由持股平台持股时请填写持股平台名称', en: 'Name the holding platform that holds the shares' },
+  certificate_expiry_order: { 'zh-CN': '证书有效期须晚于发证日期', en: 'The certificate must expire after it is issued' },
+  training_date_future: { 'zh-CN': '培训日期不能晚于今天', en: 'The training date cannot be in the future' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

@@ -3,6 +3,7 @@ import { CommissionKind, CommissionStatus, ContractTerms, DealAudience, DealCont
 import { ContractPayment, RoyaltyReport } from './contract-payment.entity';
 import { ContractScheduleItem } from './contract-schedule-item.entity';
 import { DealApproval } from './deal-approval.entity';
+import { DealBrokerRating } from './deal-broker-rating.entity';
 
 /** A broker-managed negotiation between a need's owner (demand) and an achievement's owner (supply). */
 @Entity('deal')
@@ -158,4 +159,5 @@ export const DEAL_ENTITIES = [
   ContractPayment,
   RoyaltyReport,
   DealApproval,
+  DealBrokerRating,
 ];

@@ -13,12 +13,24 @@ import { DealWorkService } from './deal-work.service';
 import { DEAL_ENTITIES } from './deal.entity';
 import { AdminDealsController, DealDocumentsController, DealsController } from './deals.controller';
 import { DealsService } from './deals.service';
+import { AdminBrokerRatingsController, BrokerOwnRatingController, DealBrokerRatingController } from './deal-broker-ratings.controller';
+import { DealBrokerRatings } from './deal-broker-ratings.service';
 
 /** The broker's deal desk (API). */
 @Module({
   imports: [TypeOrmModule.forFeature(DEAL_ENTITIES), CatalogueModule, ChallengesModule],
-  controllers: [DealsController, DealDocumentsController, AdminDealsController, DealApprovalController, ApprovalsController, ContractFulfilmentController],
-  providers: [DealsService, DealWorkService, DealApprovalsService, ContractFulfilmentService],
+  controllers: [
+    DealsController,
+    DealDocumentsController,
+    AdminDealsController,
+    DealApprovalController,
+    ApprovalsController,
+    ContractFulfilmentController,
+    DealBrokerRatingController,
+    AdminBrokerRatingsController,
+    BrokerOwnRatingController,
+  ],
+  providers: [DealsService, DealWorkService, DealApprovalsService, ContractFulfilmentService, DealBrokerRatings],
   exports: [DealsService],
 })
 export class DealsModule {}

@@ -6,3 +6,5 @@ export { DEAL_MIGRATIONS } from './migrations';
 export * from './contract-schedule-item.entity';
 export * from './contract-payment.entity';
 export * from './deal-approval.entity';
+export * from './deal-broker-rating.entity';
+export { DealBrokerRatings } from './deal-broker-ratings.service';

@@ -1,4 +1,4 @@
-import { BrokerProfile, Match } from './match.entity';
+import { BrokerProfile, BrokerTraining, Match } from './match.entity';
 
 export * from './match.entity';
 export * from './matching.module';
@@ -6,8 +6,9 @@ export * from './matching.service';
 export { MatchRanker, needSide } from './match-ranker';
 export * from './match-deal';
 export * from './scoring';
-export const MATCHING_ENTITIES = [Match, BrokerProfile];
+export const MATCHING_ENTITIES = [Match, BrokerProfile, BrokerTraining];
 export * from './brokers.service';
+export * from './broker-profession.service';
 export * from './quarterly.service';
 export * from './snapshot';
 export * from './text-statistics';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DismissReason, MatchBreakdown, MatchExplanation, MatchStatus } from '@ztt/contracts';
+import { BrokerLevel, DismissReason, MatchBreakdown, MatchExplanation, MatchStatus } from '@ztt/contracts';
 
 @Entity('match')
 export class Match {
@@ -29,5 +29,25 @@ export class BrokerProfile {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) regions: string[];
   @Column({ type: 'integer', default: 50 }) capacity: number;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  @Column({ type: 'text', nullable: true }) level: BrokerLevel | null;
+  @Column({ type: 'text', nullable: true }) certificateNo: string | null;
+  @Column({ type: 'date', nullable: true }) certificateIssuedOn: string | null;
+  @Column({ type: 'date', nullable: true }) certificateExpiresOn: string | null;
+  /** the broker firm (技术经理人事务所, an organisation) the broker works for */
+  @Column({ type: 'uuid', nullable: true }) firmOrgId: string | null;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** One training a broker attended (学时 to one decimal). */
+@Entity('broker_training')
+export class BrokerTraining {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') userId: string;
+  @Column('date') heldOn: string;
+  @Column('text') course: string;
+  /** numeric(5,1): read back as a string */
+  @Column({ type: 'numeric', precision: 5, scale: 1 }) hours: string;
+  @Column('text') provider: string;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

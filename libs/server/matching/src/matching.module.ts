@@ -4,7 +4,9 @@ import { CatalogueModule, CatalogueWorkerModule } from '@ztt/catalogue';
 import { SearchModule, SearchWorkerModule } from '@ztt/search';
 import { BrokerController, AdminMatchingController, MatchController } from './brokers.controller';
 import { BrokersService } from './brokers.service';
-import { BrokerProfile, Match } from './match.entity';
+import { BrokerProfession } from './broker-profession.service';
+import { BrokerProfessionController, BrokerFirmController, AdminBrokerProfessionController } from './broker-profession.controller';
+import { BrokerProfile, BrokerTraining, Match } from './match.entity';
 import { MatchingController } from './matching.controller';
 import { MatchingProcessor } from './matching.processor';
 import { MatchRanker } from './match-ranker';
@@ -15,10 +17,20 @@ import { QuarterlyService } from './quarterly.service';
 import { TextStatistics } from './text-statistics';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Match, BrokerProfile]), CatalogueModule, SearchModule],
-  controllers: [MatchingController, MatchController, BrokerController, AdminMatchingController, QuarterlyController],
-  providers: [MatchRanker, MatchingService, BrokersService, QuarterlyService, TextStatistics],
-  exports: [MatchingService],
+  imports: [TypeOrmModule.forFeature([Match, BrokerProfile, BrokerTraining]), CatalogueModule, SearchModule],
+  controllers: [
+    MatchingController,
+    MatchController,
+    BrokerController,
+    AdminMatchingController,
+    QuarterlyController,
+    BrokerProfessionController,
+    AdminBrokerProfessionController,
+    BrokerFirmController,
+  ],
+  providers: [MatchRanker, MatchingService, BrokersService, QuarterlyService, TextStatistics, BrokerProfession],
+  // BrokerProfession: the read port of brokers' levels and firms (certifiedActiveBrokerCount for the KPI register).
+  exports: [MatchingService, BrokerProfession],
 })
 export class MatchingModule {}
 

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CampaignsModule, CampaignsWorkerModule } from '@ztt/campaigns';
 import { DealsModule } from '@ztt/deals';
 import { IdentityModule } from '@ztt/identity';
+import { BrokerDirectoryController } from './brokers/broker-directory.controller';
+import { BrokerDirectoryService } from './brokers/broker-directory.service';
 import { AdminDealReportsController, DealReportsController } from './deal-reports/deal-reports.controller';
 import { DealReportsService } from './deal-reports/deal-reports.service';
 import { DashboardController, PublicStatsController } from './dashboard/dashboard.controller';
@@ -20,8 +22,8 @@ import { PersonalDataService } from './personal-data/personal-data.service';
  */
 @Module({
   imports: [IdentityModule, CampaignsModule, DealsModule],
-  controllers: [DashboardController, PublicStatsController, HomeController, DealReportsController, AdminDealReportsController, PersonalDataController],
-  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService],
+  controllers: [DashboardController, PublicStatsController, HomeController, DealReportsController, AdminDealReportsController, PersonalDataController, BrokerDirectoryController],
+  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService, BrokerDirectoryService],
   // The public pages (apps/api) show the public statistics.
   exports: [DashboardService],
 })

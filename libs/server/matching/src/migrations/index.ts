@@ -4,6 +4,7 @@ import { QuarterlyMatchRun1764900000000 } from './1764900000000-quarterly-match-
 import { MatchFeedbackAndModel1765200000000 } from './1765200000000-match-feedback-and-model';
 import { MatchRunEpoch1765500000000 } from './1765500000000-match-run-epoch';
 import { MatchTextStatistics1765600000000 } from './1765600000000-match-text-statistics';
+import { BrokerProfession1766100000000 } from './1766100000000-broker-profession';
 
 /** This domain's migrations, oldest first (the schema composition in @ztt/entities orders every domain's by timestamp). */
 export const MATCHING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MATCHING_MIGRATIONS = [
   MatchFeedbackAndModel1765200000000,
   MatchRunEpoch1765500000000,
   MatchTextStatistics1765600000000,
+  BrokerProfession1766100000000,
 ];
