@@ -56,6 +56,8 @@ export enum ErrorCode {
   ServiceInventionNoticeRunning = 'SERVICE_INVENTION_NOTICE_RUNNING',
   ContractFulfilmentStarted = 'CONTRACT_FULFILMENT_STARTED',
   ContractNotInForce = 'CONTRACT_NOT_IN_FORCE',
+  KpiComputed = 'KPI_COMPUTED',
+  KpiQuarterNotStarted = 'KPI_QUARTER_NOT_STARTED',
   AlreadyDecided = 'ALREADY_DECIDED',
   BrokerAlreadyRated = 'BROKER_ALREADY_RATED',
   BrokerRatingNotOpen = 'BROKER_RATING_NOT_OPEN',

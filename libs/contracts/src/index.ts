@@ -23,4 +23,6 @@ export * from './service-invention';
 export * from './home';
 export * from './need-quality';
 export * from './partners';
+export * from './kpi';
+export * from './commissioners';
 export * from './broker-profession';

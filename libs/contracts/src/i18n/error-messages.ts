@@ -127,6 +127,14 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '合同签约后才能登记履约情况',
     en: 'Fulfilment is recorded once the contract is signed',
   },
+  [ErrorCode.KpiComputed]: {
+    'zh-CN': '该指标由平台根据业务数据自动计算，不能手工填报',
+    en: 'The platform computes this indicator from its own records: it cannot be entered by hand',
+  },
+  [ErrorCode.KpiQuarterNotStarted]: {
+    'zh-CN': '只能填报规划期内已开始的季度（2026 年第一季度至今）',
+    en: 'Actuals are entered for quarters of the plan that have begun (2026Q1 to now)',
+  },
   [ErrorCode.AlreadyDecided]: {
     'zh-CN': '该事项已处理，不能重复操作',
     en: 'This has already been decided',
@@ -291,8 +299,14 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   trial_conversion_option: { 'zh-CN': '合同约定的转化方式不包括该方式', en: 'The contract does not allow this conversion' },
   terms_holder_name_required: { 'zh-CN': '由持股平台持股时请填写持股平台名称', en: 'Name the holding platform that holds the shares' },
+  commissioner_role_required: { 'zh-CN': '该用户尚未被授予“科技特派员”角色', en: 'This person does not hold the commissioner role' },
+  commissioner_exists: { 'zh-CN': '该用户已在科技特派员名录中', en: 'This person is on the commissioner roster already' },
+  organisation_unknown: { 'zh-CN': '平台上没有该机构', en: 'No such organisation on the platform' },
+  assignment_period_order: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  service_date_future: { 'zh-CN': '服务日期不能晚于今天', en: 'The service date cannot be in the future' },
   certificate_expiry_order: { 'zh-CN': '证书有效期须晚于发证日期', en: 'The certificate must expire after it is issued' },
   training_date_future: { 'zh-CN': '培训日期不能晚于今天', en: 'The training date cannot be in the future' },
+  service_plan_item_unknown: { 'zh-CN': '请选择本人年度服务清单中的事项', en: 'Choose a line of your own yearly service list' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

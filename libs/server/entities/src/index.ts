@@ -2,11 +2,13 @@ import { AUDIT_ENTITIES } from '@ztt/audit';
 import { CAMPAIGN_MIGRATIONS } from '@ztt/campaigns';
 import { CATALOGUE_ENTITIES, CATALOGUE_MIGRATIONS } from '@ztt/catalogue';
 import { CHALLENGE_ENTITIES, CHALLENGE_MIGRATIONS } from '@ztt/challenges';
+import { COMMISSIONER_ENTITIES, COMMISSIONER_MIGRATIONS } from '@ztt/commissioners';
 import { DEAL_ENTITIES, DEAL_MIGRATIONS } from '@ztt/deals';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@ztt/identity';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@ztt/notifications';
 import { PARTNER_ENTITIES, PARTNER_MIGRATIONS } from '@ztt/partners';
+import { READ_MODEL_MIGRATIONS } from '@ztt/read-model';
 import { MigrationList, OutboxEntry } from '@ztt/platform';
 
 /**
@@ -23,6 +25,7 @@ export const ENTITIES = [
   ...CHALLENGE_ENTITIES,
   ...DEAL_ENTITIES,
   ...PARTNER_ENTITIES,
+  ...COMMISSIONER_ENTITIES,
   OutboxEntry,
 ];
 
@@ -46,4 +49,6 @@ export const MIGRATIONS: MigrationList = [
   ...DEAL_MIGRATIONS,
   ...CAMPAIGN_MIGRATIONS,
   ...PARTNER_MIGRATIONS,
+  ...COMMISSIONER_MIGRATIONS,
+  ...READ_MODEL_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

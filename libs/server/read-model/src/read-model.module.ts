@@ -6,9 +6,12 @@ import { BrokerDirectoryController } from './brokers/broker-directory.controller
 import { BrokerDirectoryService } from './brokers/broker-directory.service';
 import { AdminDealReportsController, DealReportsController } from './deal-reports/deal-reports.controller';
 import { DealReportsService } from './deal-reports/deal-reports.service';
+import { CommissionerFiguresController } from './dashboard/commissioner-figures.controller';
 import { DashboardController, PublicStatsController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { HomeController } from './home/home.controller';
+import { KpiController } from './kpis/kpi.controller';
+import { KpiService } from './kpis/kpi.service';
 import { HomeService } from './home/home.service';
 import { ReportService } from './dashboard/report.service';
 import { ReportsProcessor } from './dashboard/reports.processor';
@@ -18,12 +21,22 @@ import { PersonalDataService } from './personal-data/personal-data.service';
 /**
  * The read model: the readers that cross domains by a declared rule (docs/architecture.md, "Owned
  * data"): the bureau's dashboard and quarterly reports, the deal desk's reports, the public home page, and a
- * person's data (export and erasure, ADR 0005). It owns contract_value_target and quarterly_report.
+ * person's data (export and erasure, ADR 0005). It owns contract_value_target, quarterly_report and the KPI register's tables (kpi_*).
  */
 @Module({
   imports: [IdentityModule, CampaignsModule, DealsModule],
-  controllers: [DashboardController, PublicStatsController, HomeController, DealReportsController, AdminDealReportsController, PersonalDataController, BrokerDirectoryController],
-  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService, BrokerDirectoryService],
+  controllers: [
+    DashboardController,
+    PublicStatsController,
+    HomeController,
+    DealReportsController,
+    AdminDealReportsController,
+    PersonalDataController,
+    KpiController,
+    BrokerDirectoryController,
+    CommissionerFiguresController,
+  ],
+  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService, KpiService, BrokerDirectoryService],
   // The public pages (apps/api) show the public statistics.
   exports: [DashboardService],
 })
@@ -32,6 +45,6 @@ export class ReadModelModule {}
 /** The worker's part: the quarterly report. */
 @Module({
   imports: [CampaignsWorkerModule],
-  providers: [DashboardService, ReportService, ReportsProcessor],
+  providers: [DashboardService, ReportService, ReportsProcessor, KpiService],
 })
 export class ReadModelWorkerModule {}

@@ -9,7 +9,7 @@ import { AppException } from '../http/app-exception';
 import type { UploadedFile } from '../http/files';
 
 /** The folders of the data directory that hold uploaded files, one per kind of owner row. */
-export type FileFolder = 'attachments' | 'deal-documents';
+export type FileFolder = 'attachments' | 'deal-documents' | 'kpi-evidence';
 
 /** An upload that passed the checks: its type (from its bytes) and the name to show. */
 export interface AcceptedUpload {

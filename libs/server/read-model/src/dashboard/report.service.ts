@@ -1,11 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Dashboard, QuarterlyReportView, TAXONOMY } from '@ztt/contracts';
+import { Dashboard, KpiIndicatorView, KpiRegister, QuarterlyReportView, TAXONOMY, yuanToWan } from '@ztt/contracts';
 import { MailAttachments, NotificationsService } from '@ztt/notifications';
 import { AppException, JobOutcome } from '@ztt/platform';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
+import { KpiService } from '../kpis/kpi.service';
 import { DashboardService } from './dashboard.service';
 import { holderText, MODEL_LABELS, NO_MODEL_LABEL } from './fulfilment-figures';
 
@@ -28,6 +29,7 @@ export class ReportService implements OnModuleInit {
     private readonly dashboard: DashboardService,
     private readonly notifications: NotificationsService,
     private readonly attachments: MailAttachments,
+    private readonly kpis: KpiService,
   ) {}
 
   /** The report's email carries its PDF, so an official can forward it as it is. */
@@ -68,11 +70,12 @@ export class ReportService implements OnModuleInit {
          FROM campaign c WHERE c.quarter = $1 AND c.status <> 'draft' ORDER BY c.starts_on`,
       [quarter],
     )) as CampaignSummary[];
-    const pdf = await renderPdf(quarter, figures, campaigns);
+    const kpis = await this.kpis.register(quarter);
+    const pdf = await renderPdf(quarter, figures, campaigns, kpis);
     await this.db.transaction(async (m) => {
       const claimed = (await m.query(
         `UPDATE quarterly_report SET status = 'sent', figures = $2::jsonb, pdf = $3, sent_at = now() WHERE quarter = $1 AND status = 'building' RETURNING id`,
-        [quarter, JSON.stringify({ dashboard: figures, campaigns }), pdf],
+        [quarter, JSON.stringify({ dashboard: figures, campaigns, kpis }), pdf],
       )) as [unknown[], number];
       if (claimed[1] !== 1) return;
       await m.query(`UPDATE campaign SET status = 'reported', reported_at = now(), version = version + 1, updated_at = now() WHERE quarter = $1 AND status = 'closed'`, [quarter]);
@@ -102,8 +105,8 @@ function label(kind: 'industry' | 'region', code: string): string {
   return kind === 'industry' ? (TAXONOMY.industries.find((i) => i.code === code)?.label ?? code) : (TAXONOMY.regions.find((r) => r.code === code)?.label ?? code);
 }
 
-/** A4 PDF: headline figures, campaigns, and four bar charts drawn with vector primitives. */
-export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSummary[]): Promise<Buffer> {
+/** A4 PDF: headline figures, the plan's indicators (with `kpis`), campaigns, and bar charts drawn with vector primitives. */
+export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSummary[], kpis?: KpiRegister): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `湛江科技成果转化季度报告 ${quarter}` } });
     const chunks: Buffer[] = [];
@@ -134,6 +137,7 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
         `本季度认定登记技术合同 ${cv.contracts} 份，成交额 ${cv.value} 元（技术交易额 ${cv.techValue} 元），年度累计 ${cv.cumulative} 元${d.contractValue.target ? `，年度目标 ${d.contractValue.target} 元` : ''}。`,
       );
     doc.moveDown();
+    if (kpis) kpiTable(doc, kpis);
     doc.fontSize(14).text('二、季度征集');
     doc.fontSize(11);
     if (!campaigns.length) doc.text('本季度无征集批次。');
@@ -181,6 +185,63 @@ export function renderPdf(quarter: string, d: Dashboard, campaigns: CampaignSumm
     );
     doc.end();
   });
+}
+
+const KPI_UNIT_LABELS: Record<KpiIndicatorView['unit'], string> = { yuan: '元', enterprises: '家', platforms: '个', people: '人', percent: '%', counties: '个' };
+export const KPI_STATUS_LABELS: Record<KpiIndicatorView['status'], string> = { ahead: '超前', on_track: '正常', behind: '滞后', no_data: '无数据' };
+
+/** A KPI value as the report prints it: money in 万元 (exact, two places), counts and shares as they are. */
+function kpiValue(ind: KpiIndicatorView, v: string | null): string {
+  if (v === null) return '—';
+  return ind.unit === 'yuan' ? yuanToWan(v) : v.replace(/\.00$/, '');
+}
+
+/**
+ * 规划指标完成情况: one row per indicator (name, unit, 2025 baseline, the year's target, the actual
+ * to the quarter's end, its status against the straight line to 2030), with the expected value
+ * in the status column. Cells are positioned text, so the PDF's text reads back row by row.
+ */
+function kpiTable(doc: PDFKit.PDFDocument, k: KpiRegister): void {
+  const cols = [
+    { title: '指标', w: 150 },
+    { title: '单位', w: 40 },
+    { title: '2025 年基数', w: 65 },
+    { title: `${k.year} 年目标`, w: 65 },
+    { title: '实际', w: 65 },
+    { title: '状态（预期）', w: 110 },
+  ];
+  if (doc.y + 40 + k.indicators.length * 16 > doc.page.height - 60) doc.addPage();
+  doc.fontSize(14).fillColor('#000').text(`规划指标完成情况（截至 ${k.quarter} 末）`, 50);
+  doc.moveDown(0.3);
+  doc.fontSize(9);
+  const row = (cells: string[], bold = false) => {
+    const y = doc.y;
+    let x = 50;
+    cells.forEach((c, i) => {
+      doc.fillColor(bold ? '#000' : '#333').text(c, x, y, { width: (cols[i]?.w ?? 60) - 4, lineBreak: false });
+      x += cols[i]?.w ?? 60;
+    });
+    doc.x = 50;
+    doc.y = y + 14;
+  };
+  row(
+    cols.map((c) => c.title),
+    true,
+  );
+  for (const ind of k.indicators) {
+    const unit = ind.unit === 'yuan' ? '万元' : KPI_UNIT_LABELS[ind.unit];
+    row([
+      ind.name,
+      unit,
+      kpiValue(ind, ind.baseline),
+      kpiValue(ind, ind.yearTarget),
+      kpiValue(ind, ind.actual),
+      `${KPI_STATUS_LABELS[ind.status]}（${kpiValue(ind, ind.expected)}）`,
+    ]);
+  }
+  doc.fontSize(8).fillColor('#666').text('状态按 2025 年基数到 2030 年目标的直线进度判断：高于预期 5% 以上为超前，低于 5% 以上为滞后。基数为演示数据，以科技局核定为准。', 50);
+  doc.fillColor('#000');
+  doc.moveDown();
 }
 
 /** 元 (exact text) as 万元 with two decimals, for a bar's length and label. */
