@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from '@ztt/audit';
 import { ChallengesModule } from '@ztt/challenges';
+import { CommissionersModule } from '@ztt/commissioners';
 import { DealsModule } from '@ztt/deals';
 import { CampaignsModule } from '@ztt/campaigns';
 import { CatalogueModule } from '@ztt/catalogue';
@@ -34,6 +35,7 @@ export class ApiModule {
         CampaignsModule,
         ReadModelModule,
         PartnersModule,
+        CommissionersModule,
         HealthModule,
         PublicPagesModule,
       ],

@@ -3,6 +3,8 @@ export enum PlatformRole {
   Admin = 'admin',
   Broker = 'broker',
   Reviewer = 'reviewer',
+  /** 科技特派员: logs services in the counties assigned to them */
+  Commissioner = 'commissioner',
 }
 export const PLATFORM_ROLES: readonly PlatformRole[] = Object.values(PlatformRole);
 

@@ -49,7 +49,9 @@ export type NotificationType =
   | 'challenge.terminated'
   | 'campaign.invited'
   | 'campaign.reminder'
-  | 'campaign.report';
+  | 'campaign.report'
+  | 'commissioner.service_logged'
+  | 'commissioner.service_confirmed';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -169,6 +171,13 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   },
   'campaign.report.title': { 'zh-CN': '季度报告已生成', en: 'Quarterly report ready' },
   'campaign.report.body': { 'zh-CN': '{quarter} 季度成果转化报告（PDF）已生成，请查阅', en: 'The {quarter} technology-transfer report (PDF) is ready' },
+  'commissioner.service_logged.title': { 'zh-CN': '科技特派员登记了一次服务，请确认', en: 'A commissioner logged a service: please confirm' },
+  'commissioner.service_logged.body': {
+    'zh-CN': '科技特派员{name}登记了{date}为{org}提供的服务，请确认并评价',
+    en: 'Commissioner {name} logged a service to {org} on {date}: please confirm and rate it',
+  },
+  'commissioner.service_confirmed.title': { 'zh-CN': '服务已获确认', en: 'Service confirmed' },
+  'commissioner.service_confirmed.body': { 'zh-CN': '{org}确认了您{date}的服务，评分 {rating} 分', en: '{org} confirmed your service of {date} and rated it {rating}' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

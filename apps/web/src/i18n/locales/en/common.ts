@@ -34,6 +34,7 @@ export const common: English<typeof zh> = {
   'role.admin': 'Platform admin',
   'role.broker': 'Broker',
   'role.reviewer': 'Reviewer',
+  'role.commissioner': 'S&T commissioner',
   'home.welcome': 'Welcome, {name}',
   'home.visitor': "Enterprises' technical needs and research achievements in one place, followed by brokers all the way to the registered contract.",
   'home.noOrg': 'Join an organisation to post needs or achievements.',

@@ -31,6 +31,7 @@ export const common = {
   'role.admin': '平台管理员',
   'role.broker': '技术经纪人',
   'role.reviewer': '评审专家',
+  'role.commissioner': '科技特派员',
   'home.welcome': '欢迎，{name}',
   'home.visitor': '汇聚企业技术需求与高校院所科技成果，由技术经纪人全程跟进，直至技术合同认定登记。',
   'home.noOrg': '您还没有加入机构，加入后即可发布需求或成果。',
