@@ -42,6 +42,7 @@ const PUBLIC_READS = new Set([
 function expectedDenial(r: LiveRoute): number {
   if (r.path.startsWith('/api/admin/')) return 403; // platform admins only (RequireRoles)
   if (r.path.startsWith('/api/review/')) return 403; // reviewers only (RequireRoles)
+  if (r.path.startsWith('/api/commissioner/')) return 403; // 科技特派员 only (RequireRoles)
   return 404; // another party's record answers like a missing one
 }
 
@@ -115,6 +116,7 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'POST /api/deals/:id/trial': async () => ({ json: { outcome: 'return' } }),
   'POST /api/orgs/:orgId/import/:kind': async () => ({ multipart: true }),
   'POST /api/notifications/:id/read': async () => undefined,
+  'POST /api/service-logs/:id/confirmation': async () => ({ json: { rating: 5, comment: '越权确认' } }),
   'DELETE /api/orgs/:id/members/:userId': async () => undefined,
   'DELETE /api/attachments/:id': async () => undefined,
 };
@@ -213,6 +215,7 @@ describe("outsiders get nothing from A's, B's and broker X's records, and change
       [`/api/challenge-files/${w.challengeFile}`, w.memberA, 200],
       [`/api/orgs/${w.orgA}/members`, w.memberA, 200],
       [`/api/admin/campaigns/${w.campaign}`, w.admin, 200],
+      [`/api/service-files/${w.serviceFile}`, w.memberA, 200],
     ];
     for (const [path, user, status] of owners) {
       const res = await api.call('GET', path, { token: user.token });

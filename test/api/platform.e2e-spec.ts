@@ -34,6 +34,7 @@ const PUBLIC = new Set([
   'GET /api/home',
   'GET /api/brokers',
   'GET /api/brokers/:id',
+  'GET /api/commissioners',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

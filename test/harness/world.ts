@@ -44,6 +44,9 @@ export interface World {
   objection: string;
   campaign: string;
   notificationA: string;
+  /** a 科技特派员's service to A (logged by a commissioner from B), and its file */
+  serviceLog: string;
+  serviceFile: string;
   markers: {
     /** confidential details of each item, by item id */
     confidential: Record<string, string>;
@@ -275,6 +278,27 @@ export async function buildWorld(api: TestApi): Promise<World> {
     201,
   ).id;
 
+  // a 科技特派员 from B's university logs a service to A, with a scan of the visit
+  const commissioner = await registerUser(api, { roles: [PlatformRole.Commissioner], displayName: '科技特派员' });
+  must(
+    'commissioner',
+    await api.call('POST', '/api/admin/commissioners', {
+      token: admin.token,
+      body: { userId: commissioner.id, institutionOrgId: orgB, chains: ['marine.ranching'], keywords: ['对虾'] },
+    }),
+    201,
+  );
+  const serviceLog = must(
+    'service log',
+    await api.call('POST', '/api/commissioner/service-logs', {
+      token: commissioner.token,
+      body: { servedOn: day(0), place: '甲方养殖场', content: '现场指导尾水处理', servedOrgId: orgA },
+    }),
+    201,
+  ).id as string;
+  const serviceFile = must('service file', await uploadFile(api, commissioner.token, `/api/commissioner/service-logs/${serviceLog}/files`, PDF, '服务记录.pdf'), 201).files[0]
+    .id as string;
+
   const notification = await api.db.query(`SELECT id FROM notification WHERE user_id = $1 ORDER BY created_at LIMIT 1`, [memberA.id]);
   if (!notification.rowCount) throw new Error('world: member A has no notification');
 
@@ -310,6 +334,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
     objection,
     campaign,
     notificationA: notification.rows[0].id,
+    serviceLog,
+    serviceFile,
     markers: { confidential, dealNote },
   };
 }
@@ -368,9 +394,14 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/dashboard\/export\/:chart/, () => ({ chart: 'funnel' })],
   [/^\/api\/admin\/reports\/:quarter/, () => ({ quarter: '2026Q3' })],
   [/^\/api\/notifications\/:id/, (w) => ({ id: w.notificationA })],
+  [/^\/api\/service-logs\/:id/, (w) => ({ id: w.serviceLog })],
+  [/^\/api\/service-files\/:id/, (w) => ({ id: w.serviceFile })],
+  // 科技特派员 only: outsiders are refused by role before any lookup.
+  [/^\/api\/commissioner\/(service-logs|plan-items)\/:id/, (w) => ({ id: w.serviceLog })],
   [/^\/api\/brokers\/:id/, (w) => ({ id: w.brokerX.id })],
   // Admin only: outsiders are refused by role before any lookup, so any id will do.
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
+  [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/kpis?(-actuals)?\//, () => ({ code: 'high-tech-enterprises', year: '2026', id: '00000000-0000-4000-8000-000000000000' })],
 ];
 
