@@ -14,6 +14,8 @@ const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => (
 const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
+const BrokerDirectoryPage = lazy(() => import('./pages/BrokerDirectoryPage').then((m) => ({ default: m.BrokerDirectoryPage })));
+const BrokerCardPage = lazy(() => import('./pages/BrokerDirectoryPage').then((m) => ({ default: m.BrokerCardPage })));
 const CampaignFormPage = lazy(() => import('./pages/CampaignFormPage').then((m) => ({ default: m.CampaignFormPage })));
 const CampaignPage = lazy(() => import('./pages/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
@@ -105,6 +107,14 @@ export function App() {
       label: (
         <Link to="/challenges" data-testid="nav-challenges">
           {t('challenge.nav')}
+        </Link>
+      ),
+    },
+    {
+      key: '/brokers',
+      label: (
+        <Link to="/brokers" data-testid="nav-brokers">
+          {t('profession.nav')}
         </Link>
       ),
     },
@@ -736,6 +746,8 @@ export function App() {
               }
             />
             <Route path="/stats" element={<PublicStatsPage />} />
+            <Route path="/brokers" element={<BrokerDirectoryPage />} />
+            <Route path="/brokers/:id" element={<BrokerCardPage />} />
             <Route
               path="/admin/dashboard"
               element={

@@ -1,9 +1,10 @@
-import { App, Button, Card, Col, Form, InputNumber, Modal, Popconfirm, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Drawer, Form, InputNumber, Modal, Popconfirm, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrokerProfileView, MATCH_FEATURE_LABELS, MATCH_FEATURES, MatchingMetrics, MatchingModel, MatchRunView } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
+import { BrokerProfessionPanel } from '../components/broker/BrokerProfessionPanel';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
@@ -23,6 +24,7 @@ export function AdminMatchingPage() {
   const [tuning, setTuning] = useState(false);
   const [modelForm] = Form.useForm();
   const [editing, setEditing] = useState<BrokerProfileView | null>(null);
+  const [standing, setStanding] = useState<BrokerProfileView | null>(null);
   const [form] = Form.useForm();
   const m = metrics.data;
 
@@ -157,6 +159,9 @@ export function AdminMatchingPage() {
           ]}
         />
       </Card>
+      <Drawer open={!!standing} width={720} title={standing?.displayName} onClose={() => setStanding(null)} destroyOnClose>
+        {standing && <BrokerProfessionPanel userId={standing.userId} admin />}
+      </Drawer>
       <Card title={t('matching.brokers')}>
         <Table<BrokerProfileView>
           rowKey="userId"
@@ -172,15 +177,20 @@ export function AdminMatchingPage() {
             {
               title: t('common.actions'),
               render: (_, b) => (
-                <Button
-                  size="small"
-                  onClick={() => {
-                    form.setFieldsValue(b);
-                    setEditing(b);
-                  }}
-                >
-                  {t('org.edit')}
-                </Button>
+                <Space>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      form.setFieldsValue(b);
+                      setEditing(b);
+                    }}
+                  >
+                    {t('org.edit')}
+                  </Button>
+                  <Button size="small" onClick={() => setStanding(b)} data-testid="broker-standing">
+                    {t('profession.admin.open')}
+                  </Button>
+                </Space>
               ),
             },
           ]}

@@ -5,6 +5,8 @@ import { Link } from 'react-router-dom';
 import { BrokerProfileView, MatchStatus, MatchView, Page, TAXONOMY } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
+import { useAuth } from '../auth/auth';
+import { BrokerProfessionPanel } from '../components/broker/BrokerProfessionPanel';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { MatchReason, MatchScore, useMatchActions } from '../components/MatchesPanel';
@@ -14,12 +16,14 @@ import { useI18n } from '../i18n/i18n';
 /** 技术经纪人工作台: the matches handed to me, and my specialties. */
 export function BrokerWorkbenchPage() {
   const { t } = useI18n();
+  const { me } = useAuth();
   return (
     <Card title={t('broker.title')}>
       <Tabs
         items={[
           { key: 'matches', label: t('broker.tab.matches'), children: <MyMatches /> },
           { key: 'profile', label: t('broker.tab.profile'), children: <BrokerProfileForm /> },
+          ...(me ? [{ key: 'profession', label: t('profession.mine'), children: <BrokerProfessionPanel userId={me.id} admin={false} /> }] : []),
         ]}
       />
     </Card>

@@ -21,6 +21,7 @@ import {
 } from '@ztt/contracts';
 import { api, apiDownload, apiUpload } from '../api/client';
 import { useApiQuery } from '../api/queries';
+import { DealBrokerRatingPanel } from '../components/broker/DealBrokerRatingPanel';
 import { DealFulfilment } from '../components/deal/DealFulfilment';
 import { contractBody, ContractFields, contractValues, DealStageTag, formatYuan, MoveButtons, useStageMove } from '../components/deal/deal-ui';
 import { applyApiError } from '../components/form-errors';
@@ -106,6 +107,7 @@ export function DealPage() {
         )}
       </Descriptions>
       {deal.achievementId && <DealApproval deal={deal} />}
+      <DealBrokerRatingPanel dealId={id} />
       <Tabs
         style={{ marginTop: 16 }}
         items={tabs}

@@ -2,12 +2,13 @@ import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Result
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { MemberView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
+import { BROKER_FIRM_TYPE, MemberView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels, VerificationTag } from '../components/labels';
 import { OrganisationForm, OrganisationFormValues } from '../components/OrganisationForm';
+import { FirmBrokers } from '../components/broker/FirmBrokers';
 import { useI18n } from '../i18n/i18n';
 
 /** "My organisation": the first one the user belongs to, or onboarding when there is none. */
@@ -107,6 +108,8 @@ export function OrganisationPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      {org.type === BROKER_FIRM_TYPE && <FirmBrokers orgId={org.id} canManage={isOrgAdmin || hasRole(PlatformRole.Admin)} />}
 
       <Card title={t('org.members')}>
         <Table<MemberView>

@@ -10,10 +10,11 @@ import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { partner } from './partner';
+import { profession } from './profession';
 import { search } from './search';
 import { terms } from './terms';
 
-export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner };
+export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner, profession };
 
 export const en = {
   ...common,
@@ -30,4 +31,5 @@ export const en = {
   ...dashboard,
   ...admin,
   ...partner,
+  ...profession,
 };

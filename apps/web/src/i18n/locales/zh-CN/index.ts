@@ -10,11 +10,12 @@ import { fulfilment } from './fulfilment';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { partner } from './partner';
+import { profession } from './profession';
 import { search } from './search';
 import { terms } from './terms';
 
 /** Every feature's Chinese messages, by feature (the unit test checks that no key is in two). */
-export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner };
+export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner, profession };
 
 export const zhCN = {
   ...common,
@@ -31,4 +32,5 @@ export const zhCN = {
   ...dashboard,
   ...admin,
   ...partner,
+  ...profession,
 };
