@@ -203,9 +203,20 @@ describe('the other public pages read without JavaScript', () => {
     expect((await fetchPage(`/challenges/${id}/notice`)).status).toBe(404);
   });
 
-  it('shows a verified organisation card as an Organization, and an unverified one as a 404', async () => {
+  it('shows a verified organisation card as an Organization with links to what it published, and an unverified one as a 404', async () => {
+    const achievementId = await publishItem(api, 'achievement', owner, admin, achievementInput(orgId, { title: '对虾工厂化循环水养殖尾水处理技术' }));
+    const draftId = ((await api.call('POST', '/api/achievements', { token: owner.token, body: achievementInput(orgId, { title: '尚未发布的草稿成果' }) })).body as { id: string })
+      .id;
     const page = await fetchPage(`/orgs/${orgId}`);
     expect(page.status).toBe(200);
+    const content = rootContent(page.html);
+    expect(content).toMatch(/<h2>发布的科技成果（共 \d+ 项）<\/h2>/);
+    expect(content).toContain(`<a href="/achievements/${achievementId}">对虾工厂化循环水养殖尾水处理技术</a>`);
+    // A draft is the organisation's own business, and the credit code is for its members only.
+    expect(content).not.toContain(draftId);
+    expect(content).not.toContain('尚未发布的草稿成果');
+    const { creditCode } = (await api.call('GET', `/api/orgs/${orgId}`, { token: owner.token })).body as { creditCode: string };
+    expect(page.html).not.toContain(creditCode);
     expect(page.html).toContain('<title>湛江海之蓝水产科技有限公司 · 湛江科技成果转化对接平台</title>');
     expect(jsonLd(page.html)[0]).toMatchObject({ '@type': 'Organization', name: '湛江海之蓝水产科技有限公司', url: `${SITE}/orgs/${orgId}` });
     expect((await sitemapLocs()).has(`${SITE}/orgs/${orgId}`)).toBe(true);

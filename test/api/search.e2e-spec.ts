@@ -87,6 +87,19 @@ describe('Chinese recall against real Meilisearch', () => {
     expect((await search('needs', 'pageSize=51')).status).toBe(400);
     expect((await search('needs', 'chain=not-a-chain')).status).toBe(400);
   });
+
+  it("lists one organisation's published items, with or without words (an organisation's public card)", async () => {
+    const other = await registerUser(api);
+    const otherOrg = (await createOrg(api, other, { verified: true })).id;
+    const theirs = await publishItem(api, 'need', other, admin, needInput(otherOrg, { title: '对虾养殖池塘增氧设备节能改造', keywords: ['增氧'] }));
+    await eventually("the other organisation's need is indexed", async () => (await titles('needs', '增氧')).length === 1);
+    const ofOrg = async (org: string, q = '') => (await search('needs', `org=${org}${q}`)).body.items.map((h: { id: string }) => h.id);
+    expect(await ofOrg(otherOrg)).toEqual([theirs]);
+    expect((await ofOrg(orgId)).sort()).toEqual([ids.shrimp, ids.breeding, ids.floating, ids.wind, ids.steel].sort());
+    // With words, the engine's filter holds too: both organisations have an 对虾 need.
+    expect(await ofOrg(otherOrg, `&q=${encodeURIComponent('对虾')}`)).toEqual([theirs]);
+    expect((await search('needs', 'org=not-a-uuid')).status).toBe(400);
+  });
 });
 
 describe('search never leaks (docs/security.md #2)', () => {

@@ -1,7 +1,7 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
 import { screenshot, useBrowserStack } from '../harness/browser';
-import { createOrg, needInput, publishItem, registerUser } from '../harness/builders';
+import { createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { TestApi } from '../harness/test-app';
 
 let api: TestApi;
@@ -11,11 +11,13 @@ useBrowserStack((s) => ({ api, browser } = s));
 const TITLE = '湛江港散货码头粉尘在线监测与抑尘技术需求';
 const SUMMARY = '码头堆场粉尘排放需要实时监测并联动喷淋抑尘，要求在大风天气下稳定运行。';
 let needId: string;
+let orgId: string;
+let owner: TestUser;
 
 beforeAll(async () => {
   const admin = await registerUser(api, { roles: [PlatformRole.Admin] });
-  const owner = await registerUser(api);
-  const orgId = (await createOrg(api, owner, { verified: true })).id;
+  owner = await registerUser(api);
+  orgId = (await createOrg(api, owner, { verified: true, input: { name: '湛江港埠环保科技有限公司' } })).id;
   needId = await publishItem(api, 'need', owner, admin, needInput(orgId, { title: TITLE, summary: SUMMARY }));
 });
 
@@ -66,6 +68,24 @@ describe('a published need read in the browser', () => {
     expect(fromFirstShown.filter((f) => !f.shown)).toEqual([]);
     expect(fromFirstShown.filter((f) => f.copies > 1)).toEqual([]);
     await screenshot(page, 'public-need-taken-over');
+    await context.close();
+  });
+});
+
+describe("an organisation's page", () => {
+  it('is open to a visitor with JavaScript: its card and its published needs, with no sign-in asked and no credit code', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1300, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/orgs/${orgId}`);
+    await page.getByTestId('org-name').filter({ hasText: '湛江港埠环保科技有限公司' }).waitFor();
+    await page.getByTestId('org-published-need').getByTestId('result-title').filter({ hasText: TITLE }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/orgs/${orgId}`);
+    expect(await page.getByTestId('org-join').count()).toBe(0);
+    const { creditCode } = (await api.call('GET', `/api/orgs/${orgId}`, { token: owner.token })).body as { creditCode: string };
+    expect(await page.locator('body').innerText()).not.toContain(creditCode);
+    await page.getByTestId('org-published-need').getByTestId('result-title').filter({ hasText: TITLE }).click();
+    await page.waitForURL(`**/needs/${needId}`);
+    await screenshot(page, 'public-organisation-page');
     await context.close();
   });
 });

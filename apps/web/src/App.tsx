@@ -619,11 +619,8 @@ export function App() {
             />
             <Route
               path="/orgs/:id"
-              element={
-                <RequireAuth>
-                  <OrganisationPage />
-                </RequireAuth>
-              }
+              // Public: a visitor sees the organisation's card and what it published; members see the rest.
+              element={<OrganisationPage />}
             />
             <Route
               path="/profile"

@@ -41,6 +41,9 @@ export type PageAnswer = { kind: 'page'; page: PublicPage } | { kind: 'missing' 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** How many of an organisation's newest published needs, and achievements, its page lists. */
+const ORG_PAGE_ITEMS = 10;
+
 /** Client routes under a public prefix that are not a public page (forms, the board's own actions). */
 const NOT_AN_ID = new Set(['new']);
 
@@ -108,7 +111,9 @@ export class PublicPagesService {
 
   private async organisationPage(id: string): Promise<PageAnswer> {
     if (!UUID.test(id) || (await this.directory.find(id))?.verificationStatus !== VerificationStatus.Verified) return { kind: 'missing' };
-    return { kind: 'page', page: organisationPage((await this.organisations.get(undefined, id)) as OrganisationPublicView, this.url(`/orgs/${id}`)) };
+    const newest = (kind: ItemKind) => this.catalogueReader.browse(kind, { org: id }, 'newest', { page: 1, pageSize: ORG_PAGE_ITEMS });
+    const [card, needs, achievements] = await Promise.all([this.organisations.get(undefined, id), newest('need'), newest('achievement')]);
+    return { kind: 'page', page: organisationPage(card as OrganisationPublicView, this.url(`/orgs/${id}`), { needs, achievements }) };
   }
 
   private statsPage(stats: PublicStats): PublicPage {
@@ -382,7 +387,16 @@ function noticePage(n: NoticeView): PublicPage {
   };
 }
 
-function organisationPage(o: OrganisationPublicView, url: string): PublicPage {
+type Listed = Awaited<ReturnType<CatalogueReader['browse']>>;
+
+/** An organisation's newest published items of one kind, as links, with how many there are in all. */
+function publishedList(heading: string, kindPath: string, listed: Listed): string {
+  if (!listed.total) return '';
+  const items = listed.rows.map((r) => `<li><a href="/${kindPath}/${r.id}">${escapeHtml(r.title)}</a></li>`).join('');
+  return section(`${heading}（共 ${listed.total} 项）`, `<ul>${items}</ul>`);
+}
+
+function organisationPage(o: OrganisationPublicView, url: string, published: { needs: Listed; achievements: Listed }): PublicPage {
   const description = describe(`${o.name}：${label.organisationType(o.type)}，${label.region(o.region)}。已在${SITE_NAME}认证。`);
   return {
     title: `${o.name} · ${SITE_NAME}`,
@@ -397,7 +411,9 @@ function organisationPage(o: OrganisationPublicView, url: string): PublicPage {
         ['所在县区', label.region(o.region)],
         ['产业', list(o.industries.map(label.industry))],
         ['认证', '已认证'],
-      ])}</dl>`,
+      ])}</dl>` +
+        publishedList('发布的技术需求', 'needs', published.needs) +
+        publishedList('发布的科技成果', 'achievements', published.achievements),
     ),
   };
 }

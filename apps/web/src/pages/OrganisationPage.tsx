@@ -2,14 +2,18 @@ import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Result
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { BROKER_FIRM_TYPE, MemberView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
+import { BROKER_FIRM_TYPE, MemberView, OrganisationPublicView, OrganisationView, OrgRole, PlatformRole, VerificationStatus } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels, VerificationTag } from '../components/labels';
 import { OrganisationForm, OrganisationFormValues } from '../components/OrganisationForm';
+import { PublicOrganisationCard } from '../components/PublicOrganisationCard';
 import { FirmBrokers } from '../components/broker/FirmBrokers';
 import { useI18n } from '../i18n/i18n';
+
+/** Members and platform admins get every field (the credit code among them); others the public card. */
+const isFullView = (o: OrganisationView | OrganisationPublicView): o is OrganisationView => 'creditCode' in o;
 
 /** "My organisation": the first one the user belongs to, or onboarding when there is none. */
 export function MyOrganisationRedirect() {
@@ -18,6 +22,7 @@ export function MyOrganisationRedirect() {
   return <Navigate to={first ? `/orgs/${first.organisationId}` : '/onboarding'} replace />;
 }
 
+/** An organisation's page: its public card for visitors and outsiders, the full page for its members and the platform's admins. */
 export function OrganisationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -29,11 +34,11 @@ export function OrganisationPage() {
   const [form] = Form.useForm<OrganisationFormValues>();
 
   const { data, error } = useQuery({
-    queryKey: ['org', id],
+    queryKey: ['org', id, me?.id ?? null],
     queryFn: async () => {
-      const o = await api<OrganisationView>('GET', `/orgs/${id}`);
-      // Outsiders get the public card only, and no member list.
-      const members = 'creditCode' in o ? await api<MemberView[]>('GET', `/orgs/${id}/members`).catch((): MemberView[] => []) : [];
+      const o = await api<OrganisationView | OrganisationPublicView>('GET', `/orgs/${id}`);
+      // Outsiders (and visitors) get the public card only, and no member list.
+      const members = isFullView(o) ? await api<MemberView[]>('GET', `/orgs/${id}/members`).catch((): MemberView[] => []) : [];
       return { org: o, members };
     },
   });
@@ -56,12 +61,21 @@ export function OrganisationPage() {
     },
     onError: (e) => message.error(applyApiError(form, e)),
   });
-  const org = data?.org ?? null;
+  const card = data?.org ?? null;
   const members = data?.members ?? [];
 
   if (error instanceof ApiError && error.status === 404) return <Result status="404" title="404" subTitle={t('notFound.title')} />;
   if (error) return <Result status="error" title={applyApiError(null, error)} />;
-  if (!org) return <Spin style={{ margin: 48 }} />;
+  if (!card) return <Spin style={{ margin: 48 }} />;
+  if (!isFullView(card) && card.type === BROKER_FIRM_TYPE)
+    return (
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <PublicOrganisationCard org={card} />
+        <FirmBrokers orgId={card.id} canManage={false} />
+      </Space>
+    );
+  if (!isFullView(card)) return <PublicOrganisationCard org={card} />;
+  const org = card;
 
   const isOrgAdmin = org.myRole === OrgRole.Admin;
   const canSubmit = isOrgAdmin && (org.verificationStatus === VerificationStatus.Unverified || org.verificationStatus === VerificationStatus.Rejected);

@@ -332,6 +332,8 @@ export interface ItemFilters {
   trlMax?: number;
   category?: string;
   ipType?: string;
+  /** the owning organisation's id: an organisation's own published items, on its public card */
+  org?: string;
 }
 
 /** The facets items can be counted by (`category` for needs, `ipTypes` for achievements). */
@@ -391,6 +393,7 @@ function filterSql(kind: ItemKind, filters: ItemFilters, ids: string[] | null): 
   if (filters.industry) add('? = ANY(t.industries)', filters.industry);
   if (filters.chain) add('? = ANY(t.chains)', filters.chain);
   if (filters.region) add('t.region = ?', filters.region);
+  if (filters.org) add('t.owner_org_id = ?', filters.org);
   if (filters.mode) add('? = ANY(t.cooperation_modes)', filters.mode);
   if (filters.trlMin) add('t.trl >= ?', filters.trlMin);
   if (filters.trlMax) add('t.trl <= ?', filters.trlMax);

@@ -59,5 +59,5 @@ export class SearchAnswers {
 }
 
 function key(kind: ItemKind, p: SearchParams): string {
-  return `search ${kind} ${JSON.stringify([p.q?.trim() ?? '', p.industry, p.chain, p.region, p.mode, p.trlMin, p.trlMax, p.category, p.ipType, p.sort, p.page, p.pageSize])}`;
+  return `search ${kind} ${JSON.stringify([p.q?.trim() ?? '', p.industry, p.chain, p.region, p.mode, p.trlMin, p.trlMax, p.category, p.ipType, p.org, p.sort, p.page, p.pageSize])}`;
 }

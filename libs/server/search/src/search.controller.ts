@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   CHAIN_CODES,
   COOPERATION_MODE_CODES,
@@ -23,6 +23,7 @@ class SearchQueryDto {
   @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES as string[]) industry?: string;
   @ApiPropertyOptional({ enum: CHAIN_CODES }) @IsOptional() @IsIn(CHAIN_CODES as string[]) chain?: string;
   @ApiPropertyOptional({ enum: REGION_CODES }) @IsOptional() @IsIn(REGION_CODES as string[]) region?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "发布机构：只列该机构的已发布条目 / one organisation's published items" }) @IsOptional() @IsUUID() org?: string;
   @ApiPropertyOptional({ enum: COOPERATION_MODE_CODES }) @IsOptional() @IsIn(COOPERATION_MODE_CODES as string[]) mode?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 9 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9) trlMin?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 9 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9) trlMax?: number;

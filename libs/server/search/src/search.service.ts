@@ -296,6 +296,7 @@ export class SearchService {
     eq('industries', p.industry);
     eq('chains', p.chain);
     eq('region', p.region);
+    eq('ownerOrgId', p.org);
     eq('cooperationModes', p.mode);
     eq('category', p.category);
     eq('ipTypes', p.ipType);

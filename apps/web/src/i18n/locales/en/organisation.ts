@@ -34,4 +34,8 @@ export const organisation: English<typeof zh> = {
   'org.none': 'You do not belong to an organisation yet',
   'org.verifiedHint': 'Verified organisations can post needs, achievements and challenge applications.',
   'org.pendingMembership': 'Join request awaiting approval',
+  'org.publishedNeeds': 'Published needs',
+  'org.publishedAchievements': 'Published achievements',
+  'org.publishedTotal': '{{count}} in all',
+  'org.publishedNone': 'Nothing published yet',
 };

@@ -31,4 +31,8 @@ export const organisation = {
   'org.none': '您还没有加入任何机构',
   'org.verifiedHint': '已认证机构可以发布技术需求、科技成果和揭榜方案。',
   'org.pendingMembership': '加入申请待审批',
+  'org.publishedNeeds': '发布的技术需求',
+  'org.publishedAchievements': '发布的科技成果',
+  'org.publishedTotal': '共 {{count}} 项',
+  'org.publishedNone': '暂无已发布条目',
 };
