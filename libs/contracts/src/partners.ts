@@ -49,3 +49,20 @@ export interface PartnerUsageEntry {
 export const PARTNER_KEY_PREFIX = 'ztt_';
 /** `ztt_<12 hex>_<43 base64url>`: the key id, then the secret. */
 export const PARTNER_KEY_PATTERN = /^ztt_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** What a partner's webhook is told about an item: it became public, it changed while public, or it left the public catalogue. */
+export type PartnerWebhookEvent = 'published' | 'updated' | 'withdrawn';
+
+/**
+ * The event a change of an item makes for one key, given the item's state now and the last event
+ * that key was sent about it: null when there is nothing to tell (a draft it never saw, a version
+ * it already has, an item it was already told is gone).
+ */
+export function partnerWebhookEvent(now: { published: boolean; version: number }, last: { event: PartnerWebhookEvent; version: number } | null): PartnerWebhookEvent | null {
+  const known = !!last && last.event !== 'withdrawn';
+  if (now.published) {
+    if (!known) return 'published';
+    return now.version > (last as { version: number }).version ? 'updated' : null;
+  }
+  return known ? 'withdrawn' : null;
+}

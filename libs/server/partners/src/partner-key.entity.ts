@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { PartnerScope } from '@ztt/contracts';
+import { PartnerScope, PartnerWebhookEvent } from '@ztt/contracts';
 
 /** A partner organisation's API key. The secret itself is never stored: only its SHA-256. */
 @Entity('partner_api_key')
@@ -37,7 +37,9 @@ export class PartnerApiUsage {
 export class PartnerWebhookDelivery {
   @PrimaryColumn('uuid') keyId: string;
   @PrimaryColumn('uuid') itemId: string;
-  @PrimaryColumn('text') event: string;
+  /** the item's version the event was about */
+  @PrimaryColumn('integer') version: number;
+  @Column('text') event: PartnerWebhookEvent;
   @Column('text') kind: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) deliveredAt: Date;
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, CreatedPartnerKey, ErrorCode, Page, PARTNER_KEY_PATTERN, PartnerKeyView, PartnerScope, PartnerUsageEntry } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { OrganisationDirectory } from '@ztt/identity';
-import { AppException, AuthContext } from '@ztt/platform';
+import { checkWebhookUrl } from '@ztt/notifications';
+import { APP_CONFIG, AppConfig, AppException, AuthContext } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { PartnerApiKey, PartnerApiUsage } from './partner-key.entity';
 
@@ -43,6 +44,7 @@ export class PartnerKeysService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly organisations: OrganisationDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: AuthContext, input: NewPartnerKey): Promise<CreatedPartnerKey> {
@@ -52,6 +54,11 @@ export class PartnerKeysService {
     if (!(expiresAt.getTime() > Date.now())) throw AppException.validation([{ field: 'expiresAt', code: 'expires_future' }]);
     const scopes = [...new Set(input.scopes)];
     if (scopes.includes(PartnerScope.Webhooks) && !input.webhookUrl) throw AppException.validation([{ field: 'webhookUrl', code: 'isNotEmpty' }]);
+    if (input.webhookUrl) {
+      // Checked now, as a user's robot URL is (https, a public address), so a bad URL is refused while the admin is there to fix it.
+      const checked = await checkWebhookUrl(input.webhookUrl, { env: this.config.env, allowHosts: this.config.notify.webhookAllowHosts });
+      if (!checked.ok) throw AppException.validation([{ field: 'webhookUrl', code: checked.problem }]);
+    }
     const keyId = randomBytes(6).toString('hex');
     const secret = randomBytes(32).toString('base64url');
     const saved = await this.db.transaction(async (m) => {

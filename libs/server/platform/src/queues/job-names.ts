@@ -34,7 +34,7 @@ export enum JobName {
   DealFulfilmentScan = 'deals.fulfilment-scan',
   CampaignScan = 'campaigns.scan',
   QuarterlyReport = 'campaigns.quarterly-report',
-  /** One per partner key, item and event: POSTs a published item's public fields to the key's webhook URL. */
+  /** One per partner key and item version: tells the key's webhook URL the item was published, updated or withdrawn. */
   PartnerWebhook = 'partners.webhook',
 }
 
@@ -92,7 +92,7 @@ export interface JobPayloads {
   [JobName.DealFulfilmentScan]: NoPayload;
   [JobName.CampaignScan]: NoPayload;
   [JobName.QuarterlyReport]: { quarter?: string };
-  [JobName.PartnerWebhook]: { keyId: string; kind: ItemKind; id: string; event: 'published' };
+  [JobName.PartnerWebhook]: { keyId: string; kind: ItemKind; id: string; version: number };
 }
 
 /** The BullMQ job a handler of `N` receives. */
