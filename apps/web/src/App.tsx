@@ -12,6 +12,10 @@ import { useI18n } from './i18n/i18n';
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => ({ default: m.AdminAuditPage })));
 const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
+const AdminCommissionersPage = lazy(() => import('./pages/AdminCommissionersPage').then((m) => ({ default: m.AdminCommissionersPage })));
+const CommissionersPage = lazy(() => import('./pages/CommissionersPage').then((m) => ({ default: m.CommissionersPage })));
+const CommissionerWorkbenchPage = lazy(() => import('./pages/CommissionerWorkbenchPage').then((m) => ({ default: m.CommissionerWorkbenchPage })));
+const MyServicesPage = lazy(() => import('./pages/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
 const BrokerDirectoryPage = lazy(() => import('./pages/BrokerDirectoryPage').then((m) => ({ default: m.BrokerDirectoryPage })));
@@ -126,6 +130,14 @@ export function App() {
         </Link>
       ),
     },
+    {
+      key: '/commissioners',
+      label: (
+        <Link to="/commissioners" data-testid="nav-commissioners">
+          {t('commissioner.nav')}
+        </Link>
+      ),
+    },
     ...(me
       ? [
           {
@@ -220,6 +232,26 @@ export function App() {
                       label: (
                         <Link to="/review/challenges" data-testid="nav-challenge-review">
                           {t('challenge.nav.review')}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
+              {
+                key: '/my/services',
+                label: (
+                  <Link to="/my/services" data-testid="nav-my-services">
+                    {t('commissioner.nav.services')}
+                  </Link>
+                ),
+              },
+              ...(hasRole(PlatformRole.Commissioner)
+                ? [
+                    {
+                      key: '/my/commissioner',
+                      label: (
+                        <Link to="/my/commissioner" data-testid="nav-commissioner">
+                          {t('commissioner.nav.workbench')}
                         </Link>
                       ),
                     },
@@ -320,6 +352,14 @@ export function App() {
                 label: (
                   <Link to="/admin/partners" data-testid="nav-admin-partners">
                     {t('partner.nav')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/commissioners',
+                label: (
+                  <Link to="/admin/commissioners" data-testid="nav-admin-commissioners">
+                    {t('commissioner.nav.admin')}
                   </Link>
                 ),
               },
@@ -743,6 +783,31 @@ export function App() {
               }
             />
             <Route path="/stats" element={<PublicStatsPage />} />
+            <Route path="/commissioners" element={<CommissionersPage />} />
+            <Route
+              path="/my/commissioner"
+              element={
+                <RequireAuth role={PlatformRole.Commissioner}>
+                  <CommissionerWorkbenchPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/services"
+              element={
+                <RequireAuth>
+                  <MyServicesPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/commissioners"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminCommissionersPage />
+                </RequireAuth>
+              }
+            />
             <Route path="/brokers" element={<BrokerDirectoryPage />} />
             <Route path="/brokers/:id" element={<BrokerCardPage />} />
             <Route

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, apiDownload } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { BarChart, ContractValueChart, FunnelChart, Heatmap } from '../components/dashboard/charts';
+import { CommissionerFiguresCard } from '../components/dashboard/CommissionerFiguresCard';
 import { FulfilmentCards } from '../components/dashboard/fulfilment';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
@@ -163,6 +164,9 @@ export function DashboardPage() {
           </Card>
         </Col>
         <FulfilmentCards f={data?.fulfilment} exportButton={exportButton} />
+        <Col xs={24}>
+          <CommissionerFiguresCard />
+        </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.byIndustry')} extra={exportButton('industry')} loading={!data}>
             {data && (

@@ -4,6 +4,7 @@ import { campaign } from './campaign';
 import { catalogue } from './catalogue';
 import { challenge } from './challenge';
 import { common } from './common';
+import { commissioner } from './commissioner';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { fulfilment } from './fulfilment';
@@ -14,7 +15,24 @@ import { profession } from './profession';
 import { search } from './search';
 import { terms } from './terms';
 
-export const enFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner, profession };
+export const enFeatures = {
+  common,
+  account,
+  organisation,
+  catalogue,
+  search,
+  matching,
+  deal,
+  terms,
+  fulfilment,
+  challenge,
+  campaign,
+  dashboard,
+  admin,
+  partner,
+  commissioner,
+  profession,
+};
 
 export const en = {
   ...common,
@@ -31,5 +49,6 @@ export const en = {
   ...dashboard,
   ...admin,
   ...partner,
+  ...commissioner,
   ...profession,
 };

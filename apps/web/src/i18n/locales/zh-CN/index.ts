@@ -4,6 +4,7 @@ import { campaign } from './campaign';
 import { catalogue } from './catalogue';
 import { challenge } from './challenge';
 import { common } from './common';
+import { commissioner } from './commissioner';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { fulfilment } from './fulfilment';
@@ -15,7 +16,24 @@ import { search } from './search';
 import { terms } from './terms';
 
 /** Every feature's Chinese messages, by feature (the unit test checks that no key is in two). */
-export const zhCNFeatures = { common, account, organisation, catalogue, search, matching, deal, terms, fulfilment, challenge, campaign, dashboard, admin, partner, profession };
+export const zhCNFeatures = {
+  common,
+  account,
+  organisation,
+  catalogue,
+  search,
+  matching,
+  deal,
+  terms,
+  fulfilment,
+  challenge,
+  campaign,
+  dashboard,
+  admin,
+  partner,
+  commissioner,
+  profession,
+};
 
 export const zhCN = {
   ...common,
@@ -32,5 +50,6 @@ export const zhCN = {
   ...dashboard,
   ...admin,
   ...partner,
+  ...commissioner,
   ...profession,
 };
