@@ -28,6 +28,14 @@ describe('demo data', () => {
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
   });
 
+  it('has certified brokers in a broker firm, and a rated one whose average is public (issue 17)', async () => {
+    const directory = await api.call('GET', '/api/brokers');
+    const senior = directory.body.items.find((b: { level: string }) => b.level === 'senior');
+    expect(senior).toMatchObject({ certified: true, firm: { name: '湛江湾区技术经理人事务所' }, dealsSigned: 3, rating: { average: '4.50', count: 6 } });
+    expect(directory.body.items.find((b: { level: string }) => b.level === 'intermediate')).toMatchObject({ certified: true, rating: null });
+    expect(directory.text).not.toContain('@demo.zj.cn');
+  });
+
   it('has deals in several stages and one registered contract', async () => {
     const broker = await login(api, 'broker@demo.zj.cn', DEMO_PASSWORD);
     const mine = await api.call('GET', '/api/deals', { token: broker.accessToken });
