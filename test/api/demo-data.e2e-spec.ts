@@ -126,6 +126,15 @@ describe('demo data', () => {
     expect(ach.body).toMatchObject({ serviceInvention: true, fundingSource: 'municipal', rightsGranted: 'long_term_use' });
   });
 
+  it('has a 科技特派员 assigned to 坡头区, with a confirmed and a waiting service the served enterprise sees (issue 17)', async () => {
+    const commissioner = await login(api, 'commissioner@demo.zj.cn', DEMO_PASSWORD);
+    const me = await api.call('GET', '/api/commissioner/me', { token: commissioner.accessToken });
+    expect(me.body).toMatchObject({ name: '科技特派员 陈海洋研究员', institutionName: '湛江海洋科技大学', regions: ['potou'] });
+    const marine = await login(api, 'marine@demo.zj.cn', DEMO_PASSWORD);
+    const services = await api.call('GET', '/api/my/services', { token: marine.accessToken });
+    expect(services.body.items.map((l: { rating: number | null }) => l.rating)).toEqual([null, 5]);
+  });
+
   it('has a reported campaign with its PDF report and an open one in progress', async () => {
     const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
     const list = await api.call('GET', '/api/admin/campaigns', { token: admin.accessToken });

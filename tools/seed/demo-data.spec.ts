@@ -29,7 +29,7 @@ describe('demo data', () => {
   });
 
   it('has a user for every platform role, and every user belongs to a demo organisation', () => {
-    expect(new Set(DEMO_USERS.flatMap((u) => u.platformRoles))).toEqual(new Set(['admin', 'broker', 'reviewer']));
+    expect(new Set(DEMO_USERS.flatMap((u) => u.platformRoles))).toEqual(new Set(['admin', 'broker', 'reviewer', 'commissioner']));
     const keys = new Set(DEMO_ORGS.map((o) => o.key));
     for (const u of DEMO_USERS) for (const m of u.orgs) expect(keys.has(m.key)).toBe(true);
   });

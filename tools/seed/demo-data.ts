@@ -206,6 +206,14 @@ export const DEMO_USERS: DemoUser[] = [
     purpose: '评审专家 / reviewer',
   },
   {
+    email: 'commissioner@demo.zj.cn',
+    displayName: '科技特派员 陈海洋研究员',
+    phone: '13800000013',
+    platformRoles: [PlatformRole.Commissioner],
+    orgs: [{ key: 'university', role: OrgRole.Member }],
+    purpose: '科技特派员（派驻坡头区，服务蓝海牧场）/ S&T commissioner',
+  },
+  {
     email: 'steel@demo.zj.cn',
     displayName: '陈刚（绿钢科技 技术总监）',
     phone: '13800000004',

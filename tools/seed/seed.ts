@@ -8,12 +8,13 @@ import { Seeder } from './seeder';
 import { brokersSeeder } from './seeders/brokers.seeder';
 import { brokerProfessionSeeder } from './seeders/broker-profession.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
+import { commissionersSeeder } from './seeders/commissioners.seeder';
 import { campaignsSeeder } from './campaigns.seeder';
 import { challengesSeeder } from './challenges.seeder';
 import { dealsSeeder } from './deals.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder, brokerProfessionSeeder, challengesSeeder, campaignsSeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder, brokerProfessionSeeder, challengesSeeder, campaignsSeeder, commissionersSeeder];
 
 export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
   const created: Record<string, number> = {};
