@@ -149,6 +149,17 @@ export const DEMO_ORGS: DemoOrg[] = [
     verified: true,
   },
   {
+    key: 'broker-firm',
+    name: '湛江湾区技术经理人事务所',
+    type: 'broker-firm',
+    creditCode: creditCode('91440800MA5BRK0F1'),
+    region: 'chikan',
+    industries: [],
+    website: null,
+    description: '专业技术经理人团队：成果评价、技术对接、合同谈判与技术合同登记代理。',
+    verified: true,
+  },
+  {
     key: 'fund',
     name: '湛江科创投资基金管理有限公司',
     type: 'finance',

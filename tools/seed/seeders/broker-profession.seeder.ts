@@ -1,18 +1,13 @@
-import { BROKER_FIRM_TYPE, DealStage, VerificationStatus } from '@ztt/contracts';
+import { BROKER_FIRM_TYPE, DealStage } from '@ztt/contracts';
 import { Deal, DealBrokerRating } from '@ztt/deals';
 import { Organisation, User } from '@ztt/identity';
 import { BrokerProfile, BrokerTraining } from '@ztt/matching';
 import { In } from 'typeorm';
-import { creditCode } from '../demo-data';
+import { DEMO_ORGS, DemoOrg } from '../demo-data';
 import { Seeder } from '../seeder';
 
-/** The demo broker firm (技术经理人事务所) both demo brokers work for. */
-export const DEMO_BROKER_FIRM = {
-  name: '湛江湾区技术经理人事务所',
-  creditCode: creditCode('91440800MA5BRK0F1'),
-  region: 'chikan',
-  description: '专业技术经理人团队：成果评价、技术对接、合同谈判与技术合同登记代理。',
-};
+/** The demo broker firm (技术经理人事务所, an organisation of the identity seeder) both demo brokers work for. */
+const DEMO_BROKER_FIRM = DEMO_ORGS.find((o) => o.type === BROKER_FIRM_TYPE) as DemoOrg;
 
 /** Levels, certificates and training of the demo brokers. */
 export const DEMO_BROKER_STANDING: {
@@ -57,29 +52,15 @@ const DEMO_RATINGS: { score: number; comment: string }[] = [
 
 /**
  * Brokers as a profession: the demo brokers' levels, certificates and training, the broker firm they
- * belong to, and the parties' ratings of the demo deals that are signed or lost (enough for the
+ * belong to (created with the other demo organisations), and the parties' ratings of the demo deals that are signed or lost (enough for the
  * public average of broker@demo.zj.cn to show). Runs after the deals seeder.
  */
 export const brokerProfessionSeeder: Seeder = {
   name: 'broker-profession',
   async run({ manager }) {
     let created = 0;
-    let firm = await manager.findOneBy(Organisation, { creditCode: DEMO_BROKER_FIRM.creditCode });
-    if (!firm) {
-      firm = await manager.save(
-        manager.create(Organisation, {
-          name: DEMO_BROKER_FIRM.name,
-          type: BROKER_FIRM_TYPE,
-          creditCode: DEMO_BROKER_FIRM.creditCode,
-          region: DEMO_BROKER_FIRM.region,
-          industries: [],
-          description: DEMO_BROKER_FIRM.description,
-          verificationStatus: VerificationStatus.Verified,
-          verifiedAt: new Date(),
-        }),
-      );
-      created++;
-    }
+    const firm = await manager.findOneBy(Organisation, { creditCode: DEMO_BROKER_FIRM.creditCode });
+    if (!firm) return 0;
     for (const s of DEMO_BROKER_STANDING) {
       const user = await manager.findOneBy(User, { email: s.email });
       if (!user) continue;
