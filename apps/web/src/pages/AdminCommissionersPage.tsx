@@ -200,7 +200,7 @@ export function AdminCommissionersPage() {
             </Form.Item>
           )}
           <Form.Item name="institutionOrgId" label={t('commissioner.institution')} rules={[{ required: true }]}>
-            <OrganisationPicker id="commissioner-institution" />
+            <OrganisationPicker />
           </Form.Item>
           <Form.Item name="chains" label={t('commissioner.chains')}>
             <Select
@@ -241,7 +241,7 @@ export function AdminCommissionersPage() {
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="servedOrgId" label={t('commissioner.assignment.servedOrg')}>
-            <OrganisationPicker id="assignment-served-org" />
+            <OrganisationPicker />
           </Form.Item>
           <Space>
             <Form.Item name="startsOn" label={t('commissioner.assignment.startsOn')} rules={[{ required: true }]}>

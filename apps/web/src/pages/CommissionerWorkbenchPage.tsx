@@ -169,7 +169,7 @@ function ServiceLogs() {
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item name="servedOrgId" label={t('commissioner.log.servedOrg')} rules={[{ required: true }]}>
-            <OrganisationPicker id="log-served-org" />
+            <OrganisationPicker />
           </Form.Item>
           <Form.Item name="place" label={t('commissioner.log.place')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} data-testid="log-place" />
