@@ -1,5 +1,6 @@
 import { addDays, beijingDate, scheduleOf, termsProblems } from '@ztt/contracts';
 import { PasswordService } from '@ztt/identity';
+import { FileStore } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../tools/seed/demo-data';
 import { seed } from '../../tools/seed/seed';
@@ -15,8 +16,8 @@ beforeAll(async () => {
   api = await startTestApi();
   const ds = api.app.get(DataSource);
   const passwords = api.app.get(PasswordService);
-  first = await seed(ds, passwords);
-  again = await seed(ds, passwords);
+  first = await seed(ds, passwords, api.app.get(FileStore));
+  again = await seed(ds, passwords, api.app.get(FileStore));
 }, 120_000);
 afterAll(async () => {
   await api?.close();
@@ -34,6 +35,23 @@ describe('demo data', () => {
     expect(senior).toMatchObject({ certified: true, firm: { name: '湛江湾区技术经理人事务所' }, dealsSigned: 3, rating: { average: '4.50', count: 6 } });
     expect(directory.body.items.find((b: { level: string }) => b.level === 'intermediate')).toMatchObject({ certified: true, rating: null });
     expect(directory.text).not.toContain('@demo.zj.cn');
+  });
+
+  it('has the plan indicators’ 2026 targets, county allocations and entered actuals with their evidence', async () => {
+    const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
+    const register = await api.call('GET', '/api/admin/kpis?quarter=2026Q4', { token: admin.accessToken });
+    const hte = register.body.indicators.find((i: { code: string }) => i.code === 'high-tech-enterprises');
+    expect(hte).toMatchObject({ yearTarget: '404.00', actual: '391.00', actualQuarter: '2026Q2' });
+    expect(hte.allocations).toHaveLength(7);
+    const entries = await api.call('GET', '/api/admin/kpis/high-tech-enterprises/actuals', { token: admin.accessToken });
+    expect(entries.body).toHaveLength(2);
+    const file = await fetch(`${api.url}/api/admin/kpi-actuals/${entries.body[0].id}/evidence`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
+    expect(file.status).toBe(200);
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('has deals in several stages and one registered contract', async () => {

@@ -1,7 +1,7 @@
 // Loads the demo data, domain by domain, each in its own transaction. Safe to run again.
 import 'reflect-metadata';
 import { PasswordService } from '@ztt/identity';
-import { dataSourceOptions, loadConfig } from '@ztt/platform';
+import { dataSourceOptions, FileStore, loadConfig } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '@ztt/entities';
 import { Seeder } from './seeder';
@@ -13,13 +13,24 @@ import { campaignsSeeder } from './campaigns.seeder';
 import { challengesSeeder } from './challenges.seeder';
 import { dealsSeeder } from './deals.seeder';
 import { identitySeeder } from './seeders/identity.seeder';
+import { kpisSeeder } from './seeders/kpis.seeder';
 
-export const SEEDERS: Seeder[] = [identitySeeder, brokersSeeder, catalogueSeeder, dealsSeeder, brokerProfessionSeeder, challengesSeeder, campaignsSeeder, commissionersSeeder];
+export const SEEDERS: Seeder[] = [
+  identitySeeder,
+  brokersSeeder,
+  catalogueSeeder,
+  dealsSeeder,
+  brokerProfessionSeeder,
+  challengesSeeder,
+  campaignsSeeder,
+  commissionersSeeder,
+  kpisSeeder,
+];
 
-export async function seed(ds: DataSource, passwords: PasswordService): Promise<Record<string, number>> {
+export async function seed(ds: DataSource, passwords: PasswordService, files: FileStore = new FileStore(loadConfig())): Promise<Record<string, number>> {
   const created: Record<string, number> = {};
   for (const s of SEEDERS) {
-    created[s.name] = await ds.transaction((manager) => s.run({ manager, hashPassword: (p) => passwords.hash(p) }));
+    created[s.name] = await ds.transaction((manager) => s.run({ manager, hashPassword: (p) => passwords.hash(p), files }));
   }
   return created;
 }
@@ -29,7 +40,7 @@ async function main(): Promise<void> {
   const ds = new DataSource(dataSourceOptions(config.db.url, ENTITIES));
   await ds.initialize();
   try {
-    const created = await seed(ds, new PasswordService(config));
+    const created = await seed(ds, new PasswordService(config), new FileStore(config));
     process.stdout.write(`${JSON.stringify(created)}\n`);
   } finally {
     await ds.destroy();

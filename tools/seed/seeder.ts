@@ -1,8 +1,11 @@
+import type { FileStore } from '@ztt/platform';
 import { EntityManager } from 'typeorm';
 
 export interface SeedContext {
   manager: EntityManager;
   hashPassword: (password: string) => Promise<string>;
+  /** Where demo files go: the app's own FileStore (its data directory); seed() always gives one. */
+  files?: FileStore;
 }
 
 /**

@@ -16,6 +16,7 @@ const AdminCommissionersPage = lazy(() => import('./pages/AdminCommissionersPage
 const CommissionersPage = lazy(() => import('./pages/CommissionersPage').then((m) => ({ default: m.CommissionersPage })));
 const CommissionerWorkbenchPage = lazy(() => import('./pages/CommissionerWorkbenchPage').then((m) => ({ default: m.CommissionerWorkbenchPage })));
 const MyServicesPage = lazy(() => import('./pages/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
+const AdminKpisPage = lazy(() => import('./pages/AdminKpisPage').then((m) => ({ default: m.AdminKpisPage })));
 const AdminMatchingPage = lazy(() => import('./pages/AdminMatchingPage').then((m) => ({ default: m.AdminMatchingPage })));
 const BrokerWorkbenchPage = lazy(() => import('./pages/BrokerWorkbenchPage').then((m) => ({ default: m.BrokerWorkbenchPage })));
 const BrokerDirectoryPage = lazy(() => import('./pages/BrokerDirectoryPage').then((m) => ({ default: m.BrokerDirectoryPage })));
@@ -285,6 +286,14 @@ export function App() {
                 label: (
                   <Link to="/admin/dashboard" data-testid="nav-admin-dashboard">
                     {t('dashboard.nav')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/kpis',
+                label: (
+                  <Link to="/admin/kpis" data-testid="nav-admin-kpis">
+                    {t('kpi.nav')}
                   </Link>
                 ),
               },
@@ -810,6 +819,14 @@ export function App() {
             />
             <Route path="/brokers" element={<BrokerDirectoryPage />} />
             <Route path="/brokers/:id" element={<BrokerCardPage />} />
+            <Route
+              path="/admin/kpis"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminKpisPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/admin/dashboard"
               element={

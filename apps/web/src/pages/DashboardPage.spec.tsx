@@ -1,8 +1,9 @@
 // The bureau's dashboard, contract fulfilment (issue 15): contracted against received per quarter, overdue lines, 先用后转 trials, 作价入股 and the transfer models.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
-import { type Dashboard, type FulfilmentFigures, PlatformRole, quarterOf } from '@ztt/contracts';
+import { type Dashboard, type FulfilmentFigures, type KpiIndicatorView, type KpiRegister, PlatformRole, quarterOf } from '@ztt/contracts';
 import { FakeServer, member, Rendered, renderPage, signOut } from '../../test/page';
+import { KpiSection } from '../components/dashboard/kpis';
 import { DashboardPage } from './DashboardPage';
 
 const routes = { '/admin/dashboard': <DashboardPage /> };
@@ -155,5 +156,76 @@ describe('the dashboard’s fulfilment cards (DashboardPage)', () => {
     expect(await screen.findByText('没有逾期未付的款项')).toBeTruthy();
     expect(screen.queryByTestId('overdue-table')).toBeNull();
     expect(screen.getByTestId('trials-rate').textContent).toBe('转化率—');
+  });
+});
+
+describe('the dashboard’s plan indicators (KPI register, issue 17)', () => {
+  let page: Rendered | undefined;
+  afterEach(() => signOut(page));
+
+  const indicator = (o: Partial<KpiIndicatorView> & Pick<KpiIndicatorView, 'code' | 'name' | 'unit'>): KpiIndicatorView => ({
+    nameEn: o.name,
+    kind: 'expected',
+    measure: 'level',
+    source: '来源',
+    sourceEn: 'Source',
+    computed: false,
+    byCounty: true,
+    baseline: '0.00',
+    target2030: '0.00',
+    target2030Max: null,
+    yearTarget: null,
+    actual: null,
+    actualQuarter: null,
+    expected: '0.00',
+    status: 'no_data',
+    track: [],
+    allocations: [],
+    county: null,
+    ...o,
+  });
+
+  it('shows each indicator’s actual, the year’s and 2030 targets, its status with the expected value, and its track as a table', async () => {
+    const kpis: KpiRegister = {
+      quarter,
+      year,
+      region: null,
+      indicators: [
+        indicator({
+          code: 'contract-value',
+          name: '技术合同认定登记金额',
+          unit: 'yuan',
+          computed: true,
+          measure: 'annual',
+          baseline: '150000000.00',
+          target2030: '200000000.00',
+          yearTarget: '160000000.00',
+          actual: '170000000.00',
+          actualQuarter: quarter,
+          expected: '160000000.00',
+          status: 'ahead',
+          track: [{ quarter, actual: '170000000.00', expected: '160000000.00' }],
+        }),
+        indicator({ code: 'pilot-platforms', name: '概念验证和中试平台数', unit: 'platforms', baseline: '1.00', target2030: '3.00', target2030Max: '5.00', expected: '1.40' }),
+      ],
+    };
+    // The section alone, as the dashboard places it (the rest of the page is tested above).
+    const fake = new FakeServer().on('GET', `/admin/kpis?quarter=${quarter}`, kpis);
+    page = renderPage({ at: '/admin/dashboard', routes: { '/admin/dashboard': <KpiSection quarter={quarter} /> }, server: fake, me: admin });
+
+    const row = within(await screen.findByTestId('kpi-row-contract-value'));
+    expect(row.getByTestId('kpi-actual-contract-value').textContent).toBe('17,000.00');
+    expect(row.getByText('16,000.00', { selector: 'td.ant-table-cell' })).toBeTruthy();
+    expect(row.getByText('20,000.00')).toBeTruthy();
+    expect(row.getByTestId('kpi-status-contract-value').textContent).toBe('超前16,000.00');
+    expect(row.getByText('预期性')).toBeTruthy();
+    expect(row.getByText('平台计算')).toBeTruthy();
+    const track = within(row.getByTestId('kpi-track-contract-value-data'));
+    expect(track.getByRole('row', { name: `${quarter} 17,000.00 16,000.00` })).toBeTruthy();
+
+    const pilot = within(screen.getByTestId('kpi-row-pilot-platforms'));
+    expect(pilot.getByText('3–5')).toBeTruthy();
+    expect(pilot.getByTestId('kpi-status-pilot-platforms').getAttribute('data-status')).toBe('no_data');
+    expect(pilot.getByTestId('kpi-status-pilot-platforms').textContent).toBe('无数据1.40');
   });
 });

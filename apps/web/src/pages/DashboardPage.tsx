@@ -8,6 +8,7 @@ import { useApiQuery } from '../api/queries';
 import { BarChart, ContractValueChart, FunnelChart, Heatmap } from '../components/dashboard/charts';
 import { CommissionerFiguresCard } from '../components/dashboard/CommissionerFiguresCard';
 import { FulfilmentCards } from '../components/dashboard/fulfilment';
+import { KpiSection } from '../components/dashboard/kpis';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
@@ -100,6 +101,9 @@ export function DashboardPage() {
       </Card>
 
       <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <KpiSection quarter={filters.quarter} region={filters.region} />
+        </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.funnel')} extra={exportButton('funnel')} loading={!data}>
             {funnelQuarter && (

@@ -8,6 +8,7 @@ import { commissioner } from './commissioner';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { fulfilment } from './fulfilment';
+import { kpi } from './kpi';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { partner } from './partner';
@@ -32,6 +33,7 @@ export const enFeatures = {
   partner,
   commissioner,
   profession,
+  kpi,
 };
 
 export const en = {
@@ -51,4 +53,5 @@ export const en = {
   ...partner,
   ...commissioner,
   ...profession,
+  ...kpi,
 };

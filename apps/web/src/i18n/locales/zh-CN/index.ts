@@ -8,6 +8,7 @@ import { commissioner } from './commissioner';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { fulfilment } from './fulfilment';
+import { kpi } from './kpi';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { partner } from './partner';
@@ -33,6 +34,7 @@ export const zhCNFeatures = {
   partner,
   commissioner,
   profession,
+  kpi,
 };
 
 export const zhCN = {
@@ -52,4 +54,5 @@ export const zhCN = {
   ...partner,
   ...commissioner,
   ...profession,
+  ...kpi,
 };
