@@ -58,6 +58,8 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'PATCH /api/orgs/:id': async (w) => ({ json: { description: '越权修改', version: await versionOf('organisation', w.orgA) } }),
   'POST /api/orgs/:id/verification': async () => undefined,
   'POST /api/deals/:id/broker-rating': async () => ({ json: { score: 5, comment: '越权评价' } }),
+  'PUT /api/orgs/:id/brokers/:userId': async () => undefined,
+  'DELETE /api/orgs/:id/brokers/:userId': async () => undefined,
   'POST /api/orgs/:id/members/:userId/decision': async () => ({ json: { decision: 'approve' } }),
   'PATCH /api/orgs/:id/members/:userId': async () => ({ json: { role: 'member' } }),
   'PATCH /api/needs/:id': async (w) => ({ json: { title: '越权修改的需求标题', version: await versionOf('tech_need', w.needA) } }),
