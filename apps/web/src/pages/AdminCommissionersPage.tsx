@@ -113,6 +113,7 @@ export function AdminCommissionersPage() {
         dataSource={roster.data?.items ?? []}
         locale={{ emptyText: t('commissioner.none') }}
         pagination={{ current: page, total: roster.data?.total ?? 0, pageSize: 20, onChange: setPage }}
+        data-testid="commissioner-admin-roster"
         expandable={{
           expandedRowRender: (c) => (
             <Assignments

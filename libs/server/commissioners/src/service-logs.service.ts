@@ -71,6 +71,8 @@ export class ServiceLogsService {
 
   async log(actor: AuthContext, dto: CreateServiceLogDto): Promise<ServiceLogView> {
     const c = await this.commissioners.entryOf(actor);
+    // A commissioner taken off the roster keeps their record but logs no more.
+    if (!c.active) throw AppException.invalidState();
     const problems: { field: string; code: string }[] = [];
     if (dto.servedOn > beijingDate()) problems.push({ field: 'servedOn', code: 'service_date_future' });
     const org = await this.organisations.find(dto.servedOrgId);
