@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../harness/a11y';
-import { screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { expectNoSidewaysScroll, openPhoneMenu, PHONE, screenshot, signIn, useBrowserStack } from '../harness/browser';
 import { eventually, TestApi } from '../harness/test-app';
 import { TestUser } from '../harness/builders';
 import { buildWorld, World } from '../harness/world';
@@ -16,8 +16,7 @@ const contexts = new Map<string, BrowserContext>();
 type Screen = 'desktop' | 'phone';
 const SCREENS: Record<Screen, BrowserContextOptions> = {
   desktop: { viewport: { width: 1300, height: 900 } },
-  // A phone opening a WeChat link (issue 16).
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  phone: PHONE,
 };
 
 /** A browser context in the language and screen given, signed in as `user` when there is one (once per user, language and screen). */
@@ -65,6 +64,8 @@ const PUBLIC: Check[] = [
   { name: 'the challenges board', path: () => '/challenges', ready: '[data-testid="challenge-link"]' },
   { name: 'a challenge', path: (w) => `/challenges/${w.challenge}`, ready: '[data-testid="challenge-title"]' },
   { name: 'stats', path: () => '/stats', ready: '[data-testid="stat-needs"]' },
+  { name: 'the broker directory', path: () => '/brokers', ready: '[data-testid="broker-card"]' },
+  { name: "a broker's card", path: (w) => `/brokers/${w.brokerX.id}`, ready: '[data-testid="broker-name"]' },
   { name: 'login', path: () => '/login', ready: '#email' },
   { name: 'register', path: () => '/register', ready: 'button[type=submit]' },
 ];
@@ -78,30 +79,17 @@ const SIGNED_IN: Check[] = [
     as: (w) => w.memberA,
   },
   { name: 'notifications', path: () => '/notifications', ready: '[data-testid="notifications-page-read-all"]', as: (w) => w.memberA },
-  { name: 'the dashboard, for an admin', path: () => '/admin/dashboard', ready: '[data-testid="filter-quarter"]', as: (w) => w.admin },
+  // Ready once the plan indicators (the first card) have their rows.
+  { name: 'the dashboard, for an admin', path: () => '/admin/dashboard', ready: '[data-testid="kpi-row-contract-value"]', as: (w) => w.admin },
+  { name: 'the plan indicators page, for an admin', path: () => '/admin/kpis', ready: '[data-testid="kpi-target"]', as: (w) => w.admin },
   { name: 'a deal, for its broker', path: (w) => `/deals/${w.deal}`, ready: '[data-testid="deal-stage"]', as: (w) => w.brokerX },
+  { name: "a deal's contract form, for its broker", path: (w) => `/deals/${w.deal}?tab=contract`, ready: '[data-testid="terms-section"]', as: (w) => w.brokerX },
+  { name: 'a challenge form', path: () => '/challenges/new', ready: '[data-testid="challenge-save"]', as: (w) => w.memberB },
+  { name: 'a campaign form, for an admin', path: () => '/admin/campaigns/new', ready: '[data-testid="campaign-title"]', as: (w) => w.admin },
 ];
 
-/**
- * Opens the phone menu with the header's menu button and waits until the drawer is open with its
- * entries on screen. A tap while the drawer is still sliding can be lost: tap again if it has not
- * shown within a few seconds.
- */
-async function openPhoneMenu(page: Page): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('nav-menu-button').tap();
-    const shown = await page
-      .locator('.ant-drawer-open')
-      .getByTestId('nav-challenges')
-      .waitFor({ timeout: 5_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (shown) return;
-    if (attempt === 3) throw new Error('the phone menu did not open after three taps');
-  }
-}
+/** The signed-in forms a phone user is most likely to open from a notification. */
+const SIGNED_IN_ON_A_PHONE = ['a need form', 'a deal, for its broker', "a deal's contract form, for its broker"];
 
 async function expectNoViolations(page: Page, shot: string): Promise<void> {
   const violations = await axeViolations(page);
@@ -120,6 +108,7 @@ async function check(c: Check, locale: 'zh-CN' | 'en', screen: Screen = 'desktop
     await settled(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     await expectNoViolations(page, shot);
+    if (screen === 'phone') await expectNoSidewaysScroll(page, c.name);
   } finally {
     await page.close();
   }
@@ -162,6 +151,10 @@ describe('accessibility: WCAG 2.1 A/AA (axe-core) with no violation', () => {
         await page.close();
       }
     });
+  });
+
+  describe('signed-in forms, in Chinese, on a phone (390 × 844)', () => {
+    it.each(SIGNED_IN.filter((c) => SIGNED_IN_ON_A_PHONE.includes(c.name)).map((c) => [c.name, c] as const))('%s', async (_name, c) => check(c, 'zh-CN', 'phone'));
   });
 
   describe('in English', () => {

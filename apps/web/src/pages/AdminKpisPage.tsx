@@ -6,6 +6,7 @@ import { KPI_REGION_CODES, KPI_VALUE_PATTERN, KPI_YEARS, KpiActualView, KpiIndic
 import { api, apiDownload, apiUpload } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { formatDateTime } from '../components/catalogue';
+import { FormSelect } from '../components/FormSelect';
 import { kpiTarget2030, kpiText } from '../components/dashboard/kpis';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
@@ -128,7 +129,7 @@ export function AdminKpisPage() {
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
                       <Form.Item name={[f.name, 'region']} rules={[{ required: true }]} noStyle>
-                        <Select style={{ width: 240 }} aria-label={t('kpi.admin.region')} options={regionOptions} data-testid={`kpi-allocation-region-${f.name}`} />
+                        <FormSelect style={{ width: 240 }} aria-label={t('kpi.admin.region')} options={regionOptions} data-testid={`kpi-allocation-region-${f.name}`} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'target']} rules={[{ required: true }, valueRule]} noStyle>
                         <Input style={{ width: 160 }} aria-label={t('kpi.admin.target')} data-testid={`kpi-allocation-target-${f.name}`} />
@@ -171,7 +172,7 @@ export function AdminKpisPage() {
             }}
           >
             <Form.Item name="quarter" label={t('kpi.quarter')} rules={[{ required: true }]}>
-              <Select options={quarters.map((q) => ({ value: q, label: q }))} data-testid="kpi-actual-quarter" />
+              <FormSelect options={quarters.map((q) => ({ value: q, label: q }))} data-testid="kpi-actual-quarter" />
             </Form.Item>
             {ind?.byCounty && (
               <Form.Item name="region" label={t('kpi.admin.region')}>
