@@ -190,6 +190,16 @@ describe('科技特派员: roster, assignments, service logs and their confirmat
     });
   });
 
+  it("puts the roster entry and logged services in the commissioner's personal data export, and the confirmation in the confirmer's", async () => {
+    const mine = await api.call('GET', '/api/me/export', { token: commissioner.token });
+    expect(mine.status).toBe(200);
+    const x = JSON.parse(mine.text);
+    expect(x.commissioner).toMatchObject({ id: entryId, chains: ['marine.ranching'], assignments: [expect.objectContaining({ region: 'xuwen', town: '下桥镇' })] });
+    expect(x.commissionerServices).toEqual([expect.objectContaining({ id: logId, place: '徐闻县下桥镇对虾养殖场', rating: 5 })]);
+    const theirs = JSON.parse((await api.call('GET', '/api/me/export', { token: enterpriseMember.token })).text);
+    expect(theirs.serviceConfirmations).toEqual([expect.objectContaining({ id: logId, rating: 5, ratingComment: '指导到位' })]);
+  });
+
   it('gives the dashboard its figures: commissioners per county, services logged and confirmed, the average rating', async () => {
     const figures = await asAdmin('GET', '/api/admin/dashboard/commissioners');
     expect(figures.status).toBe(200);

@@ -51,6 +51,10 @@ export interface PersonalDataExport {
   reviewScores: Row[];
   challengeObjections: Row[];
   challengeFilesUploaded: Row[];
+  /** 科技特派员: their roster entry with its assignments, the services they logged, and the services they confirmed and rated. */
+  commissioner: Row | null;
+  commissionerServices: Row[];
+  serviceConfirmations: Row[];
   /** Security log entries where they acted. */
   auditLog: Row[];
 }

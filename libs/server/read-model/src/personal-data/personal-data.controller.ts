@@ -55,6 +55,9 @@ const SECTIONS: Record<keyof PersonalDataExport, SchemaObject> = {
   reviewScores: ROWS,
   challengeObjections: ROWS,
   challengeFilesUploaded: ROWS,
+  commissioner: MAYBE_ROW,
+  commissionerServices: ROWS,
+  serviceConfirmations: ROWS,
   auditLog: ROWS,
 };
 const EXPORT_SCHEMA: SchemaObject = { type: 'object', required: Object.keys(SECTIONS), properties: SECTIONS };

@@ -175,6 +175,23 @@ export class PersonalDataService {
         challengeFilesUploaded: await q(
           `SELECT id, owner_type AS "ownerType", owner_id AS "ownerId", file_name AS "fileName", created_at AS "createdAt" FROM challenge_file WHERE uploaded_by = $1 ORDER BY created_at`,
         ),
+        commissioner:
+          (
+            await q(
+              `SELECT c.id, c.institution_org_id AS "institutionOrgId", c.chains, c.keywords, c.active, c.created_at AS "createdAt",
+                      coalesce((SELECT jsonb_agg(jsonb_build_object('region', a.region, 'town', a.town, 'servedOrgId', a.served_org_id, 'startsOn', a.starts_on, 'endsOn', a.ends_on) ORDER BY a.starts_on)
+                                  FROM commissioner_assignment a WHERE a.commissioner_id = c.id), '[]'::jsonb) AS assignments
+                 FROM commissioner c WHERE c.user_id = $1`,
+            )
+          )[0] ?? null,
+        commissionerServices: await q(
+          `SELECT l.id, l.served_on AS "servedOn", l.place, l.content, l.served_org_id AS "servedOrgId", l.confirmed_at AS "confirmedAt", l.rating, l.rating_comment AS "ratingComment", l.created_at AS "createdAt"
+             FROM commissioner_service_log l JOIN commissioner c ON c.id = l.commissioner_id WHERE c.user_id = $1 ORDER BY l.served_on, l.created_at`,
+        ),
+        serviceConfirmations: await q(
+          `SELECT id, served_on AS "servedOn", served_org_id AS "servedOrgId", confirmed_at AS "confirmedAt", rating, rating_comment AS "ratingComment"
+             FROM commissioner_service_log WHERE confirmed_by = $1 ORDER BY confirmed_at`,
+        ),
         auditLog: await q(
           `SELECT occurred_at AS "occurredAt", action, target_type AS "targetType", target_id AS "targetId", result, client_address AS "clientAddress"
              FROM audit_log WHERE actor_id = $1 ORDER BY id`,
