@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { INestApplicationContext } from '@nestjs/common';
 import { PASSWORD } from './builders';
 import { startTestApi, startTestWorker, TestApi } from './test-app';
@@ -119,11 +119,52 @@ export async function pickOption(page: Page, fieldId: string, text: string): Pro
   }
 }
 
-/** Signs a test user in through the login page and waits for the signed-in header. */
+/** Signs a test user in through the login page and waits for the signed-in app, at any screen size. */
 export async function signIn(page: Page, baseUrl: string, user: { email: string }): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.locator('#email').fill(user.email);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('button[type=submit]').click();
-  await page.getByTestId('user-menu').waitFor();
+  // Signed in, the app leaves the login page; the header shows the user's menu (on a phone, the menu button and its drawer).
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.locator('[data-testid="user-menu"], [data-testid="nav-menu-button"]').first().waitFor();
+}
+
+/** A phone opening a WeChat link (issue 16): 390 × 844, touch, a retina screen. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Fails, naming what sticks out, when the page is wider than the screen (sideways scrolling on a phone). */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.scrollWidth;
+    // What sticks out, so that a failure says where to look.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]} → ${Math.round(e.getBoundingClientRect().right)}px`);
+    return width <= window.innerWidth ? 'fits' : `${width}px wide: ${wide.join(', ')}`;
+  });
+  expect(`${what}: ${overflow}`).toBe(`${what}: fits`);
+}
+
+/**
+ * Opens the phone menu with the header's menu button and waits until its entries are on screen. The
+ * drawer slides in and out: a tap while the last one is still leaving can be lost, so wait for it to
+ * be gone and tap again if the drawer has not shown within a few seconds.
+ */
+export async function openPhoneMenu(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('nav-menu-button').tap();
+    const shown = await page
+      .locator('.ant-drawer-open')
+      .getByTestId('nav-challenges')
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    if (attempt === 3) throw new Error('the phone menu did not open after three taps');
+  }
 }
