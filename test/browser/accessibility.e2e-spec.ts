@@ -66,6 +66,7 @@ const PUBLIC: Check[] = [
   { name: 'stats', path: () => '/stats', ready: '[data-testid="stat-needs"]' },
   { name: 'the broker directory', path: () => '/brokers', ready: '[data-testid="broker-card"]' },
   { name: "a broker's card", path: (w) => `/brokers/${w.brokerX.id}`, ready: '[data-testid="broker-name"]' },
+  { name: 'the commissioner roster', path: () => '/commissioners', ready: '[data-testid="commissioner-roster"] tbody tr' },
   { name: 'login', path: () => '/login', ready: '#email' },
   { name: 'register', path: () => '/register', ready: 'button[type=submit]' },
 ];
@@ -79,6 +80,7 @@ const SIGNED_IN: Check[] = [
     as: (w) => w.memberA,
   },
   { name: 'notifications', path: () => '/notifications', ready: '[data-testid="notifications-page-read-all"]', as: (w) => w.memberA },
+  { name: "a commissioner's services to confirm", path: () => '/my/services', ready: '[data-testid="service-confirm"]', as: (w) => w.memberA },
   // Ready once the plan indicators (the first card) have their rows.
   { name: 'the dashboard, for an admin', path: () => '/admin/dashboard', ready: '[data-testid="kpi-row-contract-value"]', as: (w) => w.admin },
   { name: 'the plan indicators page, for an admin', path: () => '/admin/kpis', ready: '[data-testid="kpi-target"]', as: (w) => w.admin },
