@@ -193,6 +193,16 @@ describe('ratings after a deal closes', () => {
     expect((await api.call('GET', `/api/admin/brokers/${broker.id}/ratings`, { token: broker.token })).status).toBe(403);
   });
 
+  it('puts the training and the ratings received (scores only) in the broker’s data export, and a rating given in the rater’s', async () => {
+    const mine = (await api.call('GET', '/api/me/export', { token: broker.token })).body;
+    expect(mine.brokerProfile).toMatchObject({ level: 'intermediate', certificateNo: 'ZJ-JJR-2026-018', firmOrgId: firmOrg });
+    expect(mine.brokerTraining).toHaveLength(3);
+    expect(mine.brokerRatingsReceived.map((r: { score: number }) => r.score).sort()).toEqual([3, 4, 5]);
+    expect(JSON.stringify(mine.brokerRatingsReceived)).not.toContain('沟通及时');
+    const theirs = (await api.call('GET', '/api/me/export', { token: demand.token })).body;
+    expect(theirs.brokerRatingsGiven).toEqual([expect.objectContaining({ brokerId: broker.id, side: 'demand', score: 5, comment: '沟通及时，推进有力' })]);
+  });
+
   it('the public directory shows no email or phone, and answers without sign-in', async () => {
     const { text } = await directoryCard();
     expect(text).not.toContain(broker.email);

@@ -37,6 +37,10 @@ export interface PersonalDataExport {
   disclosureRequests: Row[];
   matchFeedback: Row[];
   brokerProfile: Row | null;
+  /** 技术经纪人: training attended, the parties' scores of their deals (no comments: those are for admins), and the ratings they gave as a party. */
+  brokerTraining: Row[];
+  brokerRatingsReceived: Row[];
+  brokerRatingsGiven: Row[];
   matchesAssigned: Row[];
   /** Deals they broker, opened, or are a party's contact in. */
   deals: Row[];

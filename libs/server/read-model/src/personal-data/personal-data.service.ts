@@ -137,7 +137,21 @@ export class PersonalDataService {
         matchFeedback: await q(
           `SELECT match_id AS "matchId", verdict, created_at AS "createdAt", updated_at AS "updatedAt" FROM match_feedback WHERE user_id = $1 ORDER BY created_at`,
         ),
-        brokerProfile: (await q(`SELECT chains, regions, capacity, active, updated_at AS "updatedAt" FROM broker_profile WHERE user_id = $1`))[0] ?? null,
+        brokerProfile:
+          (
+            await q(
+              `SELECT chains, regions, capacity, active, level, certificate_no AS "certificateNo", certificate_issued_on AS "certificateIssuedOn",
+                      certificate_expires_on AS "certificateExpiresOn", firm_org_id AS "firmOrgId", updated_at AS "updatedAt"
+                 FROM broker_profile WHERE user_id = $1`,
+            )
+          )[0] ?? null,
+        brokerTraining: await q(
+          `SELECT id, held_on AS "heldOn", course, hours::text AS hours, provider, created_at AS "createdAt" FROM broker_training WHERE user_id = $1 ORDER BY held_on, created_at`,
+        ),
+        brokerRatingsReceived: await q(`SELECT id, deal_id AS "dealId", side, score, created_at AS "createdAt" FROM deal_broker_rating WHERE broker_id = $1 ORDER BY created_at`),
+        brokerRatingsGiven: await q(
+          `SELECT id, deal_id AS "dealId", broker_id AS "brokerId", side, score, comment, created_at AS "createdAt" FROM deal_broker_rating WHERE rated_by = $1 ORDER BY created_at`,
+        ),
         matchesAssigned: await q(
           `SELECT id, need_id AS "needId", achievement_id AS "achievementId", status, assigned_at AS "assignedAt" FROM match WHERE broker_id = $1 ORDER BY assigned_at NULLS LAST, id`,
         ),
