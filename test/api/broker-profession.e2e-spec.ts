@@ -209,5 +209,6 @@ describe('ratings after a deal closes', () => {
     expect(text).not.toContain('@');
     expect((await api.call('GET', `/api/brokers/${broker.id}`)).text).not.toContain(broker.email);
     expect((await api.call('GET', `/api/brokers/${demand.id}`)).status).toBe(404);
+    expect(await (await fetch(`${api.url}/sitemap.xml`)).text()).toContain('/brokers</loc>');
   });
 });
