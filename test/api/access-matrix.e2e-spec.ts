@@ -36,6 +36,7 @@ const PUBLIC_READS = new Set([
   'GET /api/challenges/:id',
   'GET /api/challenges/:id/notice',
   'GET /api/brokers/:id',
+  'GET /api/counties/:code',
 ]);
 
 /** The policy: what an outsider gets from each route. */
@@ -43,6 +44,7 @@ function expectedDenial(r: LiveRoute): number {
   if (r.path.startsWith('/api/admin/')) return 403; // platform admins only (RequireRoles)
   if (r.path.startsWith('/api/review/')) return 403; // reviewers only (RequireRoles)
   if (r.path.startsWith('/api/commissioner/')) return 403; // 科技特派员 only (RequireRoles)
+  if (r.path.startsWith('/api/county/')) return 403; // 县区科技管理人员 only (RequireRoles); their own county's records only, else 404 (counties.e2e-spec)
   return 404; // another party's record answers like a missing one
 }
 

@@ -35,6 +35,8 @@ const PUBLIC = new Set([
   'GET /api/brokers',
   'GET /api/brokers/:id',
   'GET /api/commissioners',
+  'GET /api/counties/:code',
+  'GET /api/experts',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

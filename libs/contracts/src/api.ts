@@ -81,6 +81,8 @@ export interface UserAdminView {
   displayName: string;
   status: UserStatus;
   platformRoles: PlatformRole[];
+  /** The county (region code) a county official is scoped to; null without that role. */
+  county?: string | null;
   organisations: { id: string; name: string; role: OrgRole }[];
   createdAt: string;
   lastLoginAt: string | null;

@@ -63,4 +63,5 @@ export enum ErrorCode {
   BrokerRatingNotOpen = 'BROKER_RATING_NOT_OPEN',
   NotDealParty = 'NOT_DEAL_PARTY',
   NotBrokerFirm = 'NOT_BROKER_FIRM',
+  CountyRequired = 'COUNTY_REQUIRED',
 }

@@ -26,3 +26,4 @@ export * from './partners';
 export * from './kpi';
 export * from './commissioners';
 export * from './broker-profession';
+export * from './counties';

@@ -5,6 +5,8 @@ export enum PlatformRole {
   Reviewer = 'reviewer',
   /** 科技特派员: logs services in the counties assigned to them */
   Commissioner = 'commissioner',
+  /** 县区科技管理人员: reads one county's items, deals and reach, writes its yearly need list */
+  CountyOfficial = 'county_official',
 }
 export const PLATFORM_ROLES: readonly PlatformRole[] = Object.values(PlatformRole);
 

@@ -7,6 +7,8 @@ import { BrokerDirectoryService } from './brokers/broker-directory.service';
 import { AdminDealReportsController, DealReportsController } from './deal-reports/deal-reports.controller';
 import { DealReportsService } from './deal-reports/deal-reports.service';
 import { CommissionerFiguresController } from './dashboard/commissioner-figures.controller';
+import { CountyOfficialController, PublicCountyController } from './counties/county.controller';
+import { CountyService } from './counties/county.service';
 import { DashboardController, PublicStatsController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { HomeController } from './home/home.controller';
@@ -35,8 +37,10 @@ import { PersonalDataService } from './personal-data/personal-data.service';
     KpiController,
     BrokerDirectoryController,
     CommissionerFiguresController,
+    CountyOfficialController,
+    PublicCountyController,
   ],
-  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService, KpiService, BrokerDirectoryService],
+  providers: [DashboardService, ReportService, DealReportsService, PersonalDataService, HomeService, KpiService, BrokerDirectoryService, CountyService],
   // The public pages (apps/api) show the public statistics.
   exports: [DashboardService],
 })

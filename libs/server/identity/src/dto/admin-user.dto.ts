@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
 import { PageOf } from '@ztt/platform';
 import { OrgRole, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
 
@@ -7,9 +7,14 @@ export class SetPlatformRolesDto {
   @ApiProperty({ enum: PlatformRole, isArray: true })
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(PLATFORM_ROLES.length)
   @IsIn(PLATFORM_ROLES as string[], { each: true })
   roles: PlatformRole[];
+
+  @ApiProperty({ required: false, nullable: true, example: 'potou', description: '县区科技管理人员所属县（市、区）：授予该角色时必填' })
+  @IsOptional()
+  @IsString()
+  county?: string | null;
 }
 
 class UserOrgDto {
@@ -24,6 +29,7 @@ export class UserAdminViewDto implements UserAdminView {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: UserStatus }) status: UserStatus;
   @ApiProperty({ enum: PlatformRole, isArray: true }) platformRoles: PlatformRole[];
+  @ApiProperty({ type: String, nullable: true, required: false, example: 'potou', description: '县区科技管理人员所属县（市、区）' }) county?: string | null;
   @ApiProperty({ type: [UserOrgDto] }) organisations: UserOrgDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastLoginAt: string | null;

@@ -6,6 +6,8 @@ import { PlatformRole } from '@ztt/contracts';
 export class PlatformRoleAssignment {
   @PrimaryColumn('uuid') userId: string;
   @PrimaryColumn('text') role: PlatformRole;
+  /** county_official only: the county (region code) the role is scoped to */
+  @Column({ type: 'text', nullable: true }) county: string | null;
   @Column({ type: 'uuid', nullable: true }) grantedBy: string | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) grantedAt: Date;
 }

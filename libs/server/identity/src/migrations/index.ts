@@ -1,6 +1,7 @@
 import { IdentityAndAudit1764400000000 } from './1764400000000-identity-and-audit';
 import { AccountDeletion1765400000000 } from './1765400000000-account-deletion';
 import { CommissionerRole1766200000000 } from './1766200000000-commissioner-role';
+import { CountyOfficialRole1766300000000 } from './1766300000000-county-official-role';
 
 /** This domain's migrations, oldest first (the schema composition in @ztt/entities orders every domain's by timestamp). */
-export const IDENTITY_MIGRATIONS = [IdentityAndAudit1764400000000, AccountDeletion1765400000000, CommissionerRole1766200000000];
+export const IDENTITY_MIGRATIONS = [IdentityAndAudit1764400000000, AccountDeletion1765400000000, CommissionerRole1766200000000, CountyOfficialRole1766300000000];

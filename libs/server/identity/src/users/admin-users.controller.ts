@@ -21,7 +21,7 @@ export class AdminUsersController {
   @Put(':id/roles')
   @ApiOkResponse({ type: UserAdminViewDto })
   setRoles(@CurrentUser() actor: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetPlatformRolesDto): Promise<UserAdminView> {
-    return this.users.setPlatformRoles(actor, id, dto.roles);
+    return this.users.setPlatformRoles(actor, id, dto.roles, dto.county ?? null);
   }
 
   @Post(':id/disable')

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, AuthTokens, ErrorCode, MeView, MembershipStatus, OrgRole, Page, PlatformRole, UserAdminView, UserStatus, VerificationStatus } from '@ztt/contracts';
-import { AuditService } from '@ztt/audit';
+import { AuditAction, AuthTokens, ErrorCode, isCounty, MeView, MembershipStatus, OrgRole, Page, PlatformRole, UserAdminView, UserStatus, VerificationStatus } from '@ztt/contracts';
+import { AuditDetail, AuditService } from '@ztt/audit';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource, In } from 'typeorm';
 import { AuthService, ClientInfo } from '../auth/auth.service';
@@ -82,20 +82,28 @@ export class UsersService {
     return { items: await this.adminViews(users), total, page: q.page, pageSize: q.pageSize };
   }
 
-  async setPlatformRoles(actor: AuthContext, userId: string, roles: PlatformRole[]): Promise<UserAdminView> {
+  /** `county`: the county a county official is scoped to (required with that role, ignored without it); a changed county is re-granted, audited. */
+  async setPlatformRoles(actor: AuthContext, userId: string, roles: PlatformRole[], countyIn: string | null = null): Promise<UserAdminView> {
     if (userId === actor.userId && !roles.includes(PlatformRole.Admin)) {
       throw new AppException(ErrorCode.CannotChangeOwnAccount, HttpStatus.CONFLICT);
     }
+    const scoped = roles.includes(PlatformRole.CountyOfficial);
+    if (scoped && !isCounty(countyIn)) throw new AppException(ErrorCode.CountyRequired, HttpStatus.BAD_REQUEST);
+    const countyOf = (role: PlatformRole) => (role === PlatformRole.CountyOfficial ? countyIn : null);
     const user = await this.findUser(userId);
     await this.db.transaction(async (m) => {
       const repo = m.getRepository(PlatformRoleAssignment);
-      const current = (await repo.findBy({ userId })).map((r) => r.role);
-      const added = roles.filter((r) => !current.includes(r));
+      const rows = await repo.findBy({ userId });
+      const current = rows.map((r) => r.role);
+      const moved = rows.find((r) => r.role === PlatformRole.CountyOfficial && scoped && r.county !== countyIn);
+      const added = roles.filter((r) => !current.includes(r) || (moved && r === PlatformRole.CountyOfficial));
       const removed = current.filter((r) => !roles.includes(r));
       if (removed.length) await repo.delete({ userId, role: In(removed) });
-      if (added.length) await repo.insert(added.map((role) => ({ userId, role, grantedBy: actor.userId })));
+      if (moved) await repo.delete({ userId, role: PlatformRole.CountyOfficial });
+      if (added.length) await repo.insert(added.map((role) => ({ userId, role, county: countyOf(role), grantedBy: actor.userId })));
       for (const role of added) {
-        await this.audit.record({ action: AuditAction.RoleGranted, actorId: actor.userId, actorEmail: actor.email, targetType: 'user', targetId: userId, detail: { role } }, m);
+        const detail: AuditDetail = role === PlatformRole.CountyOfficial ? { role, county: countyIn } : { role };
+        await this.audit.record({ action: AuditAction.RoleGranted, actorId: actor.userId, actorEmail: actor.email, targetType: 'user', targetId: userId, detail }, m);
       }
       for (const role of removed) {
         await this.audit.record({ action: AuditAction.RoleRevoked, actorId: actor.userId, actorEmail: actor.email, targetType: 'user', targetId: userId, detail: { role } }, m);
@@ -152,6 +160,7 @@ export class UsersService {
         .filter((r) => r.userId === u.id)
         .map((r) => r.role)
         .sort(),
+      county: roles.find((r) => r.userId === u.id && r.role === PlatformRole.CountyOfficial)?.county ?? null,
       organisations: orgs.filter((o) => o.user_id === u.id).map((o) => ({ id: o.id, name: o.name, role: o.role })),
       createdAt: u.createdAt.toISOString(),
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,

@@ -1,0 +1,79 @@
+import { TAXONOMY } from './taxonomy';
+
+/** The counties and districts of Zhanjiang a county official (县区科技管理人员) can be scoped to: the non-outside regions. */
+export const COUNTY_CODES: readonly string[] = TAXONOMY.regions.filter((r) => !r.outside).map((r) => r.code);
+
+export function isCounty(code: string | null | undefined): code is string {
+  return !!code && COUNTY_CODES.includes(code);
+}
+
+/** One need or achievement of the county, published or in review (submitted). */
+export interface CountyItemView {
+  id: string;
+  kind: 'need' | 'achievement';
+  title: string;
+  status: string;
+  organisationId: string;
+  organisationName: string;
+  publishedAt: string | null;
+  submittedAt: string | null;
+}
+
+/** A match involving one of the county's items (either side). */
+export interface CountyMatchView {
+  id: string;
+  status: string;
+  score: string;
+  needId: string;
+  needTitle: string;
+  needRegion: string;
+  achievementId: string;
+  achievementTitle: string;
+  achievementRegion: string;
+}
+
+/** A deal where either party's organisation is in the county: a read-only summary, never its notes. */
+export interface CountyDealView {
+  id: string;
+  title: string;
+  stage: string;
+  demandOrgId: string;
+  demandOrgName: string;
+  demandOrgRegion: string;
+  supplyOrgId: string;
+  supplyOrgName: string;
+  supplyOrgRegion: string;
+  /** Expected value in yuan, exact decimal text */
+  expectedValue: string | null;
+  stageChangedAt: string;
+}
+
+/** The official's own county. */
+export interface CountyScopeView {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** One KPI indicator that is allocated by county: the county's allocation for the year and its actual. */
+export interface CountyKpiLine {
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  allocation: string | null;
+  actual: string | null;
+}
+
+/** The public county page. */
+export interface CountyPublicView extends CountyScopeView {
+  /** The heatmap row as the public statistics count it: published needs, achievements and challenges */
+  needs: number;
+  achievements: number;
+  challenges: number;
+  /** Deals where either party's organisation is in the county */
+  deals: number;
+  quarter: string;
+  year: number;
+  kpis: CountyKpiLine[];
+}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, isCounty, PlatformRole, quarterOf, TAXONOMY } from '@ztt/contracts';
+import { AppException, AuthContext } from '@ztt/platform';
+import { DataSource } from 'typeorm';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { KpiService } from '../kpis/kpi.service';
+
+type ItemKind = 'need' | 'achievement';
+const ITEM_TABLE: Record<ItemKind, string> = { need: 'tech_need', achievement: 'achievement' };
+
+/** The county's items: published and in review (submitted). An item's county is its region, as on the dashboard. */
+const ITEM_SQL = (table: string, kind: ItemKind, byId: boolean) => `
+  SELECT x.id, '${kind}' AS kind, x.title, x.status, o.id AS organisation_id, o.name AS organisation_name, x.published_at, x.submitted_at
+    FROM ${table} x JOIN organisation o ON o.id = x.owner_org_id
+   WHERE x.region = $1 AND x.status IN ('published', 'submitted') ${byId ? 'AND x.id = $2' : ''}
+   ORDER BY coalesce(x.published_at, x.submitted_at) DESC NULLS LAST, x.id`;
+
+/** Deals where either party's organisation is in the county: stage, parties and value only (never notes or contacts). */
+const DEAL_SQL = (byId: boolean) => `
+  SELECT d.id, d.title, d.stage, d.expected_value::text AS expected_value, d.stage_changed_at,
+         dm.id AS demand_org_id, dm.name AS demand_org_name, dm.region AS demand_org_region,
+         sp.id AS supply_org_id, sp.name AS supply_org_name, sp.region AS supply_org_region
+    FROM deal d JOIN organisation dm ON dm.id = d.demand_org_id JOIN organisation sp ON sp.id = d.supply_org_id
+   WHERE (dm.region = $1 OR sp.region = $1) ${byId ? 'AND d.id = $2' : ''}
+   ORDER BY d.stage_changed_at DESC, d.id`;
+
+interface ItemRow {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  status: string;
+  organisation_id: string;
+  organisation_name: string;
+  published_at: Date | null;
+  submitted_at: Date | null;
+}
+interface DealRow {
+  id: string;
+  title: string;
+  stage: string;
+  expected_value: string | null;
+  stage_changed_at: Date;
+  demand_org_id: string;
+  demand_org_name: string;
+  demand_org_region: string;
+  supply_org_id: string;
+  supply_org_name: string;
+  supply_org_region: string;
+}
+
+/**
+ * 县区科技管理人员: what one county official may read, at request time, across the catalogue, matching
+ * and deals (the read model's rule, docs/architecture.md). Anything outside the official's county
+ * answers exactly like a missing record (404). Also the public county page.
+ */
+@Injectable()
+export class CountyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly dashboard: DashboardService,
+    private readonly kpis: KpiService,
+  ) {}
+
+  /** The county the official's role is scoped to (identity's platform_role_assignment.county). */
+  async countyOf(actor: AuthContext): Promise<string> {
+    const rows = (await this.db.query(`SELECT county FROM platform_role_assignment WHERE user_id = $1 AND role = $2`, [actor.userId, PlatformRole.CountyOfficial])) as {
+      county: string | null;
+    }[];
+    const county = rows[0]?.county;
+    if (!isCounty(county)) throw AppException.notFound();
+    return county;
+  }
+
+  async scope(actor: AuthContext): Promise<CountyScopeView> {
+    return scopeView(await this.countyOf(actor));
+  }
+
+  async items(actor: AuthContext, kind: ItemKind): Promise<CountyItemView[]> {
+    const county = await this.countyOf(actor);
+    return ((await this.db.query(ITEM_SQL(ITEM_TABLE[kind], kind, false), [county])) as ItemRow[]).map(itemView);
+  }
+
+  async item(actor: AuthContext, kind: ItemKind, id: string): Promise<CountyItemView> {
+    const county = await this.countyOf(actor);
+    const row = ((await this.db.query(ITEM_SQL(ITEM_TABLE[kind], kind, true), [county, id])) as ItemRow[])[0];
+    if (!row) throw AppException.notFound();
+    return itemView(row);
+  }
+
+  /** Matches where the need or the achievement is one of the county's. */
+  async matches(actor: AuthContext): Promise<CountyMatchView[]> {
+    const county = await this.countyOf(actor);
+    const rows = (await this.db.query(
+      `SELECT m.id, m.status, m.score::text AS score, n.id AS need_id, n.title AS need_title, n.region AS need_region,
+              a.id AS achievement_id, a.title AS achievement_title, a.region AS achievement_region
+         FROM match m JOIN tech_need n ON n.id = m.need_id JOIN achievement a ON a.id = m.achievement_id
+        WHERE n.region = $1 OR a.region = $1
+        ORDER BY m.score DESC, m.id`,
+      [county],
+    )) as Record<string, string>[];
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      score: r.score,
+      needId: r.need_id,
+      needTitle: r.need_title,
+      needRegion: r.need_region,
+      achievementId: r.achievement_id,
+      achievementTitle: r.achievement_title,
+      achievementRegion: r.achievement_region,
+    }));
+  }
+
+  async deals(actor: AuthContext): Promise<CountyDealView[]> {
+    const county = await this.countyOf(actor);
+    return ((await this.db.query(DEAL_SQL(false), [county])) as DealRow[]).map(dealView);
+  }
+
+  async deal(actor: AuthContext, id: string): Promise<CountyDealView> {
+    const county = await this.countyOf(actor);
+    const row = ((await this.db.query(DEAL_SQL(true), [county, id])) as DealRow[])[0];
+    if (!row) throw AppException.notFound();
+    return dealView(row);
+  }
+
+  /** The public county page: its heatmap row (as the public statistics count), its deals, and its track against its KPI allocations. */
+  async publicView(code: string): Promise<CountyPublicView> {
+    if (!isCounty(code)) throw AppException.notFound();
+    const quarter = quarterOf(new Date());
+    const [[row], deals, register] = await Promise.all([
+      this.dashboard.byRegion({ region: code }),
+      this.db.query(
+        `SELECT count(*)::int AS n FROM deal d JOIN organisation dm ON dm.id = d.demand_org_id JOIN organisation sp ON sp.id = d.supply_org_id
+          WHERE dm.region = $1 OR sp.region = $1`,
+        [code],
+      ) as Promise<{ n: number }[]>,
+      this.kpis.register(quarter, code),
+    ]);
+    return {
+      ...scopeView(code),
+      needs: row?.needs ?? 0,
+      achievements: row?.achievements ?? 0,
+      challenges: row?.challenges ?? 0,
+      deals: deals[0]?.n ?? 0,
+      quarter: register.quarter,
+      year: register.year,
+      kpis: register.indicators
+        .filter((i) => i.byCounty)
+        .map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, unit: i.unit, allocation: i.county?.allocation ?? null, actual: i.county?.actual ?? null })),
+    };
+  }
+}
+
+function scopeView(code: string): CountyScopeView {
+  const r = TAXONOMY.regions.find((x) => x.code === code);
+  return { code, name: r?.label ?? code, nameEn: r?.en ?? code };
+}
+
+function itemView(r: ItemRow): CountyItemView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    status: r.status,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    publishedAt: r.published_at?.toISOString() ?? null,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+  };
+}
+
+function dealView(r: DealRow): CountyDealView {
+  return {
+    id: r.id,
+    title: r.title,
+    stage: r.stage,
+    demandOrgId: r.demand_org_id,
+    demandOrgName: r.demand_org_name,
+    demandOrgRegion: r.demand_org_region,
+    supplyOrgId: r.supply_org_id,
+    supplyOrgName: r.supply_org_name,
+    supplyOrgRegion: r.supply_org_region,
+    expectedValue: r.expected_value,
+    stageChangedAt: r.stage_changed_at.toISOString(),
+  };
+}

@@ -1,0 +1,144 @@
+import { PlatformRole } from '@ztt/contracts';
+import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { startTestApi, TestApi } from '../harness/test-app';
+import { snapshotTables } from '../harness/world';
+
+/*
+ * 县区科技管理人员 (county official): an admin grants the role WITH one county (audited); the official
+ * reads that county's needs and achievements (published and in review), the matches involving them
+ * and a read-only summary of the deals where either party is in the county — and anything of another
+ * county answers 404, exactly like a missing record. The public county page needs no sign-in.
+ */
+
+let api: TestApi;
+let admin: TestUser;
+let official: TestUser;
+let broker: TestUser;
+let needPotou: string;
+let needInReview: string;
+let needMazhang: string;
+let dealPotou: string;
+let dealElsewhere: string;
+let potouOrg: string;
+const dealNote = '底价只给县里看不到的备注';
+
+async function matchAndDeal(needId: string, achievementId: string, value: string): Promise<string> {
+  const match = (
+    await api.db.query(
+      `INSERT INTO match (need_id, achievement_id, score, breakdown, explanation, reason, source, broker_id, assigned_at)
+       VALUES ($1, $2, 0.7, '{}', '{}', '测试匹配', 'publication', $3, now()) RETURNING id`,
+      [needId, achievementId, broker.id],
+    )
+  ).rows[0].id as string;
+  const res = await api.call('POST', '/api/deals', { token: broker.token, body: { matchId: match, expectedValue: value } });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '平台管理员' });
+  official = await registerUser(api, { displayName: '坡头区科技局' });
+  broker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '经纪人' });
+  const potouMember = await registerUser(api, { displayName: '坡头企业' });
+  const mazhangMember = await registerUser(api, { displayName: '麻章高校' });
+  const xiashanMember = await registerUser(api, { displayName: '霞山企业' });
+  potouOrg = (await createOrg(api, potouMember, { verified: true, input: { name: '坡头区海产养殖合作社', region: 'potou' } })).id;
+  const mazhangOrg = (await createOrg(api, mazhangMember, { verified: true, input: { name: '麻章海洋研究院', type: 'university', region: 'mazhang' } })).id;
+  const xiashanOrg = (await createOrg(api, xiashanMember, { verified: true, input: { name: '霞山食品有限公司', region: 'xiashan' } })).id;
+
+  needPotou = await publishItem(api, 'need', potouMember, admin, needInput(potouOrg, { title: '坡头对虾养殖尾水处理需求', region: 'potou' }));
+  const draft = await api.call('POST', '/api/needs', { token: potouMember.token, body: needInput(potouOrg, { title: '坡头红树林生态修复需求', region: 'potou' }) });
+  needInReview = draft.body.id as string;
+  expect((await api.call('POST', `/api/needs/${needInReview}/submit`, { token: potouMember.token })).status).toBe(200);
+  needMazhang = await publishItem(api, 'need', mazhangMember, admin, needInput(mazhangOrg, { title: '麻章海水稻育种需求', region: 'mazhang' }));
+  const achMazhang = await publishItem(api, 'achievement', mazhangMember, admin, achievementInput(mazhangOrg, { title: '尾水生物滤池技术', region: 'mazhang' }));
+  const achXiashan = await publishItem(api, 'achievement', xiashanMember, admin, achievementInput(xiashanOrg, { title: '海水稻加工工艺', region: 'xiashan' }));
+  dealPotou = await matchAndDeal(needPotou, achMazhang, '800000.00');
+  expect((await api.call('POST', `/api/deals/${dealPotou}/notes`, { token: broker.token, body: { body: dealNote } })).status).toBe(201);
+  dealElsewhere = await matchAndDeal(needMazhang, achXiashan, '300000.00');
+}, 120_000);
+afterAll(() => api?.close());
+
+describe('granting the county official role', () => {
+  it('refuses the role without a county of Zhanjiang with a Chinese error, and changes nothing', async () => {
+    const before = await snapshotTables(api);
+    for (const body of [
+      { roles: [PlatformRole.CountyOfficial] },
+      { roles: [PlatformRole.CountyOfficial], county: 'gba' },
+      { roles: [PlatformRole.CountyOfficial], county: 'nowhere' },
+    ]) {
+      const res = await api.call('PUT', `/api/admin/users/${official.id}/roles`, { token: admin.token, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('COUNTY_REQUIRED');
+      expect(res.body.error.message).toBe('授予县区科技管理人员角色时须选择湛江市内的一个县（市、区）');
+    }
+    expect(await snapshotTables(api)).toEqual(before);
+    expect((await api.call('GET', '/api/county', { token: official.token })).status).toBe(403);
+  });
+
+  it('grants the role with its county: the users list shows it and the audit log records role and county', async () => {
+    const res = await api.call('PUT', `/api/admin/users/${official.id}/roles`, { token: admin.token, body: { roles: [PlatformRole.CountyOfficial], county: 'potou' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ platformRoles: [PlatformRole.CountyOfficial], county: 'potou' });
+    const audit = await api.call('GET', `/api/admin/audit?action=role.granted&actorEmail=${encodeURIComponent(admin.email)}`, { token: admin.token });
+    expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ targetId: official.id, detail: { role: 'county_official', county: 'potou' } })]));
+    expect((await api.call('GET', '/api/county', { token: official.token })).body).toEqual({ code: 'potou', name: '坡头区', nameEn: 'Potou District' });
+  });
+});
+
+describe('what the county official reads', () => {
+  it("lists the county's published and in-review needs, and no other county's", async () => {
+    const res = await api.call('GET', '/api/county/needs', { token: official.token });
+    expect(res.status).toBe(200);
+    const byId = new Map((res.body as { id: string; status: string; title: string }[]).map((n) => [n.id, n]));
+    expect(byId.get(needPotou)).toMatchObject({ title: '坡头对虾养殖尾水处理需求', status: 'published', organisationName: '坡头区海产养殖合作社' });
+    expect(byId.get(needInReview)).toMatchObject({ title: '坡头红树林生态修复需求', status: 'submitted' });
+    expect(byId.has(needMazhang)).toBe(false);
+    expect((await api.call('GET', `/api/county/needs/${needPotou}`, { token: official.token })).status).toBe(200);
+  });
+
+  it("sees the matches involving the county's items and a deal summary — stage, parties, value — without the deal's notes", async () => {
+    const matches = await api.call('GET', '/api/county/matches', { token: official.token });
+    expect((matches.body as { needId: string }[]).map((m) => m.needId)).toEqual([needPotou]);
+    const deals = await api.call('GET', '/api/county/deals', { token: official.token });
+    expect(deals.status).toBe(200);
+    expect((deals.body as { id: string }[]).map((d) => d.id)).toEqual([dealPotou]);
+    const deal = await api.call('GET', `/api/county/deals/${dealPotou}`, { token: official.token });
+    expect(deal.body).toMatchObject({ stage: 'lead', demandOrgName: '坡头区海产养殖合作社', supplyOrgName: '麻章海洋研究院', expectedValue: '800000.00' });
+    expect(deal.text).not.toContain(dealNote);
+  });
+
+  it("answers 404 for another county's need, deal or a missing id, exactly as for a record that does not exist", async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const paths = [`/api/county/needs/${needMazhang}`, `/api/county/achievements/${needPotou}`, `/api/county/deals/${dealElsewhere}`, `/api/county/deals/${missing}`];
+    for (const path of paths) {
+      const res = await api.call('GET', path, { token: official.token });
+      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+    }
+  });
+
+  it('refuses every county route to someone without the role (403), before any lookup', async () => {
+    for (const path of ['/api/county', '/api/county/needs', `/api/county/needs/${needPotou}`, `/api/county/deals/${dealPotou}`]) {
+      expect((await api.call('GET', path, { token: broker.token })).status).toBe(403);
+    }
+  });
+});
+
+describe('the public county page', () => {
+  it("shows the county's name, its counts as the public statistics count them, its deals and its KPI lines, with no sign-in", async () => {
+    const res = await api.call('GET', '/api/counties/potou');
+    expect(res.status).toBe(200);
+    const stats = await api.call('GET', '/api/public/stats', { token: admin.token });
+    const row = (stats.body.byRegion as { key: string; needs: number; achievements: number; challenges: number }[]).find((r) => r.key === 'potou');
+    expect(res.body).toMatchObject({ code: 'potou', name: '坡头区', needs: row?.needs, achievements: row?.achievements, challenges: row?.challenges, deals: 1 });
+    expect(res.body.needs).toBeGreaterThanOrEqual(1);
+    expect(res.body.kpis.length).toBeGreaterThan(0);
+    expect(res.body.kpis[0]).toEqual(expect.objectContaining({ code: expect.any(String), name: expect.any(String), allocation: null }));
+  });
+
+  it('answers 404 for a region outside Zhanjiang or an unknown code', async () => {
+    expect((await api.call('GET', '/api/counties/gba')).status).toBe(404);
+    expect((await api.call('GET', '/api/counties/atlantis')).status).toBe(404);
+  });
+});
