@@ -408,6 +408,7 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/experts\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
+  [/^\/api\/admin\/experts\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/kpis?(-actuals)?\//, () => ({ code: 'high-tech-enterprises', year: '2026', id: '00000000-0000-4000-8000-000000000000' })],
 ];
 

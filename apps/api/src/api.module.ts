@@ -4,6 +4,7 @@ import { AuditModule } from '@ztt/audit';
 import { ChallengesModule } from '@ztt/challenges';
 import { CommissionersModule } from '@ztt/commissioners';
 import { DealsModule } from '@ztt/deals';
+import { ExpertsModule } from '@ztt/experts';
 import { CampaignsModule } from '@ztt/campaigns';
 import { CatalogueModule } from '@ztt/catalogue';
 import { ENTITIES } from '@ztt/entities';
@@ -36,6 +37,7 @@ export class ApiModule {
         ReadModelModule,
         PartnersModule,
         CommissionersModule,
+        ExpertsModule,
         HealthModule,
         PublicPagesModule,
       ],

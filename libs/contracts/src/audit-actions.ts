@@ -105,4 +105,6 @@ export enum AuditAction {
   CommissionerServiceConfirmed = 'commissioner.service_confirmed',
   BrokerCertified = 'broker.certified',
   BrokerFirmSet = 'broker.firm_set',
+  ExpertProfileVerified = 'expert.verified',
+  ExpertProfileRejected = 'expert.rejected',
 }

@@ -25,5 +25,6 @@ export * from './need-quality';
 export * from './partners';
 export * from './kpi';
 export * from './commissioners';
+export * from './experts';
 export * from './broker-profession';
 export * from './counties';

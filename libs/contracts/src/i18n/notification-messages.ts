@@ -51,7 +51,9 @@ export type NotificationType =
   | 'campaign.reminder'
   | 'campaign.report'
   | 'commissioner.service_logged'
-  | 'commissioner.service_confirmed';
+  | 'commissioner.service_confirmed'
+  | 'expert.verified'
+  | 'expert.rejected';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -178,6 +180,10 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   },
   'commissioner.service_confirmed.title': { 'zh-CN': '服务已获确认', en: 'Service confirmed' },
   'commissioner.service_confirmed.body': { 'zh-CN': '{org}确认了您{date}的服务，评分 {rating} 分', en: '{org} confirmed your service of {date} and rated it {rating}' },
+  'expert.verified.title': { 'zh-CN': '专家信息已审核通过', en: 'Your expert profile is verified' },
+  'expert.verified.body': { 'zh-CN': '您的专家信息已审核通过，已列入专家库', en: 'Your expert profile passed review and is listed in the expert directory' },
+  'expert.rejected.title': { 'zh-CN': '专家信息未通过审核', en: 'Your expert profile was not verified' },
+  'expert.rejected.body': { 'zh-CN': '原因：{reason}。修改后可重新提交', en: 'Reason: {reason}. Edit it and submit again' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

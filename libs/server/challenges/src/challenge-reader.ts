@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ChallengeAward } from '@ztt/contracts';
+import { ApplicationStatus, ChallengeAward } from '@ztt/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { readChallengeAward } from './award';
 import { Challenge, ChallengeApplication, ChallengeDecision } from './challenge.entity';
@@ -47,6 +47,32 @@ export class ChallengeReader {
     const c = await this.db.getRepository(Challenge).findOne({ select: { id: true, publishedAt: true }, where: { id: challengeId } });
     if (!c?.publishedAt) return { visible: false, decided: false };
     return { visible: true, decided: await this.db.getRepository(ChallengeDecision).existsBy({ challengeId }) };
+  }
+
+  /**
+   * What a panel is formed around: the challenge's title, background, indicators and chains, and
+   * its live applications' organisations, leads and team members with accounts (for the expert
+   * directory's suggestions). null when there is no such challenge.
+   */
+  async panelBrief(challengeId: string): Promise<{
+    title: string;
+    background: string;
+    indicators: string[];
+    chains: string[];
+    applications: { orgId: string; leadUserId: string; teamUserIds: string[] }[];
+  } | null> {
+    const c = await this.db.getRepository(Challenge).findOne({ select: { id: true, title: true, background: true, indicators: true, chains: true }, where: { id: challengeId } });
+    if (!c) return null;
+    const apps = await this.db.getRepository(ChallengeApplication).find({ select: { id: true, orgId: true, leadUserId: true, team: true, status: true }, where: { challengeId } });
+    return {
+      title: c.title,
+      background: c.background,
+      indicators: c.indicators.map((i) => [i.name, i.target].filter(Boolean).join(' ')),
+      chains: c.chains,
+      applications: apps
+        .filter((a) => a.status !== ApplicationStatus.Withdrawn)
+        .map((a) => ({ orgId: a.orgId, leadUserId: a.leadUserId, teamUserIds: a.team.flatMap((t) => (t.userId ? [t.userId] : [])) })),
+    };
   }
 
   /** Locks the challenge's row until `m`'s transaction ends (FOR UPDATE). */

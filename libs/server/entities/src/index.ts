@@ -4,6 +4,7 @@ import { CATALOGUE_ENTITIES, CATALOGUE_MIGRATIONS } from '@ztt/catalogue';
 import { CHALLENGE_ENTITIES, CHALLENGE_MIGRATIONS } from '@ztt/challenges';
 import { COMMISSIONER_ENTITIES, COMMISSIONER_MIGRATIONS } from '@ztt/commissioners';
 import { DEAL_ENTITIES, DEAL_MIGRATIONS } from '@ztt/deals';
+import { EXPERT_ENTITIES, EXPERT_MIGRATIONS } from '@ztt/experts';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@ztt/identity';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@ztt/notifications';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ...DEAL_ENTITIES,
   ...PARTNER_ENTITIES,
   ...COMMISSIONER_ENTITIES,
+  ...EXPERT_ENTITIES,
   OutboxEntry,
 ];
 
@@ -50,5 +52,6 @@ export const MIGRATIONS: MigrationList = [
   ...CAMPAIGN_MIGRATIONS,
   ...PARTNER_MIGRATIONS,
   ...COMMISSIONER_MIGRATIONS,
+  ...EXPERT_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

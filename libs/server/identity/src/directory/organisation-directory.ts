@@ -82,6 +82,17 @@ export class OrganisationDirectory {
     return rows.map((r) => r.userId);
   }
 
+  /** Each person's organisations (active memberships), by user id; a person with none is absent. */
+  async activeOrgsOf(userIds: Iterable<string>, m: EntityManager = this.db.manager): Promise<Map<string, string[]>> {
+    const wanted = [...new Set(userIds)];
+    const rows = wanted.length
+      ? await m.getRepository(Membership).find({ select: { userId: true, organisationId: true }, where: { userId: In(wanted), status: MembershipStatus.Active } })
+      : [];
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.organisationId]);
+    return out;
+  }
+
   async isActiveMember(orgId: string, userId: string, m: EntityManager = this.db.manager): Promise<boolean> {
     return m.getRepository(Membership).existsBy({ organisationId: orgId, userId, status: MembershipStatus.Active });
   }

@@ -1,0 +1,4 @@
+import { Experts1766400000000 } from './1766400000000-experts';
+
+/** This domain's migrations, oldest first (the schema composition in @ztt/entities orders every domain's by timestamp). */
+export const EXPERT_MIGRATIONS = [Experts1766400000000];
