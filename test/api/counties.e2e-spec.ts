@@ -125,6 +125,46 @@ describe('what the county official reads', () => {
   });
 });
 
+describe("the county's yearly need list (县域产业技术需求清单)", () => {
+  const entries = () => [
+    { title: '对虾养殖尾水达标处理', chain: 'marine.ranching', description: '养殖户集中区域的尾水处理', priority: 'high', needId: needPotou },
+    { title: '红树林湿地生态修复', chain: 'marine.ranching', description: '', priority: 'medium', needId: null },
+  ];
+
+  it("refuses a line linked to another county's need, an unknown chain, or publishing an empty list, in Chinese, and changes nothing", async () => {
+    const before = await snapshotTables(api);
+    const foreign = await api.call('PUT', '/api/county/need-lists/2026', { token: official.token, body: { entries: [{ ...entries()[0], needId: needMazhang }] } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toMatchObject({ code: 'COUNTY_NEED_LIST_NEED', message: '清单中关联的技术需求须为本县已发布的需求' });
+    const inReview = await api.call('PUT', '/api/county/need-lists/2026', { token: official.token, body: { entries: [{ ...entries()[0], needId: needInReview }] } });
+    expect(inReview.body.error.code).toBe('COUNTY_NEED_LIST_NEED');
+    const badChain = await api.call('PUT', '/api/county/need-lists/2026', { token: official.token, body: { entries: [{ ...entries()[1], chain: 'no.such-chain' }] } });
+    expect(badChain.status).toBe(400);
+    expect(badChain.body.error.code).toBe('VALIDATION_FAILED');
+    const empty = await api.call('POST', '/api/county/need-lists/2027/publish', { token: official.token });
+    expect(empty.status).toBe(409);
+    expect(empty.body.error).toMatchObject({ code: 'COUNTY_NEED_LIST_EMPTY', message: '清单至少要有一条需求才能发布' });
+    expect(await snapshotTables(api)).toEqual(before);
+  });
+
+  it('is written as a draft the public page does not show, then published (audited) and shown on the public county page', async () => {
+    const saved = await api.call('PUT', '/api/county/need-lists/2026', { token: official.token, body: { entries: entries() } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ county: 'potou', year: 2026, status: 'draft', publishedAt: null, entries: entries() });
+    expect((await api.call('GET', '/api/counties/potou')).body.needList).toBeNull();
+
+    const published = await api.call('POST', '/api/county/need-lists/2026/publish', { token: official.token });
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    const page = await api.call('GET', '/api/counties/potou');
+    expect(page.body.needList).toMatchObject({ year: 2026, status: 'published', entries: entries() });
+    const audit = await api.call('GET', `/api/admin/audit?action=county.need_list_published&actorEmail=${encodeURIComponent(official.email)}`, { token: admin.token });
+    expect(audit.body.items[0]).toMatchObject({ targetType: 'county_need_list', detail: { county: 'potou', year: 2026, entries: 2 } });
+    // another county's page does not show it
+    expect((await api.call('GET', '/api/counties/mazhang')).body.needList).toBeNull();
+  });
+});
+
 describe('the public county page', () => {
   it("shows the county's name, its counts as the public statistics count them, its deals and its KPI lines, with no sign-in", async () => {
     const res = await api.call('GET', '/api/counties/potou');

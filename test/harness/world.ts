@@ -401,13 +401,13 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/brokers\/:id/, (w) => ({ id: w.brokerX.id })],
   // 县区科技管理人员 only: outsiders are refused by role before any lookup.
   [/^\/api\/county\/deals\/:id/, (w) => ({ id: w.deal })],
+  [/^\/api\/county\/need-lists\/:year/, () => ({ year: '2026' })],
   [/^\/api\/county\/needs\/:id/, (w) => ({ id: w.needA })],
   [/^\/api\/county\/achievements\/:id/, (w) => ({ id: w.achB })],
   [/^\/api\/counties\/:code/, () => ({ code: 'potou' })],
   // Admin only: outsiders are refused by role before any lookup, so any id will do.
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
-  [/^\/api\/admin\/experts\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/experts\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/kpis?(-actuals)?\//, () => ({ code: 'high-tech-enterprises', year: '2026', id: '00000000-0000-4000-8000-000000000000' })],
 ];

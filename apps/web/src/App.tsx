@@ -14,6 +14,9 @@ const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => (
 const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
 const AdminCommissionersPage = lazy(() => import('./pages/AdminCommissionersPage').then((m) => ({ default: m.AdminCommissionersPage })));
 const CommissionersPage = lazy(() => import('./pages/CommissionersPage').then((m) => ({ default: m.CommissionersPage })));
+const ExpertsPage = lazy(() => import('./pages/ExpertsPage').then((m) => ({ default: m.ExpertsPage })));
+const MyExpertProfilePage = lazy(() => import('./pages/MyExpertProfilePage').then((m) => ({ default: m.MyExpertProfilePage })));
+const AdminExpertsPage = lazy(() => import('./pages/AdminExpertsPage').then((m) => ({ default: m.AdminExpertsPage })));
 const CommissionerWorkbenchPage = lazy(() => import('./pages/CommissionerWorkbenchPage').then((m) => ({ default: m.CommissionerWorkbenchPage })));
 const MyServicesPage = lazy(() => import('./pages/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
 const AdminKpisPage = lazy(() => import('./pages/AdminKpisPage').then((m) => ({ default: m.AdminKpisPage })));
@@ -139,6 +142,14 @@ export function App() {
         </Link>
       ),
     },
+    {
+      key: '/experts',
+      label: (
+        <Link to="/experts" data-testid="nav-experts">
+          {t('expert.nav')}
+        </Link>
+      ),
+    },
     ...(me
       ? [
           {
@@ -243,6 +254,14 @@ export function App() {
                 label: (
                   <Link to="/my/services" data-testid="nav-my-services">
                     {t('commissioner.nav.services')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/my/expert-profile',
+                label: (
+                  <Link to="/my/expert-profile" data-testid="nav-my-expert-profile">
+                    {t('expert.nav.mine')}
                   </Link>
                 ),
               },
@@ -369,6 +388,14 @@ export function App() {
                 label: (
                   <Link to="/admin/commissioners" data-testid="nav-admin-commissioners">
                     {t('commissioner.nav.admin')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/experts',
+                label: (
+                  <Link to="/admin/experts" data-testid="nav-admin-experts">
+                    {t('expert.nav.admin')}
                   </Link>
                 ),
               },
@@ -793,6 +820,23 @@ export function App() {
             />
             <Route path="/stats" element={<PublicStatsPage />} />
             <Route path="/commissioners" element={<CommissionersPage />} />
+            <Route path="/experts" element={<ExpertsPage />} />
+            <Route
+              path="/my/expert-profile"
+              element={
+                <RequireAuth>
+                  <MyExpertProfilePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/experts"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminExpertsPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/my/commissioner"
               element={

@@ -107,4 +107,5 @@ export enum AuditAction {
   BrokerFirmSet = 'broker.firm_set',
   ExpertProfileVerified = 'expert.verified',
   ExpertProfileRejected = 'expert.rejected',
+  CountyNeedListPublished = 'county.need_list_published',
 }

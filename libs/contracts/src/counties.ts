@@ -76,4 +76,30 @@ export interface CountyPublicView extends CountyScopeView {
   quarter: string;
   year: number;
   kpis: CountyKpiLine[];
+  /** The latest published yearly need list, if any */
+  needList: CountyNeedListView | null;
+}
+
+export const COUNTY_NEED_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type CountyNeedPriority = (typeof COUNTY_NEED_PRIORITIES)[number];
+export const COUNTY_NEED_LIST_MAX_ENTRIES = 50;
+
+/** One line of a county's yearly need list (县域产业技术需求清单). */
+export interface CountyNeedListEntry {
+  title: string;
+  /** An industry chain code of the taxonomy */
+  chain: string;
+  description: string;
+  priority: CountyNeedPriority;
+  /** A published need of the county this line stands for */
+  needId: string | null;
+}
+
+export interface CountyNeedListView {
+  county: string;
+  year: number;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  updatedAt: string | null;
+  entries: CountyNeedListEntry[];
 }

@@ -64,4 +64,6 @@ export enum ErrorCode {
   NotDealParty = 'NOT_DEAL_PARTY',
   NotBrokerFirm = 'NOT_BROKER_FIRM',
   CountyRequired = 'COUNTY_REQUIRED',
+  CountyNeedListNeed = 'COUNTY_NEED_LIST_NEED',
+  CountyNeedListEmpty = 'COUNTY_NEED_LIST_EMPTY',
 }

@@ -127,6 +127,14 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '授予县区科技管理人员角色时须选择湛江市内的一个县（市、区）',
     en: 'Granting the county official role needs one county or district of Zhanjiang',
   },
+  [ErrorCode.CountyNeedListNeed]: {
+    'zh-CN': '清单中关联的技术需求须为本县已发布的需求',
+    en: 'A need linked from the list must be a published need of the county',
+  },
+  [ErrorCode.CountyNeedListEmpty]: {
+    'zh-CN': '清单至少要有一条需求才能发布',
+    en: 'A list needs at least one entry before it is published',
+  },
   [ErrorCode.ContractNotInForce]: {
     'zh-CN': '合同签约后才能登记履约情况',
     en: 'Fulfilment is recorded once the contract is signed',
@@ -311,9 +319,6 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   certificate_expiry_order: { 'zh-CN': '证书有效期须晚于发证日期', en: 'The certificate must expire after it is issued' },
   training_date_future: { 'zh-CN': '培训日期不能晚于今天', en: 'The training date cannot be in the future' },
   service_plan_item_unknown: { 'zh-CN': '请选择本人年度服务清单中的事项', en: 'Choose a line of your own yearly service list' },
-  expert_reason_required: { 'zh-CN': '请说明原因', en: 'Give a reason' },
-  expert_keywords_required: { 'zh-CN': '请至少填写一个产业链或专长关键词', en: 'Give at least one industry chain or keyword' },
-  expert_conflict_duplicate: { 'zh-CN': '同一机构只需声明一次', en: 'Declare each organisation once' },
   expert_reason_required: { 'zh-CN': '请说明原因', en: 'Give a reason' },
   expert_keywords_required: { 'zh-CN': '请至少填写一个产业链或专长关键词', en: 'Give at least one industry chain or keyword' },
   expert_conflict_duplicate: { 'zh-CN': '同一机构只需声明一次', en: 'Declare each organisation once' },

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, PlatformRole } from '@ztt/contracts';
+import { CountyNeedListView, CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, PlatformRole } from '@ztt/contracts';
 import { AuthContext, CurrentUser, Public, RequireRoles } from '@ztt/platform';
 import { CountyDealDto, CountyItemDto, CountyMatchDto, CountyPublicDto, CountyScopeDto } from './county.dto';
+import { CountyNeedListDto, CountyNeedListYearDto, SaveCountyNeedListDto } from './county-need-list.dto';
 import { CountyService } from './county.service';
 
 /** 县区科技管理人员: their own county only; any record of another county answers 404. */
@@ -58,6 +59,25 @@ export class CountyOfficialController {
   @ApiOkResponse({ type: CountyDealDto })
   deal(@CurrentUser() actor: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CountyDealView> {
     return this.counties.deal(actor, id);
+  }
+
+  @Get('need-lists/:year')
+  @ApiOkResponse({ type: CountyNeedListDto, description: '本县该年度的县域产业技术需求清单（未保存时为空草稿）' })
+  needList(@CurrentUser() actor: AuthContext, @Param() p: CountyNeedListYearDto): Promise<CountyNeedListView> {
+    return this.counties.needList(actor, p.year);
+  }
+
+  @Put('need-lists/:year')
+  @ApiOkResponse({ type: CountyNeedListDto, description: '保存清单条目（整体替换）' })
+  saveNeedList(@CurrentUser() actor: AuthContext, @Param() p: CountyNeedListYearDto, @Body() dto: SaveCountyNeedListDto): Promise<CountyNeedListView> {
+    return this.counties.saveNeedList(actor, p.year, dto.entries);
+  }
+
+  @Post('need-lists/:year/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CountyNeedListDto, description: '发布清单：此后在县区公开页展示' })
+  publishNeedList(@CurrentUser() actor: AuthContext, @Param() p: CountyNeedListYearDto): Promise<CountyNeedListView> {
+    return this.counties.publishNeedList(actor, p.year);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CountyNeedListDto } from './county-need-list.dto';
 import { CountyDealView, CountyItemView, CountyKpiLine, CountyMatchView, CountyPublicView, CountyScopeView } from '@ztt/contracts';
 
 export class CountyScopeDto implements CountyScopeView {
@@ -61,4 +62,5 @@ export class CountyPublicDto extends CountyScopeDto implements CountyPublicView 
   @ApiProperty({ example: '2026Q4' }) quarter: string;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ type: [CountyKpiLineDto] }) kpis: CountyKpiLineDto[];
+  @ApiProperty({ type: CountyNeedListDto, nullable: true, description: '最近一份已发布的县域产业技术需求清单' }) needList: CountyNeedListDto | null;
 }

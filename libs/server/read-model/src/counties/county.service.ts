@@ -1,6 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, isCounty, PlatformRole, quarterOf, TAXONOMY } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
+import {
+  AuditAction,
+  CountyDealView,
+  CountyNeedListEntry,
+  CountyNeedListView,
+  ErrorCode,
+  CountyItemView,
+  CountyMatchView,
+  CountyPublicView,
+  CountyScopeView,
+  isCounty,
+  PlatformRole,
+  quarterOf,
+  TAXONOMY,
+} from '@ztt/contracts';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { DashboardService } from '../dashboard/dashboard.service';
@@ -60,6 +75,7 @@ export class CountyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly dashboard: DashboardService,
     private readonly kpis: KpiService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The county the official's role is scoped to (identity's platform_role_assignment.county). */
@@ -137,6 +153,7 @@ export class CountyService {
       ) as Promise<{ n: number }[]>,
       this.kpis.register(quarter, code),
     ]);
+    const [list] = (await this.db.query(`SELECT ${LIST_COLUMNS} FROM county_need_list WHERE county = $1 AND status = 'published' ORDER BY year DESC LIMIT 1`, [code])) as ListRow[];
     return {
       ...scopeView(code),
       needs: row?.needs ?? 0,
@@ -148,8 +165,72 @@ export class CountyService {
       kpis: register.indicators
         .filter((i) => i.byCounty)
         .map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, unit: i.unit, allocation: i.county?.allocation ?? null, actual: i.county?.actual ?? null })),
+      needList: list ? listView(list) : null,
     };
   }
+
+  /** The official's yearly need list (县域产业技术需求清单); an empty draft until first saved. */
+  async needList(actor: AuthContext, year: number): Promise<CountyNeedListView> {
+    const county = await this.countyOf(actor);
+    const [row] = (await this.db.query(`SELECT ${LIST_COLUMNS} FROM county_need_list WHERE county = $1 AND year = $2`, [county, year])) as ListRow[];
+    return row ? listView(row) : { county, year, status: 'draft', publishedAt: null, updatedAt: null, entries: [] };
+  }
+
+  /** Replaces the year's entries (a published list stays published, showing the new entries). A linked need must be a published need of the county. */
+  async saveNeedList(actor: AuthContext, year: number, entries: CountyNeedListEntry[]): Promise<CountyNeedListView> {
+    const county = await this.countyOf(actor);
+    const clean = entries.map((e) => ({ title: e.title.trim(), chain: e.chain, description: e.description.trim(), priority: e.priority, needId: e.needId ?? null }));
+    const linked = [...new Set(clean.map((e) => e.needId).filter((id): id is string => !!id))];
+    if (linked.length) {
+      const found = (await this.db.query(`SELECT id FROM tech_need WHERE id = ANY($1) AND region = $2 AND status = 'published'`, [linked, county])) as { id: string }[];
+      if (found.length !== linked.length) throw new AppException(ErrorCode.CountyNeedListNeed, HttpStatus.BAD_REQUEST);
+    }
+    await this.db.query(
+      `INSERT INTO county_need_list (county, year, entries, updated_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (county, year) DO UPDATE SET entries = EXCLUDED.entries, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [county, year, JSON.stringify(clean), actor.userId],
+    );
+    return this.needList(actor, year);
+  }
+
+  /** Publishes the year's list (audited): from then on the public county page shows it. */
+  async publishNeedList(actor: AuthContext, year: number): Promise<CountyNeedListView> {
+    const county = await this.countyOf(actor);
+    await this.db.transaction(async (m) => {
+      const [row] = (await m.query(`SELECT jsonb_array_length(entries) AS n FROM county_need_list WHERE county = $1 AND year = $2 FOR UPDATE`, [county, year])) as { n: number }[];
+      if (!row || row.n === 0) throw new AppException(ErrorCode.CountyNeedListEmpty, HttpStatus.CONFLICT);
+      await m.query(
+        `UPDATE county_need_list SET status = 'published', published_at = coalesce(published_at, now()), updated_by = $3, updated_at = now() WHERE county = $1 AND year = $2`,
+        [county, year, actor.userId],
+      );
+      await this.audit.record(
+        {
+          action: AuditAction.CountyNeedListPublished,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: 'county_need_list',
+          targetId: `${county}/${year}`,
+          detail: { county, year, entries: row.n },
+        },
+        m,
+      );
+    });
+    return this.needList(actor, year);
+  }
+}
+
+const LIST_COLUMNS = `county, year, status, published_at, updated_at, entries`;
+interface ListRow {
+  county: string;
+  year: number;
+  status: 'draft' | 'published';
+  published_at: Date | null;
+  updated_at: Date;
+  entries: CountyNeedListEntry[];
+}
+
+function listView(r: ListRow): CountyNeedListView {
+  return { county: r.county, year: r.year, status: r.status, publishedAt: r.published_at?.toISOString() ?? null, updatedAt: r.updated_at.toISOString(), entries: r.entries };
 }
 
 function scopeView(code: string): CountyScopeView {
