@@ -8,6 +8,7 @@ import { useApiQuery } from '../api/queries';
 import { ApplicationStatusTag, ChallengeStatusTag, ModeTag, useYuan } from '../components/challenge/common';
 import { formatDate, formatDateTime } from '../components/catalogue';
 import { applyApiError } from '../components/form-errors';
+import { PanelSuggestions } from '../components/PanelSuggestions';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -202,6 +203,15 @@ export function ChallengeManagePage() {
               },
               { title: t('challenge.admin.scoredCount'), dataIndex: 'scored' },
             ]}
+          />
+          <PanelSuggestions
+            challengeId={id}
+            seated={panel.data.reviewers.map((r) => r.userId)}
+            adding={panelChange.isPending}
+            onAdd={(userId) => {
+              setReviewerIds(null);
+              panelChange.mutate([...(panel.data?.reviewers ?? []).map((r) => r.userId), userId]);
+            }}
           />
         </Card>
       )}

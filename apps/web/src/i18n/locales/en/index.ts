@@ -7,6 +7,7 @@ import { common } from './common';
 import { commissioner } from './commissioner';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
+import { expert } from './expert';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
 import { matching } from './matching';
@@ -32,6 +33,7 @@ export const enFeatures = {
   admin,
   partner,
   commissioner,
+  expert,
   profession,
   kpi,
 };
@@ -52,6 +54,7 @@ export const en = {
   ...admin,
   ...partner,
   ...commissioner,
+  ...expert,
   ...profession,
   ...kpi,
 };

@@ -7,6 +7,7 @@ import { common } from './common';
 import { commissioner } from './commissioner';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
+import { expert } from './expert';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
 import { matching } from './matching';
@@ -33,6 +34,7 @@ export const zhCNFeatures = {
   admin,
   partner,
   commissioner,
+  expert,
   profession,
   kpi,
 };
@@ -53,6 +55,7 @@ export const zhCN = {
   ...admin,
   ...partner,
   ...commissioner,
+  ...expert,
   ...profession,
   ...kpi,
 };
