@@ -14,6 +14,8 @@ const AdminAuditPage = lazy(() => import('./pages/AdminAuditPage').then((m) => (
 const AdminPartnersPage = lazy(() => import('./pages/AdminPartnersPage').then((m) => ({ default: m.AdminPartnersPage })));
 const AdminCommissionersPage = lazy(() => import('./pages/AdminCommissionersPage').then((m) => ({ default: m.AdminCommissionersPage })));
 const CommissionersPage = lazy(() => import('./pages/CommissionersPage').then((m) => ({ default: m.CommissionersPage })));
+const CountyPage = lazy(() => import('./pages/CountyPage').then((m) => ({ default: m.CountyPage })));
+const MyCountyPage = lazy(() => import('./pages/MyCountyPage').then((m) => ({ default: m.MyCountyPage })));
 const ExpertsPage = lazy(() => import('./pages/ExpertsPage').then((m) => ({ default: m.ExpertsPage })));
 const MyExpertProfilePage = lazy(() => import('./pages/MyExpertProfilePage').then((m) => ({ default: m.MyExpertProfilePage })));
 const AdminExpertsPage = lazy(() => import('./pages/AdminExpertsPage').then((m) => ({ default: m.AdminExpertsPage })));
@@ -272,6 +274,18 @@ export function App() {
                       label: (
                         <Link to="/my/commissioner" data-testid="nav-commissioner">
                           {t('commissioner.nav.workbench')}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(hasRole(PlatformRole.CountyOfficial)
+                ? [
+                    {
+                      key: '/my/county',
+                      label: (
+                        <Link to="/my/county" data-testid="nav-my-county">
+                          {t('county.nav.mine')}
                         </Link>
                       ),
                     },
@@ -834,6 +848,15 @@ export function App() {
               element={
                 <RequireAuth role={PlatformRole.Admin}>
                   <AdminExpertsPage />
+                </RequireAuth>
+              }
+            />
+            <Route path="/counties/:code" element={<CountyPage />} />
+            <Route
+              path="/my/county"
+              element={
+                <RequireAuth role={PlatformRole.CountyOfficial}>
+                  <MyCountyPage />
                 </RequireAuth>
               }
             />

@@ -1,13 +1,14 @@
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Page, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
+import { COUNTY_CODES, Page, PLATFORM_ROLES, PlatformRole, UserAdminView, UserStatus } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { applyApiError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../components/catalogue';
+import { useTaxonomyLabels } from '../components/labels';
 
 export function AdminUsersPage() {
   const { t } = useI18n();
@@ -52,14 +53,8 @@ export function AdminUsersPage() {
           {
             title: t('profile.roles'),
             dataIndex: 'platformRoles',
-            render: (roles: PlatformRole[], u) => (
-              <Select
-                mode="multiple"
-                style={{ minWidth: 220 }}
-                value={roles}
-                options={PLATFORM_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                onChange={(next: PlatformRole[]) => act(() => api('PUT', `/admin/users/${u.id}/roles`, { roles: next }), t('admin.users.rolesSaved'))}
-              />
+            render: (_: PlatformRole[], u) => (
+              <RolesEditor user={u} save={(roles, county) => act(() => api('PUT', `/admin/users/${u.id}/roles`, { roles, county }), t('admin.users.rolesSaved'))} />
             ),
           },
           {
@@ -93,5 +88,45 @@ export function AdminUsersPage() {
         ]}
       />
     </Card>
+  );
+}
+
+/** The platform roles of a user; the county official role is saved only with its county (chosen next to it). */
+function RolesEditor({ user, save }: { user: UserAdminView; save: (roles: PlatformRole[], county: string | null) => void }) {
+  const { t } = useI18n();
+  const labels = useTaxonomyLabels();
+  const [pending, setPending] = useState<PlatformRole[] | null>(null);
+  const roles = pending ?? user.platformRoles;
+  const scoped = roles.includes(PlatformRole.CountyOfficial);
+  return (
+    <Space direction="vertical" size={4}>
+      <Select
+        mode="multiple"
+        style={{ minWidth: 220 }}
+        value={roles}
+        aria-label={t('profile.roles')}
+        options={PLATFORM_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        onChange={(next: PlatformRole[]) => {
+          if (next.includes(PlatformRole.CountyOfficial) && !user.county) return setPending(next);
+          setPending(null);
+          save(next, next.includes(PlatformRole.CountyOfficial) ? (user.county ?? null) : null);
+        }}
+      />
+      {scoped && (
+        <Select
+          style={{ minWidth: 220 }}
+          placeholder={t('county.pick')}
+          aria-label={t('county.field')}
+          data-testid={`county-of-${user.id}`}
+          value={user.county ?? undefined}
+          status={user.county ? undefined : 'warning'}
+          options={COUNTY_CODES.map((c) => ({ value: c, label: labels.region(c) }))}
+          onChange={(county: string) => {
+            setPending(null);
+            save(roles, county);
+          }}
+        />
+      )}
+    </Space>
   );
 }

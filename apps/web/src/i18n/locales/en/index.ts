@@ -5,6 +5,7 @@ import { catalogue } from './catalogue';
 import { challenge } from './challenge';
 import { common } from './common';
 import { commissioner } from './commissioner';
+import { county } from './county';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { expert } from './expert';
@@ -33,6 +34,7 @@ export const enFeatures = {
   admin,
   partner,
   commissioner,
+  county,
   expert,
   profession,
   kpi,
@@ -54,6 +56,7 @@ export const en = {
   ...admin,
   ...partner,
   ...commissioner,
+  ...county,
   ...expert,
   ...profession,
   ...kpi,

@@ -5,6 +5,7 @@ import { catalogue } from './catalogue';
 import { challenge } from './challenge';
 import { common } from './common';
 import { commissioner } from './commissioner';
+import { county } from './county';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { expert } from './expert';
@@ -34,6 +35,7 @@ export const zhCNFeatures = {
   admin,
   partner,
   commissioner,
+  county,
   expert,
   profession,
   kpi,
@@ -55,6 +57,7 @@ export const zhCN = {
   ...admin,
   ...partner,
   ...commissioner,
+  ...county,
   ...expert,
   ...profession,
   ...kpi,
