@@ -37,6 +37,19 @@ describe('demo data', () => {
     expect(directory.text).not.toContain('@demo.zj.cn');
   });
 
+  it('has a verified expert pool with a 土专家, and the mooring challenge’s panel suggestions leave out the expert who declared a conflict with its applicant', async () => {
+    const directory = await api.call('GET', '/api/experts');
+    expect(directory.body.total).toBe(5);
+    expect(directory.body.items.filter((e: { kind: string }) => e.kind === 'practitioner').map((e: { name: string }) => e.name)).toEqual(['土专家 黄阿福']);
+    expect(directory.text).not.toContain('客座研究员');
+    const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
+    const [open] = (await api.db.query(`SELECT id FROM challenge WHERE title = '深远海养殖平台抗台风锚泊与在线监测系统'`)).rows;
+    const panel = await api.call('GET', `/api/admin/challenges/${open.id}/panel-suggestions`, { token: admin.accessToken });
+    expect(panel.body.suggestions[0]).toMatchObject({ name: '评审专家 王芳教授', reviewer: true });
+    expect(panel.body.suggestions.map((s: { name: string }) => s.name)).toContain('土专家 黄阿福');
+    expect(panel.body.excluded).toEqual([expect.objectContaining({ name: '外联专家 刘振华教授', reason: expect.stringContaining('本人声明回避湛江湾海洋装备新型研发机构') })]);
+  });
+
   it('has the plan indicators’ 2026 targets, county allocations and entered actuals with their evidence', async () => {
     const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
     const register = await api.call('GET', '/api/admin/kpis?quarter=2026Q4', { token: admin.accessToken });

@@ -225,6 +225,22 @@ export const DEMO_USERS: DemoUser[] = [
     purpose: '科技特派员（派驻坡头区，服务蓝海牧场）/ S&T commissioner',
   },
   {
+    email: 'expert@demo.zj.cn',
+    displayName: '外联专家 刘振华教授',
+    phone: '13800000014',
+    platformRoles: [PlatformRole.Reviewer],
+    orgs: [],
+    purpose: '外联专家（专家库，已声明回避湛江湾海洋装备新型研发机构）/ external expert',
+  },
+  {
+    email: 'tuzhuanjia@demo.zj.cn',
+    displayName: '土专家 黄阿福',
+    phone: '13800000015',
+    platformRoles: [],
+    orgs: [],
+    purpose: '土专家·田秀才（专家库，深海网箱养殖）/ field practitioner expert',
+  },
+  {
     email: 'steel@demo.zj.cn',
     displayName: '陈刚（绿钢科技 技术总监）',
     phone: '13800000004',

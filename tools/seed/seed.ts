@@ -9,6 +9,7 @@ import { brokersSeeder } from './seeders/brokers.seeder';
 import { brokerProfessionSeeder } from './seeders/broker-profession.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { commissionersSeeder } from './seeders/commissioners.seeder';
+import { expertsSeeder } from './seeders/experts.seeder';
 import { campaignsSeeder } from './campaigns.seeder';
 import { challengesSeeder } from './challenges.seeder';
 import { dealsSeeder } from './deals.seeder';
@@ -24,6 +25,7 @@ export const SEEDERS: Seeder[] = [
   challengesSeeder,
   campaignsSeeder,
   commissionersSeeder,
+  expertsSeeder,
   kpisSeeder,
 ];
 
