@@ -85,13 +85,13 @@ const SIGNED_IN: Check[] = [
   { name: 'the dashboard, for an admin', path: () => '/admin/dashboard', ready: '[data-testid="kpi-row-contract-value"]', as: (w) => w.admin },
   { name: 'the plan indicators page, for an admin', path: () => '/admin/kpis', ready: '[data-testid="kpi-target"]', as: (w) => w.admin },
   { name: 'a deal, for its broker', path: (w) => `/deals/${w.deal}`, ready: '[data-testid="deal-stage"]', as: (w) => w.brokerX },
-  { name: "a deal's contract form, for its broker", path: (w) => `/deals/${w.deal}?tab=contract`, ready: '[data-testid="terms-section"]', as: (w) => w.brokerX },
+  { name: "a deal's edit form, for its broker", path: (w) => `/deals/${w.deal}?tab=edit`, ready: '[data-testid="deal-expected"]', as: (w) => w.brokerX },
   { name: 'a challenge form', path: () => '/challenges/new', ready: '[data-testid="challenge-save"]', as: (w) => w.memberB },
   { name: 'a campaign form, for an admin', path: () => '/admin/campaigns/new', ready: '[data-testid="campaign-title"]', as: (w) => w.admin },
 ];
 
 /** The signed-in forms a phone user is most likely to open from a notification. */
-const SIGNED_IN_ON_A_PHONE = ['a need form', 'a deal, for its broker', "a deal's contract form, for its broker"];
+const SIGNED_IN_ON_A_PHONE = ['a need form', 'a deal, for its broker', 'a challenge form'];
 
 async function expectNoViolations(page: Page, shot: string): Promise<void> {
   const violations = await axeViolations(page);

@@ -1,14 +1,14 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
 import { createOrg, registerUser } from '../harness/builders';
-import { pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
+import { expectNoSidewaysScroll, PHONE, pickOption, screenshot, signIn, useBrowserStack } from '../harness/browser';
 import { eventually, TestApi } from '../harness/test-app';
 
 let api: TestApi;
 let browser: Browser;
 useBrowserStack((s) => ({ api, browser } = s), { worker: true });
 
-describe('browser journey: an enterprise posts a need → an admin publishes it → a visitor finds it by a sub-word', () => {
+describe('browser journey: an enterprise posts a need → an admin publishes it → a visitor on a phone finds it by a sub-word', () => {
   it('works end to end, and the visitor sees only the public part', async () => {
     const admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '科技局审核员' });
     const manager = await registerUser(api, { displayName: '吴海' });
@@ -53,17 +53,19 @@ describe('browser journey: an enterprise posts a need → an admin publishes it 
     await adminPage.getByTestId(`publish-${needId}`).click();
     await adminPage.getByTestId(`review-entry-${needId}`).waitFor({ state: 'detached' });
 
-    // A visitor, not signed in, searches for a part of a word and finds it.
+    // A visitor, not signed in and on a phone, searches for a part of a word and finds it.
     await eventually('the need is searchable', async () => (await api.call('GET', `/api/search/needs?q=${encodeURIComponent('对虾')}`)).body.total === 1);
-    const visitor = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1300, height: 1000 } });
+    const visitor = await browser.newPage({ ...PHONE, locale: 'zh-CN' });
     await visitor.goto(`${api.url}/search?tab=needs&q=${encodeURIComponent('对虾')}`);
     const card = visitor.getByTestId('result-card').filter({ hasText: title });
     await card.waitFor();
     expect(await card.locator('mark').first().textContent()).toMatch(/对虾/);
     await screenshot(visitor, '13-visitor-search');
-    await card.getByTestId('result-title').click();
+    await expectNoSidewaysScroll(visitor, 'search');
+    await card.getByTestId('result-title').tap();
     await visitor.waitForURL(new RegExp(`/needs/${needId}$`));
     await visitor.getByTestId('item-title').filter({ hasText: title }).waitFor();
+    await expectNoSidewaysScroll(visitor, 'need');
     await screenshot(visitor, '14-visitor-detail');
     expect(await visitor.getByTestId('confidential-content').count()).toBe(0);
     expect(await visitor.content()).not.toContain('内部预算 65 万元');

@@ -1,7 +1,7 @@
 import { PlatformRole } from '@ztt/contracts';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext } from 'playwright-core';
 import { achievementInput, createOrg, needInput, PASSWORD, publishItem, registerUser, TestUser } from '../harness/builders';
-import { screenshot, useBrowserStack } from '../harness/browser';
+import { expectNoSidewaysScroll, openPhoneMenu, PHONE, screenshot, useBrowserStack } from '../harness/browser';
 import { eventually, TestApi } from '../harness/test-app';
 
 /*
@@ -14,7 +14,6 @@ let api: TestApi;
 let browser: Browser;
 useBrowserStack((s) => ({ api, browser } = s), { worker: true });
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' };
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const quarterNow = () => {
   const d = new Date(Date.now() + 8 * 3_600_000);
@@ -86,42 +85,6 @@ async function publishWorld(): Promise<void> {
   await eventually('the need is searchable', async () => (await api.call<{ total: number }>('GET', '/api/search/needs?industry=marine')).body.total >= 1, 30_000);
 }
 
-/** The page is no wider than the phone: nothing makes the reader scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.scrollWidth;
-    // What sticks out, so that a failure says where to look.
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]} → ${Math.round(e.getBoundingClientRect().right)}px`);
-    return width <= window.innerWidth ? 'fits' : `${width}px wide: ${wide.join(', ')}`;
-  });
-  expect(`${what}: ${overflow}`).toBe(`${what}: fits`);
-}
-
-/**
- * Opens the phone menu with the header's menu button and waits until its entries are on screen. The
- * drawer slides in and out: a tap while the last one is still leaving can be lost, so wait for it to
- * be gone and tap again if the drawer has not shown within a few seconds.
- */
-async function openMenu(page: Page): Promise<void> {
-  await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('nav-menu-button').tap();
-    const shown = await page
-      .locator('.ant-drawer-open')
-      .getByTestId('nav-challenges')
-      .waitFor({ timeout: 5_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (shown) return;
-    if (attempt === 3) throw new Error('the phone menu did not open after three taps');
-  }
-}
-
 beforeAll(async () => {
   await publishWorld();
 }, 90_000);
@@ -158,7 +121,7 @@ describe('browser journey: the home page (issue 16)', () => {
 describe('browser journey: the public area on a phone, 390 × 844 (issue 16)', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext(PHONE);
+    context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
   });
   afterAll(async () => {
     await context?.close();
@@ -176,14 +139,14 @@ describe('browser journey: the public area on a phone, 390 × 844 (issue 16)', (
     await expectNoSidewaysScroll(page, 'home');
     await screenshot(page, '161-home-phone');
 
-    await openMenu(page);
+    await openPhoneMenu(page);
     await screenshot(page, '162-phone-menu');
     await page.getByTestId('nav-challenges').tap();
     await page.waitForURL(/\/challenges$/);
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page.getByText('抗台风锚泊系统攻关（首页浏览器测试）').first().waitFor();
 
-    await openMenu(page);
+    await openPhoneMenu(page);
     await page.getByTestId('drawer-login').tap();
     await page.waitForURL(/\/login$/);
     await expectNoSidewaysScroll(page, 'login');
@@ -194,7 +157,7 @@ describe('browser journey: the public area on a phone, 390 × 844 (issue 16)', (
     await page.getByText('欢迎，首页浏览器测试 吴工').waitFor();
 
     // Signed in, the menu carries the personal entries and 退出登录 instead of 登录/注册.
-    await openMenu(page);
+    await openPhoneMenu(page);
     await page.getByTestId('drawer-logout').waitFor();
     expect(await page.getByTestId('drawer-login').count()).toBe(0);
     await page.getByTestId('nav-workspace').tap();

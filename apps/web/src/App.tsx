@@ -121,14 +121,6 @@ export function App() {
       ),
     },
     {
-      key: '/brokers',
-      label: (
-        <Link to="/brokers" data-testid="nav-brokers">
-          {t('profession.nav')}
-        </Link>
-      ),
-    },
-    {
       key: '/stats',
       label: (
         <Link to="/stats" data-testid="nav-stats">
@@ -137,20 +129,35 @@ export function App() {
       ),
     },
     {
-      key: '/commissioners',
-      label: (
-        <Link to="/commissioners" data-testid="nav-commissioners">
-          {t('commissioner.nav')}
-        </Link>
-      ),
-    },
-    {
-      key: '/experts',
-      label: (
-        <Link to="/experts" data-testid="nav-experts">
-          {t('expert.nav')}
-        </Link>
-      ),
+      // The people who carry results to enterprises: one entry, so the header fits in English too.
+      key: 'people',
+      label: <span data-testid="nav-people">{t('nav.people')}</span>,
+      children: [
+        {
+          key: '/brokers',
+          label: (
+            <Link to="/brokers" data-testid="nav-brokers">
+              {t('profession.nav')}
+            </Link>
+          ),
+        },
+        {
+          key: '/commissioners',
+          label: (
+            <Link to="/commissioners" data-testid="nav-commissioners">
+              {t('commissioner.nav')}
+            </Link>
+          ),
+        },
+        {
+          key: '/experts',
+          label: (
+            <Link to="/experts" data-testid="nav-experts">
+              {t('expert.nav')}
+            </Link>
+          ),
+        },
+      ],
     },
     ...(me
       ? [

@@ -1,6 +1,8 @@
 // Renders one page of the web app the way App.tsx routes it, inside the app's own providers, with a
 // fake server in place of fetch. Component tests (jest.config.cjs, project `component`) use it.
+import { createCache, StyleProvider } from '@ant-design/cssinjs';
 import { QueryClient } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd';
 import { render, RenderResult } from '@testing-library/react';
 import userEvent, { UserEvent } from '@testing-library/user-event';
 import { ReactElement, ReactNode } from 'react';
@@ -107,7 +109,26 @@ export interface Rendered extends RenderResult {
  * Renders `routes` (path → element, as App.tsx declares them) at `at`, signed in as `me`, answering
  * from `server`. Queries do not retry, so a failure shows at once.
  */
-export function renderPage({ at, routes, server, me = member() }: { at: string; routes: Record<string, ReactElement>; server: FakeServer; me?: MeView }): Rendered {
+export function renderPage({
+  at,
+  routes,
+  server,
+  me = member(),
+  styles = 'computed',
+}: {
+  at: string;
+  routes: Record<string, ReactElement>;
+  server: FakeServer;
+  me?: MeView;
+  /**
+   * 'computed' (the default): Ant Design's styles are worked out as on a server and never put into
+   * jsdom's document — jsdom parses every injected stylesheet and walks them all on each
+   * getComputedStyle, which made a test of a form take a minute; no test asserts on a computed style
+   * (the browser tier checks looks). 'injected': as in a browser, for the one dialog whose footer
+   * buttons do not answer a click without them (the deal's signing dialog after a refusal).
+   */
+  styles?: 'computed' | 'injected';
+}): Rendered {
   globalThis.fetch = server.fetch;
   server.on('GET', '/me', me);
   setTokens({ accessToken: 'test-access-token' } as Parameters<typeof setTokens>[0]);
@@ -116,17 +137,22 @@ export function renderPage({ at, routes, server, me = member() }: { at: string; 
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false, gcTime: Infinity } });
   const user = userEvent.setup();
   const result = render(
-    <MemoryRouter initialEntries={[at]}>
-      <AppProviders queryClient={queryClient}>
-        <SignedIn>
-          <Routes>
-            {Object.entries(routes).map(([path, element]) => (
-              <Route key={path} path={path} element={element} />
-            ))}
-          </Routes>
-        </SignedIn>
-      </AppProviders>
-    </MemoryRouter>,
+    <StyleProvider cache={createCache()} mock={styles === 'computed' ? 'server' : 'client'}>
+      <MemoryRouter initialEntries={[at]}>
+        <AppProviders queryClient={queryClient}>
+          {/* No styles, so no animations to wait for either: a dialog closes, a message leaves, at once. */}
+          <ConfigProvider theme={{ token: { motion: false } }}>
+            <SignedIn>
+              <Routes>
+                {Object.entries(routes).map(([path, element]) => (
+                  <Route key={path} path={path} element={element} />
+                ))}
+              </Routes>
+            </SignedIn>
+          </ConfigProvider>
+        </AppProviders>
+      </MemoryRouter>
+    </StyleProvider>,
   );
   return { ...result, user, queryClient };
 }

@@ -1,4 +1,5 @@
-import { Form, FormInstance, Input, Select } from 'antd';
+import { Form, FormInstance, Input } from 'antd';
+import { FormSelect } from './FormSelect';
 import { TAXONOMY } from '@ztt/contracts';
 import { useI18n } from '../i18n/i18n';
 
@@ -21,7 +22,7 @@ export function OrganisationForm({ form, initial }: { form: FormInstance<Organis
         <Input />
       </Form.Item>
       <Form.Item name="type" label={t('org.type')} rules={[{ required: true }]}>
-        <Select options={TAXONOMY.organisationTypes.map((o) => ({ value: o.code, label: label(o) }))} />
+        <FormSelect options={TAXONOMY.organisationTypes.map((o) => ({ value: o.code, label: label(o) }))} />
       </Form.Item>
       <Form.Item
         name="creditCode"
@@ -33,10 +34,10 @@ export function OrganisationForm({ form, initial }: { form: FormInstance<Organis
         <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
       </Form.Item>
       <Form.Item name="region" label={t('org.region')} rules={[{ required: true }]}>
-        <Select showSearch optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: label(r) }))} />
+        <FormSelect showSearch optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: label(r) }))} />
       </Form.Item>
       <Form.Item name="industries" label={t('org.industries')}>
-        <Select mode="multiple" optionFilterProp="label" options={TAXONOMY.industries.map((i) => ({ value: i.code, label: label(i) }))} />
+        <FormSelect mode="multiple" optionFilterProp="label" options={TAXONOMY.industries.map((i) => ({ value: i.code, label: label(i) }))} />
       </Form.Item>
       <Form.Item name="website" label={t('org.website')} rules={[{ type: 'url' }]}>
         <Input placeholder="https://" />

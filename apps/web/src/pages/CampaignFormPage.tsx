@@ -1,5 +1,7 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { RemoveRowButton } from '../components/RemoveRowButton';
+import { FormSelect } from '../components/FormSelect';
+import { PlusOutlined } from '@ant-design/icons';
 import { CampaignInput, CampaignTarget, CampaignView, quarterOf } from '@ztt/contracts';
 import dayjs, { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -93,7 +95,7 @@ export function CampaignFormPage() {
           </Form.Item>
         </Space>
         <Form.Item name="focusIndustries" label={t('campaign.focusIndustries')}>
-          <Select
+          <FormSelect
             mode="multiple"
             optionFilterProp="label"
             options={TAX.industries.map((i) => ({ value: i.code, label: labels.industry(i.code) }))}
@@ -101,7 +103,7 @@ export function CampaignFormPage() {
           />
         </Form.Item>
         <Form.Item name="focusRegions" label={t('campaign.focusRegions')}>
-          <Select mode="multiple" optionFilterProp="label" options={TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} data-testid="campaign-regions" />
+          <FormSelect mode="multiple" optionFilterProp="label" options={TAX.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} data-testid="campaign-regions" />
         </Form.Item>
         <Form.Item label={t('campaign.targets')}>
           <Form.List name="targets">
@@ -113,7 +115,8 @@ export function CampaignFormPage() {
                     <div key={f.key}>
                       <Space align="baseline" wrap>
                         <Form.Item name={[f.name, 'dimension']} rules={[{ required: true }]}>
-                          <Select
+                          <FormSelect
+                            aria-label={t('campaign.target.dimension')}
                             style={{ width: 140 }}
                             options={(['region', 'industry', 'organisation'] as const).map((d) => ({ value: d, label: t(`campaign.dimension.${d}`) }))}
                           />
@@ -122,16 +125,27 @@ export function CampaignFormPage() {
                           {dim === 'organisation' ? (
                             <OrganisationPicker style={{ width: 240 }} placeholder={t('campaign.target.orgId')} />
                           ) : (
-                            <Select style={{ width: 240 }} showSearch optionFilterProp="label" options={codeOptions(dim)} data-testid="target-code" />
+                            <FormSelect
+                              aria-label={t('campaign.target.code')}
+                              style={{ width: 240 }}
+                              showSearch
+                              optionFilterProp="label"
+                              options={codeOptions(dim)}
+                              data-testid="target-code"
+                            />
                           )}
                         </Form.Item>
                         <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
-                          <Select style={{ width: 120 }} options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))} />
+                          <FormSelect
+                            aria-label={t('campaign.target.kind')}
+                            style={{ width: 120 }}
+                            options={(['need', 'achievement'] as const).map((k) => ({ value: k, label: t(`campaign.kind.${k}`) }))}
+                          />
                         </Form.Item>
                         <Form.Item name={[f.name, 'target']} rules={[{ required: true }]}>
                           <InputNumber min={1} max={100000} placeholder={t('campaign.target.value')} data-testid="target-value" />
                         </Form.Item>
-                        <MinusCircleOutlined onClick={() => remove(f.name)} />
+                        <RemoveRowButton onRemove={() => remove(f.name)} />
                       </Space>
                     </div>
                   );
@@ -144,7 +158,7 @@ export function CampaignFormPage() {
           </Form.List>
         </Form.Item>
         <Form.Item name="reminderDays" label={t('campaign.reminderDays')} extra={t('campaign.reminderDays.help')}>
-          <Select
+          <FormSelect
             mode="tags"
             style={{ width: 240 }}
             options={[1, 3, 7, 14].map((d) => ({ value: d, label: String(d) }))}

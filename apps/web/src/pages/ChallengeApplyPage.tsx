@@ -1,5 +1,7 @@
-import { Alert, App, Button, Card, Col, Divider, Form, Input, Popconfirm, Result, Row, Select, Space, Spin, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Divider, Form, Input, Popconfirm, Result, Row, Space, Spin, Typography } from 'antd';
+import { RemoveRowButton } from '../components/RemoveRowButton';
+import { FormSelect } from '../components/FormSelect';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -143,7 +145,7 @@ export function ChallengeApplyPage() {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
       <Form form={form} layout="vertical" initialValues={initial} disabled={!editable || saving}>
         <Form.Item name="orgId" label={t('challenge.apply.org')} rules={[{ required: true, message: t('challenge.form.required') }]}>
-          <Select
+          <FormSelect
             disabled={!!a}
             options={
               a ? [{ value: a.orgId, label: a.orgName }] : orgs.map((m) => ({ value: m.organisationId, label: `${m.organisationName}（${labels.orgType(m.organisationType)}）` }))
@@ -198,7 +200,7 @@ export function ChallengeApplyPage() {
                   <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: t('challenge.form.required') }]}>
                     <Input placeholder={t('challenge.apply.memberRole')} />
                   </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
+                  {fields.length > 1 && <RemoveRowButton onRemove={() => remove(f.name)} />}
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '' })}>
@@ -209,7 +211,7 @@ export function ChallengeApplyPage() {
         </Form.List>
         <Divider orientation="left">{t('challenge.apply.achievementsAndIp')}</Divider>
         <Form.Item name="achievementIds" label={t('challenge.apply.achievements')}>
-          <Select mode="multiple" options={(achievements.data?.items ?? []).map((x) => ({ value: x.id, label: x.title }))} />
+          <FormSelect mode="multiple" options={(achievements.data?.items ?? []).map((x) => ({ value: x.id, label: x.title }))} />
         </Form.Item>
         <Form.List name="ipItems">
           {(fields, { add, remove }) => (
@@ -217,7 +219,7 @@ export function ChallengeApplyPage() {
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'type']} rules={[{ required: true, message: t('challenge.form.required') }]}>
-                    <Select style={{ width: 160 }} options={IP_TYPE_CODES.map((code) => ({ value: code, label: labels.ipType(code) }))} />
+                    <FormSelect style={{ width: 160 }} options={IP_TYPE_CODES.map((code) => ({ value: code, label: labels.ipType(code) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'number']} rules={[{ required: true, message: t('challenge.form.required') }]}>
                     <Input placeholder={t('challenge.apply.ipNumber')} />
@@ -225,7 +227,7 @@ export function ChallengeApplyPage() {
                   <Form.Item name={[f.name, 'status']} rules={[{ required: true, message: t('challenge.form.required') }]}>
                     <Input placeholder={t('challenge.apply.ipStatus')} />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  <RemoveRowButton onRemove={() => remove(f.name)} />
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ type: IP_TYPE_CODES[0], number: '', status: '' })}>

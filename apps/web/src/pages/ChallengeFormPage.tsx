@@ -1,5 +1,7 @@
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Spin, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Result, Row, Space, Spin, Typography } from 'antd';
+import { RemoveRowButton } from '../components/RemoveRowButton';
+import { FormSelect } from '../components/FormSelect';
+import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { Dayjs } from 'dayjs';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -166,7 +168,7 @@ export function ChallengeFormPage() {
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="ownerOrgId" label={t('challenge.field.ownerOrg')} rules={[{ required: true, message: t('challenge.form.required') }]}>
-              <Select options={orgOptions} showSearch optionFilterProp="label" disabled={!!id} onChange={() => form.setFieldValue('acceptorUserId', undefined)} />
+              <FormSelect options={orgOptions} showSearch optionFilterProp="label" disabled={!!id} onChange={() => form.setFieldValue('acceptorUserId', undefined)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -176,7 +178,7 @@ export function ChallengeFormPage() {
               extra={t('challenge.form.acceptorHint')}
               rules={[{ required: true, message: t('challenge.form.required') }]}
             >
-              <Select
+              <FormSelect
                 options={(members.data ?? []).filter((m) => m.status === MembershipStatus.Active).map((m) => ({ value: m.userId, label: `${m.displayName}（${m.email}）` }))}
                 showSearch
                 optionFilterProp="label"
@@ -222,7 +224,7 @@ export function ChallengeFormPage() {
                     </Form.Item>
                   </Col>
                   <Col xs={2} md={1}>
-                    {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginTop: 8 }} />}
+                    {fields.length > 1 && <RemoveRowButton onRemove={() => remove(f.name)} />}
                   </Col>
                 </Row>
               ))}
@@ -239,7 +241,7 @@ export function ChallengeFormPage() {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="chains" label={t('challenge.field.chains')} rules={[{ required: true, message: t('challenge.form.required') }]}>
-              <Select
+              <FormSelect
                 mode="multiple"
                 maxCount={3}
                 showSearch
@@ -292,12 +294,12 @@ export function ChallengeFormPage() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name={['eligibility', 'orgTypes']} label={t('challenge.field.orgTypes')} extra={t('challenge.form.emptyIsAny')}>
-              <Select mode="multiple" options={TAX.organisationTypes.map((o) => ({ value: o.code, label: label(o) }))} />
+              <FormSelect mode="multiple" options={TAX.organisationTypes.map((o) => ({ value: o.code, label: label(o) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name={['eligibility', 'regions']} label={t('challenge.field.regions')} extra={t('challenge.form.emptyIsAny')}>
-              <Select mode="multiple" options={TAX.regions.map((r) => ({ value: r.code, label: label(r) }))} />
+              <FormSelect mode="multiple" options={TAX.regions.map((r) => ({ value: r.code, label: label(r) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -322,9 +324,9 @@ export function ChallengeFormPage() {
                     <Input placeholder={t('challenge.rubric.criterion')} style={{ width: 320 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('challenge.form.required') }]}>
-                    <InputNumber min={1} max={100} precision={0} addonAfter="%" />
+                    <InputNumber min={1} max={100} precision={0} addonAfter="%" aria-label={t('challenge.rubric.weight')} />
                   </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
+                  {fields.length > 1 && <RemoveRowButton onRemove={() => remove(f.name)} />}
                 </Space>
               ))}
               {fields.length < CHALLENGE_LIMITS.criteriaMax && (
@@ -359,7 +361,14 @@ export function ChallengeFormPage() {
                   </Col>
                   <Col xs={12} md={4}>
                     <Form.Item name={[f.name, 'dueOffsetDays']} rules={[{ required: true, message: t('challenge.form.required') }]}>
-                      <InputNumber min={0} max={1095} precision={0} addonAfter={t('challenge.form.daysAfter')} style={{ width: '100%' }} />
+                      <InputNumber
+                        min={0}
+                        max={1095}
+                        precision={0}
+                        addonAfter={t('challenge.form.daysAfter')}
+                        style={{ width: '100%' }}
+                        aria-label={t('challenge.milestone.dueOffset')}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={10} md={4}>
@@ -368,11 +377,11 @@ export function ChallengeFormPage() {
                       rules={[{ required: true, message: t('challenge.form.required') }]}
                       extra={i === 0 ? t('challenge.form.firstTranche') : undefined}
                     >
-                      <InputNumber min={1} max={100} precision={0} addonAfter="%" style={{ width: '100%' }} />
+                      <InputNumber min={1} max={100} precision={0} addonAfter="%" style={{ width: '100%' }} aria-label={t('challenge.milestone.share')} />
                     </Form.Item>
                   </Col>
                   <Col xs={2} md={1}>
-                    {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginTop: 8 }} />}
+                    {fields.length > 1 && <RemoveRowButton onRemove={() => remove(f.name)} />}
                   </Col>
                 </Row>
               ))}

@@ -115,7 +115,7 @@ describe('the deal page (DealPage)', () => {
     const server = dealServer({ stage: 'negotiating' as DealStage })
       .on('GET', '/deals/deal-1/contract', contract)
       .on('POST', '/deals/deal-1/stage', failure(409, 'SERVICE_INVENTION_APPROVAL_REQUIRED', refusal));
-    page = renderPage({ at: '/deals/deal-1', routes, server });
+    page = renderPage({ at: '/deals/deal-1', routes, server, styles: 'injected' });
 
     await page.user.click(await screen.findByRole('button', { name: '推进到“已签约”' }));
     const dialog = await screen.findByRole('dialog');

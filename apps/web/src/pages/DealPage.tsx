@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Switch, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Switch, Tag, Timeline, Typography, Upload } from 'antd';
+import { SectionTabs } from '../components/SectionTabs';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -108,7 +109,7 @@ export function DealPage() {
       </Descriptions>
       {deal.achievementId && <DealApproval deal={deal} />}
       <DealBrokerRatingPanel dealId={id} />
-      <Tabs
+      <SectionTabs
         style={{ marginTop: 16 }}
         items={tabs}
         activeKey={tabs.some((tab) => tab.key === params.get('tab')) ? (params.get('tab') as string) : 'timeline'}

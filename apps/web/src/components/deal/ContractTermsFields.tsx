@@ -1,4 +1,5 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Switch, Table, Typography } from 'antd';
+import { FormSelect } from '../FormSelect';
 import type { FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
@@ -227,7 +228,11 @@ export function ContractTermsFields() {
         <Input />
       </Form.Item>
       <Form.Item name={['terms', 'model']} label={t('terms.model')}>
-        <Select style={{ width: 240 }} options={[NO_TERMS, ...TRANSFER_MODELS].map((m) => ({ value: m, label: t(`terms.model.${m}` as MessageKey) }))} data-testid="terms-model" />
+        <FormSelect
+          style={{ width: 240 }}
+          options={[NO_TERMS, ...TRANSFER_MODELS].map((m) => ({ value: m, label: t(`terms.model.${m}` as MessageKey) }))}
+          data-testid="terms-model"
+        />
       </Form.Item>
 
       {model === 'transfer' && (
