@@ -166,6 +166,17 @@ describe('demo data', () => {
     expect(services.body.items.map((l: { rating: number | null }) => l.rating)).toEqual([null, 5]);
   });
 
+  it("has a county official for 坡头区 who sees the county's needs, and 坡头区's published 2026 need list on its public page (issue 17)", async () => {
+    const official = await login(api, 'county@demo.zj.cn', DEMO_PASSWORD);
+    expect((await api.call('GET', '/api/county', { token: official.accessToken })).body).toMatchObject({ code: 'potou', name: '坡头区' });
+    const needs = await api.call('GET', '/api/county/needs', { token: official.accessToken });
+    expect(needs.body.map((n: { title: string }) => n.title)).toContain('南美白对虾工厂化循环水养殖尾水处理');
+    const page = await api.call('GET', '/api/counties/potou');
+    expect(page.body.needList).toMatchObject({ year: 2026, status: 'published' });
+    expect(page.body.needList.entries.map((e: { title: string }) => e.title)).toEqual(['对虾工厂化养殖尾水达标处理', '红树林湿地生态修复与碳汇监测', '可降解农用地膜推广应用']);
+    expect(page.body.needList.entries[0].needId).toBe(needs.body.find((n: { title: string }) => n.title === '南美白对虾工厂化循环水养殖尾水处理').id);
+  });
+
   it('has a reported campaign with its PDF report and an open one in progress', async () => {
     const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
     const list = await api.call('GET', '/api/admin/campaigns', { token: admin.accessToken });

@@ -225,6 +225,15 @@ export const DEMO_USERS: DemoUser[] = [
     purpose: '科技特派员（派驻坡头区，服务蓝海牧场）/ S&T commissioner',
   },
   {
+    email: 'county@demo.zj.cn',
+    displayName: '坡头区科工商务局 林科长',
+    phone: '13800000016',
+    // granted with its county (坡头区) by the counties seeder: the role needs one
+    platformRoles: [],
+    orgs: [],
+    purpose: '县区科技管理人员（坡头区，年度需求清单已发布）/ county official',
+  },
+  {
     email: 'expert@demo.zj.cn',
     displayName: '外联专家 刘振华教授',
     phone: '13800000014',

@@ -9,6 +9,7 @@ import { brokersSeeder } from './seeders/brokers.seeder';
 import { brokerProfessionSeeder } from './seeders/broker-profession.seeder';
 import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { commissionersSeeder } from './seeders/commissioners.seeder';
+import { countiesSeeder } from './seeders/counties.seeder';
 import { expertsSeeder } from './seeders/experts.seeder';
 import { campaignsSeeder } from './campaigns.seeder';
 import { challengesSeeder } from './challenges.seeder';
@@ -27,6 +28,7 @@ export const SEEDERS: Seeder[] = [
   commissionersSeeder,
   expertsSeeder,
   kpisSeeder,
+  countiesSeeder,
 ];
 
 export async function seed(ds: DataSource, passwords: PasswordService, files: FileStore = new FileStore(loadConfig())): Promise<Record<string, number>> {
