@@ -237,10 +237,20 @@ describe('computed actuals and the status against the straight line', () => {
     expect((await indicator('contract-value', '&region=xuwen')).county?.actual).toBe('0.00');
   });
 
-  it('counts the active brokers: a new broker counts, a disabled one does not', async () => {
+  it('counts the certified, active brokers: a new broker counts once certified, an expired certificate or a disabled account does not', async () => {
     const before = Number((await indicator('tech-brokers')).actual);
     const extra = await registerUser(api, { roles: [PlatformRole.Broker] });
+    expect(Number((await indicator('tech-brokers')).actual)).toBe(before);
+    const certify = (expiresOn: string) =>
+      api.call('PUT', `/api/admin/brokers/${extra.id}/certification`, {
+        token: admin.token,
+        body: { level: 'junior', certificateNo: 'ZJ-KPI-0001', issuedOn: `${year}-01-01`, expiresOn },
+      });
+    expect((await certify(`${year + 3}-12-31`)).status).toBe(200);
     expect(Number((await indicator('tech-brokers')).actual)).toBe(before + 1);
+    expect((await certify(`${year}-01-02`)).status).toBe(200);
+    expect(Number((await indicator('tech-brokers')).actual)).toBe(before);
+    expect((await certify(`${year + 3}-12-31`)).status).toBe(200);
     await api.db.query(`UPDATE app_user SET status = 'disabled' WHERE id = $1`, [extra.id]);
     expect(Number((await indicator('tech-brokers')).actual)).toBe(before);
   });

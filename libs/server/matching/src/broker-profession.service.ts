@@ -21,8 +21,13 @@ export interface TrainingInput {
   provider: string;
 }
 
-/** A certificate is valid on `day` (YYYY-MM-DD) when issued by then and not yet expired. */
-const CERTIFIED_ON = (day: string) => `(p.level IS NOT NULL AND p.certificate_issued_on <= ${day} AND (p.certificate_expires_on IS NULL OR p.certificate_expires_on >= ${day}))`;
+/**
+ * Whether the broker_profile row `p` is certified on `day` (an SQL date expression): a level whose
+ * certificate was issued by then and has not expired. The one statement of the rule, also used by
+ * the read model's broker directory and KPI register.
+ */
+export const CERTIFIED_ON = (day: string) =>
+  `(p.level IS NOT NULL AND p.certificate_issued_on <= ${day} AND (p.certificate_expires_on IS NULL OR p.certificate_expires_on >= ${day}))`;
 
 /**
  * Brokers as a profession (技术经纪人 / 技术经理人): the level and certificate a platform admin sets

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { beijingDate, BROKER_RATING_PUBLIC_MIN, BrokerLevel, Page, PublicBrokerCard } from '@ztt/contracts';
+import { CERTIFIED_ON } from '@ztt/matching';
 import { AppException } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 
@@ -54,8 +55,7 @@ export class BrokerDirectoryService {
     return (await this.db.query(
       `WITH b AS (
          SELECT u.id, u.display_name, coalesce(p.chains, '{}') AS chains, coalesce(p.regions, '{}') AS regions, p.level,
-                coalesce(p.level IS NOT NULL AND p.certificate_issued_on <= $1::date
-                         AND (p.certificate_expires_on IS NULL OR p.certificate_expires_on >= $1::date), false) AS certified,
+                coalesce(${CERTIFIED_ON('$1::date')}, false) AS certified,
                 o.id AS firm_id, o.name AS firm_name
            FROM platform_role_assignment r
            JOIN app_user u ON u.id = r.user_id AND u.status = 'active'

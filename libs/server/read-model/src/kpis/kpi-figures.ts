@@ -1,4 +1,5 @@
-import { KPI_REGION_CODES, quarterBounds } from '@ztt/contracts';
+import { beijingDate, KPI_REGION_CODES, quarterBounds } from '@ztt/contracts';
+import { CERTIFIED_ON } from '@ztt/matching';
 import { DataSource } from 'typeorm';
 
 /**
@@ -13,15 +14,18 @@ function span(quarter: string): { yearStart: Date; end: Date } {
 }
 
 /**
- * 技术经纪人 (tech-brokers): the brokers at work at the end of the quarter, that is people holding
- * the broker role (granted before the quarter ended) whose account is active. The one place that
- * says who counts: when brokers are certified, this becomes "certified, active brokers".
+ * 技术经纪人 (tech-brokers): the certified brokers at work at the end of the quarter — people holding
+ * the broker role (granted before the quarter ended) on an active account, whose broker profile is
+ * active and whose certificate is valid on the quarter's last day (matching's CERTIFIED_ON).
  */
 export async function countActiveBrokers(db: DataSource, quarter: string): Promise<number> {
+  const end = quarterBounds(quarter).to;
   const rows = (await db.query(
-    `SELECT count(*)::int AS n FROM platform_role_assignment r JOIN app_user u ON u.id = r.user_id
-      WHERE r.role = 'broker' AND u.status = 'active' AND r.granted_at < $1`,
-    [quarterBounds(quarter).to],
+    `SELECT count(*)::int AS n FROM platform_role_assignment r
+       JOIN app_user u ON u.id = r.user_id
+       JOIN broker_profile p ON p.user_id = r.user_id
+      WHERE r.role = 'broker' AND u.status = 'active' AND r.granted_at < $1 AND p.active AND ${CERTIFIED_ON('$2::date')}`,
+    [end, beijingDate(new Date(end.getTime() - 1))],
   )) as { n: number }[];
   return rows[0]?.n ?? 0;
 }
