@@ -123,6 +123,10 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'POST /api/service-logs/:id/confirmation': async () => ({ json: { rating: 5, comment: '越权确认' } }),
   'DELETE /api/orgs/:id/members/:userId': async () => undefined,
   'DELETE /api/attachments/:id': async () => undefined,
+  'POST /api/needs/:id/consultations': async () => ({ json: { question: '越权咨询' } }),
+  'POST /api/consultations/:id/accept': async () => ({ json: {} }),
+  'POST /api/consultations/:id/answer': async () => ({ json: { answer: '越权答复' } }),
+  'POST /api/consultations/:id/decline': async () => ({ json: { reason: '越权拒绝' } }),
 };
 
 const key = (r: LiveRoute) => `${r.method} ${r.path}`;

@@ -1,5 +1,5 @@
 import { PlatformRole } from '@ztt/contracts';
-import { createOrg, registerUser, TestUser } from '../harness/builders';
+import { createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
 /*
@@ -185,5 +185,39 @@ describe('专家库: profiles, verification, the public directory and panel sugg
     expect(seated.status).toBe(200);
     expect(seated.body.reviewers.map((r: { userId: string }) => r.userId)).toEqual([fit.id]);
     expect((await api.call('GET', `/api/admin/challenges/${challenge}/panel-suggestions`, { token: fit.token })).status).toBe(403);
+  });
+
+  it('lets a need’s organisation ask a chosen expert, who accepts and answers in writing with each side told; an outsider gets 404', async () => {
+    const need = await publishItem(api, 'need', lead, admin, needInput(applicantOrg, { title: '养殖平台锚泊缆绳磨损监测' }));
+    const outsider = await registerUser(api, { displayName: '无关人员' });
+    const empty = await api.call('POST', `/api/needs/${need}/consultations`, { token: lead.token, body: { question: '  ', expertProfileId: profiles.fit } });
+    expect(empty.body.error.details).toEqual([{ field: 'question', code: 'consultation_question_required', message: '请填写咨询的问题' }]);
+    const unverified = await api.call('POST', `/api/needs/${need}/consultations`, {
+      token: lead.token,
+      body: { question: '如何监测？', expertProfileId: profiles.affiliated.replace(/.$/, '0') },
+    });
+    expect(unverified.body.error.details[0].message).toBe('请选择专家库中已审核的专家');
+    expect((await api.db.query(`SELECT count(*)::int AS n FROM expert_consultation`)).rows[0].n).toBe(0);
+    expect((await api.call('POST', `/api/needs/${need}/consultations`, { token: outsider.token, body: { question: '如何监测？' } })).status).toBe(404);
+
+    const asked = await api.call('POST', `/api/needs/${need}/consultations`, { token: lead.token, body: { question: '缆绳磨损如何在线监测？', expertProfileId: profiles.fit } });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'requested', preferredExpert: { name: '甲锚泊专家' }, needTitle: '养殖平台锚泊缆绳磨损监测' });
+    const id = asked.body.id;
+    expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: fit.token })).body)).toContain('申请专家咨询');
+    expect((await api.call('GET', `/api/consultations/${id}`, { token: outsider.token })).status).toBe(404);
+    expect((await api.call('POST', `/api/consultations/${id}/accept`, { token: weak.token, body: {} })).status).toBe(404);
+    expect((await api.call('POST', `/api/consultations/${id}/answer`, { token: fit.token, body: { answer: '过早' } })).status).toBe(409);
+
+    const mine = await api.call('GET', '/api/me/consultations', { token: fit.token });
+    expect(mine.body.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect((await api.call('POST', `/api/consultations/${id}/accept`, { token: fit.token, body: {} })).body).toMatchObject({ status: 'accepted', expertName: '甲锚泊专家' });
+    expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: lead.token })).body)).toContain('专家咨询已受理');
+    const answered = await api.call('POST', `/api/consultations/${id}/answer`, { token: fit.token, body: { answer: '建议在导缆孔处加装光纤应变传感器。' } });
+    expect(answered.body).toMatchObject({ status: 'answered', answer: '建议在导缆孔处加装光纤应变传感器。' });
+    expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: lead.token })).body)).toContain('专家已答复');
+    const onNeed = await api.call('GET', `/api/needs/${need}/consultations`, { token: lead.token });
+    expect(onNeed.body.map((c: { status: string }) => c.status)).toEqual(['answered']);
+    expect((await api.call('GET', `/api/needs/${need}/consultations`, { token: outsider.token })).status).toBe(404);
   });
 });

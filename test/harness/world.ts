@@ -42,6 +42,8 @@ export interface World {
   challengeFile: string;
   milestone: string;
   objection: string;
+  /** an expert consultation A asked on its need (专家咨询) */
+  consultation: string;
   campaign: string;
   notificationA: string;
   /** a 科技特派员's service to A (logged by a commissioner from B), and its file */
@@ -259,6 +261,13 @@ export async function buildWorld(api: TestApi): Promise<World> {
   ).rows[0].id as string;
   const objection = (await api.db.query(`INSERT INTO challenge_objection (challenge_id, user_id, text) VALUES ($1, $2, '评审过程有疑问') RETURNING id`, [challenge, memberA.id]))
     .rows[0].id as string;
+  const consultation = (
+    await api.db.query(`INSERT INTO expert_consultation (need_id, org_id, requester_id, question) VALUES ($1, $2, $3, '需求的技术路线是否可行？') RETURNING id`, [
+      needA,
+      orgA,
+      memberA.id,
+    ])
+  ).rows[0].id as string;
 
   const campaign = must<{ id: string }>(
     'campaign',
@@ -332,6 +341,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     challengeFile,
     milestone,
     objection,
+    consultation,
     campaign,
     notificationA: notification.rows[0].id,
     serviceLog,
@@ -408,6 +418,7 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   // Admin only: outsiders are refused by role before any lookup, so any id will do.
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
+  [/^\/api\/consultations\/:id/, (w) => ({ id: w.consultation })],
   [/^\/api\/admin\/experts\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/kpis?(-actuals)?\//, () => ({ code: 'high-tech-enterprises', year: '2026', id: '00000000-0000-4000-8000-000000000000' })],
 ];

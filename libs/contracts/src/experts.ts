@@ -98,3 +98,31 @@ export interface PanelSuggestionsView {
   suggestions: PanelSuggestion[];
   excluded: PanelExclusion[];
 }
+
+export enum ConsultationStatus {
+  Requested = 'requested',
+  Accepted = 'accepted',
+  Answered = 'answered',
+  Declined = 'declined',
+}
+
+export const CONSULTATION_LIMITS = { questionLength: 2000, answerLength: 5000, reasonLength: 200 } as const;
+
+/** An expert consultation asked on a need (专家咨询): request → accepted → answered, or declined. */
+export interface ConsultationView {
+  id: string;
+  needId: string;
+  needTitle: string;
+  orgId: string;
+  requesterName: string;
+  question: string;
+  /** the expert asked for (from the directory), or null: the platform chooses */
+  preferredExpert: { profileId: string; name: string } | null;
+  /** the expert who accepted, once accepted */
+  expertName: string | null;
+  status: ConsultationStatus;
+  answer: string | null;
+  declineReason: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+}

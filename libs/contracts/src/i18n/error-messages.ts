@@ -322,6 +322,9 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   expert_reason_required: { 'zh-CN': '请说明原因', en: 'Give a reason' },
   expert_keywords_required: { 'zh-CN': '请至少填写一个产业链或专长关键词', en: 'Give at least one industry chain or keyword' },
   expert_conflict_duplicate: { 'zh-CN': '同一机构只需声明一次', en: 'Declare each organisation once' },
+  expert_not_verified: { 'zh-CN': '请选择专家库中已审核的专家', en: 'Choose a verified expert from the directory' },
+  consultation_question_required: { 'zh-CN': '请填写咨询的问题', en: 'Write your question' },
+  consultation_answer_required: { 'zh-CN': '请填写答复内容', en: 'Write the answer' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

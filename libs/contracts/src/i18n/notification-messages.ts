@@ -3,6 +3,8 @@ import { Catalogue, format, Locale } from './locale';
 /** In-app notification texts. Params: {title} item title, {reason}, {org} organisation name. */
 export type NotificationType =
   | 'item.submitted'
+  | 'items.imported_need'
+  | 'items.imported_achievement'
   | 'item.published'
   | 'item.rejected'
   | 'item.expired'
@@ -53,11 +55,25 @@ export type NotificationType =
   | 'commissioner.service_logged'
   | 'commissioner.service_confirmed'
   | 'expert.verified'
-  | 'expert.rejected';
+  | 'expert.rejected'
+  | 'expert.consultation_requested'
+  | 'expert.consultation_accepted'
+  | 'expert.consultation_answered'
+  | 'expert.consultation_declined';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
   'item.submitted.body': { 'zh-CN': '“{title}”已提交审核', en: '"{title}" was submitted for review' },
+  'items.imported_need.title': { 'zh-CN': '批量导入的技术需求待审核', en: 'Imported needs to review' },
+  'items.imported_need.body': {
+    'zh-CN': '{org}导入了 {count} 项技术需求并提交审核，第一项为“{title}”',
+    en: '{org} imported {count} needs for review, the first being "{title}"',
+  },
+  'items.imported_achievement.title': { 'zh-CN': '批量导入的科技成果待审核', en: 'Imported achievements to review' },
+  'items.imported_achievement.body': {
+    'zh-CN': '{org}导入了 {count} 项科技成果并提交审核，第一项为“{title}”',
+    en: '{org} imported {count} achievements for review, the first being "{title}"',
+  },
   'item.published.title': { 'zh-CN': '已审核发布', en: 'Published' },
   'item.published.body': { 'zh-CN': '“{title}”已通过审核并公开发布', en: '"{title}" passed review and is now public' },
   'item.rejected.title': { 'zh-CN': '审核未通过', en: 'Review: changes needed' },
@@ -184,6 +200,14 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'expert.verified.body': { 'zh-CN': '您的专家信息已审核通过，已列入专家库', en: 'Your expert profile passed review and is listed in the expert directory' },
   'expert.rejected.title': { 'zh-CN': '专家信息未通过审核', en: 'Your expert profile was not verified' },
   'expert.rejected.body': { 'zh-CN': '原因：{reason}。修改后可重新提交', en: 'Reason: {reason}. Edit it and submit again' },
+  'expert.consultation_requested.title': { 'zh-CN': '有新的专家咨询', en: 'New expert consultation' },
+  'expert.consultation_requested.body': { 'zh-CN': '{org}就需求“{title}”申请专家咨询', en: '{org} asks for an expert consultation on the need "{title}"' },
+  'expert.consultation_accepted.title': { 'zh-CN': '专家咨询已受理', en: 'Consultation accepted' },
+  'expert.consultation_accepted.body': { 'zh-CN': '{name}将解答您就“{title}”提出的问题', en: '{name} will answer your question on "{title}"' },
+  'expert.consultation_answered.title': { 'zh-CN': '专家已答复', en: 'The expert answered' },
+  'expert.consultation_answered.body': { 'zh-CN': '{name}答复了您就“{title}”提出的问题', en: '{name} answered your question on "{title}"' },
+  'expert.consultation_declined.title': { 'zh-CN': '专家咨询未受理', en: 'Consultation declined' },
+  'expert.consultation_declined.body': { 'zh-CN': '您就“{title}”提出的咨询未受理，原因：{reason}', en: 'Your consultation on "{title}" was declined: {reason}' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

@@ -1,4 +1,4 @@
-import { ExpertKind, ExpertProfileStatus } from '@ztt/contracts';
+import { ConsultationStatus, ExpertKind, ExpertProfileStatus } from '@ztt/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A person's expertise profile (one each): what they know, where they belong, whom they must not review. */
@@ -22,4 +22,22 @@ export class ExpertProfile {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
 
-export const EXPERT_ENTITIES = [ExpertProfile];
+/** An expert consultation on a need (专家咨询). */
+@Entity('expert_consultation')
+export class ExpertConsultation {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') needId: string;
+  @Column('uuid') orgId: string;
+  @Column({ type: 'uuid', nullable: true }) requesterId: string | null;
+  @Column('text') question: string;
+  @Column({ type: 'uuid', nullable: true }) preferredProfileId: string | null;
+  @Column({ type: 'uuid', nullable: true }) expertUserId: string | null;
+  @Column({ type: 'text', default: ConsultationStatus.Requested }) status: ConsultationStatus;
+  @Column({ type: 'text', nullable: true }) answer: string | null;
+  @Column({ type: 'text', nullable: true }) declineReason: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) acceptedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) answeredAt: Date | null;
+}
+
+export const EXPERT_ENTITIES = [ExpertProfile, ExpertConsultation];

@@ -1,3 +1,3 @@
 export { ExpertsModule } from './experts.module';
-export { EXPERT_ENTITIES, ExpertProfile } from './expert-profile.entity';
+export { EXPERT_ENTITIES, ExpertConsultation, ExpertProfile } from './expert-profile.entity';
 export { EXPERT_MIGRATIONS } from './migrations';

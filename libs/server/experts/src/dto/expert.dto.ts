@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { CHAIN_CODES, EXPERT_KINDS, EXPERT_LIMITS as L, ExpertKind, ExpertProfileStatus } from '@ztt/contracts';
+import { CHAIN_CODES, CONSULTATION_LIMITS as CL, ConsultationStatus, EXPERT_KINDS, EXPERT_LIMITS as L, ExpertKind, ExpertProfileStatus } from '@ztt/contracts';
 import { PageOf, PageQueryDto } from '@ztt/platform';
 
 // ---- input ------------------------------------------------------------------------------------
@@ -59,6 +59,23 @@ export class ReviewExpertDto {
 
 export class ExpertListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ExpertProfileStatus }) @IsOptional() @IsIn(Object.values(ExpertProfileStatus)) status?: ExpertProfileStatus;
+}
+
+export class CreateConsultationDto {
+  @ApiProperty({ example: '尾水中氨氮超标，现有生物滤池该如何改造？', maxLength: CL.questionLength }) @IsString() @MaxLength(CL.questionLength) question: string;
+  @ApiPropertyOptional({ format: 'uuid', description: '希望由专家库中的哪位专家解答（可选）' }) @IsOptional() @IsUUID() expertProfileId?: string;
+}
+
+export class AcceptConsultationDto {
+  @ApiPropertyOptional({ format: 'uuid', description: '平台管理员指定的专家（默认为申请时选择的专家）' }) @IsOptional() @IsUUID() expertProfileId?: string;
+}
+
+export class AnswerConsultationDto {
+  @ApiProperty({ maxLength: CL.answerLength, description: '书面答复' }) @IsString() @MaxLength(CL.answerLength) answer: string;
+}
+
+export class DeclineConsultationDto {
+  @ApiProperty({ maxLength: CL.reasonLength, description: '不受理的原因' }) @IsString() @MaxLength(CL.reasonLength) reason: string;
 }
 
 // ---- output -----------------------------------------------------------------------------------
@@ -122,3 +139,24 @@ export class PanelSuggestionsDto {
 
 export const ExpertPublicPageDto = PageOf(ExpertPublicDto, 'ExpertPublicPageDto');
 export const ExpertProfilePageDto = PageOf(ExpertProfileViewDto, 'ExpertProfilePageDto');
+
+export class ConsultationExpertDto {
+  @ApiProperty({ format: 'uuid' }) profileId: string;
+  @ApiProperty() name: string;
+}
+
+export class ConsultationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) needId: string;
+  @ApiProperty() needTitle: string;
+  @ApiProperty({ format: 'uuid' }) orgId: string;
+  @ApiProperty() requesterName: string;
+  @ApiProperty() question: string;
+  @ApiProperty({ type: ConsultationExpertDto, nullable: true }) preferredExpert: ConsultationExpertDto | null;
+  @ApiProperty({ type: String, nullable: true }) expertName: string | null;
+  @ApiProperty({ enum: ConsultationStatus }) status: ConsultationStatus;
+  @ApiProperty({ type: String, nullable: true }) answer: string | null;
+  @ApiProperty({ type: String, nullable: true }) declineReason: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt: string | null;
+}
