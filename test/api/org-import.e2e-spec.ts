@@ -136,6 +136,15 @@ describe('self-service import by an organisation’s admins (issue 16)', () => {
     ]);
     const queue = await api.call('GET', '/api/admin/review?kind=achievement&pageSize=100', { token: admin.token });
     expect(queue.body.items.filter((e: { item: { title: string } }) => e.item.title.startsWith('深远海网箱养殖技术-submit-'))).toHaveLength(2);
+    // The reviewers get one message for the upload, saying who imported how many.
+    const inbox = await api.call('GET', '/api/notifications', { token: admin.token });
+    const told = inbox.body.items.filter((n: { type: string }) => n.type === 'items.imported_achievement');
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      title: '批量导入的科技成果待审核',
+      body: expect.stringMatching(/^广东海洋大学自助导入测试导入了 2 项科技成果并提交审核，第一项为“深远海网箱养殖技术-submit-[^”]+”$/),
+      link: '/admin/review?kind=achievement',
+    });
   });
 
   it('reports row errors in Chinese, as the platform admins’ import does', async () => {

@@ -341,12 +341,11 @@ export class ImportService {
       if (failed) throw failed.reason;
     }
     if (submit && rows.length) {
-      // One message to the reviewers for the whole upload, not one per row.
-      const first = rows[0]?.input.title as string;
+      // One message to the reviewers for the whole upload, not one per row: who, how many, and the first one.
       await this.notifications.notify(m, {
         to: { platformAdmins: true },
-        type: 'item.submitted',
-        params: { title: rows.length > 1 ? `${first} …（${org.name} ${rows.length}）` : first },
+        type: kind === 'need' ? 'items.imported_need' : 'items.imported_achievement',
+        params: { org: org.name, count: String(rows.length), title: rows[0]?.input.title as string },
         link: `/admin/review?kind=${kind}`,
         dedupeKey: `submitted-import:${org.id}:${kind}:${Date.now()}`,
       });
