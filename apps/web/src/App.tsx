@@ -19,6 +19,7 @@ const MyCountyPage = lazy(() => import('./pages/MyCountyPage').then((m) => ({ de
 const ExpertsPage = lazy(() => import('./pages/ExpertsPage').then((m) => ({ default: m.ExpertsPage })));
 const MyExpertProfilePage = lazy(() => import('./pages/MyExpertProfilePage').then((m) => ({ default: m.MyExpertProfilePage })));
 const AdminExpertsPage = lazy(() => import('./pages/AdminExpertsPage').then((m) => ({ default: m.AdminExpertsPage })));
+const MyConsultationsPage = lazy(() => import('./pages/MyConsultationsPage').then((m) => ({ default: m.MyConsultationsPage })));
 const CommissionerWorkbenchPage = lazy(() => import('./pages/CommissionerWorkbenchPage').then((m) => ({ default: m.CommissionerWorkbenchPage })));
 const MyServicesPage = lazy(() => import('./pages/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
 const AdminKpisPage = lazy(() => import('./pages/AdminKpisPage').then((m) => ({ default: m.AdminKpisPage })));
@@ -271,6 +272,14 @@ export function App() {
                 label: (
                   <Link to="/my/expert-profile" data-testid="nav-my-expert-profile">
                     {t('expert.nav.mine')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/my/consultations',
+                label: (
+                  <Link to="/my/consultations" data-testid="nav-my-consultations">
+                    {t('expert.consult.mine')}
                   </Link>
                 ),
               },
@@ -847,6 +856,14 @@ export function App() {
               element={
                 <RequireAuth>
                   <MyExpertProfilePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/consultations"
+              element={
+                <RequireAuth>
+                  <MyConsultationsPage />
                 </RequireAuth>
               }
             />
