@@ -20,6 +20,7 @@ let needMazhang: string;
 let dealPotou: string;
 let dealElsewhere: string;
 let potouOrg: string;
+let potouMember: TestUser;
 const dealNote = '底价只给县里看不到的备注';
 
 async function matchAndDeal(needId: string, achievementId: string, value: string): Promise<string> {
@@ -40,7 +41,7 @@ beforeAll(async () => {
   admin = await registerUser(api, { roles: [PlatformRole.Admin], displayName: '平台管理员' });
   official = await registerUser(api, { displayName: '坡头区科技局' });
   broker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '经纪人' });
-  const potouMember = await registerUser(api, { displayName: '坡头企业' });
+  potouMember = await registerUser(api, { displayName: '坡头企业' });
   const mazhangMember = await registerUser(api, { displayName: '麻章高校' });
   const xiashanMember = await registerUser(api, { displayName: '霞山企业' });
   potouOrg = (await createOrg(api, potouMember, { verified: true, input: { name: '坡头区海产养殖合作社', region: 'potou' } })).id;
@@ -162,6 +163,24 @@ describe("the county's yearly need list (县域产业技术需求清单)", () =>
     expect(audit.body.items[0]).toMatchObject({ targetType: 'county_need_list', detail: { county: 'potou', year: 2026, entries: 2 } });
     // another county's page does not show it
     expect((await api.call('GET', '/api/counties/mazhang')).body.needList).toBeNull();
+  });
+});
+
+describe('入县达镇: achievements that reached the county, by town', () => {
+  it("lets an organisation's admin give its town (a too long one is refused and changes nothing), and shows the achievement with a deal to it under that town", async () => {
+    const org = await api.call('GET', `/api/orgs/${potouOrg}`, { token: potouMember.token });
+    const tooLong = await api.call('PATCH', `/api/orgs/${potouOrg}`, { token: potouMember.token, body: { town: '镇'.repeat(51), version: org.body.version } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.code).toBe('VALIDATION_FAILED');
+    const saved = await api.call('PATCH', `/api/orgs/${potouOrg}`, { token: potouMember.token, body: { town: ' 南三镇 ', version: org.body.version } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.town).toBe('南三镇');
+
+    const reach = await api.call('GET', '/api/county/reach', { token: official.token });
+    expect(reach.status).toBe(200);
+    expect(reach.body).toEqual([
+      expect.objectContaining({ town: '南三镇', organisationName: '坡头区海产养殖合作社', achievementTitle: '尾水生物滤池技术', via: expect.arrayContaining(['deal']) }),
+    ]);
   });
 });
 

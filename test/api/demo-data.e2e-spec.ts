@@ -174,6 +174,12 @@ describe('demo data', () => {
     const page = await api.call('GET', '/api/counties/potou');
     expect(page.body.needList).toMatchObject({ year: 2026, status: 'published' });
     expect(page.body.needList.entries.map((e: { title: string }) => e.title)).toEqual(['对虾工厂化养殖尾水达标处理', '红树林湿地生态修复与碳汇监测', '可降解农用地膜推广应用']);
+    const reach = await api.call('GET', '/api/county/reach', { token: official.accessToken });
+    expect(reach.status).toBe(200);
+    const marine = await login(api, 'marine@demo.zj.cn', DEMO_PASSWORD);
+    const mine = await api.call('GET', '/api/me', { token: marine.accessToken });
+    const org = await api.call('GET', `/api/orgs/${mine.body.memberships[0].organisationId}`, { token: marine.accessToken });
+    expect(org.body).toMatchObject({ region: 'potou', town: '南三镇' });
     expect(page.body.needList.entries[0].needId).toBe(needs.body.find((n: { title: string }) => n.title === '南美白对虾工厂化循环水养殖尾水处理').id);
   });
 

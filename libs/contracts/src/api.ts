@@ -42,6 +42,8 @@ export interface OrganisationView {
   type: string;
   creditCode: string;
   region: string;
+  /** 乡镇/街道 (optional free text) */
+  town?: string | null;
   industries: string[];
   website: string | null;
   description: string;

@@ -103,3 +103,15 @@ export interface CountyNeedListView {
   updatedAt: string | null;
   entries: CountyNeedListEntry[];
 }
+
+/** 入县达镇: a published achievement reached an organisation of the county (a deal between them, or a match contacted or turned into a deal). */
+export interface CountyReachView {
+  /** 乡镇/街道 of the organisation; null when it has not given one */
+  town: string | null;
+  organisationId: string;
+  organisationName: string;
+  achievementId: string;
+  achievementTitle: string;
+  /** How: 'deal' (a deal exists, any stage) and/or 'match' (a match contacted or turned into a deal) */
+  via: ('deal' | 'match')[];
+}

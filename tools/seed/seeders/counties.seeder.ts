@@ -1,14 +1,21 @@
 import { PlatformRole } from '@ztt/contracts';
-import { PlatformRoleAssignment, User } from '@ztt/identity';
+import { Organisation, PlatformRoleAssignment, User } from '@ztt/identity';
+import { DEMO_ORGS } from '../demo-data';
 import { Seeder } from '../seeder';
 
 const COUNTY = 'potou';
 const YEAR = 2026;
+/** 入县达镇: the towns of two demo organisations (by key). */
+const TOWNS: { key: string; town: string }[] = [
+  { key: 'marine', town: '南三镇' },
+  { key: 'food', town: '麻章镇' },
+];
 
 /**
  * 县区: the demo county official (county@demo.zj.cn) scoped to 坡头区 — the county the demo
  * commissioner serves — and 坡头区's published 2026 yearly need list (县域产业技术需求清单), its
- * first line linked to the county's published shrimp tail-water need. Runs after the catalogue.
+ * first line linked to the county's published shrimp tail-water need; and the towns of two demo
+ * organisations (入县达镇). Runs after the catalogue.
  */
 export const countiesSeeder: Seeder = {
   name: 'counties',
@@ -45,6 +52,14 @@ export const countiesSeeder: Seeder = {
         official?.id ?? null,
       ]);
       created++;
+    }
+    for (const { key, town } of TOWNS) {
+      const name = DEMO_ORGS.find((o) => o.key === key)?.name;
+      const org = name ? await manager.findOneBy(Organisation, { name }) : null;
+      if (org && !org.town) {
+        await manager.update(Organisation, { id: org.id }, { town });
+        created++;
+      }
     }
     return created;
   },

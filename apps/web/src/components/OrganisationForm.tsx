@@ -8,6 +8,7 @@ export interface OrganisationFormValues {
   type: string;
   creditCode: string;
   region: string;
+  town?: string;
   industries?: string[];
   website?: string;
   description?: string;
@@ -35,6 +36,9 @@ export function OrganisationForm({ form, initial }: { form: FormInstance<Organis
       </Form.Item>
       <Form.Item name="region" label={t('org.region')} rules={[{ required: true }]}>
         <FormSelect showSearch optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: label(r) }))} />
+      </Form.Item>
+      <Form.Item name="town" label={t('org.town')} extra={t('org.town.hint')} rules={[{ max: 50 }]}>
+        <Input maxLength={50} />
       </Form.Item>
       <Form.Item name="industries" label={t('org.industries')}>
         <FormSelect mode="multiple" optionFilterProp="label" options={TAXONOMY.industries.map((i) => ({ value: i.code, label: label(i) }))} />

@@ -1,8 +1,18 @@
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { beijingDate, COUNTY_NEED_PRIORITIES, CountyDealView, CountyItemView, CountyMatchView, CountyNeedListEntry, CountyNeedListView, CountyScopeView } from '@ztt/contracts';
+import {
+  beijingDate,
+  COUNTY_NEED_PRIORITIES,
+  CountyDealView,
+  CountyItemView,
+  CountyMatchView,
+  CountyNeedListEntry,
+  CountyNeedListView,
+  CountyReachView,
+  CountyScopeView,
+} from '@ztt/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { formatYuan } from '../components/deal/deal-ui';
@@ -28,6 +38,7 @@ export function MyCountyPage() {
           { key: 'achievements', label: t('county.tab.achievements'), children: <ItemTable kind="achievements" /> },
           { key: 'matches', label: t('county.tab.matches'), children: <MatchTable /> },
           { key: 'deals', label: t('county.tab.deals'), children: <DealTable /> },
+          { key: 'reach', label: t('county.tab.reach'), children: <ReachTable /> },
           { key: 'needList', label: t('county.tab.needList'), children: <NeedListEditor /> },
         ]}
       />
@@ -94,6 +105,38 @@ function DealTable() {
         { title: t('county.deal.value'), dataIndex: 'expectedValue', render: (v: string | null) => (v ? formatYuan(v) : '-') },
       ]}
     />
+  );
+}
+
+/** 入县达镇: the achievements that reached the county's organisations, grouped by town. */
+function ReachTable() {
+  const { t } = useI18n();
+  const { data, isLoading } = useApiQuery<CountyReachView[]>(['county', 'reach'], '/county/reach');
+  const rows = data ?? [];
+  const span = (i: number) => {
+    const town = rows[i]?.town;
+    if (i > 0 && rows[i - 1]?.town === town) return 0;
+    let n = 1;
+    while (rows[i + n] && rows[i + n].town === town) n++;
+    return n;
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('county.reach.hint')}</Typography.Paragraph>
+      <Table<CountyReachView>
+        rowKey={(r) => `${r.organisationId}-${r.achievementId}`}
+        loading={isLoading}
+        dataSource={rows}
+        pagination={false}
+        data-testid="county-reach"
+        columns={[
+          { title: t('county.reach.town'), dataIndex: 'town', render: (v: string | null) => v ?? t('county.reach.noTown'), onCell: (_, i) => ({ rowSpan: span(i ?? 0) }) },
+          { title: t('county.item.org'), dataIndex: 'organisationName' },
+          { title: t('county.match.achievement'), render: (_, r) => <Link to={`/achievements/${r.achievementId}`}>{r.achievementTitle}</Link> },
+          { title: t('county.reach.via'), render: (_, r) => r.via.map((v) => <Tag key={v}>{t(`county.reach.via.${v}`)}</Tag>) },
+        ]}
+      />
+    </>
   );
 }
 

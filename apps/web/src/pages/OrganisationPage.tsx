@@ -198,6 +198,7 @@ export function OrganisationPage() {
             type: org.type,
             creditCode: org.creditCode,
             region: org.region,
+            town: org.town ?? undefined,
             industries: org.industries,
             website: org.website ?? undefined,
             description: org.description,

@@ -30,6 +30,8 @@ export class CreateOrganisationDto {
 
   @ApiProperty({ enum: REGION_CODES }) @IsIn(REGION_CODES as string[]) region: string;
 
+  @ApiPropertyOptional({ maxLength: 50, example: '南三镇', description: '乡镇/街道（选填）' }) @IsOptional() @IsString() @MaxLength(50) town?: string;
+
   @ApiPropertyOptional({ enum: INDUSTRY_CODES, isArray: true })
   @IsOptional()
   @IsArray()
@@ -89,6 +91,7 @@ export class OrganisationPublicViewDto implements OrganisationPublicView {
 
 export class OrganisationViewDto extends OrganisationPublicViewDto implements OrganisationView {
   @ApiProperty() creditCode: string;
+  @ApiProperty({ type: String, nullable: true, required: false, description: '乡镇/街道' }) town?: string | null;
   @ApiProperty({ type: String, nullable: true }) website: string | null;
   @ApiProperty() description: string;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;

@@ -10,6 +10,8 @@ export class Organisation {
   /** 统一社会信用代码, validated (GB 32100-2015) and stored upper-case. */
   @Column('text') creditCode: string;
   @Column('text') region: string;
+  /** 乡镇/街道 within the region (free text, optional): where results reach (入县达镇). */
+  @Column({ type: 'text', nullable: true }) town: string | null;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) industries: string[];
   @Column({ type: 'text', nullable: true }) website: string | null;
   @Column({ type: 'text', default: '' }) description: string;

@@ -25,6 +25,7 @@ export interface OrganisationInput {
   type?: string;
   creditCode?: string;
   region?: string;
+  town?: string;
   industries?: string[];
   website?: string;
   description?: string;
@@ -50,6 +51,7 @@ export class OrganisationsService {
           type: input.type,
           creditCode,
           region: input.region,
+          town: input.town?.trim() || null,
           industries: input.industries ?? [],
           website: input.website ?? null,
           description: input.description ?? '',
@@ -108,6 +110,7 @@ export class OrganisationsService {
       if (input.type !== undefined) changes.type = input.type;
       if (creditCode !== undefined) changes.creditCode = creditCode;
       if (input.region !== undefined) changes.region = input.region;
+      if (input.town !== undefined) changes.town = input.town.trim() || null;
       if (input.industries !== undefined) changes.industries = input.industries;
       if (input.website !== undefined) changes.website = input.website || null;
       if (input.description !== undefined) changes.description = input.description;
@@ -367,6 +370,7 @@ export class OrganisationsService {
     return {
       ...publicView(o),
       creditCode: o.creditCode,
+      town: o.town,
       website: o.website,
       description: o.description,
       rejectionReason: o.rejectionReason,

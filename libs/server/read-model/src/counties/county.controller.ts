@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CountyNeedListView, CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, PlatformRole } from '@ztt/contracts';
+import { CountyReachView, CountyNeedListView, CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, PlatformRole } from '@ztt/contracts';
 import { AuthContext, CurrentUser, Public, RequireRoles } from '@ztt/platform';
-import { CountyDealDto, CountyItemDto, CountyMatchDto, CountyPublicDto, CountyScopeDto } from './county.dto';
+import { CountyDealDto, CountyItemDto, CountyMatchDto, CountyPublicDto, CountyReachDto, CountyScopeDto } from './county.dto';
 import { CountyNeedListDto, CountyNeedListYearDto, SaveCountyNeedListDto } from './county-need-list.dto';
 import { CountyService } from './county.service';
 
@@ -59,6 +59,12 @@ export class CountyOfficialController {
   @ApiOkResponse({ type: CountyDealDto })
   deal(@CurrentUser() actor: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CountyDealView> {
     return this.counties.deal(actor, id);
+  }
+
+  @Get('reach')
+  @ApiOkResponse({ type: [CountyReachDto], description: '入县达镇：已发布成果触达本县机构（按乡镇/街道）' })
+  reach(@CurrentUser() actor: AuthContext): Promise<CountyReachView[]> {
+    return this.counties.reach(actor);
   }
 
   @Get('need-lists/:year')

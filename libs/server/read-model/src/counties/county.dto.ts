@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CountyNeedListDto } from './county-need-list.dto';
-import { CountyDealView, CountyItemView, CountyKpiLine, CountyMatchView, CountyPublicView, CountyScopeView } from '@ztt/contracts';
+import { CountyReachView, CountyDealView, CountyItemView, CountyKpiLine, CountyMatchView, CountyPublicView, CountyScopeView } from '@ztt/contracts';
+
+export class CountyReachDto implements CountyReachView {
+  @ApiProperty({ type: String, nullable: true, example: '南三镇', description: '乡镇/街道；未填写为 null' }) town: string | null;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ format: 'uuid' }) achievementId: string;
+  @ApiProperty() achievementTitle: string;
+  @ApiProperty({ enum: ['deal', 'match'], isArray: true, description: 'deal：有交易（任一阶段）；match：匹配已联系或已转交易' }) via: ('deal' | 'match')[];
+}
 
 export class CountyScopeDto implements CountyScopeView {
   @ApiProperty({ example: 'potou' }) code: string;

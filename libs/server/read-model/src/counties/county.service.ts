@@ -6,6 +6,7 @@ import {
   CountyDealView,
   CountyNeedListEntry,
   CountyNeedListView,
+  CountyReachView,
   ErrorCode,
   CountyItemView,
   CountyMatchView,
@@ -167,6 +168,41 @@ export class CountyService {
         .map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, unit: i.unit, allocation: i.county?.allocation ?? null, actual: i.county?.actual ?? null })),
       needList: list ? listView(list) : null,
     };
+  }
+
+  /**
+   * 入县达镇: which published achievements reached organisations of the county, by town. Reached: a
+   * deal between the achievement and the organisation exists (any stage), or a match of the
+   * achievement with one of the organisation's needs was contacted or turned into a deal. The
+   * achievement's own organisation does not count.
+   */
+  async reach(actor: AuthContext): Promise<CountyReachView[]> {
+    const county = await this.countyOf(actor);
+    const rows = (await this.db.query(
+      `WITH reached AS (
+         SELECT d.achievement_id, o.id AS org_id, 'deal' AS via
+           FROM deal d JOIN organisation o ON o.id IN (d.demand_org_id, d.supply_org_id)
+          WHERE d.achievement_id IS NOT NULL AND o.region = $1
+         UNION
+         SELECT m.achievement_id, n.owner_org_id, 'match'
+           FROM match m JOIN tech_need n ON n.id = m.need_id JOIN organisation o ON o.id = n.owner_org_id
+          WHERE m.status IN ('contacted', 'deal') AND o.region = $1)
+       SELECT o.town, o.id AS organisation_id, o.name AS organisation_name, a.id AS achievement_id, a.title AS achievement_title,
+              array_agg(DISTINCT r.via ORDER BY r.via) AS via
+         FROM reached r JOIN achievement a ON a.id = r.achievement_id JOIN organisation o ON o.id = r.org_id
+        WHERE a.status = 'published' AND a.owner_org_id <> o.id
+        GROUP BY o.town, o.id, o.name, a.id, a.title
+        ORDER BY o.town NULLS LAST, o.name, a.title`,
+      [county],
+    )) as { town: string | null; organisation_id: string; organisation_name: string; achievement_id: string; achievement_title: string; via: ('deal' | 'match')[] }[];
+    return rows.map((r) => ({
+      town: r.town,
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
+      achievementId: r.achievement_id,
+      achievementTitle: r.achievement_title,
+      via: r.via,
+    }));
   }
 
   /** The official's yearly need list (县域产业技术需求清单); an empty draft until first saved. */

@@ -8,6 +8,8 @@ export const organisation: English<typeof zh> = {
   'org.creditCode': 'Unified social credit code',
   'org.creditCode.hint': '18 characters, as on the business licence',
   'org.region': 'Region',
+  'org.town': 'Town or subdistrict',
+  'org.town.hint': 'Optional, e.g. 南三镇: counts where results reach in the county',
   'org.industries': 'Industries',
   'org.website': 'Website',
   'org.description': 'About',

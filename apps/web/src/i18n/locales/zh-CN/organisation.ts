@@ -5,6 +5,8 @@ export const organisation = {
   'org.creditCode': '统一社会信用代码',
   'org.creditCode.hint': '18 位，见营业执照或法人证书',
   'org.region': '所在地区',
+  'org.town': '乡镇/街道',
+  'org.town.hint': '选填，如“南三镇”：用于统计科技成果入县达镇',
   'org.industries': '所属产业',
   'org.website': '网站',
   'org.description': '机构简介',
