@@ -151,6 +151,7 @@ describe('专家库: profiles, verification, the public directory and panel sugg
     const text = JSON.stringify(list.body);
     expect(text).not.toContain('@');
     expect(text).not.toContain('曾为该所兼职研究员');
+    expect(await (await fetch(`${api.url}/sitemap.xml`)).text()).toContain('/experts</loc>');
   });
 
   it('suggests fitting experts for a challenge panel, best first with reasons, and leaves out those linked to an applicant with the reason', async () => {

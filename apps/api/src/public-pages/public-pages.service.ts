@@ -176,6 +176,7 @@ export class PublicPagesService {
       { path: '/challenges', lastmod: challengesChanged },
       { path: '/stats', lastmod: latest([itemsChanged, challengesChanged].filter((d): d is Date => !!d)) },
       { path: '/brokers', lastmod: null },
+      { path: '/experts', lastmod: null },
       ...needs.map((r) => ({ path: `/needs/${r.id}`, lastmod: r.updatedAt })),
       ...achievements.map((r) => ({ path: `/achievements/${r.id}`, lastmod: r.updatedAt })),
       ...challenges.map((r) => ({ path: `/challenges/${r.id}`, lastmod: r.updatedAt })),
