@@ -22,7 +22,7 @@ import {
   termsProblems,
   yuanToFen,
 } from '@ztt/contracts';
-import { AuditService } from '@ztt/audit';
+import { AuditDetail, AuditService } from '@ztt/audit';
 import { CatalogueReader, DisclosureService } from '@ztt/catalogue';
 import { ChallengeReader } from '@ztt/challenges';
 import { OrganisationDirectory, PeopleDirectory, PersonCard } from '@ztt/identity';
@@ -166,27 +166,14 @@ export class DealsService {
           createdBy: actor.userId,
         }),
       );
-      await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: DealStage.Lead, actorId: actor.userId, detail: { matchId, challengeId: f.challengeId } });
-      await this.audit.record(
-        {
-          action: AuditAction.DealOpened,
-          actorId: actor.userId,
-          actorEmail: actor.email,
-          targetType: 'deal',
-          targetId: deal.id,
-          detail: { matchId, needId: f.needId, achievementId: f.achievementId, challengeId: f.challengeId },
-        },
+      await this.recordOpened(
         m,
+        actor,
+        deal,
+        DealStage.Lead,
+        { matchId, challengeId: f.challengeId },
+        { matchId, needId: f.needId, achievementId: f.achievementId, challengeId: f.challengeId },
       );
-      for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
-        await this.notifications.notify(m, {
-          to: { orgId },
-          type: 'deal.opened',
-          params: { title: deal.title, broker: actor.displayName },
-          link: `/deals/${deal.id}`,
-          dedupeKey: `deal-opened:${deal.id}`,
-        });
-      }
       return deal.id;
     });
     return this.view(actor, id);
@@ -220,12 +207,23 @@ export class DealsService {
         createdBy: actor.userId,
       }),
     );
-    await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: DealStage.Negotiating, actorId: actor.userId, detail: { convertedFromDealId: trial.id, model } });
-    await this.audit.record(
-      { action: AuditAction.DealOpened, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: { convertedFromDealId: trial.id, model } },
-      m,
-    );
-    for (const orgId of [deal.demandOrgId, deal.supplyOrgId])
+    const detail = { convertedFromDealId: trial.id, model };
+    await this.recordOpened(m, actor, deal, DealStage.Negotiating, detail, detail);
+    return deal.id;
+  }
+
+  /** What opening a deal leaves behind, in its transaction: the timeline's first event, the audit entry, and word to both parties. */
+  private async recordOpened(
+    m: EntityManager,
+    actor: AuthContext,
+    deal: Deal,
+    stage: DealStage,
+    eventDetail: Record<string, string | null>,
+    auditDetail: AuditDetail,
+  ): Promise<void> {
+    await m.insert(DealEvent, { dealId: deal.id, type: 'created', toStage: stage, actorId: actor.userId, detail: eventDetail });
+    await this.audit.record({ action: AuditAction.DealOpened, actorId: actor.userId, actorEmail: actor.email, targetType: 'deal', targetId: deal.id, detail: auditDetail }, m);
+    for (const orgId of [deal.demandOrgId, deal.supplyOrgId]) {
       await this.notifications.notify(m, {
         to: { orgId },
         type: 'deal.opened',
@@ -233,7 +231,7 @@ export class DealsService {
         link: `/deals/${deal.id}`,
         dedupeKey: `deal-opened:${deal.id}`,
       });
-    return deal.id;
+    }
   }
 
   async view(actor: AuthContext, id: string): Promise<DealView> {
