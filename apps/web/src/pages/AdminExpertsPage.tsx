@@ -120,7 +120,7 @@ export function AdminExpertsPage() {
         title={`${t('expert.admin.rejectTitle')} · ${rejecting?.name ?? ''}`}
         okText={t('expert.admin.reject')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'expert-reject-confirm' }}
         confirmLoading={review.isPending}
         onOk={() => rejecting && review.mutate({ id: rejecting.id, decision: 'reject', reason })}
         onCancel={() => setRejecting(null)}
