@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ItemKind } from '@ztt/contracts';
+import { ChangePosition, changedAfter } from '@ztt/platform';
 import { DataSource } from 'typeorm';
 import { CatalogueItem } from './entities/catalogue-item.entity';
 import { KINDS } from './kinds';
 
-/** One item's place in the change order: its last change (the database's time, to the microsecond) and its id. */
-export interface ChangePosition {
-  /** ISO-8601 with microseconds, in UTC, as the database keeps it */
-  at: string;
-  id: string;
-}
+/** One item's place in the change order (the platform's change order over the item's table). */
+export type { ChangePosition };
 
 /** An item that was public once and changed after a position: the item whole, and where it stands in the order. */
 export interface CatalogueChange {
@@ -20,10 +17,7 @@ export interface CatalogueChange {
 
 /**
  * The catalogue's change order, for partners' change feeds: items ever published, in
- * (updated_at, id) order. Every change an item goes through bumps `updated_at`, so an item
- * published, edited, withdrawn, closed or expired after a position is read again after it.
- * `settleMs` leaves out changes younger than that, so that a transaction that started earlier
- * but commits later is not stepped over by a reader's position.
+ * (updated_at, id) order (`changedAfter`), each read whole.
  */
 @Injectable()
 export class CatalogueChanges {
@@ -31,16 +25,7 @@ export class CatalogueChanges {
 
   async after(kind: ItemKind, from: ChangePosition | null, limit: number, settleMs: number): Promise<CatalogueChange[]> {
     const spec = KINDS[kind];
-    const rows = (await this.db.query(
-      `SELECT id, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-         FROM ${spec.table}
-        WHERE published_at IS NOT NULL
-          AND updated_at < clock_timestamp() - make_interval(secs => $3::double precision / 1000)
-          AND ($1::timestamptz IS NULL OR (updated_at, id) > ($1::timestamptz, $2::uuid))
-        ORDER BY updated_at, id
-        LIMIT ${Number(limit)}`,
-      [from?.at ?? null, from?.id ?? '00000000-0000-0000-0000-000000000000', settleMs],
-    )) as { id: string; at: string }[];
+    const rows = await changedAfter(this.db, spec.table, from, limit, settleMs);
     if (!rows.length) return [];
     const items = await this.db
       .getRepository<CatalogueItem>(spec.entity)
