@@ -1,4 +1,4 @@
-import { PlatformRole } from '@ztt/contracts';
+import { PlatformRole, quarterOf } from '@ztt/contracts';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 import { snapshotTables } from '../harness/world';
@@ -117,6 +117,34 @@ describe('what the county official reads', () => {
       const res = await api.call('GET', path, { token: official.token });
       expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
+  });
+
+  it('follows the progress of the campaigns that target the county, not of a draft one', async () => {
+    const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const input = (title: string) => ({
+      title,
+      quarter: quarterOf(new Date()),
+      startsOn: day(-1),
+      endsOn: day(5),
+      focusIndustries: ['marine'],
+      focusRegions: ['potou'],
+      targets: [{ dimension: 'region', code: 'potou', kind: 'need', target: 3 }],
+      reminderDays: [7],
+    });
+    const draft = await api.call('POST', '/api/admin/campaigns', { token: admin.token, body: input('坡头区草稿征集') });
+    expect(draft.status).toBe(201);
+    const open = await api.call('POST', '/api/admin/campaigns', { token: admin.token, body: input('坡头区季度需求征集') });
+    expect((await api.call('POST', `/api/admin/campaigns/${open.body.id}/open`, { token: admin.token })).status).toBe(200);
+    const res = await api.call('GET', '/api/county/campaigns', { token: official.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        campaignId: open.body.id,
+        title: '坡头区季度需求征集',
+        status: 'open',
+        rows: expect.arrayContaining([expect.objectContaining({ kind: 'need', target: 3, submitted: 0 })]),
+      }),
+    ]);
   });
 
   it('refuses every county route to someone without the role (403), before any lookup', async () => {

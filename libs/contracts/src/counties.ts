@@ -115,3 +115,12 @@ export interface CountyReachView {
   /** How: 'deal' (a deal exists, any stage) and/or 'match' (a match contacted or turned into a deal) */
   via: ('deal' | 'match')[];
 }
+
+/** A campaign's progress in the county: its target for the county (if any), items submitted and published. */
+export interface CountyCampaignView {
+  campaignId: string;
+  title: string;
+  quarter: string;
+  status: string;
+  rows: { kind: 'need' | 'achievement'; target: number | null; submitted: number; published: number }[];
+}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import {
   beijingDate,
   COUNTY_NEED_PRIORITIES,
+  CountyCampaignView,
   CountyDealView,
   CountyItemView,
   CountyMatchView,
@@ -39,6 +40,7 @@ export function MyCountyPage() {
           { key: 'matches', label: t('county.tab.matches'), children: <MatchTable /> },
           { key: 'deals', label: t('county.tab.deals'), children: <DealTable /> },
           { key: 'reach', label: t('county.tab.reach'), children: <ReachTable /> },
+          { key: 'campaigns', label: t('county.tab.campaigns'), children: <CampaignTable /> },
           { key: 'needList', label: t('county.tab.needList'), children: <NeedListEditor /> },
         ]}
       />
@@ -137,6 +139,28 @@ function ReachTable() {
         ]}
       />
     </>
+  );
+}
+
+/** The campaigns that target the county: the county's target, submitted and published, per kind. */
+function CampaignTable() {
+  const { t } = useI18n();
+  const { data, isLoading } = useApiQuery<CountyCampaignView[]>(['county', 'campaigns'], '/county/campaigns');
+  const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, key: `${c.campaignId}-${r.kind}`, title: c.title, quarter: c.quarter })));
+  return (
+    <Table
+      rowKey="key"
+      loading={isLoading}
+      dataSource={rows}
+      pagination={false}
+      columns={[
+        { title: t('county.campaign.title'), render: (_, r) => `${r.title}（${r.quarter}）` },
+        { title: t('county.campaign.kind'), render: (_, r) => t(r.kind === 'need' ? 'county.needs' : 'county.achievements') },
+        { title: t('county.campaign.target'), dataIndex: 'target', render: (v: number | null) => v ?? '-' },
+        { title: t('county.campaign.submitted'), dataIndex: 'submitted' },
+        { title: t('county.campaign.published'), dataIndex: 'published' },
+      ]}
+    />
   );
 }
 

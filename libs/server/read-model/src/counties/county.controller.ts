@@ -1,8 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CountyReachView, CountyNeedListView, CountyDealView, CountyItemView, CountyMatchView, CountyPublicView, CountyScopeView, PlatformRole } from '@ztt/contracts';
+import {
+  CountyCampaignView,
+  CountyReachView,
+  CountyNeedListView,
+  CountyDealView,
+  CountyItemView,
+  CountyMatchView,
+  CountyPublicView,
+  CountyScopeView,
+  PlatformRole,
+} from '@ztt/contracts';
 import { AuthContext, CurrentUser, Public, RequireRoles } from '@ztt/platform';
-import { CountyDealDto, CountyItemDto, CountyMatchDto, CountyPublicDto, CountyReachDto, CountyScopeDto } from './county.dto';
+import { CountyDealDto, CountyItemDto, CountyMatchDto, CountyCampaignDto, CountyPublicDto, CountyReachDto, CountyScopeDto } from './county.dto';
 import { CountyNeedListDto, CountyNeedListYearDto, SaveCountyNeedListDto } from './county-need-list.dto';
 import { CountyService } from './county.service';
 
@@ -59,6 +69,12 @@ export class CountyOfficialController {
   @ApiOkResponse({ type: CountyDealDto })
   deal(@CurrentUser() actor: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CountyDealView> {
     return this.counties.deal(actor, id);
+  }
+
+  @Get('campaigns')
+  @ApiOkResponse({ type: [CountyCampaignDto], description: '针对本县的征集活动进度：本县目标、已提交、已发布' })
+  campaigns(@CurrentUser() actor: AuthContext): Promise<CountyCampaignView[]> {
+    return this.counties.campaignProgress(actor);
   }
 
   @Get('reach')

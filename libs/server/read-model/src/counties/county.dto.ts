@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CountyNeedListDto } from './county-need-list.dto';
-import { CountyReachView, CountyDealView, CountyItemView, CountyKpiLine, CountyMatchView, CountyPublicView, CountyScopeView } from '@ztt/contracts';
+import { CountyCampaignView, CountyReachView, CountyDealView, CountyItemView, CountyKpiLine, CountyMatchView, CountyPublicView, CountyScopeView } from '@ztt/contracts';
 
 export class CountyReachDto implements CountyReachView {
   @ApiProperty({ type: String, nullable: true, example: '南三镇', description: '乡镇/街道；未填写为 null' }) town: string | null;
@@ -9,6 +9,21 @@ export class CountyReachDto implements CountyReachView {
   @ApiProperty({ format: 'uuid' }) achievementId: string;
   @ApiProperty() achievementTitle: string;
   @ApiProperty({ enum: ['deal', 'match'], isArray: true, description: 'deal：有交易（任一阶段）；match：匹配已联系或已转交易' }) via: ('deal' | 'match')[];
+}
+
+class CountyCampaignRowDto {
+  @ApiProperty({ enum: ['need', 'achievement'] }) kind: 'need' | 'achievement';
+  @ApiProperty({ type: Number, nullable: true, description: '本县目标' }) target: number | null;
+  @ApiProperty({ description: '已提交（含已发布）' }) submitted: number;
+  @ApiProperty({ description: '已发布' }) published: number;
+}
+
+export class CountyCampaignDto implements CountyCampaignView {
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: '2026Q2' }) quarter: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: [CountyCampaignRowDto] }) rows: CountyCampaignRowDto[];
 }
 
 export class CountyScopeDto implements CountyScopeView {

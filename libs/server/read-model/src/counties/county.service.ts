@@ -1,11 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ztt/audit';
+import { CampaignsService } from '@ztt/campaigns';
 import {
   AuditAction,
   CountyDealView,
   CountyNeedListEntry,
   CountyNeedListView,
+  CountyCampaignView,
   CountyReachView,
   ErrorCode,
   CountyItemView,
@@ -77,6 +79,7 @@ export class CountyService {
     private readonly dashboard: DashboardService,
     private readonly kpis: KpiService,
     private readonly audit: AuditService,
+    private readonly campaigns: CampaignsService,
   ) {}
 
   /** The county the official's role is scoped to (identity's platform_role_assignment.county). */
@@ -168,6 +171,28 @@ export class CountyService {
         .map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, unit: i.unit, allocation: i.county?.allocation ?? null, actual: i.county?.actual ?? null })),
       needList: list ? listView(list) : null,
     };
+  }
+
+  /** Campaign progress in the county: every campaign past its draft that targets or focuses on the county, through the campaigns domain's own progress. */
+  async campaignProgress(actor: AuthContext): Promise<CountyCampaignView[]> {
+    const county = await this.countyOf(actor);
+    const mine = (await this.campaigns.list()).filter(
+      (c) => c.status !== 'draft' && (c.focusRegions.includes(county) || c.targets.some((t) => t.dimension === 'region' && t.code === county)),
+    );
+    const out: CountyCampaignView[] = [];
+    for (const c of mine) {
+      const progress = await this.campaigns.progress(c.id);
+      out.push({
+        campaignId: c.id,
+        title: c.title,
+        quarter: c.quarter,
+        status: c.status,
+        rows: progress.rows
+          .filter((r) => r.dimension === 'region' && r.code === county)
+          .map((r) => ({ kind: r.kind, target: r.target, submitted: r.submitted, published: r.published })),
+      });
+    }
+    return out;
   }
 
   /**
