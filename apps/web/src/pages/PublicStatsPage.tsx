@@ -1,5 +1,6 @@
-import { Card, Col, Row, Statistic } from 'antd';
-import { PublicStats } from '@ztt/contracts';
+import { Card, Col, Row, Space, Statistic } from 'antd';
+import { Link } from 'react-router-dom';
+import { COUNTY_CODES, PublicStats } from '@ztt/contracts';
 import { useApiQuery } from '../api/queries';
 import { BarChart } from '../components/dashboard/charts';
 import { useTaxonomyLabels } from '../components/labels';
@@ -42,6 +43,14 @@ export function PublicStatsPage() {
             <Col xs={24} lg={12}>
               <Card type="inner" title={t('dashboard.byRegion')}>
                 <BarChart testId="public-region" categories={data.byRegion.map((r) => labels.region(r.key))} series={series(data.byRegion)} empty={t('dashboard.noData')} />
+                <Space wrap size={[12, 4]} style={{ marginTop: 8 }} data-testid="county-links">
+                  <span>{t('county.pages')}</span>
+                  {COUNTY_CODES.map((c) => (
+                    <Link key={c} to={`/counties/${c}`}>
+                      {labels.region(c)}
+                    </Link>
+                  ))}
+                </Space>
               </Card>
             </Col>
           </Row>

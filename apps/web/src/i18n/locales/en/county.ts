@@ -6,6 +6,7 @@ export const county: English<typeof zh> = {
   'county.nav.mine': 'My county',
   'county.field': 'County or district',
   'county.pick': 'Choose a county or district',
+  'county.pages': 'County pages:',
   'county.public.hint': "The county's technology needs, achievements, challenges and deals on the platform.",
   'county.needs': 'Technology needs',
   'county.achievements': 'Achievements',

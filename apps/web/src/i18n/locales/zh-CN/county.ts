@@ -3,6 +3,7 @@ export const county = {
   'county.nav.mine': '本县工作台',
   'county.field': '所属县（市、区）',
   'county.pick': '选择县（市、区）',
+  'county.pages': '各县区页面：',
   'county.public.hint': '本县在平台上发布的技术需求、科技成果、揭榜挂帅榜单和对接成交情况。',
   'county.needs': '技术需求',
   'county.achievements': '科技成果',
