@@ -224,6 +224,12 @@ describe('the public county page', () => {
     expect(res.body.kpis[0]).toEqual(expect.objectContaining({ code: expect.any(String), name: expect.any(String), allocation: null }));
   });
 
+  it('is listed in the sitemap for every county of Zhanjiang', async () => {
+    const sitemap = await (await fetch(`${api.url}/sitemap.xml`)).text();
+    expect(sitemap).toContain('/counties/potou</loc>');
+    expect(sitemap).not.toContain('/counties/gba</loc>');
+  });
+
   it('answers 404 for a region outside Zhanjiang or an unknown code', async () => {
     expect((await api.call('GET', '/api/counties/gba')).status).toBe(404);
     expect((await api.call('GET', '/api/counties/atlantis')).status).toBe(404);

@@ -4,6 +4,7 @@ import { CatalogueReader, CatalogueService } from '@ztt/catalogue';
 import {
   AchievementView,
   beijingDate,
+  COUNTY_CODES,
   fromHundredths,
   ChallengeView,
   groupDigits,
@@ -177,6 +178,7 @@ export class PublicPagesService {
       { path: '/stats', lastmod: latest([itemsChanged, challengesChanged].filter((d): d is Date => !!d)) },
       { path: '/brokers', lastmod: null },
       { path: '/experts', lastmod: null },
+      ...COUNTY_CODES.map((c) => ({ path: `/counties/${c}`, lastmod: null })),
       ...needs.map((r) => ({ path: `/needs/${r.id}`, lastmod: r.updatedAt })),
       ...achievements.map((r) => ({ path: `/achievements/${r.id}`, lastmod: r.updatedAt })),
       ...challenges.map((r) => ({ path: `/challenges/${r.id}`, lastmod: r.updatedAt })),
