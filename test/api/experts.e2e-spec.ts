@@ -1,5 +1,5 @@
 import { PlatformRole } from '@ztt/contracts';
-import { createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { challengeInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
 /*
@@ -9,7 +9,6 @@ import { startTestApi, TestApi } from '../harness/test-app';
  * linked to an applicant, saying why.
  */
 
-const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 describe('专家库: profiles, verification, the public directory and panel suggestions', () => {
   let api: TestApi;
@@ -42,24 +41,7 @@ describe('专家库: profiles, verification, the public directory and panel sugg
     instituteOrg = (await createOrg(api, teammate, { verified: true, input: { name: '南海锚泊研究所', type: 'institute' } })).id;
     const created = await api.call('POST', '/api/challenges', {
       token: admin.token,
-      body: {
-        ownerOrgId: ownerOrg,
-        acceptorUserId: owner.id,
-        title: '深远海养殖平台抗台风锚泊系统关键技术攻关',
-        background: '湛江近海养殖平台每年遭遇台风，现有锚泊系统在 15 级风况下失效。',
-        indicators: [{ name: '抗风等级', target: '≥ 17', unit: '级', verification: '水池模型试验' }],
-        chains: ['marine.equipment'],
-        bounty: '3000000.00',
-        fundingSource: '市财政科技专项',
-        applicationDeadline: inAnHour(),
-        periodMonths: 24,
-        eligibility: { orgTypes: [], regions: [], mustOwnIp: false },
-        mode: 'single',
-        teams: 1,
-        rubric: [{ name: '技术路线可行性', weight: 100 }],
-        milestones: [{ title: '结题验收', deliverables: '检测报告', dueOffsetDays: 700, sharePercent: 100 }],
-        firstTrancheMinPercent: 0,
-      },
+      body: challengeInput(ownerOrg, owner.id, { background: '湛江近海养殖平台每年遭遇台风，现有锚泊系统在 15 级风况下失效。' }),
     });
     expect(created.status).toBe(201);
     challenge = created.body.id;

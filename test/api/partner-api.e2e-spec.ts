@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PlatformRole } from '@ztt/contracts';
-import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { achievementInput, challengeInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { AppProcess, eventually, httpCaller, HttpResult, spawnTestApi, startTestApi, TestApi } from '../harness/test-app';
 
 /*
@@ -10,7 +10,6 @@ import { AppProcess, eventually, httpCaller, HttpResult, spawnTestApi, startTest
  */
 
 const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
-const inAnHour = () => new Date(Date.now() + 3600 * 1000).toISOString();
 
 interface FeedEntry {
   kind: string;
@@ -95,24 +94,7 @@ describe('the partner API (docs/security.md #29)', () => {
     const achievement = await publishItem(api, 'achievement', owner, admin, achievementInput(orgId, { title: '红树林生态修复技术', confidentialDetails: '机密：配方 B-9' }));
     const challenge = await api.call('POST', '/api/challenges', {
       token: admin.token,
-      body: {
-        ownerOrgId: orgId,
-        acceptorUserId: owner.id,
-        title: '深远海养殖平台锚泊系统攻关',
-        background: '湛江近海养殖平台每年遭遇台风，需要可靠的锚泊与监测方案。',
-        indicators: [{ name: '抗风等级', target: '≥ 17', unit: '级', verification: '水池模型试验' }],
-        chains: ['marine.equipment'],
-        bounty: '3000000.00',
-        fundingSource: '市财政科技专项',
-        applicationDeadline: inAnHour(),
-        periodMonths: 24,
-        eligibility: { orgTypes: [], regions: [], mustOwnIp: false },
-        mode: 'single',
-        teams: 1,
-        rubric: [{ name: '技术路线可行性', weight: 100 }],
-        milestones: [{ title: '结题验收', deliverables: '检测报告', dueOffsetDays: 700, sharePercent: 100 }],
-        firstTrancheMinPercent: 0,
-      },
+      body: challengeInput(orgId, owner.id, { title: '深远海养殖平台锚泊系统攻关', background: '湛江近海养殖平台每年遭遇台风，需要可靠的锚泊与监测方案。' }),
     });
     expect(challenge.status).toBe(201);
     expect((await api.call('POST', `/api/admin/challenges/${challenge.body.id}/publish`, { token: admin.token })).status).toBe(200);

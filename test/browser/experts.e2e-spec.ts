@@ -1,6 +1,6 @@
 import { PlatformRole } from '@ztt/contracts';
 import { Browser } from 'playwright-core';
-import { createOrg, registerUser, TestUser } from '../harness/builders';
+import { challengeInput, createOrg, registerUser, TestUser } from '../harness/builders';
 import { screenshot, signIn, useBrowserStack } from '../harness/browser';
 import { TestApi } from '../harness/test-app';
 
@@ -14,7 +14,6 @@ let api: TestApi;
 let browser: Browser;
 useBrowserStack((s) => ({ api, browser } = s));
 
-const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 describe('browser journey: panel suggestions from the expert directory (issue 17)', () => {
   it('shows the fitting expert with the reason, the linked one left out with why, and seats the suggestion on the panel', async () => {
@@ -45,24 +44,7 @@ describe('browser journey: panel suggestions from the expert directory (issue 17
     const challenge = await must(
       api.call('POST', '/api/challenges', {
         token: admin.token,
-        body: {
-          ownerOrgId: ownerOrg,
-          acceptorUserId: owner.id,
-          title: '浏览器测试：养殖平台锚泊系统攻关',
-          background: '现有锚泊系统在台风中失效。',
-          indicators: [{ name: '抗风等级', target: '≥ 17', unit: '级', verification: '水池试验' }],
-          chains: ['marine.equipment'],
-          bounty: '1000000.00',
-          fundingSource: '市财政科技专项',
-          applicationDeadline: inAnHour(),
-          periodMonths: 12,
-          eligibility: { orgTypes: [], regions: [], mustOwnIp: false },
-          mode: 'single',
-          teams: 1,
-          rubric: [{ name: '技术路线可行性', weight: 100 }],
-          milestones: [{ title: '结题验收', deliverables: '检测报告', dueOffsetDays: 300, sharePercent: 100 }],
-          firstTrancheMinPercent: 0,
-        },
+        body: challengeInput(ownerOrg, owner.id, { title: '浏览器测试：养殖平台锚泊系统攻关', background: '现有锚泊系统在台风中失效。', bounty: '1000000.00', periodMonths: 12 }),
       }),
       201,
     );

@@ -76,6 +76,32 @@ export function needInput(ownerOrgId: string, overrides: Record<string, unknown>
   };
 }
 
+/**
+ * A 揭榜挂帅 challenge's creation body (POST /api/challenges): a single-team challenge on marine
+ * equipment, open for applications for an hour, with one indicator, criterion and milestone.
+ */
+export function challengeInput(ownerOrgId: string, acceptorUserId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ownerOrgId,
+    acceptorUserId,
+    title: '深远海养殖平台抗台风锚泊系统关键技术攻关',
+    background: '湛江近海养殖平台每年遭遇台风，现有锚泊系统在 15 级风况下失效，需要可靠的锚泊与监测方案。',
+    indicators: [{ name: '抗风等级', target: '≥ 17', unit: '级', verification: '水池模型试验' }],
+    chains: ['marine.equipment'],
+    bounty: '3000000.00',
+    fundingSource: '市财政科技专项',
+    applicationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+    periodMonths: 24,
+    eligibility: { orgTypes: [], regions: [], mustOwnIp: false },
+    mode: 'single',
+    teams: 1,
+    rubric: [{ name: '技术路线可行性', weight: 100 }],
+    milestones: [{ title: '结题验收', deliverables: '检测报告', dueOffsetDays: 700, sharePercent: 100 }],
+    firstTrancheMinPercent: 0,
+    ...overrides,
+  };
+}
+
 export function achievementInput(ownerOrgId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ownerOrgId,

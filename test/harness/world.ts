@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PlatformRole } from '@ztt/contracts';
-import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from './builders';
+import { achievementInput, challengeInput, createOrg, needInput, publishItem, registerUser, TestUser } from './builders';
 import { TestApi } from './test-app';
 
 /**
@@ -90,7 +90,6 @@ function must<T = any>(what: string, res: { status: number; body: T; text: strin
   return res.body;
 }
 
-const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const quarterNow = () => {
   const d = new Date(Date.now() + 8 * 3_600_000);
@@ -206,24 +205,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     'challenge',
     await api.call('POST', '/api/challenges', {
       token: admin.token,
-      body: {
-        ownerOrgId: orgB,
-        acceptorUserId: memberB.id,
-        title: '深远海养殖平台抗台风锚泊系统关键技术攻关',
-        background: '湛江近海养殖平台每年遭遇台风，现有锚泊系统在 15 级风况下失效，需要可靠的锚泊与监测方案。',
-        indicators: [{ name: '抗风等级', target: '≥ 17', unit: '级', verification: '水池模型试验' }],
-        chains: ['marine.equipment'],
-        bounty: '3000000.00',
-        fundingSource: '市财政科技专项',
-        applicationDeadline: inAnHour(),
-        periodMonths: 24,
-        eligibility: { orgTypes: [], regions: [], mustOwnIp: false },
-        mode: 'single',
-        teams: 1,
-        rubric: [{ name: '技术路线可行性', weight: 100 }],
-        milestones: [{ title: '结题验收', deliverables: '检测报告', dueOffsetDays: 700, sharePercent: 100 }],
-        firstTrancheMinPercent: 0,
-      },
+      body: challengeInput(orgB, memberB.id),
     }),
     201,
   ).id;
