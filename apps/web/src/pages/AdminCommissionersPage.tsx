@@ -1,4 +1,5 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { SpecialtyTags } from '../components/commissioner/SpecialtyTags';
 import { useMutation } from '@tanstack/react-query';
 import { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -133,18 +134,7 @@ export function AdminCommissionersPage() {
           { title: t('commissioner.institution'), dataIndex: 'institutionName' },
           {
             title: t('commissioner.chains'),
-            render: (_, c) => (
-              <Space wrap size={4}>
-                {c.chains.map((ch) => (
-                  <Tag key={ch}>{labels.chain(ch)}</Tag>
-                ))}
-                {c.keywords.map((k) => (
-                  <Tag key={k} color="blue">
-                    {k}
-                  </Tag>
-                ))}
-              </Space>
-            ),
+            render: (_, c) => <SpecialtyTags chains={c.chains} keywords={c.keywords} />,
           },
           { title: t('commissioner.regions'), render: (_, c) => c.regions.map((r) => labels.region(r)).join('、') || '—' },
           { title: t('common.status'), render: (_, c) => (c.active ? <Tag color="green">{t('commissioner.active')}</Tag> : <Tag>{t('commissioner.inactive')}</Tag>) },

@@ -1,4 +1,5 @@
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
+import { SpecialtyTags } from '../components/commissioner/SpecialtyTags';
 import { useState } from 'react';
 import { CommissionerPublicView, Page } from '@ztt/contracts';
 import { useApiQuery } from '../api/queries';
@@ -26,18 +27,7 @@ export function CommissionersPage() {
           { title: t('commissioner.institution'), dataIndex: 'institutionName' },
           {
             title: t('commissioner.chains'),
-            render: (_, c) => (
-              <Space wrap size={4}>
-                {c.chains.map((ch) => (
-                  <Tag key={ch}>{labels.chain(ch)}</Tag>
-                ))}
-                {c.keywords.map((k) => (
-                  <Tag key={k} color="blue">
-                    {k}
-                  </Tag>
-                ))}
-              </Space>
-            ),
+            render: (_, c) => <SpecialtyTags chains={c.chains} keywords={c.keywords} />,
           },
           { title: t('commissioner.regions'), render: (_, c) => c.regions.map((r) => labels.region(r)).join('、') },
         ]}
