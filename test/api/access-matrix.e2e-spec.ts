@@ -124,6 +124,7 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'DELETE /api/orgs/:id/members/:userId': async () => undefined,
   'DELETE /api/attachments/:id': async () => undefined,
   'POST /api/needs/:id/consultations': async () => ({ json: { question: '越权咨询' } }),
+  'POST /api/deals/:id/consultations': async () => ({ json: { question: '越权咨询' } }),
   'POST /api/consultations/:id/accept': async () => ({ json: {} }),
   'POST /api/consultations/:id/answer': async () => ({ json: { answer: '越权答复' } }),
   'POST /api/consultations/:id/decline': async () => ({ json: { reason: '越权拒绝' } }),

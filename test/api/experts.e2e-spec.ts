@@ -1,5 +1,5 @@
 import { PlatformRole } from '@ztt/contracts';
-import { challengeInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
+import { achievementInput, challengeInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
 /*
@@ -8,7 +8,6 @@ import { startTestApi, TestApi } from '../harness/test-app';
  * conflicts; a challenge's panel suggestions rank experts by fit with reasons and leave out anyone
  * linked to an applicant, saying why.
  */
-
 
 describe('专家库: profiles, verification, the public directory and panel suggestions', () => {
   let api: TestApi;
@@ -185,7 +184,7 @@ describe('专家库: profiles, verification, the public directory and panel sugg
 
     const asked = await api.call('POST', `/api/needs/${need}/consultations`, { token: lead.token, body: { question: '缆绳磨损如何在线监测？', expertProfileId: profiles.fit } });
     expect(asked.status).toBe(201);
-    expect(asked.body).toMatchObject({ status: 'requested', preferredExpert: { name: '甲锚泊专家' }, needTitle: '养殖平台锚泊缆绳磨损监测' });
+    expect(asked.body).toMatchObject({ status: 'requested', preferredExpert: { name: '甲锚泊专家' }, subjectTitle: '养殖平台锚泊缆绳磨损监测', needId: need, dealId: null });
     const id = asked.body.id;
     expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: fit.token })).body)).toContain('申请专家咨询');
     expect((await api.call('GET', `/api/consultations/${id}`, { token: outsider.token })).status).toBe(404);
@@ -202,5 +201,39 @@ describe('专家库: profiles, verification, the public directory and panel sugg
     const onNeed = await api.call('GET', `/api/needs/${need}/consultations`, { token: lead.token });
     expect(onNeed.body.map((c: { status: string }) => c.status)).toEqual(['answered']);
     expect((await api.call('GET', `/api/needs/${need}/consultations`, { token: outsider.token })).status).toBe(404);
+  });
+
+  it('lets the parties and the broker of a deal ask an expert, the admin choosing who answers; the asker is sent back to the deal, and someone off the deal gets 404', async () => {
+    const broker = await registerUser(api, { roles: [PlatformRole.Broker], displayName: '对接经纪人' });
+    const outsider = await registerUser(api, { displayName: '对接无关人员' });
+    const need = await publishItem(api, 'need', lead, admin, needInput(applicantOrg, { title: '养殖网箱锚泊系统改造需求' }));
+    const achievement = await publishItem(api, 'achievement', teammate, admin, achievementInput(instituteOrg, { title: '锚泊系统健康监测成果' }));
+    const opened = await api.call('POST', '/api/deals', { token: broker.token, body: { needId: need, achievementId: achievement, title: '锚泊监测技术对接' } });
+    expect(opened.status).toBe(201);
+    const deal = opened.body.id as string;
+
+    expect((await api.call('POST', `/api/deals/${deal}/consultations`, { token: outsider.token, body: { question: '能否参与？' } })).status).toBe(404);
+    const asked = await api.call('POST', `/api/deals/${deal}/consultations`, { token: teammate.token, body: { question: '成果在 17 级风况下是否适用？' } });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'requested', dealId: deal, needId: null, subjectTitle: '锚泊监测技术对接', orgId: instituteOrg, preferredExpert: null });
+    const id = asked.body.id as string;
+
+    // Everyone on the deal reads it — the other party and the broker too; no one else.
+    for (const reader of [lead, broker]) {
+      const list = await api.call('GET', `/api/deals/${deal}/consultations`, { token: reader.token });
+      expect(list.body.map((c: { id: string }) => c.id)).toEqual([id]);
+    }
+    expect((await api.call('GET', `/api/deals/${deal}/consultations`, { token: outsider.token })).status).toBe(404);
+    expect((await api.call('GET', `/api/consultations/${id}`, { token: outsider.token })).status).toBe(404);
+
+    // No expert was named: the admin chooses one, who answers; the asker's notifications lead back to the deal.
+    expect((await api.call('POST', `/api/consultations/${id}/accept`, { token: admin.token, body: { expertProfileId: profiles.fit } })).body).toMatchObject({
+      status: 'accepted',
+      expertName: '甲锚泊专家',
+    });
+    const answered = await api.call('POST', `/api/consultations/${id}/answer`, { token: fit.token, body: { answer: '适用，但需加密监测点。' } });
+    expect(answered.body).toMatchObject({ status: 'answered', answer: '适用，但需加密监测点。' });
+    const told = (await api.call('GET', '/api/notifications', { token: teammate.token })).body.items.filter((n: { link: string }) => n.link === `/deals/${deal}?tab=consultations`);
+    expect(told.map((n: { type: string }) => n.type).sort()).toEqual(['expert.consultation_accepted', 'expert.consultation_answered']);
   });
 });

@@ -14,7 +14,6 @@ let api: TestApi;
 let browser: Browser;
 useBrowserStack((s) => ({ api, browser } = s));
 
-
 describe('browser journey: panel suggestions from the expert directory (issue 17)', () => {
   it('shows the fitting expert with the reason, the linked one left out with why, and seats the suggestion on the panel', async () => {
     const admin = await registerUser(api, { roles: [PlatformRole.Admin] });

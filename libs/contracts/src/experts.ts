@@ -111,8 +111,11 @@ export const CONSULTATION_LIMITS = { questionLength: 2000, answerLength: 5000, r
 /** An expert consultation asked on a need (专家咨询): request → accepted → answered, or declined. */
 export interface ConsultationView {
   id: string;
-  needId: string;
-  needTitle: string;
+  /** what it is about: a need or a deal (the other is null) */
+  needId: string | null;
+  dealId: string | null;
+  /** the need's or the deal's title */
+  subjectTitle: string;
   orgId: string;
   requesterName: string;
   question: string;

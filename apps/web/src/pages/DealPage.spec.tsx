@@ -158,6 +158,36 @@ describe('the deal page (DealPage)', () => {
     expect((await screen.findAllByTestId('timeline-item')).map((e) => e.textContent)).toContainEqual(expect.stringContaining('登记付款：首期款 ¥300,000.00'));
   });
 
+  it('asks an expert about the deal from its 专家咨询 tab, sending exactly the question typed, and lists the answer', async () => {
+    const answered = {
+      id: 'c-1',
+      needId: null,
+      dealId: 'deal-1',
+      subjectTitle: '对虾水质监测系统技术转让',
+      orgId: 'org-1',
+      requesterName: '吴工',
+      question: '监测设备能否耐受高盐雾？',
+      preferredExpert: null,
+      expertName: '甲锚泊专家',
+      status: 'answered',
+      answer: '可以，需选用 316L 外壳。',
+      declineReason: null,
+      createdAt: '2026-11-20T08:00:00.000Z',
+      answeredAt: '2026-11-21T08:00:00.000Z',
+    };
+    const server = dealServer()
+      .on('GET', '/deals/deal-1/consultations', [answered])
+      .on('GET', '/experts?page=1&pageSize=100', { items: [], total: 0, page: 1, pageSize: 100 })
+      .on('POST', '/deals/deal-1/consultations', { ...answered, id: 'c-2', status: 'requested', answer: null, expertName: null });
+    page = renderPage({ at: '/deals/deal-1?tab=consultations', routes, server });
+
+    const section = within(await screen.findByTestId('deal-consultations'));
+    expect(await section.findByText('答复：可以，需选用 316L 外壳。')).toBeTruthy();
+    await page.user.type(section.getByTestId('consult-question'), '现场安装周期多长？');
+    await page.user.click(section.getByTestId('consult-send'));
+    await waitFor(() => expect(server.sent('POST', '/deals/deal-1/consultations').map((c) => c.body)).toEqual([{ question: '现场安装周期多长？' }]));
+  });
+
   it('shows 待审批 in the 单位审批 card while the organisation has not decided, with the hint that signing waits for it', async () => {
     page = renderPage({ at: '/deals/deal-1', routes, server: approvalServer(approval()) });
 

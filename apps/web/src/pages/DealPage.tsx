@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Switch, Tag, Timeline, Typography, Upload } from 'antd';
+import { ExpertConsultations } from '../components/ExpertConsultations';
 import { SectionTabs } from '../components/SectionTabs';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -59,6 +60,7 @@ export function DealPage() {
       : []),
     ...(deal.viewerRole !== 'party' ? [{ key: 'contract', label: t('deal.tab.contract'), children: <DealContract deal={deal} /> }] : []),
     ...(FULFILMENT_STAGES.includes(deal.stage) ? [{ key: 'fulfilment', label: t('fulfilment.tab'), children: <DealFulfilment deal={deal} /> }] : []),
+    { key: 'consultations', label: t('expert.consult.title'), children: <ExpertConsultations subject={{ kind: 'deal', id }} /> },
   ];
   return (
     <Card

@@ -26,7 +26,7 @@ import { budgetText, formatDate, formatDateTime, kindPath, priceText } from '../
 import { applyApiError } from '../components/form-errors';
 import { DisclosureTag, ItemStatusTag, useTaxonomyLabels } from '../components/labels';
 import { MatchesPanel } from '../components/MatchesPanel';
-import { NeedConsultations } from '../components/NeedConsultations';
+import { ExpertConsultations } from '../components/ExpertConsultations';
 import { useI18n } from '../i18n/i18n';
 
 /** Statuses in which the owner may still edit an item. */
@@ -263,7 +263,7 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
       </Card>
 
       {status === ItemStatus.Published && (item.canEdit || isAdmin) && <MatchesPanel kind={kind} id={item.id} quality={item.kind === 'need' ? item.quality : undefined} />}
-      {need && item.canEdit && <NeedConsultations needId={item.id} />}
+      {need && item.canEdit && <ExpertConsultations subject={{ kind: 'need', id: item.id }} />}
 
       <Modal
         open={asking}

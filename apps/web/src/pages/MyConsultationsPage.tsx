@@ -5,7 +5,7 @@ import { CONSULTATION_LIMITS as CL, ConsultationStatus, ConsultationView } from 
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { applyApiError } from '../components/form-errors';
-import { ConsultationItem } from '../components/NeedConsultations';
+import { ConsultationItem } from '../components/ExpertConsultations';
 import { useI18n } from '../i18n/i18n';
 
 type Step = { c: ConsultationView; action: 'answer' | 'decline' };
@@ -65,7 +65,7 @@ export function MyConsultationsPage() {
       />
       <Modal
         open={!!step}
-        title={step ? `${t(step.action === 'answer' ? 'expert.consult.answer' : 'expert.consult.decline')} · ${step.c.needTitle}` : ''}
+        title={step ? `${t(step.action === 'answer' ? 'expert.consult.answer' : 'expert.consult.decline')} · ${step.c.subjectTitle}` : ''}
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         okButtonProps={{ disabled: !text.trim() }}

@@ -29,7 +29,7 @@ import { OrganisationDirectory, PeopleDirectory, PersonCard } from '@ztt/identit
 import { markMatchAsDeal, matchForDeal } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
 import { signingHold } from './deal-approval-gate';
 import { ContractPayment, RoyaltyReport } from './contract-payment.entity';
@@ -55,6 +55,13 @@ export class DealsService {
   ) {}
 
   // ---- access -------------------------------------------------------------------------------
+
+  /** Deals' titles by id, for other domains to name a deal (an unknown id is absent). */
+  async titles(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.manager.find(Deal, { select: { id: true, title: true }, where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
 
   /** The deal and what the caller is to it; 404 (audited) for anyone without a part in it. */
   async access(actor: AuthContext, id: string): Promise<DealAccess> {

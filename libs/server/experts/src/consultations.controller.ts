@@ -7,7 +7,7 @@ import { AcceptConsultationDto, AnswerConsultationDto, ConsultationDto, CreateCo
 
 const uuid = new ParseUUIDPipe();
 
-/** 专家咨询 on a need: the owner organisation asks, an admin or the chosen expert accepts, the expert answers. */
+/** 专家咨询 on a need or a deal: the need's organisation (or the deal's parties and brokers) asks, an admin or the chosen expert accepts, the expert answers. */
 @ApiTags('experts')
 @Authenticated()
 @Controller()
@@ -24,6 +24,18 @@ export class ConsultationsController {
   @ApiOkResponse({ type: [ConsultationDto], description: '该需求的专家咨询：需求方机构成员与平台管理员可见' })
   forNeed(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ConsultationView[]> {
     return this.consultations.forNeed(user, id);
+  }
+
+  @Post('deals/:id/consultations')
+  @ApiCreatedResponse({ type: ConsultationDto, description: '对接项目的双方成员或经纪人申请专家咨询（可指定专家库中的专家）；其他人 404' })
+  requestOnDeal(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: CreateConsultationDto): Promise<ConsultationView> {
+    return this.consultations.requestOnDeal(user, id, dto);
+  }
+
+  @Get('deals/:id/consultations')
+  @ApiOkResponse({ type: [ConsultationDto], description: '该对接项目的专家咨询：双方成员、经纪人与平台管理员可见' })
+  forDeal(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<ConsultationView[]> {
+    return this.consultations.forDeal(user, id);
   }
 
   @Get('me/consultations')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CatalogueReader } from '@ztt/catalogue';
+import { DealsService } from '@ztt/deals';
 import { ConsultationStatus, ConsultationView, ExpertProfileStatus, PlatformRole } from '@ztt/contracts';
 import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
@@ -10,10 +11,11 @@ import { AcceptConsultationDto, AnswerConsultationDto, CreateConsultationDto, De
 import { ExpertConsultation, ExpertProfile } from './expert-profile.entity';
 
 /**
- * 专家咨询 on a need: a member of the need's owner organisation asks a question, optionally of a
- * verified expert from the directory; a platform admin (choosing the expert) or the chosen expert
- * accepts it, and the expert answers in writing; or it is declined with a reason. The asking
- * organisation, the expert and admins see it; anyone else gets 404. Each step tells the other side.
+ * 专家咨询 on a need or a deal: a member of the need's owner organisation, or a party or broker of
+ * the deal, asks a question, optionally of a verified expert from the directory; a platform admin
+ * (choosing the expert) or the chosen expert accepts it, and the expert answers in writing; or it is
+ * declined with a reason. The asking side (the need's organisation; everyone on the deal), the expert
+ * and admins see it; anyone else gets 404. Each step tells the other side.
  */
 @Injectable()
 export class ConsultationsService {
@@ -23,21 +25,46 @@ export class ConsultationsService {
     private readonly people: PeopleDirectory,
     private readonly organisations: OrganisationDirectory,
     private readonly notifications: NotificationsService,
+    private readonly deals: DealsService,
   ) {}
 
   async request(actor: AuthContext, needId: string, dto: CreateConsultationDto): Promise<ConsultationView> {
     const need = (await this.catalogue.cards('need', [needId])).get(needId);
     if (!need || !actor.orgRoles.has(need.ownerOrgId)) throw AppException.notFound();
+    return this.ask(actor, { needId, dealId: null, orgId: need.ownerOrgId, title: need.title }, dto);
+  }
+
+  /** A party of the deal (for their side) or one of its brokers (for the demand side) asks. */
+  async requestOnDeal(actor: AuthContext, dealId: string, dto: CreateConsultationDto): Promise<ConsultationView> {
+    const { deal, sides } = await this.deals.access(actor, dealId);
+    const orgId = sides.includes('demand') || !sides.includes('supply') ? deal.demandOrgId : deal.supplyOrgId;
+    return this.ask(actor, { needId: null, dealId, orgId, title: deal.title }, dto);
+  }
+
+  private async ask(
+    actor: AuthContext,
+    subject: { needId: string | null; dealId: string | null; orgId: string; title: string },
+    dto: CreateConsultationDto,
+  ): Promise<ConsultationView> {
     const question = dto.question.trim();
     const problems: { field: string; code: string }[] = [];
     if (!question) problems.push({ field: 'question', code: 'consultation_question_required' });
     const preferred = dto.expertProfileId ? await this.verifiedProfile(dto.expertProfileId) : null;
     if (dto.expertProfileId && !preferred) problems.push({ field: 'expertProfileId', code: 'expert_not_verified' });
     if (problems.length) throw AppException.validation(problems);
-    const orgName = (await this.organisations.names([need.ownerOrgId])).get(need.ownerOrgId) ?? '';
+    const orgName = (await this.organisations.names([subject.orgId])).get(subject.orgId) ?? '';
     const id = await this.db.transaction(async (m) => {
-      const saved = await m.save(m.create(ExpertConsultation, { needId, orgId: need.ownerOrgId, requesterId: actor.userId, question, preferredProfileId: preferred?.id ?? null }));
-      const params = { org: orgName, title: need.title };
+      const saved = await m.save(
+        m.create(ExpertConsultation, {
+          needId: subject.needId,
+          dealId: subject.dealId,
+          orgId: subject.orgId,
+          requesterId: actor.userId,
+          question,
+          preferredProfileId: preferred?.id ?? null,
+        }),
+      );
+      const params = { org: orgName, title: subject.title };
       await this.notifications.notify(m, {
         to: { platformAdmins: true },
         type: 'expert.consultation_requested',
@@ -63,6 +90,12 @@ export class ConsultationsService {
     const need = (await this.catalogue.cards('need', [needId])).get(needId);
     if (!need || !(actor.orgRoles.has(need.ownerOrgId) || hasPlatformRole(actor, PlatformRole.Admin))) throw AppException.notFound();
     return this.views(await this.db.manager.find(ExpertConsultation, { where: { needId }, order: { createdAt: 'DESC', id: 'DESC' } }));
+  }
+
+  /** The consultations on a deal: its parties and brokers (and admins); anyone else 404. */
+  async forDeal(actor: AuthContext, dealId: string): Promise<ConsultationView[]> {
+    await this.deals.access(actor, dealId);
+    return this.views(await this.db.manager.find(ExpertConsultation, { where: { dealId }, order: { createdAt: 'DESC', id: 'DESC' } }));
   }
 
   /** An expert's consultations (asked of them, or accepted by them); for admins, every one. */
@@ -97,13 +130,13 @@ export class ConsultationsService {
       const chosen = admin ? (dto.expertProfileId ? await this.verifiedProfile(dto.expertProfileId) : preferred) : preferred;
       if (!chosen) throw AppException.validation([{ field: 'expertProfileId', code: 'expert_not_verified' }]);
       await m.update(ExpertConsultation, { id }, { status: ConsultationStatus.Accepted, expertUserId: chosen.userId, acceptedAt: new Date() });
-      const [title, name] = await this.titleAndName(c.needId, chosen.userId);
+      const [title, name] = await this.titleAndName(c, chosen.userId);
       if (c.requesterId)
         await this.notifications.notify(m, {
           to: { userIds: [c.requesterId] },
           type: 'expert.consultation_accepted',
           params: { title, name },
-          link: `/needs/${c.needId}`,
+          link: subjectPath(c),
           dedupeKey: `consultation:${id}:accepted`,
         });
       if (chosen.userId !== actor.userId)
@@ -128,13 +161,13 @@ export class ConsultationsService {
       if (c.status !== ConsultationStatus.Accepted) throw AppException.invalidState();
       if (c.expertUserId !== actor.userId) throw AppException.notFound();
       await m.update(ExpertConsultation, { id }, { status: ConsultationStatus.Answered, answer, answeredAt: new Date() });
-      const [title, name] = await this.titleAndName(c.needId, actor.userId);
+      const [title, name] = await this.titleAndName(c, actor.userId);
       if (c.requesterId)
         await this.notifications.notify(m, {
           to: { userIds: [c.requesterId] },
           type: 'expert.consultation_answered',
           params: { title, name },
-          link: `/needs/${c.needId}`,
+          link: subjectPath(c),
           dedupeKey: `consultation:${id}:answered`,
         });
     });
@@ -151,13 +184,13 @@ export class ConsultationsService {
       if (!hasPlatformRole(actor, PlatformRole.Admin) && preferred?.userId !== actor.userId) throw AppException.notFound();
       if (c.status !== ConsultationStatus.Requested) throw AppException.invalidState();
       await m.update(ExpertConsultation, { id }, { status: ConsultationStatus.Declined, declineReason: reason });
-      const [title] = await this.titleAndName(c.needId, null);
+      const [title] = await this.titleAndName(c, null);
       if (c.requesterId)
         await this.notifications.notify(m, {
           to: { userIds: [c.requesterId] },
           type: 'expert.consultation_declined',
           params: { title, reason },
-          link: `/needs/${c.needId}`,
+          link: subjectPath(c),
           dedupeKey: `consultation:${id}:declined`,
         });
     });
@@ -173,28 +206,43 @@ export class ConsultationsService {
   }
 
   private async mayRead(actor: AuthContext, c: ExpertConsultation): Promise<boolean> {
-    if (hasPlatformRole(actor, PlatformRole.Admin) || actor.orgRoles.has(c.orgId) || c.expertUserId === actor.userId) return true;
-    if (!c.preferredProfileId) return false;
-    return this.db.manager.existsBy(ExpertProfile, { id: c.preferredProfileId, userId: actor.userId });
+    if (hasPlatformRole(actor, PlatformRole.Admin) || c.expertUserId === actor.userId) return true;
+    // A need's consultation is its organisation's; a deal's, everyone's on the deal.
+    if (c.needId && actor.orgRoles.has(c.orgId)) return true;
+    if (c.preferredProfileId && (await this.db.manager.existsBy(ExpertProfile, { id: c.preferredProfileId, userId: actor.userId }))) return true;
+    if (!c.dealId) return false;
+    return this.deals.access(actor, c.dealId).then(
+      () => true,
+      () => false,
+    );
   }
 
   private async verifiedProfile(id: string): Promise<ExpertProfile | null> {
     return this.db.manager.findOneBy(ExpertProfile, { id, status: ExpertProfileStatus.Verified });
   }
 
-  private async titleAndName(needId: string, userId: string | null): Promise<[string, string]> {
-    const [titles, names] = await Promise.all([this.catalogue.titles('need', [needId]), this.people.names([userId])]);
-    return [titles.get(needId) ?? '', userId ? (names.get(userId) ?? '') : ''];
+  private async titleAndName(c: ExpertConsultation, userId: string | null): Promise<[string, string]> {
+    const [titles, names] = await Promise.all([this.subjectTitles([c]), this.people.names([userId])]);
+    return [titles.get(c.id) ?? '', userId ? (names.get(userId) ?? '') : ''];
+  }
+
+  /** Each consultation's subject title (its need's or its deal's), by consultation id, in one read per kind. */
+  private async subjectTitles(rows: ExpertConsultation[]): Promise<Map<string, string>> {
+    const [needs, deals] = await Promise.all([
+      this.catalogue.titles(
+        'need',
+        rows.map((r) => r.needId),
+      ),
+      this.deals.titles(rows.flatMap((r) => (r.dealId ? [r.dealId] : []))),
+    ]);
+    return new Map(rows.map((r) => [r.id, (r.needId ? needs.get(r.needId) : r.dealId ? deals.get(r.dealId) : undefined) ?? '']));
   }
 
   private async views(rows: ExpertConsultation[]): Promise<ConsultationView[]> {
     if (!rows.length) return [];
     const profiles = await this.db.manager.findBy(ExpertProfile, { id: In(rows.flatMap((r) => (r.preferredProfileId ? [r.preferredProfileId] : []))) });
     const [titles, names] = await Promise.all([
-      this.catalogue.titles(
-        'need',
-        rows.map((r) => r.needId),
-      ),
+      this.subjectTitles(rows),
       this.people.names([...rows.flatMap((r) => [r.requesterId, r.expertUserId]), ...profiles.map((p) => p.userId)]),
     ]);
     const profileById = new Map(profiles.map((p) => [p.id, p]));
@@ -203,7 +251,8 @@ export class ConsultationsService {
       return {
         id: r.id,
         needId: r.needId,
-        needTitle: titles.get(r.needId) ?? '',
+        dealId: r.dealId,
+        subjectTitle: titles.get(r.id) ?? '',
         orgId: r.orgId,
         requesterName: r.requesterId ? (names.get(r.requesterId) ?? '') : '',
         question: r.question,
@@ -217,4 +266,9 @@ export class ConsultationsService {
       };
     });
   }
+}
+
+/** Where a consultation's asker reads it: the need's page, or the deal's 专家咨询 section. */
+function subjectPath(c: ExpertConsultation): string {
+  return c.dealId ? `/deals/${c.dealId}?tab=consultations` : `/needs/${c.needId}`;
 }

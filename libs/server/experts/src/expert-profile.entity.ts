@@ -26,7 +26,10 @@ export class ExpertProfile {
 @Entity('expert_consultation')
 export class ExpertConsultation {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') needId: string;
+  /** what it is about: a need, or a deal (exactly one) */
+  @Column({ type: 'uuid', nullable: true }) needId: string | null;
+  @Column({ type: 'uuid', nullable: true }) dealId: string | null;
+  /** the asking organisation: the need's owner, or the deal party the asker belongs to (for a broker, the demand side) */
   @Column('uuid') orgId: string;
   @Column({ type: 'uuid', nullable: true }) requesterId: string | null;
   @Column('text') question: string;

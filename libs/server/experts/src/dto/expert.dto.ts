@@ -147,8 +147,9 @@ export class ConsultationExpertDto {
 
 export class ConsultationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) needId: string;
-  @ApiProperty() needTitle: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '关于某项需求（否则为 null）' }) needId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '关于某个对接项目（否则为 null）' }) dealId: string | null;
+  @ApiProperty({ description: '需求或对接项目的标题' }) subjectTitle: string;
   @ApiProperty({ format: 'uuid' }) orgId: string;
   @ApiProperty() requesterName: string;
   @ApiProperty() question: string;

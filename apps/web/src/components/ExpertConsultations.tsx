@@ -8,15 +8,22 @@ import { applyApiError } from './form-errors';
 
 export const CONSULTATION_COLOUR = { requested: 'gold', accepted: 'blue', answered: 'green', declined: 'default' } as const;
 
-/** On a need's page, for its owner organisation: ask for an expert consultation (optionally of one expert), and read the answers. */
-export function NeedConsultations({ needId }: { needId: string }) {
+/** What a consultation is about: a need (its page, for its organisation) or a deal (its 专家咨询 section, for everyone on it). */
+export interface ConsultationSubject {
+  kind: 'need' | 'deal';
+  id: string;
+}
+
+/** Ask for an expert consultation about a need or a deal (optionally of one expert from the directory), and read the answers. */
+export function ExpertConsultations({ subject }: { subject: ConsultationSubject }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ question: string; expertProfileId?: string }>();
-  const list = useApiQuery<ConsultationView[]>(['consultations', 'need', needId], `/needs/${needId}/consultations`, { staleTime: 0 });
+  const path = `/${subject.kind === 'need' ? 'needs' : 'deals'}/${subject.id}/consultations`;
+  const list = useApiQuery<ConsultationView[]>(['consultations', subject.kind, subject.id], path, { staleTime: 0 });
   const experts = useApiQuery<Page<ExpertPublicView>>(['experts', 'public', 'all'], '/experts?page=1&pageSize=100');
   const ask = useMutation({
-    mutationFn: (v: { question: string; expertProfileId?: string }) => api<ConsultationView>('POST', `/needs/${needId}/consultations`, v),
+    mutationFn: (v: { question: string; expertProfileId?: string }) => api<ConsultationView>('POST', path, v),
     meta: { invalidates: [['consultations']] },
     onSuccess: () => {
       message.success(t('expert.consult.sent'));
@@ -25,7 +32,7 @@ export function NeedConsultations({ needId }: { needId: string }) {
     onError: (e) => message.error(applyApiError(form, e)),
   });
   return (
-    <Card title={t('expert.consult.title')} style={{ marginTop: 16 }} data-testid="need-consultations">
+    <Card title={t('expert.consult.title')} style={{ marginTop: subject.kind === 'need' ? 16 : 0 }} data-testid={`${subject.kind}-consultations`}>
       <Typography.Paragraph type="secondary">{t('expert.consult.hint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => ask.mutate(v)} style={{ maxWidth: 640 }}>
         <Form.Item name="question" label={t('expert.consult.question')} rules={[{ required: true, whitespace: true }]}>
@@ -65,7 +72,7 @@ export function ConsultationItem({ c, actions }: { c: ConsultationView; actions?
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Tag color={CONSULTATION_COLOUR[c.status]}>{t(`expert.consult.status.${c.status}`)}</Tag>
-          <Typography.Text strong>{c.needTitle}</Typography.Text>
+          <Typography.Text strong>{c.subjectTitle}</Typography.Text>
           <Typography.Text type="secondary">{`${c.requesterName} · ${c.createdAt.slice(0, 10)}`}</Typography.Text>
         </Space>
         <Typography.Text>{`${t('expert.consult.question')}：${c.question}`}</Typography.Text>
