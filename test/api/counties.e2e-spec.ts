@@ -1,4 +1,4 @@
-import { PlatformRole, quarterOf } from '@ztt/contracts';
+import { kpiReached, PlatformRole, quarterOf } from '@ztt/contracts';
 import { achievementInput, createOrg, needInput, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 import { snapshotTables } from '../harness/world';
@@ -221,7 +221,21 @@ describe('the public county page', () => {
     expect(res.body).toMatchObject({ code: 'potou', name: '坡头区', needs: row?.needs, achievements: row?.achievements, challenges: row?.challenges, deals: 1 });
     expect(res.body.needs).toBeGreaterThanOrEqual(1);
     expect(res.body.kpis.length).toBeGreaterThan(0);
-    expect(res.body.kpis[0]).toEqual(expect.objectContaining({ code: expect.any(String), name: expect.any(String), allocation: null }));
+    expect(res.body.kpis[0]).toEqual(expect.objectContaining({ code: expect.any(String), name: expect.any(String), allocation: null, reached: null }));
+
+    // Once the bureau allocates this year's contract value to the county, the page tracks the county against it.
+    const year = Number(res.body.year);
+    const set = await api.call('PUT', `/api/admin/kpis/contract-value/targets/${year}`, {
+      token: admin.token,
+      body: { target: '200000000', allocations: [{ region: 'potou', target: '2000000' }] },
+    });
+    expect(set.status).toBe(200);
+    const line = ((await api.call('GET', '/api/counties/potou')).body.kpis as { code: string; allocation: string; actual: string; reached: string }[]).find(
+      (k) => k.code === 'contract-value',
+    );
+    expect(line?.allocation).toBe('2000000.00');
+    expect(line?.reached).toBe(kpiReached(line?.actual ?? null, '2000000.00'));
+    expect(line?.reached).toMatch(/^\d+\.\d{2}$/);
   });
 
   it('is listed in the sitemap for every county of Zhanjiang', async () => {

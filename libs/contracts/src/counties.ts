@@ -63,6 +63,8 @@ export interface CountyKpiLine {
   unit: string;
   allocation: string | null;
   actual: string | null;
+  /** how much of the allocation the actual reaches, in percent (kpiReached); null without both */
+  reached: string | null;
 }
 
 /** The public county page. */

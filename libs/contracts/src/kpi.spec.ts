@@ -1,4 +1,4 @@
-import { kpiExpected, kpiQuarters, kpiStatus } from './kpi';
+import { kpiExpected, kpiQuarters, kpiReached, kpiStatus } from './kpi';
 
 describe('the straight line from the 2025 baseline to the 2030 target', () => {
   it('moves a level a twentieth of the way each quarter, reaching the target at 2030Q4', () => {
@@ -53,5 +53,20 @@ describe('the plan’s quarters', () => {
     expect(kpiQuarters('2027Q1')).toHaveLength(5);
     expect(kpiQuarters('2025Q4')).toEqual([]);
     expect(kpiQuarters('2031Q1')).toHaveLength(20);
+  });
+});
+
+describe("kpiReached: a county's actual against its allocation", () => {
+  it('is the share reached in percent, to two decimals rounded half up, past 100 when exceeded', () => {
+    expect(kpiReached('21.00', '25.00')).toBe('84.00');
+    expect(kpiReached('1.00', '3.00')).toBe('33.33');
+    expect(kpiReached('2.00', '3.00')).toBe('66.67');
+    expect(kpiReached('30.00', '25.00')).toBe('120.00');
+  });
+
+  it('is null without an actual, without an allocation, or for a zero allocation', () => {
+    expect(kpiReached(null, '25.00')).toBeNull();
+    expect(kpiReached('21.00', null)).toBeNull();
+    expect(kpiReached('21.00', '0.00')).toBeNull();
   });
 });

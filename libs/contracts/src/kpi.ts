@@ -91,6 +91,19 @@ export function kpiStatus(actual: string | null, expected: string): KpiStatus {
   return 'on_track';
 }
 
+/**
+ * How much of an allocation an actual reaches, in percent with two decimals (half up): a county's
+ * track against its share of the year's target. Null without both, or for a zero allocation.
+ */
+export function kpiReached(actual: string | null, allocation: string | null): string | null {
+  if (actual === null || allocation === null) return null;
+  const a = hundredths(allocation);
+  if (a <= 0n) return null;
+  // percent in hundredths = actual / allocation × 100 × 100, rounded half up
+  const scaled = hundredths(actual) * 10000n;
+  return fromHundredths((scaled * 2n + a) / (2n * a));
+}
+
 /** The plan's quarters from 2026Q1 up to `quarter` (inclusive), oldest first; none before the plan starts. */
 export function kpiQuarters(quarter: string): string[] {
   const out: string[] = [];

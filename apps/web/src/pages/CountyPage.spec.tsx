@@ -17,7 +17,7 @@ const POTOU: CountyPublicView = {
   deals: 3,
   quarter: '2026Q4',
   year: 2026,
-  kpis: [{ code: 'high-tech-enterprises', name: '高新技术企业数', nameEn: 'High-tech enterprises', unit: 'enterprises', allocation: '25.00', actual: '21.00' }],
+  kpis: [{ code: 'high-tech-enterprises', name: '高新技术企业数', nameEn: 'High-tech enterprises', unit: 'enterprises', allocation: '25.00', actual: '21.00', reached: '84.00' }],
   needList: {
     county: 'potou',
     year: 2026,
@@ -43,6 +43,7 @@ describe('the public county page (CountyPage)', () => {
     expect(screen.getByText('高新技术企业数')).toBeTruthy();
     expect(screen.getByText('25.00')).toBeTruthy();
     expect(screen.getByText('21.00')).toBeTruthy();
+    expect(screen.getByTestId('county-kpi-reached').textContent).toBe('84.00%');
   });
 
   it('says so when the county has not published its need list', async () => {

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { CountyKpiLine, CountyNeedListEntry, CountyPublicView } from '@ztt/contracts';
 import { useApiQuery } from '../api/queries';
@@ -68,6 +68,20 @@ export function CountyPage() {
           { title: t('county.kpi.name'), render: (_, k) => label({ code: k.code, label: k.name, en: k.nameEn }, k.code) },
           { title: t('county.kpi.allocation'), dataIndex: 'allocation', render: (v: string | null) => v ?? '-' },
           { title: t('county.kpi.actual'), dataIndex: 'actual', render: (v: string | null) => v ?? '-' },
+          {
+            title: t('county.kpi.reached'),
+            dataIndex: 'reached',
+            // The number is written out beside the bar, so the bar needs no text alternative of its own.
+            render: (v: string | null) =>
+              v === null ? (
+                '-'
+              ) : (
+                <Space data-testid="county-kpi-reached">
+                  <Progress percent={Math.min(100, Number(v))} showInfo={false} size="small" style={{ width: 80, margin: 0 }} aria-hidden />
+                  <span>{`${v}%`}</span>
+                </Space>
+              ),
+          },
         ]}
       />
     </Card>

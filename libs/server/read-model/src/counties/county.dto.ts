@@ -75,6 +75,7 @@ class CountyKpiLineDto implements CountyKpiLine {
   @ApiProperty() nameEn: string;
   @ApiProperty() unit: string;
   @ApiProperty({ type: String, nullable: true, description: '本年度分解到该县的目标' }) allocation: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '完成分解目标的百分比（两位小数）' }) reached: string | null;
   @ApiProperty({ type: String, nullable: true, description: '该县本季度实际值' }) actual: string | null;
 }
 

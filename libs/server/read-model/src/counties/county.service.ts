@@ -18,6 +18,7 @@ import {
   PlatformRole,
   quarterOf,
   TAXONOMY,
+  kpiReached,
 } from '@ztt/contracts';
 import { AppException, AuthContext } from '@ztt/platform';
 import { DataSource } from 'typeorm';
@@ -168,7 +169,11 @@ export class CountyService {
       year: register.year,
       kpis: register.indicators
         .filter((i) => i.byCounty)
-        .map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, unit: i.unit, allocation: i.county?.allocation ?? null, actual: i.county?.actual ?? null })),
+        .map((i) => {
+          const allocation = i.county?.allocation ?? null;
+          const actual = i.county?.actual ?? null;
+          return { code: i.code, name: i.name, nameEn: i.nameEn, unit: i.unit, allocation, actual, reached: kpiReached(actual, allocation) };
+        }),
       needList: list ? listView(list) : null,
     };
   }

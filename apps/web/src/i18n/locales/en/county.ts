@@ -17,6 +17,7 @@ export const county: English<typeof zh> = {
   'county.kpi.name': 'Indicator',
   'county.kpi.allocation': 'Allocation',
   'county.kpi.actual': 'Actual',
+  'county.kpi.reached': 'Of the allocation',
   'county.needList': '{{year}} county industry technology need list',
   'county.needList.none': 'The county has not published its need list yet',
   'county.entry.title': 'Need',

@@ -14,6 +14,7 @@ export const county = {
   'county.kpi.name': '指标',
   'county.kpi.allocation': '分解目标',
   'county.kpi.actual': '实际',
+  'county.kpi.reached': '完成分解目标',
   'county.needList': '{{year}} 年县域产业技术需求清单',
   'county.needList.none': '本县尚未发布县域产业技术需求清单',
   'county.entry.title': '需求',
