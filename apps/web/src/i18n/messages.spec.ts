@@ -21,6 +21,11 @@ describe('the web catalogues', () => {
     for (const k of enKeys) expect(en[k as keyof typeof en].trim()).not.toBe('');
   });
 
+  it("write placeholders the app's way, {name}, never i18next's {{name}}, which would show as typed", () => {
+    const doubled = [...Object.entries(zhCN), ...Object.entries(en)].filter(([, text]) => text.includes('{{')).map(([k]) => k);
+    expect(doubled).toEqual([]);
+  });
+
   it('keep Chinese to the _other form of a plural (Chinese has no other)', () => {
     expect(zhKeys.filter((k) => /_(zero|one|two|few|many)$/.test(k))).toEqual([]);
     expect(pluralKeys.length).toBeGreaterThan(0);

@@ -38,6 +38,6 @@ export const organisation: English<typeof zh> = {
   'org.pendingMembership': 'Join request awaiting approval',
   'org.publishedNeeds': 'Published needs',
   'org.publishedAchievements': 'Published achievements',
-  'org.publishedTotal': '{{count}} in all',
+  'org.publishedTotal': '{count} in all',
   'org.publishedNone': 'Nothing published yet',
 };

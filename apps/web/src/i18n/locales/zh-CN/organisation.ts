@@ -35,6 +35,6 @@ export const organisation = {
   'org.pendingMembership': '加入申请待审批',
   'org.publishedNeeds': '发布的技术需求',
   'org.publishedAchievements': '发布的科技成果',
-  'org.publishedTotal': '共 {{count}} 项',
+  'org.publishedTotal': '共 {count} 项',
   'org.publishedNone': '暂无已发布条目',
 };
