@@ -5,6 +5,8 @@ import { ChallengesModule } from '@ztt/challenges';
 import { CommissionersModule } from '@ztt/commissioners';
 import { DealsModule } from '@ztt/deals';
 import { ExpertsModule } from '@ztt/experts';
+import { FinanceModule } from '@ztt/finance';
+import { CapacityModule } from '@ztt/capacity';
 import { CampaignsModule } from '@ztt/campaigns';
 import { CatalogueModule } from '@ztt/catalogue';
 import { ENTITIES } from '@ztt/entities';
@@ -38,6 +40,8 @@ export class ApiModule {
         PartnersModule,
         CommissionersModule,
         ExpertsModule,
+        FinanceModule,
+        CapacityModule,
         HealthModule,
         PublicPagesModule,
       ],

@@ -4,7 +4,9 @@ import { CATALOGUE_ENTITIES, CATALOGUE_MIGRATIONS } from '@ztt/catalogue';
 import { CHALLENGE_ENTITIES, CHALLENGE_MIGRATIONS } from '@ztt/challenges';
 import { COMMISSIONER_ENTITIES, COMMISSIONER_MIGRATIONS } from '@ztt/commissioners';
 import { DEAL_ENTITIES, DEAL_MIGRATIONS } from '@ztt/deals';
+import { CAPACITY_ENTITIES, CAPACITY_MIGRATIONS } from '@ztt/capacity';
 import { EXPERT_ENTITIES, EXPERT_MIGRATIONS } from '@ztt/experts';
+import { FINANCE_ENTITIES, FINANCE_MIGRATIONS } from '@ztt/finance';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@ztt/identity';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from '@ztt/matching';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@ztt/notifications';
@@ -28,6 +30,8 @@ export const ENTITIES = [
   ...PARTNER_ENTITIES,
   ...COMMISSIONER_ENTITIES,
   ...EXPERT_ENTITIES,
+  ...FINANCE_ENTITIES,
+  ...CAPACITY_ENTITIES,
   OutboxEntry,
 ];
 
@@ -53,5 +57,7 @@ export const MIGRATIONS: MigrationList = [
   ...PARTNER_MIGRATIONS,
   ...COMMISSIONER_MIGRATIONS,
   ...EXPERT_MIGRATIONS,
+  ...FINANCE_MIGRATIONS,
+  ...CAPACITY_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -1,0 +1,2 @@
+/** This domain's migrations, oldest first (the schema composition in @ztt/entities orders every domain's by timestamp). */
+export const CAPACITY_MIGRATIONS = [];
