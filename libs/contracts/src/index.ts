@@ -28,3 +28,4 @@ export * from './commissioners';
 export * from './experts';
 export * from './broker-profession';
 export * from './counties';
+export * from './finance-extras';

@@ -67,6 +67,8 @@ export interface AppConfig {
   worker: { healthPort: number | null };
   /** The API under `main.ts`: how many processes serve the port (more than 1: a cluster, one primary forking them). */
   api: { processes: number };
+  /** 科技金融: the policy programmes' rules (a JSON file, see docs/domain.md "Policy referrals"); null: the copy built into @ztt/finance. */
+  finance: { policiesFile: string | null };
 }
 
 export class ConfigError extends Error {
@@ -244,6 +246,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Served by default in production only, where an orchestrator asks; 0 picks a free port.
     worker: { healthPort: env.WORKER_HEALTH_PORT ? int('WORKER_HEALTH_PORT', 3001, 0, 65535) : prod ? 3001 : null },
     api: { processes: apiProcesses },
+    finance: { policiesFile: env.FINANCE_POLICIES_FILE ? path.resolve(env.FINANCE_POLICIES_FILE) : null },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
