@@ -109,26 +109,7 @@ export interface Rendered extends RenderResult {
  * Renders `routes` (path → element, as App.tsx declares them) at `at`, signed in as `me`, answering
  * from `server`. Queries do not retry, so a failure shows at once.
  */
-export function renderPage({
-  at,
-  routes,
-  server,
-  me = member(),
-  styles = 'computed',
-}: {
-  at: string;
-  routes: Record<string, ReactElement>;
-  server: FakeServer;
-  me?: MeView;
-  /**
-   * 'computed' (the default): Ant Design's styles are worked out as on a server and never put into
-   * jsdom's document — jsdom parses every injected stylesheet and walks them all on each
-   * getComputedStyle, which made a test of a form take a minute; no test asserts on a computed style
-   * (the browser tier checks looks). 'injected': as in a browser, for the one dialog whose footer
-   * buttons do not answer a click without them (the deal's signing dialog after a refusal).
-   */
-  styles?: 'computed' | 'injected';
-}): Rendered {
+export function renderPage({ at, routes, server, me = member() }: { at: string; routes: Record<string, ReactElement>; server: FakeServer; me?: MeView }): Rendered {
   globalThis.fetch = server.fetch;
   server.on('GET', '/me', me);
   setTokens({ accessToken: 'test-access-token' } as Parameters<typeof setTokens>[0]);
@@ -136,8 +117,11 @@ export function renderPage({
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false, gcTime: Infinity } });
   const user = userEvent.setup();
+  // Ant Design's styles are worked out as on a server and never put into jsdom's document: jsdom parses
+  // every injected stylesheet and walks them all on each getComputedStyle, which made a test of a form
+  // take a minute. No test asserts on a computed style (the browser tier checks looks).
   const result = render(
-    <StyleProvider cache={createCache()} mock={styles === 'computed' ? 'server' : 'client'}>
+    <StyleProvider cache={createCache()} mock="server">
       <MemoryRouter initialEntries={[at]}>
         <AppProviders queryClient={queryClient}>
           {/* No styles, so no animations to wait for either: a dialog closes, a message leaves, at once. */}
@@ -202,6 +186,9 @@ export function dealView(overrides: Partial<DealView> = {}): DealView {
     achievementTitle: '池塘溶解氧传感器',
     challengeId: null,
     demand: { orgId: 'org-1', orgName: '湛江海洋科技有限公司', contact: { name: '李娜' } },
+    kind: 'technology',
+    financingRequestId: null,
+    arrangedAmount: null,
     supply: { orgId: 'org-2', orgName: '广东海洋大学', contact: { name: '王强' } },
     leadBroker: { id: 'u-b1', name: '陈立' },
     coBrokers: [{ id: 'u-b2', name: '周敏' }],

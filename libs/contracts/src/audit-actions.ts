@@ -108,4 +108,8 @@ export enum AuditAction {
   ExpertProfileVerified = 'expert.verified',
   ExpertProfileRejected = 'expert.rejected',
   CountyNeedListPublished = 'county.need_list_published',
+  FinancingRequestSaved = 'financing.request_saved',
+  FinanceProfileSaved = 'finance.profile_saved',
+  FinancingDisclosureDecided = 'financing.disclosure_decided',
+  FinancingInterestExpressed = 'financing.interest_expressed',
 }

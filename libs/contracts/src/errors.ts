@@ -66,4 +66,7 @@ export enum ErrorCode {
   CountyRequired = 'COUNTY_REQUIRED',
   CountyNeedListNeed = 'COUNTY_NEED_LIST_NEED',
   CountyNeedListEmpty = 'COUNTY_NEED_LIST_EMPTY',
+  /** the action is for technology deals only (contract, registration, fulfilment) */
+  NotForFinancingDeal = 'NOT_FOR_FINANCING_DEAL',
+  FinancingInterestExists = 'FINANCING_INTEREST_EXISTS',
 }

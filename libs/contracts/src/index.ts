@@ -28,4 +28,5 @@ export * from './commissioners';
 export * from './experts';
 export * from './broker-profession';
 export * from './counties';
+export * from './finance';
 export * from './finance-extras';

@@ -115,12 +115,14 @@ describe('the deal page (DealPage)', () => {
     const server = dealServer({ stage: 'negotiating' as DealStage })
       .on('GET', '/deals/deal-1/contract', contract)
       .on('POST', '/deals/deal-1/stage', failure(409, 'SERVICE_INVENTION_APPROVAL_REQUIRED', refusal));
-    page = renderPage({ at: '/deals/deal-1', routes, server, styles: 'injected' });
+    page = renderPage({ at: '/deals/deal-1', routes, server });
 
     await page.user.click(await screen.findByRole('button', { name: '推进到“已签约”' }));
     const dialog = await screen.findByRole('dialog');
     await page.user.click(within(dialog).getByTestId('stage-confirm'));
     expect(await screen.findByText(refusal)).toBeTruthy();
+    // The dialog ignores 取消 while its request is on its way (the 确认 button spins): as a user does, wait until it stops.
+    await waitFor(() => expect(within(dialog).getByTestId('stage-confirm').classList.contains('ant-btn-loading')).toBe(false));
     await page.user.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByTestId('deal-stage').textContent).toBe('商务谈判');

@@ -135,6 +135,14 @@ export const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     'zh-CN': '清单至少要有一条需求才能发布',
     en: 'A list needs at least one entry before it is published',
   },
+  [ErrorCode.NotForFinancingDeal]: {
+    'zh-CN': '融资对接项目不涉及技术合同、认定登记和履约',
+    en: 'A financing deal has no technology contract, registration or fulfilment',
+  },
+  [ErrorCode.FinancingInterestExists]: {
+    'zh-CN': '贵机构已对该融资需求表达过意向',
+    en: 'Your organisation has already expressed interest in this request',
+  },
   [ErrorCode.ContractNotInForce]: {
     'zh-CN': '合同签约后才能登记履约情况',
     en: 'Fulfilment is recorded once the contract is signed',
@@ -325,6 +333,17 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   expert_not_verified: { 'zh-CN': '请选择专家库中已审核的专家', en: 'Choose a verified expert from the directory' },
   consultation_question_required: { 'zh-CN': '请填写咨询的问题', en: 'Write your question' },
   consultation_answer_required: { 'zh-CN': '请填写答复内容', en: 'Write the answer' },
+  financing_org_not_member: { 'zh-CN': '只能以本人所属机构的名义申请融资', en: 'Apply in the name of an organisation you belong to' },
+  financing_org_required: { 'zh-CN': '请选择申请融资的机构', en: 'Choose the applying organisation' },
+  financing_title_required: { 'zh-CN': '请填写融资需求标题', en: 'Give the request a title' },
+  financing_subject_one: { 'zh-CN': '请关联一项成果、需求或对接项目（只选一项）', en: 'Attach exactly one achievement, need or deal' },
+  financing_subject_not_own: { 'zh-CN': '只能关联本机构的成果、需求或本机构参与的对接项目', en: 'Attach your own achievement or need, or a deal your organisation is party to' },
+  financing_amount_positive: { 'zh-CN': '融资金额须大于 0', en: 'The amount must be above 0' },
+  financing_raised_exceeds: { 'zh-CN': '已融资金额须小于本次融资金额', en: 'The amount raised so far must be below the amount asked' },
+  finance_ticket_order: { 'zh-CN': '单笔上限不能低于单笔下限', en: 'The ticket maximum cannot be below the minimum' },
+  finance_instruments_required: { 'zh-CN': '请至少选择一种融资方式', en: 'Choose at least one instrument' },
+  finance_org_only: { 'zh-CN': '只有金融/投资机构可以填写融资服务信息', en: 'Only financial or investment institutions have a finance profile' },
+  financing_arranged_amount: { 'zh-CN': '落实金额须大于 0 且不超过融资需求金额 {max}', en: 'The arranged amount must be above 0 and at most the amount asked ({max})' },
 };
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

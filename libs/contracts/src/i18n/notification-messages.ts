@@ -57,6 +57,11 @@ export type NotificationType =
   | 'expert.verified'
   | 'expert.rejected'
   | 'expert.consultation_requested'
+  | 'finance.match'
+  | 'finance.interest'
+  | 'finance.disclosure_requested'
+  | 'finance.disclosure_decided'
+  | 'finance.arranged'
   | 'expert.consultation_accepted'
   | 'expert.consultation_answered'
   | 'expert.consultation_declined';
@@ -206,6 +211,16 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'expert.consultation_accepted.body': { 'zh-CN': '{name}将解答您就“{title}”提出的问题', en: '{name} will answer your question on "{title}"' },
   'expert.consultation_answered.title': { 'zh-CN': '专家已答复', en: 'The expert answered' },
   'expert.consultation_answered.body': { 'zh-CN': '{name}答复了您就“{title}”提出的问题', en: '{name} answered your question on "{title}"' },
+  'finance.match.title': { 'zh-CN': '有新的融资需求与贵机构匹配', en: 'A new financing request matches your organisation' },
+  'finance.match.body': { 'zh-CN': '“{title}”：{reasons}', en: '"{title}": {reasons}' },
+  'finance.interest.title': { 'zh-CN': '金融机构对您的融资需求感兴趣', en: 'A finance organisation is interested' },
+  'finance.interest.body': { 'zh-CN': '{org}对融资需求“{title}”表达了意向', en: '{org} expressed interest in "{title}"' },
+  'finance.disclosure_requested.title': { 'zh-CN': '金融机构申请查看详细资料', en: 'A finance organisation asks for the details' },
+  'finance.disclosure_requested.body': { 'zh-CN': '{org}申请查看融资需求“{title}”的财务资料，请决定是否同意', en: '{org} asks to read the financial details of "{title}"' },
+  'finance.disclosure_decided.title': { 'zh-CN': '详细资料查看申请有了答复', en: 'Your request for the details was answered' },
+  'finance.disclosure_decided.body': { 'zh-CN': '融资需求“{title}”的详细资料：{decision}', en: 'The details of "{title}": {decision}' },
+  'finance.arranged.title': { 'zh-CN': '融资已落实', en: 'Financing arranged' },
+  'finance.arranged.body': { 'zh-CN': '融资需求“{title}”已落实融资', en: 'The financing request "{title}" is arranged' },
   'expert.consultation_declined.title': { 'zh-CN': '专家咨询未受理', en: 'Consultation declined' },
   'expert.consultation_declined.body': { 'zh-CN': '您就“{title}”提出的咨询未受理，原因：{reason}', en: 'Your consultation on "{title}" was declined: {reason}' },
 };

@@ -13,6 +13,7 @@ export const deal: English<typeof zh> = {
   'deal.stage.signed': 'Signed',
   'deal.stage.registered': 'Registered',
   'deal.stage.fulfilled': 'Fulfilled',
+  'deal.stage.closed': 'Financing arranged',
   'deal.stage.lost': 'Lost',
   'deal.lost.reason': 'Why it was lost',
   'deal.lost.note': 'Note',

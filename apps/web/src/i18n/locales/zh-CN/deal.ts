@@ -10,6 +10,7 @@ export const deal = {
   'deal.stage.signed': '已签约',
   'deal.stage.registered': '已认定登记',
   'deal.stage.fulfilled': '已履约',
+  'deal.stage.closed': '融资已落实',
   'deal.stage.lost': '未成交',
   'deal.lost.reason': '未成交原因',
   'deal.lost.note': '说明',
