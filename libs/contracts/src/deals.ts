@@ -14,8 +14,14 @@ export enum DealStage {
   Signed = 'signed',
   Registered = 'registered',
   Fulfilled = 'fulfilled',
+  /** 融资已落实: a financing deal's end (financing deals only) */
+  Closed = 'closed',
   Lost = 'lost',
 }
+
+/** A technology deal (a need and an achievement, up to a registered contract) or a financing deal (科技金融, up to closed). */
+export type DealKind = 'technology' | 'financing';
+export const DEAL_KINDS: readonly DealKind[] = ['technology', 'financing'];
 
 /** The pipeline in order; a deal moves one step forward at a time (or to `lost` while open). */
 export const DEAL_PIPELINE: readonly DealStage[] = [
@@ -29,6 +35,21 @@ export const DEAL_PIPELINE: readonly DealStage[] = [
   DealStage.Fulfilled,
 ];
 
+/** A financing deal's pipeline: the same first stages, then 融资已落实 (closed) with the arranged amount. */
+export const FINANCING_DEAL_PIPELINE: readonly DealStage[] = [
+  DealStage.Lead,
+  DealStage.Contacted,
+  DealStage.NdaSigned,
+  DealStage.DueDiligence,
+  DealStage.Negotiating,
+  DealStage.Closed,
+];
+
+/** The pipeline of a deal of this kind. */
+export function dealPipeline(kind: DealKind): readonly DealStage[] {
+  return kind === 'financing' ? FINANCING_DEAL_PIPELINE : DEAL_PIPELINE;
+}
+
 /** Stages a deal can still be lost from, and that count as "open" for reminders and the pipeline. */
 export const DEAL_OPEN_STAGES: readonly DealStage[] = [DealStage.Lead, DealStage.Contacted, DealStage.NdaSigned, DealStage.DueDiligence, DealStage.Negotiating, DealStage.Signed];
 
@@ -36,11 +57,15 @@ export const DEAL_OPEN_STAGES: readonly DealStage[] = [DealStage.Lead, DealStage
 export const DEAL_LOST_REASONS = ['no-response', 'price', 'technology-fit', 'chose-other', 'withdrawn', 'other'] as const;
 export type DealLostReason = (typeof DEAL_LOST_REASONS)[number];
 
-/** Whether `to` is an allowed next stage from `from`: the next one in the pipeline, or lost while open. */
-export function canMoveDeal(from: DealStage, to: DealStage): boolean {
-  if (to === DealStage.Lost) return DEAL_OPEN_STAGES.includes(from);
-  const i = DEAL_PIPELINE.indexOf(from);
-  return i >= 0 && DEAL_PIPELINE[i + 1] === to;
+/**
+ * Whether `to` is an allowed next stage from `from` for a deal of this kind: the next one in its
+ * pipeline, or lost while open (a financing deal is open until closed; it is never signed).
+ */
+export function canMoveDeal(from: DealStage, to: DealStage, kind: DealKind = 'technology'): boolean {
+  const pipeline = dealPipeline(kind);
+  if (to === DealStage.Lost) return DEAL_OPEN_STAGES.includes(from) && pipeline.includes(from);
+  const i = pipeline.indexOf(from);
+  return i >= 0 && pipeline[i + 1] === to;
 }
 
 export const DEAL_DOCUMENT_KINDS = ['nda', 'term_sheet', 'contract_draft', 'contract', 'payment_proof', 'other'] as const;
@@ -91,6 +116,11 @@ export interface DealView {
   achievementTitle: string | null;
   /** Set when the deal comes from a 揭榜挂帅 award. */
   challengeId: string | null;
+  /** technology (default) or financing (科技金融) */
+  kind: DealKind;
+  /** a financing deal's request, and the amount arranged when closed (元) */
+  financingRequestId: string | null;
+  arrangedAmount: string | null;
   demand: DealPartyView;
   supply: DealPartyView;
   leadBroker: { id: string; name: string };
@@ -255,6 +285,7 @@ export const DEAL_STAGE_LABELS: Record<DealStage, { 'zh-CN': string; en: string 
   signed: { 'zh-CN': '已签约', en: 'Signed' },
   registered: { 'zh-CN': '已认定登记', en: 'Registered' },
   fulfilled: { 'zh-CN': '已履约', en: 'Fulfilled' },
+  closed: { 'zh-CN': '融资已落实', en: 'Financing arranged' },
   lost: { 'zh-CN': '未成交', en: 'Lost' },
 };
 

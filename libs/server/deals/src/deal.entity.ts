@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CommissionKind, CommissionStatus, ContractTerms, DealAudience, DealContact, DealDocumentKind, DealLostReason, DealStage, TrialOutcome } from '@ztt/contracts';
+import { CommissionKind, CommissionStatus, ContractTerms, DealAudience, DealContact, DealDocumentKind, DealKind, DealLostReason, DealStage, TrialOutcome } from '@ztt/contracts';
 import { ContractPayment, RoyaltyReport } from './contract-payment.entity';
 import { ContractScheduleItem } from './contract-schedule-item.entity';
 import { DealApproval } from './deal-approval.entity';
@@ -42,6 +42,12 @@ export class Deal {
   @Column({ type: 'timestamptz', nullable: true }) idleRemindedAt: Date | null;
   /** the 先用后转 trial deal this licence or transfer was converted from */
   @Column({ type: 'uuid', nullable: true }) convertedFromDealId: string | null;
+  /** 'technology' (a need and an achievement, up to a registered contract) or 'financing' (a financing request, up to closed) */
+  @Column({ type: 'text', default: 'technology' }) kind: DealKind;
+  /** the financing request of a financing deal (the finance lib owns it) */
+  @Column({ type: 'uuid', nullable: true }) financingRequestId: string | null;
+  /** 元 arranged when a financing deal closes */
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true }) arrangedAmount: string | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -63,6 +63,18 @@ export class DealsService {
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
+  /** The financing deals opened on a financing request (for the finance lib: who brokers them, who the finance side is). */
+  async financingDeals(
+    requestId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<Pick<Deal, 'id' | 'stage' | 'leadBrokerId' | 'coBrokerIds' | 'supplyOrgId' | 'arrangedAmount'>[]> {
+    return m.find(Deal, {
+      select: { id: true, stage: true, leadBrokerId: true, coBrokerIds: true, supplyOrgId: true, arrangedAmount: true },
+      where: { financingRequestId: requestId, kind: 'financing' },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /** The deal and what the caller is to it; 404 (audited) for anyone without a part in it. */
   async access(actor: AuthContext, id: string): Promise<DealAccess> {
     const deal = await this.db.manager.findOneBy(Deal, { id });
@@ -321,6 +333,9 @@ export class DealsService {
         achievementId: d.achievementId,
         achievementTitle: name(achs, d.achievementId),
         challengeId: d.challengeId,
+        kind: d.kind,
+        financingRequestId: d.financingRequestId,
+        arrangedAmount: d.arrangedAmount,
         demand: { orgId: d.demandOrgId, orgName: name(orgs, d.demandOrgId) ?? '', contact: d.demandContact },
         supply: { orgId: d.supplyOrgId, orgName: name(orgs, d.supplyOrgId) ?? '', contact: d.supplyContact },
         leadBroker: { id: d.leadBrokerId, name: name(users, d.leadBrokerId) ?? '' },

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '@ztt/catalogue';
+import { DealsModule } from '@ztt/deals';
+import { FINANCE_EXTRAS_CONTROLLERS, FINANCE_EXTRAS_PROVIDERS } from './finance-extras';
+import { FinancingRequestsService } from './financing-requests.service';
 
 /** 科技金融 (financing requests, investor and bank profiles, financing matches, policy referrals, roadshows). */
-@Module({})
+@Module({
+  imports: [CatalogueModule, DealsModule],
+  controllers: [...FINANCE_EXTRAS_CONTROLLERS],
+  providers: [...FINANCE_EXTRAS_PROVIDERS, FinancingRequestsService],
+  exports: [FinancingRequestsService],
+})
 export class FinanceModule {}

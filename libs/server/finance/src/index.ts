@@ -1,3 +1,16 @@
+import { FINANCE_EXTRAS_ENTITIES } from './finance-extras';
+import { FinanceProfile, FinancingDisclosure, FinancingInterest, FinancingMatch, FinancingRequest, FinancingWatch } from './financing-request.entity';
+
 export { FinanceModule } from './finance.module';
 export { FINANCE_MIGRATIONS } from './migrations';
-export const FINANCE_ENTITIES = [];
+export { FinanceProfile, FinancingDisclosure, FinancingInterest, FinancingMatch, FinancingRequest, FinancingWatch } from './financing-request.entity';
+export { FinancingRequestsService } from './financing-requests.service';
+export type { FinanceOrgIds } from './financing-requests.service';
+export { scoreFinancing } from './financing-match';
+export type { FinanceProfileSide, FinancingRequestSide, FinancingScore } from './financing-match';
+
+export { FinancingReferral } from './referral.entity';
+export { Roadshow, RoadshowFollowUp, RoadshowInvestor, RoadshowProject, RoadshowSignup } from './roadshow.entity';
+export { evaluatePolicies, parsePolicies } from './policies/policy-rules';
+
+export const FINANCE_ENTITIES = [FinancingRequest, FinanceProfile, FinancingDisclosure, FinancingMatch, FinancingInterest, FinancingWatch, ...FINANCE_EXTRAS_ENTITIES];

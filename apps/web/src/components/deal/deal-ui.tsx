@@ -28,6 +28,7 @@ const STAGE_COLORS: Record<DealStage, string> = {
   signed: 'gold',
   registered: 'green',
   fulfilled: 'success',
+  closed: 'success',
   lost: 'error',
 };
 
