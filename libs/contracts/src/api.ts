@@ -45,6 +45,8 @@ export interface OrganisationView {
   /** 乡镇/街道 (optional free text) */
   town?: string | null;
   industries: string[];
+  /** 高新技术企业 / 科技型中小企业 (ORG_CREDENTIALS), checked with the verification */
+  credentials?: string[];
   website: string | null;
   description: string;
   verificationStatus: VerificationStatus;

@@ -62,6 +62,12 @@ export type NotificationType =
   | 'finance.disclosure_requested'
   | 'finance.disclosure_decided'
   | 'finance.arranged'
+  | 'finance.referral_sent'
+  | 'finance.referral_decided'
+  | 'finance.roadshow_invited'
+  | 'finance.roadshow_present'
+  | 'finance.roadshow_answered'
+  | 'finance.roadshow_cancelled'
   | 'expert.consultation_accepted'
   | 'expert.consultation_answered'
   | 'expert.consultation_declined';
@@ -221,6 +227,18 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'finance.disclosure_decided.body': { 'zh-CN': '融资需求“{title}”的详细资料：{decision}', en: 'The details of "{title}": {decision}' },
   'finance.arranged.title': { 'zh-CN': '融资已落实', en: 'Financing arranged' },
   'finance.arranged.body': { 'zh-CN': '融资需求“{title}”已落实融资', en: 'The financing request "{title}" is arranged' },
+  'finance.referral_sent.title': { 'zh-CN': '收到政策性金融转介', en: 'New policy referral' },
+  'finance.referral_sent.body': { 'zh-CN': '{org}经平台转介融资需求“{title}”（{programme}），请受理', en: '{org} was referred to you for "{title}" ({programme})' },
+  'finance.referral_decided.title': { 'zh-CN': '银行答复了转介', en: 'The bank answered your referral' },
+  'finance.referral_decided.body': { 'zh-CN': '{org}对“{title}”（{programme}）的转介：{decision}', en: '{org} on "{title}" ({programme}): {decision}' },
+  'finance.roadshow_invited.title': { 'zh-CN': '邀请您参加路演', en: 'You are invited to a roadshow' },
+  'finance.roadshow_invited.body': { 'zh-CN': '路演“{title}”将于 {when} 举行，欢迎报名', en: 'The roadshow "{title}" is on {when}; sign up' },
+  'finance.roadshow_present.title': { 'zh-CN': '邀请您的项目参加路演', en: 'Your project is invited to present' },
+  'finance.roadshow_present.body': { 'zh-CN': '融资需求“{project}”受邀参加路演“{title}”（{when}），请确认是否参加', en: '"{project}" is invited to present at "{title}" ({when}); please answer' },
+  'finance.roadshow_answered.title': { 'zh-CN': '路演项目答复', en: 'A project answered' },
+  'finance.roadshow_answered.body': { 'zh-CN': '“{project}”对路演“{title}”的邀请：{decision}', en: '"{project}" on the roadshow "{title}": {decision}' },
+  'finance.roadshow_cancelled.title': { 'zh-CN': '路演已取消', en: 'Roadshow cancelled' },
+  'finance.roadshow_cancelled.body': { 'zh-CN': '路演“{title}”（{when}）已取消', en: 'The roadshow "{title}" ({when}) is cancelled' },
   'expert.consultation_declined.title': { 'zh-CN': '专家咨询未受理', en: 'Consultation declined' },
   'expert.consultation_declined.body': { 'zh-CN': '您就“{title}”提出的咨询未受理，原因：{reason}', en: 'Your consultation on "{title}" was declined: {reason}' },
 };

@@ -124,6 +124,18 @@ export class CatalogueReader {
     return new Map([...cards.values()].map((c) => [c.id, c.title]));
   }
 
+  /** Whether an achievement lists a granted patent (an invention, utility-model or design patent marked 已授权): the IP-pledge programme asks for one. */
+  async hasGrantedPatent(achievementId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    return m
+      .getRepository(Achievement)
+      .createQueryBuilder('a')
+      .where('a.id = :achievementId', { achievementId })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(a.ip_items) ip WHERE ip->>'type' IN ('invention-patent', 'utility-model', 'design-patent') AND ip->>'status' IN ('已授权', 'granted'))`,
+      )
+      .getExists();
+  }
+
   /** Whether the organisation holds intellectual property: an achievement (not withdrawn) listing any. */
   async ownsIntellectualProperty(orgId: string, m: EntityManager = this.db.manager): Promise<boolean> {
     return m

@@ -12,9 +12,11 @@ export interface OrganisationCard {
   region: string;
   creditCode: string;
   verificationStatus: VerificationStatus;
+  /** 高新技术企业 / 科技型中小企业 claimed by its admins (checked with its verification) */
+  credentials: string[];
 }
 
-const CARD_COLUMNS: FindOptionsSelect<Organisation> = { id: true, name: true, type: true, region: true, creditCode: true, verificationStatus: true };
+const CARD_COLUMNS: FindOptionsSelect<Organisation> = { id: true, name: true, type: true, region: true, creditCode: true, verificationStatus: true, credentials: true };
 
 /**
  * Identity's read port for organisations and their members: the one way other domains learn an

@@ -5,6 +5,7 @@ import {
   INDUSTRY_CODES,
   MembershipStatus,
   MemberView,
+  ORG_CREDENTIALS,
   ORGANISATION_TYPE_CODES,
   OrganisationPublicView,
   OrganisationView,
@@ -31,6 +32,17 @@ export class CreateOrganisationDto {
   @ApiProperty({ enum: REGION_CODES }) @IsIn(REGION_CODES as string[]) region: string;
 
   @ApiPropertyOptional({ maxLength: 50, example: '南三镇', description: '乡镇/街道（选填）' }) @IsOptional() @IsString() @MaxLength(50) town?: string;
+
+  @ApiPropertyOptional({
+    enum: ORG_CREDENTIALS,
+    isArray: true,
+    description: '资质：高新技术企业 high_tech_enterprise、科技型中小企业 sme_tech（随机构认证审核；变更后须重新认证）',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ORG_CREDENTIALS.length)
+  @IsIn([...ORG_CREDENTIALS], { each: true })
+  credentials?: string[];
 
   @ApiPropertyOptional({ enum: INDUSTRY_CODES, isArray: true })
   @IsOptional()
@@ -92,6 +104,7 @@ export class OrganisationPublicViewDto implements OrganisationPublicView {
 export class OrganisationViewDto extends OrganisationPublicViewDto implements OrganisationView {
   @ApiProperty() creditCode: string;
   @ApiProperty({ type: String, nullable: true, required: false, description: '乡镇/街道' }) town?: string | null;
+  @ApiPropertyOptional({ enum: ORG_CREDENTIALS, isArray: true, description: '资质（高新技术企业、科技型中小企业）' }) credentials?: string[];
   @ApiProperty({ type: String, nullable: true }) website: string | null;
   @ApiProperty() description: string;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;

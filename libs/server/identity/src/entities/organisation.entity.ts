@@ -13,6 +13,8 @@ export class Organisation {
   /** 乡镇/街道 within the region (free text, optional): where results reach (入县达镇). */
   @Column({ type: 'text', nullable: true }) town: string | null;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) industries: string[];
+  /** 高新技术企业 / 科技型中小企业 (ORG_CREDENTIALS), checked with the verification */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) credentials: string[];
   @Column({ type: 'text', nullable: true }) website: string | null;
   @Column({ type: 'text', default: '' }) description: string;
   @Column({ type: 'text', default: VerificationStatus.Unverified }) verificationStatus: VerificationStatus;

@@ -27,12 +27,16 @@ export interface OrganisationInput {
   region?: string;
   town?: string;
   industries?: string[];
+  credentials?: string[];
   website?: string;
   description?: string;
 }
 
 /** Fields whose change makes a verified organisation go through verification again. */
 const IDENTITY_FIELDS: (keyof OrganisationInput)[] = ['name', 'type', 'creditCode'];
+
+/** The same credentials in any order. */
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 @Injectable()
 export class OrganisationsService {
@@ -53,6 +57,7 @@ export class OrganisationsService {
           region: input.region,
           town: input.town?.trim() || null,
           industries: input.industries ?? [],
+          credentials: [...new Set(input.credentials ?? [])],
           website: input.website ?? null,
           description: input.description ?? '',
           createdBy: actor.userId,
@@ -112,9 +117,13 @@ export class OrganisationsService {
       if (input.region !== undefined) changes.region = input.region;
       if (input.town !== undefined) changes.town = input.town.trim() || null;
       if (input.industries !== undefined) changes.industries = input.industries;
+      if (input.credentials !== undefined) changes.credentials = [...new Set(input.credentials)];
       if (input.website !== undefined) changes.website = input.website || null;
       if (input.description !== undefined) changes.description = input.description;
-      const identityChanged = IDENTITY_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== current[f]);
+      // Credentials are checked with the verification: claiming a different set is verified again.
+      const identityChanged =
+        IDENTITY_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== current[f]) ||
+        (changes.credentials !== undefined && !sameSet(changes.credentials, current.credentials));
       if (identityChanged && current.verificationStatus !== VerificationStatus.Unverified) {
         Object.assign(changes, { verificationStatus: VerificationStatus.Unverified, verifiedAt: null, verifiedBy: null, submittedAt: null });
       }
@@ -371,6 +380,7 @@ export class OrganisationsService {
       ...publicView(o),
       creditCode: o.creditCode,
       town: o.town,
+      credentials: o.credentials,
       website: o.website,
       description: o.description,
       rejectionReason: o.rejectionReason,
