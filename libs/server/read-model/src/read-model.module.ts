@@ -7,6 +7,7 @@ import { BrokerDirectoryService } from './brokers/broker-directory.service';
 import { AdminDealReportsController, DealReportsController } from './deal-reports/deal-reports.controller';
 import { DealReportsService } from './deal-reports/deal-reports.service';
 import { CommissionerFiguresController } from './dashboard/commissioner-figures.controller';
+import { FinancingFiguresController } from './dashboard/financing-figures.controller';
 import { CountyOfficialController, PublicCountyController } from './counties/county.controller';
 import { CountyService } from './counties/county.service';
 import { DashboardController, PublicStatsController } from './dashboard/dashboard.controller';
@@ -37,6 +38,7 @@ import { PersonalDataService } from './personal-data/personal-data.service';
     KpiController,
     BrokerDirectoryController,
     CommissionerFiguresController,
+    FinancingFiguresController,
     CountyOfficialController,
     PublicCountyController,
   ],
