@@ -73,4 +73,6 @@ export enum ErrorCode {
   /** the action is for technology deals only (contract, registration, fulfilment) */
   NotForFinancingDeal = 'NOT_FOR_FINANCING_DEAL',
   FinancingInterestExists = 'FINANCING_INTEREST_EXISTS',
+  SlotTaken = 'SLOT_TAKEN',
+  CapacityAlreadyRated = 'CAPACITY_ALREADY_RATED',
 }

@@ -30,3 +30,4 @@ export * from './broker-profession';
 export * from './counties';
 export * from './finance';
 export * from './finance-extras';
+export * from './capacity';

@@ -70,7 +70,15 @@ export type NotificationType =
   | 'finance.roadshow_cancelled'
   | 'expert.consultation_accepted'
   | 'expert.consultation_answered'
-  | 'expert.consultation_declined';
+  | 'expert.consultation_declined'
+  | 'capacity.booking_requested'
+  | 'capacity.booking_decided'
+  | 'capacity.booking_cancelled'
+  | 'capacity.booking_completed'
+  | 'capacity.run_requested'
+  | 'capacity.run_decided'
+  | 'capacity.run_completed'
+  | 'capacity.reviewed';
 
 export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${NotificationType}.body`> = {
   'item.submitted.title': { 'zh-CN': '有新的待审核内容', en: 'New item to review' },
@@ -241,6 +249,22 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'finance.roadshow_cancelled.body': { 'zh-CN': '路演“{title}”（{when}）已取消', en: 'The roadshow "{title}" ({when}) is cancelled' },
   'expert.consultation_declined.title': { 'zh-CN': '专家咨询未受理', en: 'Consultation declined' },
   'expert.consultation_declined.body': { 'zh-CN': '您就“{title}”提出的咨询未受理，原因：{reason}', en: 'Your consultation on "{title}" was declined: {reason}' },
+  'capacity.booking_requested.title': { 'zh-CN': '新的仪器预约', en: 'New instrument booking' },
+  'capacity.booking_requested.body': { 'zh-CN': '{name}预约了“{title}”：{slot}', en: '{name} booked "{title}": {slot}' },
+  'capacity.booking_decided.title': { 'zh-CN': '仪器预约有了答复', en: 'Your booking was answered' },
+  'capacity.booking_decided.body': { 'zh-CN': '您对“{title}”（{slot}）的预约：{decision}', en: 'Your booking of "{title}" ({slot}): {decision}' },
+  'capacity.booking_cancelled.title': { 'zh-CN': '仪器预约已取消', en: 'Booking cancelled' },
+  'capacity.booking_cancelled.body': { 'zh-CN': '“{title}”（{slot}）的预约已取消', en: 'The booking of "{title}" ({slot}) was cancelled' },
+  'capacity.booking_completed.title': { 'zh-CN': '仪器使用已完成，请评价', en: 'Booking completed: rate it' },
+  'capacity.booking_completed.body': { 'zh-CN': '“{title}”（{slot}）已完成，欢迎评价满意度', en: '"{title}" ({slot}) is complete; rate your satisfaction' },
+  'capacity.run_requested.title': { 'zh-CN': '新的验证/中试申请', en: 'New verification run request' },
+  'capacity.run_requested.body': { 'zh-CN': '{org}申请在“{name}”验证成果“{title}”', en: '{org} asks for a run of "{title}" at "{name}"' },
+  'capacity.run_decided.title': { 'zh-CN': '验证/中试申请有了答复', en: 'Your run request was answered' },
+  'capacity.run_decided.body': { 'zh-CN': '“{title}”在“{name}”的验证申请：{decision}', en: 'The run of "{title}" at "{name}": {decision}' },
+  'capacity.run_completed.title': { 'zh-CN': '验证/中试已完成，请评价', en: 'Run completed: rate it' },
+  'capacity.run_completed.body': { 'zh-CN': '“{title}”在“{name}”的验证已完成，达到 TRL {trl}', en: 'The run of "{title}" at "{name}" is complete, reaching TRL {trl}' },
+  'capacity.reviewed.title': { 'zh-CN': '中试平台/仪器审核结果', en: 'Capacity entry reviewed' },
+  'capacity.reviewed.body': { 'zh-CN': '“{name}”：{decision}', en: '"{name}": {decision}' },
 };
 
 export function notificationText(type: string, part: 'title' | 'body', locale: Locale, params: Record<string, string | number>): string {

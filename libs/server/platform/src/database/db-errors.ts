@@ -10,3 +10,12 @@ export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; driverError?: { code?: string } } | null;
   return !!err && (err.code === UNIQUE_VIOLATION || err.driverError?.code === UNIQUE_VIOLATION);
 }
+
+/** PostgreSQL's SQLSTATE for an exclusion constraint that a write would break (e.g. overlapping booked slots). */
+const EXCLUSION_VIOLATION = '23P01';
+
+/** Whether a failed write broke an exclusion constraint (as isUniqueViolation reads the code). */
+export function isExclusionViolation(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string } } | null;
+  return !!err && (err.code === EXCLUSION_VIOLATION || err.driverError?.code === EXCLUSION_VIOLATION);
+}
