@@ -2,7 +2,7 @@
 // `npm test`: type check, lint (zero warnings, module boundaries), formatting, build the web app, then every
 // Jest tier against real services. Ends with one summary line: "tests: N passed, N failed".
 // On a fresh clone it first installs what the tests need (tools/stack/prerequisites.mjs).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDebianPackages, ensureNodeModules, MissingPrerequisite, root } from '../stack/prerequisites.mjs';
@@ -18,6 +18,34 @@ function step(label, cmd, args) {
   return r.status === 0;
 }
 
+/** Runs one check with its output held back, so checks run side by side still print one after the other. */
+function quietStep([label, cmd, args]) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('error', (e) => out.push(Buffer.from(`${e.message}\n`)));
+    child.on('close', (code) => resolve({ label, ok: code === 0, output: Buffer.concat(out).toString(), seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+/**
+ * The checks before Jest, side by side: each is one single-threaded process (tsc, eslint, prettier)
+ * and the machine this runs on has two cores, so a group takes about as long as its longest check.
+ */
+async function checksSideBySide(pairs) {
+  for (const pair of pairs) {
+    const results = await Promise.all(pair.map(quietStep));
+    for (const r of results) {
+      process.stdout.write(`\n── ${r.label}\n${r.output}── ${r.label}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(1)}s\n`);
+    }
+    if (results.some((r) => !r.ok)) return false;
+  }
+  return true;
+}
+
 try {
   ensureNodeModules();
   ensureDebianPackages(['redis-server', 'fonts-noto-cjk', 'chromium', 'poppler-utils']);
@@ -30,23 +58,27 @@ try {
 
 // The project's own binaries, never npx's download of a same-named package.
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const steps = jestArgs.length
-  ? []
-  : [
-      ['type check (server)', bin('tsc'), ['-p', 'tsconfig.json']],
-      ['type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
-      ['project graph', bin('nx'), ['show', 'projects']],
-      ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
-      // One layout for the whole tree (.prettierrc.json; prose and generated files in .prettierignore): `npm run format` fixes it.
-      ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
-      // What the Docker image runs: the server compiled to dist/server, the web app to dist/web (test/production runs it).
-      ['production build', process.execPath, ['tools/build/build.mjs']],
-    ];
-for (const [label, cmd, args] of steps) {
-  if (!step(label, cmd, args)) {
-    process.stdout.write('tests: 0 passed, 1 failed\n');
-    process.exit(1);
-  }
+const checks = [
+  [
+    ['type check (server)', bin('tsc'), ['-p', 'tsconfig.json']],
+    ['type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
+    // The graph the lint's module-boundary rule reads, built (and every project.json checked) before it.
+    ['project graph', bin('nx'), ['show', 'projects']],
+  ],
+  [
+    ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+    // One layout for the whole tree (.prettierrc.json; prose and generated files in .prettierignore): `npm run format` fixes it.
+    ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ],
+];
+const ready =
+  jestArgs.length > 0 ||
+  ((await checksSideBySide(checks)) &&
+    // What the Docker image runs: the server compiled to dist/server, the web app to dist/web (test/production runs it).
+    step('production build', process.execPath, ['tools/build/build.mjs']));
+if (!ready) {
+  process.stdout.write('tests: 0 passed, 1 failed\n');
+  process.exit(1);
 }
 
 const report = path.join(root, 'test-artifacts', 'jest-results.json');
