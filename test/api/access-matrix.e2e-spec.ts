@@ -37,6 +37,8 @@ const PUBLIC_READS = new Set([
   'GET /api/challenges/:id/notice',
   'GET /api/brokers/:id',
   'GET /api/counties/:code',
+  'GET /api/capacity/providers/:id',
+  'GET /api/capacity/instruments/:id',
 ]);
 
 /** The policy: what an outsider gets from each route. */
@@ -128,6 +130,54 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'POST /api/consultations/:id/accept': async () => ({ json: {} }),
   'POST /api/consultations/:id/answer': async () => ({ json: { answer: '越权答复' } }),
   'POST /api/consultations/:id/decline': async () => ({ json: { reason: '越权拒绝' } }),
+  'PUT /api/capacity/providers/:id': async (w) => ({
+    json: {
+      orgId: w.orgA,
+      kind: 'pilot_base',
+      name: '越权修改',
+      capabilities: '',
+      tags: [],
+      chains: [],
+      trlMin: 4,
+      trlMax: 7,
+      scale: '',
+      batchSize: '',
+      priceBasis: 'negotiable',
+      contactName: '',
+      contactPhone: '',
+      contactEmail: '',
+      region: 'mazhang',
+      address: '',
+    },
+  }),
+  'PUT /api/capacity/instruments/:id': async (w) => ({
+    json: {
+      orgId: w.orgA,
+      name: '越权修改',
+      model: '',
+      maker: '',
+      capabilities: '',
+      tags: [],
+      location: '',
+      hourlyRate: '1.00',
+      openingHours: [null, null, null, null, null, null, null],
+      minHours: 1,
+      maxHours: 2,
+      slotMinutes: 30,
+      leadHours: 0,
+      approvalRequired: true,
+    },
+  }),
+  'POST /api/capacity/bookings/:id/approve': async () => ({ json: {} }),
+  'POST /api/capacity/bookings/:id/decline': async () => ({ json: { reason: '越权拒绝' } }),
+  'POST /api/capacity/bookings/:id/cancel': async () => ({ json: {} }),
+  'POST /api/capacity/bookings/:id/complete': async () => ({ json: { hoursUsed: 2 } }),
+  'POST /api/capacity/bookings/:id/rate': async () => ({ json: { score: 1 } }),
+  'POST /api/capacity/runs/:id/approve': async () => ({ json: { scheduledFrom: '2027-01-01', scheduledTo: '2027-01-31' } }),
+  'POST /api/capacity/runs/:id/decline': async () => ({ json: { reason: '越权拒绝' } }),
+  'POST /api/capacity/runs/:id/cancel': async () => ({ json: {} }),
+  'POST /api/capacity/runs/:id/complete': async () => ({ json: { result: '越权完成', trlReached: 9 } }),
+  'POST /api/capacity/runs/:id/rate': async () => ({ json: { score: 1 } }),
 };
 
 const key = (r: LiveRoute) => `${r.method} ${r.path}`;

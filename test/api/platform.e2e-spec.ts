@@ -37,6 +37,10 @@ const PUBLIC = new Set([
   'GET /api/commissioners',
   'GET /api/counties/:code',
   'GET /api/experts',
+  'GET /api/capacity/providers',
+  'GET /api/capacity/providers/:id',
+  'GET /api/capacity/instruments',
+  'GET /api/capacity/instruments/:id',
 ]);
 const apiRoutes = () => liveRoutes(api.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'));
 

@@ -44,6 +44,11 @@ export interface World {
   objection: string;
   /** an expert consultation A asked on its need (专家咨询) */
   consultation: string;
+  /** A's pilot base and shared instrument (published), B's member's booking of it, and B's verification run there (中试与仪器共享) */
+  capacityProvider: string;
+  instrument: string;
+  booking: string;
+  verificationRun: string;
   campaign: string;
   notificationA: string;
   /** a 科技特派员's service to A (logged by a commissioner from B), and its file */
@@ -250,6 +255,31 @@ export async function buildWorld(api: TestApi): Promise<World> {
       memberA.id,
     ])
   ).rows[0].id as string;
+  const capacityProvider = (
+    await api.db.query(
+      `INSERT INTO capacity_provider (org_id, kind, name, chains, trl_min, trl_max, price_basis, status) VALUES ($1, 'pilot_base', '安全测试中试基地', '{marine.biomed}', 4, 7, 'negotiable', 'published') RETURNING id`,
+      [orgA],
+    )
+  ).rows[0].id as string;
+  const instrument = (
+    await api.db.query(
+      `INSERT INTO shared_instrument (org_id, provider_id, name, hourly_rate, opening_hours, min_hours, max_hours, slot_minutes, status)
+       VALUES ($1, $2, '安全测试冻干机', 100, '[{"open":"08:00","close":"18:00"},null,null,null,null,null,null]', 1, 4, 30, 'published') RETURNING id`,
+      [orgA, capacityProvider],
+    )
+  ).rows[0].id as string;
+  const booking = (
+    await api.db.query(
+      `INSERT INTO instrument_booking (instrument_id, user_id, slot, hours, amount, status) VALUES ($1, $2, tstzrange(now() + interval '30 days', now() + interval '30 days 2 hours'), 2, 200, 'requested') RETURNING id`,
+      [instrument, memberB.id],
+    )
+  ).rows[0].id as string;
+  const verificationRun = (
+    await api.db.query(
+      `INSERT INTO verification_run (provider_id, achievement_id, org_id, requester_id, goal, wish_from, wish_to, trl_before) VALUES ($1, $2, $3, $4, '放大验证', $5, $5, 4) RETURNING id`,
+      [capacityProvider, achB, orgB, memberB.id, day(30)],
+    )
+  ).rows[0].id as string;
 
   const campaign = must<{ id: string }>(
     'campaign',
@@ -324,6 +354,10 @@ export async function buildWorld(api: TestApi): Promise<World> {
     milestone,
     objection,
     consultation,
+    capacityProvider,
+    instrument,
+    booking,
+    verificationRun,
     campaign,
     notificationA: notification.rows[0].id,
     serviceLog,
@@ -401,6 +435,11 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/consultations\/:id/, (w) => ({ id: w.consultation })],
+  [/^\/api\/capacity\/providers\/:id/, (w) => ({ id: w.capacityProvider })],
+  [/^\/api\/capacity\/instruments\/:id/, (w) => ({ id: w.instrument })],
+  [/^\/api\/capacity\/bookings\/:id/, (w) => ({ id: w.booking })],
+  [/^\/api\/capacity\/runs\/:id/, (w) => ({ id: w.verificationRun })],
+  [/^\/api\/admin\/capacity\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/experts\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/kpis?(-actuals)?\//, () => ({ code: 'high-tech-enterprises', year: '2026', id: '00000000-0000-4000-8000-000000000000' })],
 ];
