@@ -289,6 +289,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   deal_nda_required: { 'zh-CN': '进入“已签保密协议”需要上传的保密协议文件和签署日期', en: 'Signing the NDA needs the uploaded NDA document and its date' },
   deal_nda_document: { 'zh-CN': '请选择本对接中上传的保密协议（NDA）文件', en: 'Choose an NDA document uploaded to this deal' },
+  deal_arranged_amount_required: { 'zh-CN': '进入“融资已落实”需要填写大于 0 的落实金额（元）', en: 'Closing a financing deal needs the arranged amount (yuan), above 0' },
   deal_contract_required: { 'zh-CN': '进入“已签约”需要先填写合同信息', en: 'Record the contract before moving to signed' },
   deal_registration_required: { 'zh-CN': '进入“已登记”需要认定登记编号和登记日期', en: 'Registration needs the registration number and date' },
   deal_lost_reason_required: { 'zh-CN': '请选择未成交原因', en: 'Choose why the deal was lost' },

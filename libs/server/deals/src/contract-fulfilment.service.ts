@@ -389,6 +389,7 @@ export class ContractFulfilmentService {
   }
 
   private async inForce(deal: Deal): Promise<ContractRegistration> {
+    if (deal.kind === 'financing') throw AppException.conflict(ErrorCode.NotForFinancingDeal);
     const contract = IN_FORCE.includes(deal.stage) ? await this.db.manager.findOneBy(ContractRegistration, { dealId: deal.id }) : null;
     if (!contract) throw AppException.conflict(ErrorCode.ContractNotInForce);
     return contract;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, AuditAction, beijingDate, DealApprovalState, DealApprovalView, DealStage, OrgRole, Page } from '@ztt/contracts';
+import { addDays, AuditAction, beijingDate, DealApprovalState, DealApprovalView, DealStage, ErrorCode, OrgRole, Page } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { CatalogueReader } from '@ztt/catalogue';
 import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
@@ -53,6 +53,7 @@ export class DealApprovalsService {
     const access = await this.deals.access(actor, dealId);
     if (access.role === 'party') throw AppException.notFound();
     const deal = access.deal;
+    if (deal.kind === 'financing') throw AppException.conflict(ErrorCode.NotForFinancingDeal);
     if (!BEFORE_SIGNING.includes(deal.stage) || !deal.achievementId) throw AppException.invalidState();
     const card = await this.catalogue.serviceInvention(deal.achievementId);
     if (!card?.serviceInvention) throw AppException.invalidState();

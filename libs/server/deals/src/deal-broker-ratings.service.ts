@@ -10,7 +10,7 @@ import { Deal } from './deal.entity';
 import { DealsService } from './deals.service';
 
 /** The stages after which the parties rate the broker: signed (and what follows it) or lost. */
-const RATING_OPEN: readonly DealStage[] = [DealStage.Signed, DealStage.Registered, DealStage.Fulfilled, DealStage.Lost];
+const RATING_OPEN: readonly DealStage[] = [DealStage.Signed, DealStage.Registered, DealStage.Fulfilled, DealStage.Closed, DealStage.Lost];
 
 /**
  * The parties' ratings of a deal's lead broker. Each side (the demand organisation, the supply

@@ -3,6 +3,24 @@ import { AuthContext, loadConfig } from '@ztt/platform';
 import { accessOf } from './deal-access';
 import { Deal } from './deal.entity';
 
+describe("a financing deal's stages (canMoveDeal with the kind)", () => {
+  it('goes lead → … → negotiating → closed, never to signed', () => {
+    expect(canMoveDeal(DealStage.Negotiating, DealStage.Closed, 'financing')).toBe(true);
+    expect(canMoveDeal(DealStage.Negotiating, DealStage.Signed, 'financing')).toBe(false);
+    expect(canMoveDeal(DealStage.DueDiligence, DealStage.Closed, 'financing')).toBe(false);
+    expect(canMoveDeal(DealStage.Lead, DealStage.Contacted, 'financing')).toBe(true);
+  });
+  it('can be lost while open, not once closed', () => {
+    expect(canMoveDeal(DealStage.Negotiating, DealStage.Lost, 'financing')).toBe(true);
+    expect(canMoveDeal(DealStage.Closed, DealStage.Lost, 'financing')).toBe(false);
+  });
+  it('leaves technology deals as they were: closed is not one of their stages', () => {
+    expect(canMoveDeal(DealStage.Negotiating, DealStage.Closed)).toBe(false);
+    expect(canMoveDeal(DealStage.Negotiating, DealStage.Signed, 'technology')).toBe(true);
+    expect(canMoveDeal(DealStage.Signed, DealStage.Lost)).toBe(true);
+  });
+});
+
 describe('stage rules', () => {
   it('moves one step forward only', () => {
     expect(canMoveDeal(DealStage.Lead, DealStage.Contacted)).toBe(true);

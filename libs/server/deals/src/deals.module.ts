@@ -13,6 +13,7 @@ import { DealWorkService } from './deal-work.service';
 import { DEAL_ENTITIES } from './deal.entity';
 import { AdminDealsController, DealDocumentsController, DealsController } from './deals.controller';
 import { DealsService } from './deals.service';
+import { FinancingDealPort } from './financing-port';
 import { AdminBrokerRatingsController, BrokerOwnRatingController, DealBrokerRatingController } from './deal-broker-ratings.controller';
 import { DealBrokerRatings } from './deal-broker-ratings.service';
 
@@ -30,8 +31,8 @@ import { DealBrokerRatings } from './deal-broker-ratings.service';
     AdminBrokerRatingsController,
     BrokerOwnRatingController,
   ],
-  providers: [DealsService, DealWorkService, DealApprovalsService, ContractFulfilmentService, DealBrokerRatings],
-  exports: [DealsService],
+  providers: [DealsService, DealWorkService, DealApprovalsService, ContractFulfilmentService, DealBrokerRatings, FinancingDealPort],
+  exports: [DealsService, FinancingDealPort],
 })
 export class DealsModule {}
 

@@ -31,6 +31,7 @@ import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
+import { FinancingDealPort } from './financing-port';
 import { signingHold } from './deal-approval-gate';
 import { ContractPayment, RoyaltyReport } from './contract-payment.entity';
 import { ContractScheduleItem } from './contract-schedule-item.entity';
@@ -52,6 +53,7 @@ export class DealsService {
     private readonly catalogue: CatalogueReader,
     private readonly challenges: ChallengeReader,
     private readonly disclosures: DisclosureService,
+    private readonly financing: FinancingDealPort,
   ) {}
 
   // ---- access -------------------------------------------------------------------------------
@@ -84,6 +86,12 @@ export class DealsService {
       throw AppException.notFound();
     }
     return access;
+  }
+
+  /** Whether the caller takes part in the deal (a broker, a party's member, an admin): for other domains asking, so nothing is audited. */
+  async takesPart(actor: AuthContext, id: string): Promise<boolean> {
+    const deal = await this.db.manager.findOneBy(Deal, { id });
+    return !!deal && !!accessOf(actor, deal);
   }
 
   /** Work on a deal is for its brokers; parties and admins see it but get 404 on the brokers' routes. */
@@ -228,6 +236,51 @@ export class DealsService {
     );
     const detail = { convertedFromDealId: trial.id, model };
     await this.recordOpened(m, actor, deal, DealStage.Negotiating, detail, detail);
+    return deal.id;
+  }
+
+  /**
+   * 融资对接: a financing deal a broker opens for a financing request, between the applicant
+   * organisation (demand) and a finance organisation (supply), in the caller's transaction (the
+   * finance lib checks the request and the interest). One live deal per request and finance
+   * organisation: a second gives 409.
+   */
+  async openFinancing(
+    m: EntityManager,
+    actor: AuthContext,
+    f: { requestId: string; title: string; demandOrgId: string; supplyOrgId: string; expectedValue: string; supplyContact: DealContact | null; demandContact: DealContact | null },
+  ): Promise<string> {
+    if (!hasPlatformRole(actor, PlatformRole.Broker) && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
+    if (f.demandOrgId === f.supplyOrgId) throw AppException.validation([{ field: 'orgId', code: 'deal_same_org' }]);
+    let deal: Deal;
+    try {
+      deal = await m.save(
+        m.create(Deal, {
+          title: f.title,
+          kind: 'financing',
+          financingRequestId: f.requestId,
+          matchId: null,
+          needId: null,
+          achievementId: null,
+          challengeId: null,
+          demandOrgId: f.demandOrgId,
+          supplyOrgId: f.supplyOrgId,
+          demandContact: f.demandContact,
+          supplyContact: f.supplyContact,
+          leadBrokerId: actor.userId,
+          coBrokerIds: [],
+          expectedValue: f.expectedValue,
+          cooperationMode: null,
+          nextStep: '',
+          createdBy: actor.userId,
+        }),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw AppException.conflict();
+      throw e;
+    }
+    const detail = { financingRequestId: f.requestId };
+    await this.recordOpened(m, actor, deal, DealStage.Lead, detail, detail);
     return deal.id;
   }
 
@@ -392,7 +445,7 @@ export class DealsService {
     const deal = await this.brokerAccess(actor, id);
     // A stale version is a conflict before anything else: the stage it was read at may be gone.
     if (deal.version !== dto.version) throw AppException.conflict();
-    if (!canMoveDeal(deal.stage, dto.to)) throw AppException.validation([{ field: 'to', code: 'deal_stage_jump' }]);
+    if (!canMoveDeal(deal.stage, dto.to, deal.kind)) throw AppException.validation([{ field: 'to', code: 'deal_stage_jump' }]);
     const set: Partial<Record<keyof Deal, unknown>> = {};
     const detail: Record<string, string | null> = {};
     if (dto.to === DealStage.Lost) {
@@ -403,7 +456,7 @@ export class DealsService {
     }
     if (dto.to === DealStage.NdaSigned) {
       if (!dto.nda) throw AppException.validation([{ field: 'nda', code: 'deal_nda_required' }]);
-      if (!deal.needId || !deal.achievementId) throw AppException.validation([{ field: 'nda', code: 'deal_needs_items' }]);
+      if (deal.kind === 'technology' && (!deal.needId || !deal.achievementId)) throw AppException.validation([{ field: 'nda', code: 'deal_needs_items' }]);
       const doc = await this.db.manager.findOneBy(DealDocument, { id: dto.nda.documentId, dealId: id, kind: 'nda' });
       if (!doc) throw AppException.validation([{ field: 'nda.documentId', code: 'deal_nda_document' }]);
       set.ndaDocumentId = doc.id;
@@ -419,6 +472,12 @@ export class DealsService {
       else if (!(await this.db.manager.existsBy(ContractRegistration, { dealId: id }))) throw AppException.validation([{ field: 'contract', code: 'deal_contract_required' }]);
     }
     if (dto.to === DealStage.Registered && !dto.registration) throw AppException.validation([{ field: 'registration', code: 'deal_registration_required' }]);
+    // 融资已落实: the amount arranged, above 0 (the financing side checks it against the amount asked)
+    if (dto.to === DealStage.Closed) {
+      if (!dto.arrangedAmount || yuanToFen(dto.arrangedAmount) <= 0n) throw AppException.validation([{ field: 'arrangedAmount', code: 'deal_arranged_amount_required' }]);
+      set.arrangedAmount = dto.arrangedAmount;
+      detail.arrangedAmount = dto.arrangedAmount;
+    }
 
     await this.db.transaction(async (m) => {
       await this.bump(m, id, dto.version, { ...set, stage: dto.to, stageChangedAt: () => 'now()' }, deal.stage);
@@ -438,7 +497,9 @@ export class DealsService {
         detail.registrationNumber = dto.registration.number.trim();
         detail.registeredOn = dto.registration.registeredOn;
       }
-      if (dto.to === DealStage.NdaSigned) await this.grantDisclosures(m, actor, deal);
+      if (dto.to === DealStage.NdaSigned && deal.kind === 'technology') await this.grantDisclosures(m, actor, deal);
+      if (dto.to === DealStage.Closed && deal.financingRequestId)
+        await this.financing.closed(m, { requestId: deal.financingRequestId, dealId: id, arrangedAmount: dto.arrangedAmount as string });
       await m.insert(DealEvent, { dealId: id, type: 'stage', fromStage: deal.stage, toStage: dto.to, actorId: actor.userId, detail });
       await this.audit.record(
         {
@@ -512,6 +573,7 @@ export class DealsService {
   /** The contract can be written while the deal is open or signed; registered contracts are final. */
   async saveContract(actor: AuthContext, id: string, dto: ContractDto): Promise<ContractView> {
     const deal = await this.brokerAccess(actor, id);
+    if (deal.kind === 'financing') throw AppException.conflict(ErrorCode.NotForFinancingDeal);
     if (!OPEN.includes(deal.stage)) throw AppException.invalidState();
     this.checkContract(dto);
     await this.db.transaction(async (m) => {

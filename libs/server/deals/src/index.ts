@@ -8,3 +8,5 @@ export * from './contract-payment.entity';
 export * from './deal-approval.entity';
 export * from './deal-broker-rating.entity';
 export { DealBrokerRatings } from './deal-broker-ratings.service';
+export { FinancingDealPort } from './financing-port';
+export type { FinancingClosing } from './financing-port';

@@ -14,3 +14,4 @@ export { Roadshow, RoadshowFollowUp, RoadshowInvestor, RoadshowProject, Roadshow
 export { evaluatePolicies, parsePolicies } from './policies/policy-rules';
 
 export const FINANCE_ENTITIES = [FinancingRequest, FinanceProfile, FinancingDisclosure, FinancingMatch, FinancingInterest, FinancingWatch, ...FINANCE_EXTRAS_ENTITIES];
+export { FinanceService } from './finance.service';

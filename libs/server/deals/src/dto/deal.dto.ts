@@ -126,6 +126,10 @@ export class MoveDealDto {
   @ValidateNested()
   @Type(() => RegistrationDto)
   registration?: RegistrationDto;
+  @ApiPropertyOptional({ example: '5000000.00', description: '融资对接进入 closed（融资已落实）时必填：落实金额（元），大于 0 且不超过融资需求金额' })
+  @IsOptional()
+  @Matches(YUAN_PATTERN)
+  arrangedAmount?: string;
 }
 
 export class NoteDto {
