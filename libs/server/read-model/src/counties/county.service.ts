@@ -156,7 +156,7 @@ export class CountyService {
           WHERE dm.region = $1 OR sp.region = $1`,
         [code],
       ) as Promise<{ n: number }[]>,
-      this.kpis.register(quarter, code),
+      this.kpis.register(quarter, code, { track: false }),
     ]);
     const [list] = (await this.db.query(`SELECT ${LIST_COLUMNS} FROM county_need_list WHERE county = $1 AND status = 'published' ORDER BY year DESC LIMIT 1`, [code])) as ListRow[];
     return {

@@ -88,8 +88,12 @@ export class KpiService {
     private readonly files: FileStore,
   ) {}
 
-  /** Every indicator at the end of `quarter` (default: the current one), and with a county, its allocation and actual there. */
-  async register(quarterIn?: string, region?: string): Promise<KpiRegister> {
+  /**
+   * Every indicator at the end of `quarter` (default: the current one), and with a county, its
+   * allocation and actual there. With `track: false` only that quarter is worked out (each computed
+   * quarter costs a few queries) and the indicators come without their quarter-by-quarter track.
+   */
+  async register(quarterIn?: string, region?: string, { track: withTrack = true }: { track?: boolean } = {}): Promise<KpiRegister> {
     const quarter = quarterIn ?? quarterOf(new Date());
     const year = Number(quarter.slice(0, 4));
     const [indicators, targets, allocations, actuals] = await Promise.all([
@@ -100,7 +104,7 @@ export class KpiService {
       >,
       this.currentActuals(),
     ]);
-    const track = kpiQuarters(quarter);
+    const track = withTrack ? kpiQuarters(quarter) : [];
     const computed = await this.computedTrack(track.length ? track : [quarter], region);
     const views = indicators.map((ind): KpiIndicatorView => {
       const entered = actuals.filter((a) => a.code === ind.code);
