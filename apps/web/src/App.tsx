@@ -20,6 +20,9 @@ const ExpertsPage = lazy(() => import('./pages/ExpertsPage').then((m) => ({ defa
 const MyExpertProfilePage = lazy(() => import('./pages/MyExpertProfilePage').then((m) => ({ default: m.MyExpertProfilePage })));
 const AdminExpertsPage = lazy(() => import('./pages/AdminExpertsPage').then((m) => ({ default: m.AdminExpertsPage })));
 const MyConsultationsPage = lazy(() => import('./pages/MyConsultationsPage').then((m) => ({ default: m.MyConsultationsPage })));
+const RoadshowsPage = lazy(() => import('./pages/RoadshowsPage').then((m) => ({ default: m.RoadshowsPage })));
+const RoadshowPage = lazy(() => import('./pages/RoadshowPage').then((m) => ({ default: m.RoadshowPage })));
+const FinanceReferralsPage = lazy(() => import('./pages/FinanceReferralsPage').then((m) => ({ default: m.FinanceReferralsPage })));
 const CommissionerWorkbenchPage = lazy(() => import('./pages/CommissionerWorkbenchPage').then((m) => ({ default: m.CommissionerWorkbenchPage })));
 const MyServicesPage = lazy(() => import('./pages/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
 const AdminKpisPage = lazy(() => import('./pages/AdminKpisPage').then((m) => ({ default: m.AdminKpisPage })));
@@ -280,6 +283,22 @@ export function App() {
                 label: (
                   <Link to="/my/consultations" data-testid="nav-my-consultations">
                     {t('expert.consult.mine')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/roadshows',
+                label: (
+                  <Link to="/roadshows" data-testid="nav-roadshows">
+                    {t('roadshow.nav')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/finance/referrals',
+                label: (
+                  <Link to="/finance/referrals" data-testid="nav-finance-referrals">
+                    {t('referral.incoming.nav')}
                   </Link>
                 ),
               },
@@ -864,6 +883,30 @@ export function App() {
               element={
                 <RequireAuth>
                   <MyConsultationsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/roadshows"
+              element={
+                <RequireAuth>
+                  <RoadshowsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/roadshows/:id"
+              element={
+                <RequireAuth>
+                  <RoadshowPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/finance/referrals"
+              element={
+                <RequireAuth>
+                  <FinanceReferralsPage />
                 </RequireAuth>
               }
             />

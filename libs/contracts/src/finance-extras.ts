@@ -206,6 +206,12 @@ export interface RoadshowView extends RoadshowSummaryView {
   version: number;
 }
 
+/** What a roadshow's organiser may choose from: open financing requests and verified finance organisations. */
+export interface RoadshowCandidatesView {
+  requests: { id: string; title: string; orgName: string; amount: string; instrument: string }[];
+  investors: { orgId: string; name: string }[];
+}
+
 /** The dashboard's financing figures: requested against arranged by quarter and instrument, referrals and roadshows. */
 export interface FinancingFigures {
   quarters: {

@@ -1,6 +1,6 @@
-import { Form, FormInstance, Input } from 'antd';
+import { Checkbox, Form, FormInstance, Input } from 'antd';
 import { FormSelect } from './FormSelect';
-import { TAXONOMY } from '@ztt/contracts';
+import { ORG_CREDENTIALS, TAXONOMY } from '@ztt/contracts';
 import { useI18n } from '../i18n/i18n';
 
 export interface OrganisationFormValues {
@@ -10,6 +10,8 @@ export interface OrganisationFormValues {
   region: string;
   town?: string;
   industries?: string[];
+  /** 高新技术企业 / 科技型中小企业 */
+  credentials?: string[];
   website?: string;
   description?: string;
 }
@@ -42,6 +44,9 @@ export function OrganisationForm({ form, initial }: { form: FormInstance<Organis
       </Form.Item>
       <Form.Item name="industries" label={t('org.industries')}>
         <FormSelect mode="multiple" optionFilterProp="label" options={TAXONOMY.industries.map((i) => ({ value: i.code, label: label(i) }))} />
+      </Form.Item>
+      <Form.Item name="credentials" label={t('org.credentials')} extra={t('org.credentials.hint')}>
+        <Checkbox.Group options={ORG_CREDENTIALS.map((c) => ({ value: c, label: t(`org.credential.${c}`) }))} />
       </Form.Item>
       <Form.Item name="website" label={t('org.website')} rules={[{ type: 'url' }]}>
         <Input placeholder="https://" />

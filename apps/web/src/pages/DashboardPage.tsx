@@ -7,6 +7,7 @@ import { api, apiDownload } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { BarChart, ContractValueChart, FunnelChart, Heatmap } from '../components/dashboard/charts';
 import { CommissionerFiguresCard } from '../components/dashboard/CommissionerFiguresCard';
+import { FinancingFiguresCard } from '../components/dashboard/FinancingFiguresCard';
 import { FulfilmentCards } from '../components/dashboard/fulfilment';
 import { KpiSection } from '../components/dashboard/kpis';
 import { applyApiError } from '../components/form-errors';
@@ -170,6 +171,9 @@ export function DashboardPage() {
         <FulfilmentCards f={data?.fulfilment} exportButton={exportButton} />
         <Col xs={24}>
           <CommissionerFiguresCard />
+        </Col>
+        <Col xs={24}>
+          <FinancingFiguresCard />
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.byIndustry')} extra={exportButton('industry')} loading={!data}>

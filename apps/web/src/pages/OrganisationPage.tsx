@@ -200,6 +200,7 @@ export function OrganisationPage() {
             region: org.region,
             town: org.town ?? undefined,
             industries: org.industries,
+            credentials: org.credentials ?? [],
             website: org.website ?? undefined,
             description: org.description,
           }}

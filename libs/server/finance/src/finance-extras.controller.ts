@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PlatformRole, ReferralPanelView, ReferralView, RoadshowSummaryView, RoadshowView } from '@ztt/contracts';
+import { PlatformRole, ReferralPanelView, ReferralView, RoadshowCandidatesView, RoadshowSummaryView, RoadshowView } from '@ztt/contracts';
 import { Authenticated, AuthContext, CurrentUser, RequireRoles } from '@ztt/platform';
 import {
   DecideReferralDto,
   ReferralPanelDto,
   ReferralViewDto,
+  RoadshowCandidatesDto,
   RoadshowDto,
   RoadshowFollowUpInputDto,
   RoadshowInputDto,
@@ -76,6 +77,13 @@ export class RoadshowsController {
   @ApiCreatedResponse({ type: RoadshowDto, description: '创建路演（草稿）：平台管理员或经纪人' })
   create(@CurrentUser() user: AuthContext, @Body() dto: RoadshowInputDto): Promise<RoadshowView> {
     return this.roadshows.create(user, dto);
+  }
+
+  @Get('candidates')
+  @RequireRoles(PlatformRole.Admin, PlatformRole.Broker)
+  @ApiOkResponse({ type: RoadshowCandidatesDto, description: '可选的路演项目（融资中的融资需求）与投资方（已认证的金融/投资机构）：平台管理员或经纪人' })
+  candidates(): Promise<RoadshowCandidatesView> {
+    return this.roadshows.candidates();
   }
 
   @Get(':id')

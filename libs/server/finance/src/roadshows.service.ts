@@ -7,6 +7,7 @@ import {
   FinancingRequestStatus,
   PlatformRole,
   ROADSHOW_PROJECT_STATUS_LABELS,
+  RoadshowCandidatesView,
   RoadshowFollowUpView,
   RoadshowProjectStatus,
   RoadshowStatus,
@@ -62,6 +63,22 @@ export class RoadshowsService {
     const rows = await qb.getMany();
     const counts = await this.counts(rows.map((r) => r.id));
     return rows.map((r) => this.summary(r, counts.get(r.id)));
+  }
+
+  /** For the roadshow form (admins, brokers): the open financing requests and the verified finance organisations. */
+  async candidates(): Promise<RoadshowCandidatesView> {
+    const requests = await this.db.manager.find(FinancingRequest, {
+      select: { id: true, title: true, orgId: true, amount: true, instrument: true },
+      where: { status: FinancingRequestStatus.Open },
+      order: { publishedAt: 'DESC', id: 'ASC' },
+      take: 500,
+    });
+    const investorIds = await this.organisations.verifiedIds({ ids: null, types: [FINANCE_ORG_TYPE] });
+    const [names, investors] = await Promise.all([this.organisations.names(requests.map((q) => q.orgId)), this.organisations.listByName(investorIds)]);
+    return {
+      requests: requests.map((q) => ({ id: q.id, title: q.title, orgName: names.get(q.orgId) ?? '', amount: q.amount, instrument: q.instrument })),
+      investors: investors.map((o) => ({ orgId: o.id, name: o.name })),
+    };
   }
 
   async get(actor: AuthContext, id: string): Promise<RoadshowView> {

@@ -9,6 +9,7 @@ import {
   ReferralPanelView,
   ReferralStatus,
   ReferralView,
+  RoadshowCandidatesView,
   RoadshowFollowUpView,
   RoadshowProjectStatus,
   RoadshowProjectView,
@@ -134,6 +135,24 @@ export class RoadshowFollowUpInputDto {
 }
 
 // ---- roadshows: output --------------------------------------------------------------------------
+
+class RoadshowCandidateRequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() orgName: string;
+  @ApiProperty({ description: '元' }) amount: string;
+  @ApiProperty() instrument: string;
+}
+
+class RoadshowCandidateInvestorDto {
+  @ApiProperty({ format: 'uuid' }) orgId: string;
+  @ApiProperty() name: string;
+}
+
+export class RoadshowCandidatesDto implements RoadshowCandidatesView {
+  @ApiProperty({ type: [RoadshowCandidateRequestDto], description: '融资中的融资需求' }) requests: RoadshowCandidateRequestDto[];
+  @ApiProperty({ type: [RoadshowCandidateInvestorDto], description: '已认证的金融/投资机构' }) investors: RoadshowCandidateInvestorDto[];
+}
 
 export class RoadshowProjectDto implements RoadshowProjectView {
   @ApiProperty({ format: 'uuid' }) requestId: string;

@@ -9,6 +9,7 @@ import { county } from './county';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { expert } from './expert';
+import { financeExtras } from './finance-extras';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
 import { matching } from './matching';
@@ -36,6 +37,7 @@ export const enFeatures = {
   commissioner,
   county,
   expert,
+  financeExtras,
   profession,
   kpi,
 };
@@ -58,6 +60,7 @@ export const en = {
   ...commissioner,
   ...county,
   ...expert,
+  ...financeExtras,
   ...profession,
   ...kpi,
 };

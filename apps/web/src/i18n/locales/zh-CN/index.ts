@@ -9,6 +9,7 @@ import { county } from './county';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { expert } from './expert';
+import { financeExtras } from './finance-extras';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
 import { matching } from './matching';
@@ -37,6 +38,7 @@ export const zhCNFeatures = {
   commissioner,
   county,
   expert,
+  financeExtras,
   profession,
   kpi,
 };
@@ -59,6 +61,7 @@ export const zhCN = {
   ...commissioner,
   ...county,
   ...expert,
+  ...financeExtras,
   ...profession,
   ...kpi,
 };
