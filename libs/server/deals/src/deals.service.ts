@@ -94,12 +94,6 @@ export class DealsService {
     return !!deal && !!accessOf(actor, deal);
   }
 
-  /** Whether the caller takes part in the deal (a broker, a party's member, an admin): for other domains asking, so nothing is audited. */
-  async takesPart(actor: AuthContext, id: string): Promise<boolean> {
-    const deal = await this.db.manager.findOneBy(Deal, { id });
-    return !!deal && !!accessOf(actor, deal);
-  }
-
   /** Work on a deal is for its brokers; parties and admins see it but get 404 on the brokers' routes. */
   async brokerAccess(actor: AuthContext, id: string): Promise<Deal> {
     const a = await this.access(actor, id);
@@ -460,7 +454,8 @@ export class DealsService {
       set.lostNote = dto.lostNote?.trim() || null;
       detail.lostReason = dto.lostReason;
     }
-    if (dto.to === DealStage.NdaSigned) {
+    // a financing deal may record its NDA (optional: banks and funds often sign their own forms)
+    if (dto.to === DealStage.NdaSigned && (deal.kind === 'technology' || dto.nda)) {
       if (!dto.nda) throw AppException.validation([{ field: 'nda', code: 'deal_nda_required' }]);
       if (deal.kind === 'technology' && (!deal.needId || !deal.achievementId)) throw AppException.validation([{ field: 'nda', code: 'deal_needs_items' }]);
       const doc = await this.db.manager.findOneBy(DealDocument, { id: dto.nda.documentId, dealId: id, kind: 'nda' });
