@@ -130,6 +130,25 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'POST /api/consultations/:id/accept': async () => ({ json: {} }),
   'POST /api/consultations/:id/answer': async () => ({ json: { answer: '越权答复' } }),
   'POST /api/consultations/:id/decline': async () => ({ json: { reason: '越权拒绝' } }),
+  'PUT /api/financing-requests/:id': async (w) => ({
+    json: {
+      achievementId: w.achA,
+      title: '越权修改',
+      summary: '',
+      amount: '1.00',
+      instrument: 'loan',
+      stage: 'seed',
+      useOfFunds: '',
+      version: (await api.db.query('SELECT version FROM financing_request WHERE id = $1', [w.financingRequest])).rows[0].version,
+    },
+  }),
+  'POST /api/financing-requests/:id/publish': async () => undefined,
+  'POST /api/financing-requests/:id/withdraw': async () => undefined,
+  'POST /api/financing-requests/:id/interests': async () => ({ json: { note: '越权意向' } }),
+  'POST /api/financing-requests/:id/interests/:interestId/deal': async () => ({ json: {} }),
+  'POST /api/financing-requests/:id/disclosures': async () => undefined,
+  'POST /api/financing-requests/:id/disclosures/:disclosureId/decision': async () => ({ json: { decision: 'grant' } }),
+  'PUT /api/financing-requests/:id/watch': async () => undefined,
   'PUT /api/capacity/providers/:id': async (w) => ({
     json: {
       orgId: w.orgA,
@@ -268,6 +287,7 @@ describe("outsiders get nothing from A's, B's and broker X's records, and change
       [`/api/matches/${w.match}`, w.brokerX, 200],
       [`/api/deals/${w.deal}/notes`, w.brokerX, 200],
       [`/api/deals/${w.deal}`, w.memberB, 200],
+      [`/api/financing-requests/${w.financingRequest}`, w.memberA, 200],
       [`/api/deals/${w.deal}/approval`, w.memberB, 200],
       [`/api/deal-documents/${w.dealDocument}`, w.memberA, 200],
       [`/api/challenge-applications/${w.application}`, w.memberA, 200],

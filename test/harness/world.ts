@@ -44,6 +44,8 @@ export interface World {
   objection: string;
   /** an expert consultation A asked on its need (专家咨询) */
   consultation: string;
+  /** A's financing request (科技金融), a draft on its achievement: nobody outside A sees it */
+  financingRequest: string;
   /** A's pilot base and shared instrument (published), B's member's booking of it, and B's verification run there (中试与仪器共享) */
   capacityProvider: string;
   instrument: string;
@@ -255,6 +257,14 @@ export async function buildWorld(api: TestApi): Promise<World> {
       memberA.id,
     ])
   ).rows[0].id as string;
+  const financingRequest = must(
+    'financing request',
+    await api.call('POST', '/api/financing-requests', {
+      token: memberA.token,
+      body: { orgId: orgA, achievementId: achA, title: '低鱼粉饲料产业化融资', summary: '', amount: '3000000.00', instrument: 'loan', stage: 'startup', useOfFunds: '建设生产线' },
+    }),
+    201,
+  ).id as string;
   const capacityProvider = (
     await api.db.query(
       `INSERT INTO capacity_provider (org_id, kind, name, chains, trl_min, trl_max, price_basis, status) VALUES ($1, 'pilot_base', '安全测试中试基地', '{marine.biomed}', 4, 7, 'negotiable', 'published') RETURNING id`,
@@ -354,6 +364,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     milestone,
     objection,
     consultation,
+    financingRequest,
     capacityProvider,
     instrument,
     booking,
@@ -435,6 +446,8 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/consultations\/:id/, (w) => ({ id: w.consultation })],
+  [/^\/api\/financing-requests\/:id/, (w) => ({ id: w.financingRequest, interestId: '00000000-0000-4000-8000-000000000000', disclosureId: '00000000-0000-4000-8000-000000000000' })],
+  [/^\/api\/finance\/profiles\/:orgId/, (w) => ({ orgId: w.orgA })],
   [/^\/api\/capacity\/providers\/:id/, (w) => ({ id: w.capacityProvider })],
   [/^\/api\/capacity\/instruments\/:id/, (w) => ({ id: w.instrument })],
   [/^\/api\/capacity\/bookings\/:id/, (w) => ({ id: w.booking })],
