@@ -46,3 +46,24 @@ export const MATURITY_STAGE_CODES: readonly string[] = TAXONOMY.maturityStages.m
 export function industryOfChain(chain: string): string {
   return chain.split('.')[0] as string;
 }
+
+/** The taxonomy's coded lists by what they name; a chain is looked up across every industry's chains. */
+const TAXONOMY_LISTS = {
+  industry: TAXONOMY.industries,
+  chain: TAXONOMY.industries.flatMap((i) => i.chains),
+  region: TAXONOMY.regions,
+  needCategory: TAXONOMY.needCategories,
+  cooperationMode: TAXONOMY.cooperationModes,
+  ipType: TAXONOMY.ipTypes,
+  maturityStage: TAXONOMY.maturityStages,
+  organisationType: TAXONOMY.organisationTypes,
+  contractType: TAXONOMY.contractTypes,
+} satisfies Record<string, readonly TaxonomyItem[]>;
+export type TaxonomyList = keyof typeof TAXONOMY_LISTS;
+
+const BY_CODE = new Map(Object.entries(TAXONOMY_LISTS).map(([list, items]) => [list, new Map(items.map((i: TaxonomyItem) => [i.code, i] as const))]));
+
+/** The one lookup of a code in the taxonomy (its Chinese label and English name), or undefined for a code it does not have. */
+export function taxonomyItem(list: TaxonomyList, code: string): TaxonomyItem | undefined {
+  return BY_CODE.get(list)?.get(code);
+}

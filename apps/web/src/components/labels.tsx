@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { DisclosureStatus, ItemStatus, TAXONOMY, Taxonomy, TaxonomyItem, VerificationStatus } from '@ztt/contracts';
+import { DisclosureStatus, ItemStatus, TAXONOMY, Taxonomy, TaxonomyItem, taxonomyItem, TaxonomyList, VerificationStatus } from '@ztt/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -60,24 +60,18 @@ export interface TrlLevel {
 /** The taxonomy JSON carries more lists than the shared type names; these are the ones the catalogue uses. */
 export const TAX = TAXONOMY as Taxonomy & { maturityStages: MaturityStage[]; trl: TrlLevel[] };
 
-const CHAINS: Map<string, TaxonomyItem> = new Map(TAX.industries.flatMap((i) => i.chains.map((c) => [c.code, c] as const)));
-
 export function useTaxonomyLabels() {
   const { label, t } = useI18n();
-  const find = (list: TaxonomyItem[] | undefined, code: string) =>
-    label(
-      list?.find((x) => x.code === code),
-      code,
-    );
+  const find = (list: TaxonomyList, code: string) => label(taxonomyItem(list, code), code);
   return {
-    orgType: (code: string) => find(TAX.organisationTypes, code),
-    region: (code: string) => find(TAX.regions, code),
-    industry: (code: string) => find(TAX.industries, code),
-    chain: (code: string) => label(CHAINS.get(code), code),
-    needCategory: (code: string) => find(TAX.needCategories, code),
-    cooperationMode: (code: string) => find(TAX.cooperationModes, code),
-    ipType: (code: string) => find(TAX.ipTypes, code),
-    maturityStage: (code: string) => find(TAX.maturityStages, code),
+    orgType: (code: string) => find('organisationType', code),
+    region: (code: string) => find('region', code),
+    industry: (code: string) => find('industry', code),
+    chain: (code: string) => find('chain', code),
+    needCategory: (code: string) => find('needCategory', code),
+    cooperationMode: (code: string) => find('cooperationMode', code),
+    ipType: (code: string) => find('ipType', code),
+    maturityStage: (code: string) => find('maturityStage', code),
     /** "TRL 6" */
     trlShort: (level: number) => `TRL ${level}`,
     /** "TRL 6 · 相关环境中演示验证结论成立" */

@@ -17,7 +17,7 @@ import {
   isCounty,
   PlatformRole,
   quarterOf,
-  TAXONOMY,
+  taxonomyItem,
   kpiReached,
 } from '@ztt/contracts';
 import { AppException, AuthContext } from '@ztt/platform';
@@ -300,7 +300,7 @@ function listView(r: ListRow): CountyNeedListView {
 }
 
 function scopeView(code: string): CountyScopeView {
-  const r = TAXONOMY.regions.find((x) => x.code === code);
+  const r = taxonomyItem('region', code);
   return { code, name: r?.label ?? code, nameEn: r?.en ?? code };
 }
 

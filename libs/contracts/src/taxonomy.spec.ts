@@ -1,0 +1,16 @@
+import { taxonomyItem } from './taxonomy';
+
+describe('taxonomyItem: the one lookup of a taxonomy code', () => {
+  it('finds a county with its Chinese label and English name', () => {
+    expect(taxonomyItem('region', 'chikan')).toMatchObject({ label: '赤坎区', en: 'Chikan District' });
+  });
+
+  it("finds a chain among every industry's chains", () => {
+    expect(taxonomyItem('chain', 'petrochem.oil-gas')?.label).toBe('油气开采炼化');
+  });
+
+  it('answers undefined for a code the list does not have, or one of another list', () => {
+    expect(taxonomyItem('region', 'atlantis')).toBeUndefined();
+    expect(taxonomyItem('region', 'petrochem.oil-gas')).toBeUndefined();
+  });
+});
