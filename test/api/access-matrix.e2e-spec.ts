@@ -149,6 +149,7 @@ const BODIES: Record<string, (w: World, caller: TestUser) => Promise<Body>> = {
   'POST /api/financing-requests/:id/disclosures': async () => undefined,
   'POST /api/financing-requests/:id/disclosures/:disclosureId/decision': async () => ({ json: { decision: 'grant' } }),
   'PUT /api/financing-requests/:id/watch': async () => undefined,
+  'DELETE /api/financing-requests/:id/watch': async () => undefined,
   'PUT /api/capacity/providers/:id': async (w) => ({
     json: {
       orgId: w.orgA,

@@ -20,6 +20,12 @@ const ExpertsPage = lazy(() => import('./pages/ExpertsPage').then((m) => ({ defa
 const MyExpertProfilePage = lazy(() => import('./pages/MyExpertProfilePage').then((m) => ({ default: m.MyExpertProfilePage })));
 const AdminExpertsPage = lazy(() => import('./pages/AdminExpertsPage').then((m) => ({ default: m.AdminExpertsPage })));
 const MyConsultationsPage = lazy(() => import('./pages/MyConsultationsPage').then((m) => ({ default: m.MyConsultationsPage })));
+const CapacityPage = lazy(() => import('./pages/CapacityPage').then((m) => ({ default: m.CapacityPage })));
+const CapacityProviderPage = lazy(() => import('./pages/CapacityProviderPage').then((m) => ({ default: m.CapacityProviderPage })));
+const InstrumentPage = lazy(() => import('./pages/InstrumentPage').then((m) => ({ default: m.InstrumentPage })));
+const MyCapacityPage = lazy(() => import('./pages/MyCapacityPage').then((m) => ({ default: m.MyCapacityPage })));
+const MyBookingsPage = lazy(() => import('./pages/MyBookingsPage').then((m) => ({ default: m.MyBookingsPage })));
+const AdminCapacityPage = lazy(() => import('./pages/AdminCapacityPage').then((m) => ({ default: m.AdminCapacityPage })));
 const RoadshowsPage = lazy(() => import('./pages/RoadshowsPage').then((m) => ({ default: m.RoadshowsPage })));
 const RoadshowPage = lazy(() => import('./pages/RoadshowPage').then((m) => ({ default: m.RoadshowPage })));
 const FinanceReferralsPage = lazy(() => import('./pages/FinanceReferralsPage').then((m) => ({ default: m.FinanceReferralsPage })));
@@ -161,6 +167,14 @@ export function App() {
             </Link>
           ),
         },
+        {
+          key: '/capacity',
+          label: (
+            <Link to="/capacity" data-testid="nav-capacity">
+              {t('capacity.nav')}
+            </Link>
+          ),
+        },
       ],
     },
     ...(me
@@ -283,6 +297,22 @@ export function App() {
                 label: (
                   <Link to="/my/consultations" data-testid="nav-my-consultations">
                     {t('expert.consult.mine')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/my/capacity',
+                label: (
+                  <Link to="/my/capacity" data-testid="nav-my-capacity">
+                    {t('capacity.nav.mine')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/my/bookings',
+                label: (
+                  <Link to="/my/bookings" data-testid="nav-my-bookings">
+                    {t('capacity.nav.bookings')}
                   </Link>
                 ),
               },
@@ -429,6 +459,14 @@ export function App() {
                 label: (
                   <Link to="/admin/partners" data-testid="nav-admin-partners">
                     {t('partner.nav')}
+                  </Link>
+                ),
+              },
+              {
+                key: '/admin/capacity',
+                label: (
+                  <Link to="/admin/capacity" data-testid="nav-admin-capacity">
+                    {t('capacity.nav.admin')}
                   </Link>
                 ),
               },
@@ -870,6 +908,33 @@ export function App() {
             <Route path="/stats" element={<PublicStatsPage />} />
             <Route path="/commissioners" element={<CommissionersPage />} />
             <Route path="/experts" element={<ExpertsPage />} />
+            <Route path="/capacity" element={<CapacityPage />} />
+            <Route path="/capacity/instruments/:id" element={<InstrumentPage />} />
+            <Route path="/capacity/:id" element={<CapacityProviderPage />} />
+            <Route
+              path="/my/capacity"
+              element={
+                <RequireAuth>
+                  <MyCapacityPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/bookings"
+              element={
+                <RequireAuth>
+                  <MyBookingsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/capacity"
+              element={
+                <RequireAuth role={PlatformRole.Admin}>
+                  <AdminCapacityPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/my/expert-profile"
               element={

@@ -27,6 +27,7 @@ import { applyApiError } from '../components/form-errors';
 import { DisclosureTag, ItemStatusTag, useTaxonomyLabels } from '../components/labels';
 import { MatchesPanel } from '../components/MatchesPanel';
 import { ExpertConsultations } from '../components/ExpertConsultations';
+import { CapacitySuggestions } from '../components/capacity/CapacitySuggestions';
 import { useI18n } from '../i18n/i18n';
 
 /** Statuses in which the owner may still edit an item. */
@@ -264,6 +265,7 @@ export function ItemDetailPage({ kind }: { kind: ItemKind }) {
 
       {status === ItemStatus.Published && (item.canEdit || isAdmin) && <MatchesPanel kind={kind} id={item.id} quality={item.kind === 'need' ? item.quality : undefined} />}
       {need && item.canEdit && <ExpertConsultations subject={{ kind: 'need', id: item.id }} />}
+      {ach && status === ItemStatus.Published && item.canEdit && <CapacitySuggestions achievementId={item.id} />}
 
       <Modal
         open={asking}

@@ -12,6 +12,7 @@ import { expert } from './expert';
 import { financeExtras } from './finance-extras';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
+import { capacity } from './capacity';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { partner } from './partner';
@@ -40,6 +41,7 @@ export const enFeatures = {
   financeExtras,
   profession,
   kpi,
+  capacity,
 };
 
 export const en = {
@@ -63,4 +65,5 @@ export const en = {
   ...financeExtras,
   ...profession,
   ...kpi,
+  ...capacity,
 };

@@ -12,6 +12,7 @@ import { expert } from './expert';
 import { financeExtras } from './finance-extras';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
+import { capacity } from './capacity';
 import { matching } from './matching';
 import { organisation } from './organisation';
 import { partner } from './partner';
@@ -41,6 +42,7 @@ export const zhCNFeatures = {
   financeExtras,
   profession,
   kpi,
+  capacity,
 };
 
 export const zhCN = {
@@ -64,4 +66,5 @@ export const zhCN = {
   ...financeExtras,
   ...profession,
   ...kpi,
+  ...capacity,
 };
