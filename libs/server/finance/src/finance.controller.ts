@@ -179,7 +179,7 @@ export class FinanceProfilesController {
   }
 
   @Get('profiles/:orgId/matches')
-  @ApiOkResponse({ type: [FinancingMatchViewDto], description: '与该金融机构匹配的融资需求及理由' })
+  @ApiOkResponse({ type: [FinancingMatchViewDto], description: '与该金融机构匹配的融资需求及理由：本机构成员与平台管理员可见' })
   profileMatches(@CurrentUser() user: AuthContext, @Param('orgId', uuid) orgId: string): Promise<FinancingMatchView[]> {
     return this.finance.matchesOfProfile(user, orgId);
   }

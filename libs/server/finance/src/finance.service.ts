@@ -131,10 +131,10 @@ export class FinanceService implements OnModuleInit {
     }));
   }
 
-  /** The open requests matched to a finance profile, best first: for brokers and admins (the profile's side of matching). */
+  /** The open requests matched to a finance profile, best first: for its own members and admins (the profile's side of matching). */
   async matchesOfProfile(actor: AuthContext, orgId: string): Promise<FinancingMatchView[]> {
     const own = (await this.requests.financeOrgsOf(actor)).includes(orgId);
-    if (!own && !hasPlatformRole(actor, PlatformRole.Broker) && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
+    if (!own && !hasPlatformRole(actor, PlatformRole.Admin)) throw AppException.notFound();
     const rows = await this.db.manager.find(FinancingMatch, { where: { orgId }, order: { score: 'DESC', requestId: 'ASC' } });
     const reqs = await this.db.manager.find(FinancingRequest, {
       select: { id: true, title: true },
