@@ -120,7 +120,9 @@ export class RoadshowsService {
       const r = await this.lockedManaged(m, actor, id);
       if (r.status !== RoadshowStatus.Draft) throw AppException.invalidState();
       await m.update(Roadshow, { id }, { status: RoadshowStatus.Published, publishedAt: new Date(), version: r.version + 1, updatedAt: new Date() });
-      const [projects, investors] = await Promise.all([m.findBy(RoadshowProject, { roadshowId: id }), m.findBy(RoadshowInvestor, { roadshowId: id })]);
+      // One after the other: a transaction's manager holds one connection.
+      const projects = await m.findBy(RoadshowProject, { roadshowId: id });
+      const investors = await m.findBy(RoadshowInvestor, { roadshowId: id });
       await this.invite(
         { ...r, status: RoadshowStatus.Published },
         m,
@@ -152,7 +154,8 @@ export class RoadshowsService {
       if (r.status !== RoadshowStatus.Draft && r.status !== RoadshowStatus.Published) throw AppException.invalidState();
       await m.update(Roadshow, { id }, { status: RoadshowStatus.Cancelled, cancelledAt: new Date(), version: r.version + 1, updatedAt: new Date() });
       if (r.status === RoadshowStatus.Published) {
-        const [orgIds, signups] = await Promise.all([this.partyOrgIds(m, id), m.findBy(RoadshowSignup, { roadshowId: id })]);
+        const orgIds = await this.partyOrgIds(m, id);
+        const signups = await m.findBy(RoadshowSignup, { roadshowId: id });
         const params = { title: r.title, when: beijingMinute(r.startsAt) };
         for (const orgId of orgIds)
           await this.notifications.notify(m, { to: { orgId }, type: 'finance.roadshow_cancelled', params, link: `/roadshows/${id}`, dedupeKey: `roadshow:${id}:cancelled` });
@@ -215,11 +218,9 @@ export class RoadshowsService {
     await this.db.transaction(async (m) => {
       const r = await this.lockedManaged(m, actor, id);
       if (r.status !== RoadshowStatus.Held) throw AppException.invalidState();
-      const [investor, signedUp, project] = await Promise.all([
-        m.existsBy(RoadshowInvestor, { roadshowId: id, orgId: dto.investorOrgId }),
-        m.existsBy(RoadshowSignup, { roadshowId: id, orgId: dto.investorOrgId }),
-        m.existsBy(RoadshowProject, { roadshowId: id, requestId: dto.requestId, status: RoadshowProjectStatus.Accepted }),
-      ]);
+      const investor = await m.existsBy(RoadshowInvestor, { roadshowId: id, orgId: dto.investorOrgId });
+      const signedUp = await m.existsBy(RoadshowSignup, { roadshowId: id, orgId: dto.investorOrgId });
+      const project = await m.existsBy(RoadshowProject, { roadshowId: id, requestId: dto.requestId, status: RoadshowProjectStatus.Accepted });
       if (!(investor || signedUp) || !project) throw AppException.validation([{ field: 'investorOrgId', code: 'roadshow_follow_up_party' }]);
       const saved = await m.save(
         m.create(RoadshowFollowUp, {
@@ -268,7 +269,8 @@ export class RoadshowsService {
 
   /** Replaces the projects and investors (answers already given stay); a published roadshow's new ones are told. */
   private async setParties(m: EntityManager, r: Roadshow, requestIds: string[], investorOrgIds: string[]): Promise<void> {
-    const [projects, investors] = await Promise.all([m.findBy(RoadshowProject, { roadshowId: r.id }), m.findBy(RoadshowInvestor, { roadshowId: r.id })]);
+    const projects = await m.findBy(RoadshowProject, { roadshowId: r.id });
+    const investors = await m.findBy(RoadshowInvestor, { roadshowId: r.id });
     const wantedProjects = [...new Set(requestIds)];
     const wantedInvestors = [...new Set(investorOrgIds)];
     const goneProjects = projects.filter((p) => !wantedProjects.includes(p.requestId)).map((p) => p.requestId);
@@ -313,7 +315,9 @@ export class RoadshowsService {
   }
 
   private async partyOrgIds(m: EntityManager, id: string): Promise<string[]> {
-    const [projects, investors] = await Promise.all([m.findBy(RoadshowProject, { roadshowId: id }), m.findBy(RoadshowInvestor, { roadshowId: id })]);
+    // One after the other: `m` may be a transaction's manager, which holds one connection.
+    const projects = await m.findBy(RoadshowProject, { roadshowId: id });
+    const investors = await m.findBy(RoadshowInvestor, { roadshowId: id });
     const requests = projects.length ? await m.find(FinancingRequest, { select: { id: true, orgId: true }, where: { id: In(projects.map((p) => p.requestId)) } }) : [];
     return [...new Set([...investors.map((i) => i.orgId), ...requests.map((q) => q.orgId)])];
   }
