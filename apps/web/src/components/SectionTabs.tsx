@@ -1,5 +1,5 @@
 import { Grid, Select, Space, Tabs, TabsProps, Typography } from 'antd';
-import { ReactNode, useId } from 'react';
+import { ReactNode, useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 export interface Section {
@@ -13,8 +13,22 @@ export interface Section {
  * section: many tabs overflow a phone's width into a "more" button that sits inside the tab list,
  * which a screen reader cannot make sense of (axe: aria-required-children), and is a small target.
  */
-export function SectionTabs({ items, activeKey, onChange, style }: { items: Section[]; activeKey: string; onChange: (key: string) => void; style?: TabsProps['style'] }) {
+export function SectionTabs({
+  items,
+  activeKey: controlled,
+  onChange: onControlledChange,
+  style,
+}: {
+  items: Section[];
+  /** The open section when the page keeps it (e.g. in the address); otherwise the first is open and the component keeps the choice. */
+  activeKey?: string;
+  onChange?: (key: string) => void;
+  style?: TabsProps['style'];
+}) {
   const { t } = useI18n();
+  const [own, setOwn] = useState(items[0]?.key ?? '');
+  const activeKey = controlled ?? own;
+  const onChange = onControlledChange ?? setOwn;
   const screens = Grid.useBreakpoint();
   const pickerId = useId();
   // Only a screen known to be narrow gets the picker (a test DOM that answers no media query gets the tabs).

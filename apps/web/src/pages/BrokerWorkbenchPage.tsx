@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, List, Select, Space, Switch, Tabs, Typography } from 'antd';
+import { App, Button, Card, Form, InputNumber, List, Select, Space, Switch, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useTaxonomyLabels } from '../components/labels';
 import { MatchReason, MatchScore, useMatchActions } from '../components/MatchesPanel';
 import { OpenDealButton } from '../components/deal/OpenDealButton';
 import { useI18n } from '../i18n/i18n';
+import { SectionTabs } from '../components/SectionTabs';
 
 /** 技术经纪人工作台: the matches handed to me, and my specialties. */
 export function BrokerWorkbenchPage() {
@@ -19,7 +20,7 @@ export function BrokerWorkbenchPage() {
   const { me } = useAuth();
   return (
     <Card title={t('broker.title')}>
-      <Tabs
+      <SectionTabs
         items={[
           { key: 'matches', label: t('broker.tab.matches'), children: <MyMatches /> },
           { key: 'profile', label: t('broker.tab.profile'), children: <BrokerProfileForm /> },

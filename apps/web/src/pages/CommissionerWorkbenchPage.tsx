@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, List, Popconfirm, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, List, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { OrganisationPicker } from '../components/OrganisationPicker';
 import { useI18n } from '../i18n/i18n';
+import { SectionTabs } from '../components/SectionTabs';
 
 const SERVICE_FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp';
 const thisYear = () => dayjs().year();
@@ -25,7 +26,7 @@ export function CommissionerWorkbenchPage() {
   if (!me.data) return <Card loading />;
   return (
     <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('commissioner.workbench.title')}</h1>}>
-      <Tabs
+      <SectionTabs
         items={[
           { key: 'logs', label: t('commissioner.tab.logs'), children: <ServiceLogs /> },
           { key: 'plan', label: t('commissioner.tab.plan'), children: <YearlyPlan /> },

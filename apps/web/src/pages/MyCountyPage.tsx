@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -20,6 +20,7 @@ import { formatYuan } from '../components/deal/deal-ui';
 import { applyApiError } from '../components/form-errors';
 import { TAX, useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
+import { SectionTabs } from '../components/SectionTabs';
 
 /** /my/county: the county official's workspace — the county's needs, achievements, matches and deals (read-only), and the yearly need list editor. */
 export function MyCountyPage() {
@@ -33,7 +34,7 @@ export function MyCountyPage() {
       title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('county.workspace.title', { county: name })}</h1>}
       extra={<Link to={`/counties/${scope.code}`}>{t('county.list.publicPage')}</Link>}
     >
-      <Tabs
+      <SectionTabs
         items={[
           { key: 'needs', label: t('county.tab.needs'), children: <ItemTable kind="needs" /> },
           { key: 'achievements', label: t('county.tab.achievements'), children: <ItemTable kind="achievements" /> },
