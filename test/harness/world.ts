@@ -46,6 +46,9 @@ export interface World {
   consultation: string;
   /** A's financing request (科技金融), a draft on its achievement: nobody outside A sees it */
   financingRequest: string;
+  /** A's request referred to B as its bank (a policy referral), and a draft roadshow broker X organises with A's request on it (科技金融 extras) */
+  financingReferral: string;
+  roadshow: string;
   /** A's pilot base and shared instrument (published), B's member's booking of it, and B's verification run there (中试与仪器共享) */
   capacityProvider: string;
   instrument: string;
@@ -265,6 +268,16 @@ export async function buildWorld(api: TestApi): Promise<World> {
     }),
     201,
   ).id as string;
+  const financingReferral = (
+    await api.db.query(
+      `INSERT INTO financing_referral (request_id, programme, bank_org_id, consent_at, consent_by, consent_text) VALUES ($1, 'risk_compensation_pool', $2, now(), $3, '同意将本融资需求及机构资质信息发送给所选银行') RETURNING id`,
+      [financingRequest, orgB, memberA.id],
+    )
+  ).rows[0].id as string;
+  const roadshow = (
+    await api.db.query(`INSERT INTO roadshow (title, starts_at, place, organiser_id) VALUES ('安全测试路演', now() + interval '30 days', '路演厅', $1) RETURNING id`, [brokerX.id])
+  ).rows[0].id as string;
+  await api.db.query(`INSERT INTO roadshow_project (roadshow_id, request_id) VALUES ($1, $2)`, [roadshow, financingRequest]);
   const capacityProvider = (
     await api.db.query(
       `INSERT INTO capacity_provider (org_id, kind, name, chains, trl_min, trl_max, price_basis, status) VALUES ($1, 'pilot_base', '安全测试中试基地', '{marine.biomed}', 4, 7, 'negotiable', 'published') RETURNING id`,
@@ -365,6 +378,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
     objection,
     consultation,
     financingRequest,
+    financingReferral,
+    roadshow,
     capacityProvider,
     instrument,
     booking,
@@ -446,8 +461,13 @@ export const ID_TABLE: [RegExp, (w: World) => Params][] = [
   [/^\/api\/admin\/partner-keys\/:id/, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/admin\/commissioners\//, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
   [/^\/api\/consultations\/:id/, (w) => ({ id: w.consultation })],
-  [/^\/api\/financing-requests\/:id/, (w) => ({ id: w.financingRequest, interestId: '00000000-0000-4000-8000-000000000000', disclosureId: '00000000-0000-4000-8000-000000000000' })],
+  [
+    /^\/api\/financing-requests\/:id/,
+    (w) => ({ id: w.financingRequest, interestId: '00000000-0000-4000-8000-000000000000', disclosureId: '00000000-0000-4000-8000-000000000000' }),
+  ],
   [/^\/api\/finance\/profiles\/:orgId/, (w) => ({ orgId: w.orgA })],
+  [/^\/api\/financing-referrals\/:id/, (w) => ({ id: w.financingReferral })],
+  [/^\/api\/roadshows\/:id/, (w) => ({ id: w.roadshow, requestId: w.financingRequest })],
   [/^\/api\/capacity\/providers\/:id/, (w) => ({ id: w.capacityProvider })],
   [/^\/api\/capacity\/instruments\/:id/, (w) => ({ id: w.instrument })],
   [/^\/api\/capacity\/bookings\/:id/, (w) => ({ id: w.booking })],

@@ -93,28 +93,24 @@ export class RoadshowsController {
   }
 
   @Put(':id')
-  @RequireRoles(PlatformRole.Admin, PlatformRole.Broker)
-  @ApiOkResponse({ type: RoadshowDto, description: '修改草稿或已发布的路演；新增的项目与投资方收到邀请' })
+  @ApiOkResponse({ type: RoadshowDto, description: '修改草稿或已发布的路演（平台管理员或组织该路演的经纪人）；新增的项目与投资方收到邀请' })
   update(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: UpdateRoadshowDto): Promise<RoadshowView> {
     return this.roadshows.update(user, id, dto);
   }
 
   @Post(':id/publish')
-  @RequireRoles(PlatformRole.Admin, PlatformRole.Broker)
   @ApiCreatedResponse({ type: RoadshowDto, description: '发布：受邀投资方与路演项目的申请方收到通知' })
   publish(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<RoadshowView> {
     return this.roadshows.publish(user, id);
   }
 
   @Post(':id/hold')
-  @RequireRoles(PlatformRole.Admin, PlatformRole.Broker)
   @ApiCreatedResponse({ type: RoadshowDto, description: '标记为已举办（至少一个项目已确认路演）' })
   hold(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<RoadshowView> {
     return this.roadshows.hold(user, id);
   }
 
   @Post(':id/cancel')
-  @RequireRoles(PlatformRole.Admin, PlatformRole.Broker)
   @ApiCreatedResponse({ type: RoadshowDto, description: '取消草稿或已发布的路演' })
   cancel(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string): Promise<RoadshowView> {
     return this.roadshows.cancel(user, id);
@@ -138,8 +134,7 @@ export class RoadshowsController {
   }
 
   @Post(':id/follow-ups')
-  @RequireRoles(PlatformRole.Admin, PlatformRole.Broker)
-  @ApiCreatedResponse({ type: RoadshowDto, description: '路演举办后，经纪人或管理员记录跟进（投资方、项目、情况、下一步）' })
+  @ApiCreatedResponse({ type: RoadshowDto, description: '路演举办后，组织该路演的经纪人或平台管理员记录跟进（投资方、项目、情况、下一步）' })
   followUp(@CurrentUser() user: AuthContext, @Param('id', uuid) id: string, @Body() dto: RoadshowFollowUpInputDto): Promise<RoadshowView> {
     return this.roadshows.followUp(user, id, dto);
   }

@@ -25,18 +25,24 @@ import { Roadshow, RoadshowFollowUp, RoadshowInvestor, RoadshowProject, Roadshow
 
 const FINANCE_ORG_TYPE = 'finance';
 
-/** Platform admins and brokers run roadshows. */
-export function managesRoadshows(actor: AuthContext): boolean {
+/** Platform admins and brokers create roadshows. */
+export function runsRoadshows(actor: AuthContext): boolean {
   return hasPlatformRole(actor, PlatformRole.Admin) || hasPlatformRole(actor, PlatformRole.Broker);
+}
+
+/** A roadshow is managed by platform admins and by the broker who organised it. */
+function manages(actor: AuthContext, r: Roadshow): boolean {
+  return hasPlatformRole(actor, PlatformRole.Admin) || (hasPlatformRole(actor, PlatformRole.Broker) && r.organiserId === actor.userId);
 }
 
 /**
  * 路演: an admin or broker drafts a roadshow (when, where or online, chains, presenting projects —
  * open financing requests — and invited finance organisations), publishes it (the invited
  * organisations and the presenting applicants are told), and marks it held once at least one
- * applicant accepted to present; or cancels it. Finance members sign up once; brokers and admins
- * log follow-ups after it. Signed-in people see published and held roadshows; a draft or cancelled
- * one is seen by its managers and the organisations on it; anyone else gets 404.
+ * applicant accepted to present; or cancels it. Finance members sign up once; its organiser and
+ * admins log follow-ups after it. Signed-in people see published and held roadshows; a draft or
+ * cancelled one is seen by admins, its organiser and the organisations on it; anyone else gets 404
+ * (and someone who may see it but not manage it gets 403 on a managing step).
  */
 @Injectable()
 export class RoadshowsService {
@@ -50,9 +56,9 @@ export class RoadshowsService {
 
   async list(actor: AuthContext): Promise<RoadshowSummaryView[]> {
     const qb = this.db.manager.getRepository(Roadshow).createQueryBuilder('r').orderBy('r.startsAt', 'DESC').addOrderBy('r.id', 'DESC').take(200);
-    if (!managesRoadshows(actor)) {
+    if (!hasPlatformRole(actor, PlatformRole.Admin)) {
       const orgIds = [...actor.orgRoles.keys()];
-      qb.where('r.status IN (:...open)', { open: [RoadshowStatus.Published, RoadshowStatus.Held] });
+      qb.where('(r.status IN (:...open) OR r.organiserId = :me)', { open: [RoadshowStatus.Published, RoadshowStatus.Held], me: actor.userId });
       if (orgIds.length)
         qb.orWhere(
           `(EXISTS (SELECT 1 FROM roadshow_investor i WHERE i.roadshow_id = r.id AND i.org_id IN (:...orgIds))
@@ -325,12 +331,12 @@ export class RoadshowsService {
   private async lockedManaged(m: EntityManager, actor: AuthContext, id: string): Promise<Roadshow> {
     const r = await m.findOne(Roadshow, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!r || !(await this.mayRead(actor, r, m))) throw AppException.notFound();
-    if (!managesRoadshows(actor)) throw AppException.forbidden();
+    if (!manages(actor, r)) throw AppException.forbidden();
     return r;
   }
 
   private async mayRead(actor: AuthContext, r: Roadshow, m: EntityManager = this.db.manager): Promise<boolean> {
-    if (managesRoadshows(actor) || r.status === RoadshowStatus.Published || r.status === RoadshowStatus.Held) return true;
+    if (manages(actor, r) || r.status === RoadshowStatus.Published || r.status === RoadshowStatus.Held) return true;
     const orgIds = new Set(actor.orgRoles.keys());
     return orgIds.size > 0 && (await this.partyOrgIds(m, r.id)).some((o) => orgIds.has(o));
   }
@@ -385,7 +391,7 @@ export class RoadshowsService {
       ? await m.find(FinancingRequest, { select: { id: true, orgId: true, title: true, amount: true, instrument: true }, where: { id: In(projects.map((p) => p.requestId)) } })
       : [];
     const requestById = new Map(requests.map((q) => [q.id, q]));
-    const manager = managesRoadshows(actor);
+    const manager = manages(actor, r);
     const mine = new Set(actor.orgRoles.keys());
     // Follow-ups: managers read all; an investor organisation its own, an applicant those on its project.
     const visibleFollowUps = followUps.filter((f) => manager || mine.has(f.investorOrgId) || mine.has(requestById.get(f.requestId)?.orgId ?? ''));
