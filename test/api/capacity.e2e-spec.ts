@@ -1,4 +1,4 @@
-import { addDays, beijingDate, PlatformRole, weekdayIndex } from '@ztt/contracts';
+import { addDays, beijingDate, beijingInstant, PlatformRole, quarterBounds, quarterOf, weekdayIndex } from '@ztt/contracts';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
 
@@ -261,5 +261,26 @@ describe('中试与仪器共享: directory, bookings without double booking, run
     expect((await api.call('POST', `/api/capacity/runs/${id}/rate`, { token: owner.token, body: { score: 3 } })).status).toBe(409);
     expect((await api.call('GET', `/api/capacity/providers/${provider}`)).body.rating).toEqual({ count: 4, average: '4.50' });
     expect((await api.call('GET', '/api/me/bookings', { token: owner.token })).body.runs.map((r: { id: string }) => r.id)).toEqual([id]);
+  });
+
+  it("shows admins each provider's utilisation and satisfaction, and the achievements that moved up in TRL after a run", async () => {
+    expect((await api.call('GET', '/api/admin/dashboard/capacity', { token: pilot.token })).status).toBe(403);
+    const quarter = quarterOf(beijingInstant(weekdayAfter(20), '14:00'));
+    const res = await api.call('GET', `/api/admin/dashboard/capacity?quarter=${quarter}`, { token: admin.token });
+    expect(res.status).toBe(200);
+    const row = res.body.providers.find((p: { providerId: string }) => p.providerId === provider);
+    // open hours: 9 a weekday (08:30–17:30) over the quarter's weekdays, in Beijing days
+    const { from, to } = quarterBounds(quarter);
+    let weekdays = 0;
+    for (let d = beijingDate(from); d < beijingDate(to); d = addDays(d, 1)) if (weekdayIndex(d) <= 4) weekdays++;
+    expect(row).toMatchObject({ name: '湛江海洋生物中试基地', kind: 'pilot_base', openHours: `${weekdays * 9}.00`, ratingCount: 4, ratingAverage: '4.50' });
+    const booked = await api.db.query(
+      `SELECT coalesce(sum(hours), 0)::numeric(8,2)::text AS h FROM instrument_booking WHERE status IN ('approved', 'completed') AND lower(slot) >= $1 AND lower(slot) < $2`,
+      [from, to],
+    );
+    expect(row.bookedHours).toBe(booked.rows[0].h);
+    expect(res.body.trlMoves).toEqual([
+      expect.objectContaining({ achievementId: achievement, achievementTitle: '岩藻多糖冻干粉制备技术', providerName: '湛江海洋生物中试基地', trlBefore: 4, trlReached: 6 }),
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { api, apiDownload } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { BarChart, ContractValueChart, FunnelChart, Heatmap } from '../components/dashboard/charts';
 import { CommissionerFiguresCard } from '../components/dashboard/CommissionerFiguresCard';
+import { CapacityFiguresCard } from '../components/dashboard/CapacityFiguresCard';
 import { FinancingFiguresCard } from '../components/dashboard/FinancingFiguresCard';
 import { FulfilmentCards } from '../components/dashboard/fulfilment';
 import { KpiSection } from '../components/dashboard/kpis';
@@ -174,6 +175,9 @@ export function DashboardPage() {
         </Col>
         <Col xs={24}>
           <FinancingFiguresCard />
+        </Col>
+        <Col xs={24}>
+          <CapacityFiguresCard />
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.byIndustry')} extra={exportButton('industry')} loading={!data}>

@@ -7,6 +7,7 @@ import { BrokerDirectoryService } from './brokers/broker-directory.service';
 import { AdminDealReportsController, DealReportsController } from './deal-reports/deal-reports.controller';
 import { DealReportsService } from './deal-reports/deal-reports.service';
 import { CommissionerFiguresController } from './dashboard/commissioner-figures.controller';
+import { CapacityFiguresController } from './dashboard/capacity-figures.controller';
 import { FinancingFiguresController } from './dashboard/financing-figures.controller';
 import { CountyOfficialController, PublicCountyController } from './counties/county.controller';
 import { CountyService } from './counties/county.service';
@@ -38,6 +39,7 @@ import { PersonalDataService } from './personal-data/personal-data.service';
     KpiController,
     BrokerDirectoryController,
     CommissionerFiguresController,
+    CapacityFiguresController,
     FinancingFiguresController,
     CountyOfficialController,
     PublicCountyController,
