@@ -29,6 +29,19 @@ describe('demo data', () => {
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
   });
 
+  it('has a published pilot base with two shared instruments and a public average, a booking waiting for its operator, and an achievement that moved up in TRL after a run (issue 18)', async () => {
+    const directory = await api.call('GET', '/api/capacity/providers?kind=pilot_base');
+    const base = directory.body.items.find((p: { name: string }) => p.name === '湛江海洋生物中试基地');
+    expect(base).toMatchObject({ trlMin: 4, trlMax: 7, instrumentCount: 2, rating: { count: 4, average: '4.75' } });
+    const pilot = await login(api, 'pilot@demo.zj.cn', DEMO_PASSWORD);
+    const desk = await api.call('GET', '/api/me/capacity', { token: pilot.accessToken });
+    expect(desk.body.instruments.map((i: { name: string }) => i.name).sort()).toEqual(['冷冻干燥机', '液相色谱-质谱联用仪']);
+    expect(desk.body.bookings.filter((b: { status: string }) => b.status === 'requested')).toHaveLength(1);
+    const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
+    const dashboard = await api.call('GET', '/api/admin/dashboard/capacity', { token: admin.accessToken });
+    expect(dashboard.body.trlMoves).toEqual([expect.objectContaining({ achievementTitle: '牡蛎壳生物活性钙制备与高值化利用技术', trlBefore: 5, trlReached: 6 })]);
+  });
+
   it('has certified brokers in a broker firm, and a rated one whose average is public (issue 17)', async () => {
     const directory = await api.call('GET', '/api/brokers');
     const senior = directory.body.items.find((b: { level: string }) => b.level === 'senior');

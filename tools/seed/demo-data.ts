@@ -171,6 +171,17 @@ export const DEMO_ORGS: DemoOrg[] = [
     verified: true,
   },
   {
+    key: 'pilot',
+    name: '湛江海洋生物中试基地运营有限公司',
+    type: 'enterprise',
+    creditCode: creditCode('91440811MA5K2R8N4'),
+    region: 'mazhang',
+    industries: ['marine'],
+    website: null,
+    description: '运营湛江海洋生物中试基地：海洋生物活性物质提取、发酵放大与冻干制剂中试，开放共享分析仪器。',
+    verified: true,
+  },
+  {
     key: 'pending',
     name: '湛江新蓝生物科技有限公司',
     type: 'enterprise',
@@ -304,6 +315,14 @@ export const DEMO_USERS: DemoUser[] = [
     platformRoles: [],
     orgs: [{ key: 'rdi', role: OrgRole.Admin }],
     purpose: '新型研发机构 机构管理员 / R&D institution admin',
+  },
+  {
+    email: 'pilot@demo.zj.cn',
+    displayName: '梁工（海洋生物中试基地）',
+    phone: '13800000021',
+    platformRoles: [],
+    orgs: [{ key: 'pilot', role: OrgRole.Admin }],
+    purpose: '中试基地运营方（中试平台、共享仪器，审批预约）/ pilot base operator',
   },
   {
     email: 'newcorp@demo.zj.cn',

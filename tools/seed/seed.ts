@@ -11,6 +11,7 @@ import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { commissionersSeeder } from './seeders/commissioners.seeder';
 import { countiesSeeder } from './seeders/counties.seeder';
 import { expertsSeeder } from './seeders/experts.seeder';
+import { capacitySeeder } from './seeders/capacity.seeder';
 import { campaignsSeeder } from './campaigns.seeder';
 import { challengesSeeder } from './challenges.seeder';
 import { dealsSeeder } from './deals.seeder';
@@ -29,6 +30,7 @@ export const SEEDERS: Seeder[] = [
   expertsSeeder,
   kpisSeeder,
   countiesSeeder,
+  capacitySeeder,
 ];
 
 export async function seed(ds: DataSource, passwords: PasswordService, files: FileStore = new FileStore(loadConfig())): Promise<Record<string, number>> {
