@@ -29,6 +29,12 @@ const AdminCapacityPage = lazy(() => import('./pages/AdminCapacityPage').then((m
 const RoadshowsPage = lazy(() => import('./pages/RoadshowsPage').then((m) => ({ default: m.RoadshowsPage })));
 const RoadshowPage = lazy(() => import('./pages/RoadshowPage').then((m) => ({ default: m.RoadshowPage })));
 const FinanceReferralsPage = lazy(() => import('./pages/FinanceReferralsPage').then((m) => ({ default: m.FinanceReferralsPage })));
+const MyFinancingPage = lazy(() => import('./pages/MyFinancingPage').then((m) => ({ default: m.MyFinancingPage })));
+const FinancingRequestsPage = lazy(() => import('./pages/MyFinancingPage').then((m) => ({ default: m.FinancingRequestsPage })));
+const FinancingRequestFormPage = lazy(() => import('./pages/FinancingRequestFormPage').then((m) => ({ default: m.FinancingRequestFormPage })));
+const FinancingRequestPage = lazy(() => import('./pages/FinancingRequestPage').then((m) => ({ default: m.FinancingRequestPage })));
+const FinanceProfilePage = lazy(() => import('./pages/FinanceProfilePage').then((m) => ({ default: m.FinanceProfilePage })));
+const FinanceWatchlistPage = lazy(() => import('./pages/FinanceWatchlistPage').then((m) => ({ default: m.FinanceWatchlistPage })));
 const CommissionerWorkbenchPage = lazy(() => import('./pages/CommissionerWorkbenchPage').then((m) => ({ default: m.CommissionerWorkbenchPage })));
 const MyServicesPage = lazy(() => import('./pages/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
 const AdminKpisPage = lazy(() => import('./pages/AdminKpisPage').then((m) => ({ default: m.AdminKpisPage })));
@@ -103,6 +109,8 @@ export function App() {
   const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? here : null);
   // An organisation's admins (its tech-transfer office) decide on contracts on its service inventions.
   const orgAdmin = !!me?.memberships.some((m) => m.role === OrgRole.Admin && m.status === MembershipStatus.Active);
+  // 科技金融: members of a finance organisation (bank, fund …) have a profile and a watchlist.
+  const financeMember = !!me?.memberships.some((m) => m.organisationType === 'finance' && m.status === MembershipStatus.Active);
 
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
@@ -177,6 +185,56 @@ export function App() {
         },
       ],
     },
+    ...(me
+      ? [
+          {
+            key: 'finance',
+            label: <span data-testid="nav-finance">{t('finance.nav')}</span>,
+            children: [
+              {
+                key: '/my/financing',
+                label: (
+                  <Link to="/my/financing" data-testid="nav-my-financing">
+                    {t('finance.nav.mine')}
+                  </Link>
+                ),
+              },
+              ...(financeMember || hasRole(PlatformRole.Broker) || hasRole(PlatformRole.Admin)
+                ? [
+                    {
+                      key: '/financing',
+                      label: (
+                        <Link to="/financing" data-testid="nav-financing">
+                          {t('finance.nav.open')}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(financeMember
+                ? [
+                    {
+                      key: '/finance/watchlist',
+                      label: (
+                        <Link to="/finance/watchlist" data-testid="nav-finance-watchlist">
+                          {t('finance.nav.watchlist')}
+                        </Link>
+                      ),
+                    },
+                    {
+                      key: '/finance/profile',
+                      label: (
+                        <Link to="/finance/profile" data-testid="nav-finance-profile">
+                          {t('finance.nav.profile')}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
+            ],
+          },
+        ]
+      : []),
     ...(me
       ? [
           {
@@ -964,6 +1022,62 @@ export function App() {
               element={
                 <RequireAuth>
                   <RoadshowPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/financing"
+              element={
+                <RequireAuth>
+                  <MyFinancingPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/financing/new"
+              element={
+                <RequireAuth>
+                  <FinancingRequestFormPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/financing/:id/edit"
+              element={
+                <RequireAuth>
+                  <FinancingRequestFormPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/financing"
+              element={
+                <RequireAuth>
+                  <FinancingRequestsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/financing/:id"
+              element={
+                <RequireAuth>
+                  <FinancingRequestPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/finance/profile"
+              element={
+                <RequireAuth>
+                  <FinanceProfilePage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/finance/watchlist"
+              element={
+                <RequireAuth>
+                  <FinanceWatchlistPage />
                 </RequireAuth>
               }
             />

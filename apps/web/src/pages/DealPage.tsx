@@ -46,6 +46,8 @@ export function DealPage() {
   if (error) return <Card>{t('notFound.title')}</Card>;
   if (!deal) return <Card loading />;
   const broker = deal.viewerRole === 'broker';
+  // 融资对接: no need/achievement secrets, contract, approval or fulfilment — those are technology deals' only
+  const financing = deal.kind === 'financing';
   const tabs = [
     { key: 'timeline', label: t('deal.tab.timeline'), children: <DealTimeline id={id} /> },
     { key: 'documents', label: t('deal.tab.documents'), children: <DealDocuments deal={deal} /> },
@@ -54,12 +56,12 @@ export function DealPage() {
       ? [
           { key: 'tasks', label: t('deal.tab.tasks'), children: <DealTasks id={id} /> },
           { key: 'notes', label: t('deal.tab.notes'), children: <DealNotes id={id} /> },
-          { key: 'confidential', label: t('deal.tab.confidential'), children: <DealConfidential id={id} /> },
+          ...(financing ? [] : [{ key: 'confidential', label: t('deal.tab.confidential'), children: <DealConfidential id={id} /> }]),
           { key: 'edit', label: t('deal.tab.edit'), children: <DealEditForm deal={deal} /> },
         ]
       : []),
-    ...(deal.viewerRole !== 'party' ? [{ key: 'contract', label: t('deal.tab.contract'), children: <DealContract deal={deal} /> }] : []),
-    ...(FULFILMENT_STAGES.includes(deal.stage) ? [{ key: 'fulfilment', label: t('fulfilment.tab'), children: <DealFulfilment deal={deal} /> }] : []),
+    ...(deal.viewerRole !== 'party' && !financing ? [{ key: 'contract', label: t('deal.tab.contract'), children: <DealContract deal={deal} /> }] : []),
+    ...(FULFILMENT_STAGES.includes(deal.stage) && !financing ? [{ key: 'fulfilment', label: t('fulfilment.tab'), children: <DealFulfilment deal={deal} /> }] : []),
     { key: 'consultations', label: t('expert.consult.title'), children: <ExpertConsultations subject={{ kind: 'deal', id }} /> },
   ];
   return (
@@ -81,10 +83,25 @@ export function DealPage() {
           {deal.supply.orgName}
           {deal.supply.contact ? ` · ${deal.supply.contact.name}` : ''}
         </Descriptions.Item>
-        <Descriptions.Item label={t('deal.need')}>{deal.needId ? <Link to={`/needs/${deal.needId}`}>{deal.needTitle}</Link> : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('deal.achievement')}>
-          {deal.achievementId ? <Link to={`/achievements/${deal.achievementId}`}>{deal.achievementTitle}</Link> : '—'}
-        </Descriptions.Item>
+        {financing ? (
+          <>
+            <Descriptions.Item label={t('finance.deal.kind')}>
+              <Link to={`/financing/${deal.financingRequestId}`} data-testid="deal-financing-request">
+                {t('finance.deal.request')}
+              </Link>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('finance.field.arrangedAmount')}>
+              <span data-testid="deal-arranged-amount">{deal.arrangedAmount ? t('finance.deal.arranged', { amount: formatYuan(deal.arrangedAmount) }) : '—'}</span>
+            </Descriptions.Item>
+          </>
+        ) : (
+          <>
+            <Descriptions.Item label={t('deal.need')}>{deal.needId ? <Link to={`/needs/${deal.needId}`}>{deal.needTitle}</Link> : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('deal.achievement')}>
+              {deal.achievementId ? <Link to={`/achievements/${deal.achievementId}`}>{deal.achievementTitle}</Link> : '—'}
+            </Descriptions.Item>
+          </>
+        )}
         <Descriptions.Item label={t('deal.brokers')}>{[deal.leadBroker.name, ...deal.coBrokers.map((b) => b.name)].join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('deal.expectedValue')}>{formatYuan(deal.expectedValue)}</Descriptions.Item>
         <Descriptions.Item label={t('deal.mode')}>{deal.cooperationMode ? label(TAXONOMY.cooperationModes.find((m) => m.code === deal.cooperationMode)) : '—'}</Descriptions.Item>
@@ -109,7 +126,12 @@ export function DealPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
-      {deal.achievementId && <DealApproval deal={deal} />}
+      {deal.achievementId && !financing && <DealApproval deal={deal} />}
+      {financing && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {t('finance.deal.notContract')}
+        </Typography.Paragraph>
+      )}
       <DealBrokerRatingPanel dealId={id} />
       <SectionTabs
         style={{ marginTop: 16 }}

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,6 +8,8 @@ import {
   ContractView,
   DEAL_LOST_REASONS,
   DEAL_PIPELINE,
+  DealKind,
+  FINANCING_DEAL_PIPELINE,
   DealDocumentView,
   DealStage,
   DealView,
@@ -42,9 +44,10 @@ export function DealStageTag({ stage }: { stage: DealStage }) {
 }
 
 /** The next stage in the pipeline, if any. */
-export function nextStage(stage: DealStage): DealStage | null {
-  const i = DEAL_PIPELINE.indexOf(stage);
-  return i >= 0 && i < DEAL_PIPELINE.length - 1 ? (DEAL_PIPELINE[i + 1] as DealStage) : null;
+export function nextStage(stage: DealStage, kind: DealKind = 'technology'): DealStage | null {
+  const pipeline = kind === 'financing' ? FINANCING_DEAL_PIPELINE : DEAL_PIPELINE;
+  const i = pipeline.indexOf(stage);
+  return i >= 0 && i < pipeline.length - 1 ? (pipeline[i + 1] as DealStage) : null;
 }
 
 /** 元 with thousands separators, exact (the text is never turned into a float). */
@@ -175,7 +178,8 @@ export function useStageMove() {
 
   const start = async (deal: DealView, to: DealStage) => {
     if (to === deal.stage) return;
-    const needsForm = to === 'nda_signed' || to === 'signed' || to === 'registered' || to === 'lost';
+    // a financing deal records no NDA document here (optional on the server) and closes with the arranged amount
+    const needsForm = (to === 'nda_signed' && deal.kind !== 'financing') || to === 'signed' || to === 'registered' || to === 'closed' || to === 'lost';
     if (!needsForm) {
       send(deal, to, {});
       return;
@@ -205,6 +209,7 @@ export function useStageMove() {
     if (to === 'nda_signed') send(deal, to, { nda: { documentId: v.documentId, signedOn: day(v.signedOn) } });
     else if (to === 'signed') send(deal, to, { contract: contractBody(v) });
     else if (to === 'registered') send(deal, to, { registration: { number: v.number, registeredOn: day(v.registeredOn) } });
+    else if (to === 'closed') send(deal, to, { arrangedAmount: v.arrangedAmount });
     else send(deal, to, { lostReason: v.lostReason, lostNote: v.lostNote });
   };
 
@@ -251,6 +256,18 @@ export function useStageMove() {
             </Form.Item>
           </>
         )}
+        {target?.to === 'closed' && (
+          <>
+            <Typography.Paragraph type="secondary">{t('finance.deal.close.hint')}</Typography.Paragraph>
+            <Form.Item
+              name="arrangedAmount"
+              label={t('finance.deal.arrangedAmount')}
+              rules={[{ required: true }, { pattern: /^\d{1,14}(\.\d{1,2})?$/, message: t('finance.deal.arrangedAmount') }]}
+            >
+              <Input inputMode="decimal" data-testid="arranged-amount" />
+            </Form.Item>
+          </>
+        )}
         {target?.to === 'lost' && (
           <>
             <Form.Item name="lostReason" label={t('deal.lost.reason')} rules={[{ required: true }]}>
@@ -269,8 +286,8 @@ export function useStageMove() {
 
 export function MoveButtons({ deal, onMove }: { deal: DealView; onMove: (to: DealStage) => void }) {
   const { t } = useI18n();
-  const next = nextStage(deal.stage);
-  const open = deal.stage !== 'registered' && deal.stage !== 'fulfilled' && deal.stage !== 'lost';
+  const next = nextStage(deal.stage, deal.kind);
+  const open = deal.stage !== 'registered' && deal.stage !== 'fulfilled' && deal.stage !== 'closed' && deal.stage !== 'lost';
   return (
     <Space size={4} wrap>
       {next && (

@@ -9,6 +9,7 @@ import { county } from './county';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { expert } from './expert';
+import { finance } from './finance';
 import { financeExtras } from './finance-extras';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
@@ -38,6 +39,7 @@ export const enFeatures = {
   commissioner,
   county,
   expert,
+  finance,
   financeExtras,
   profession,
   kpi,
@@ -62,6 +64,7 @@ export const en = {
   ...commissioner,
   ...county,
   ...expert,
+  ...finance,
   ...financeExtras,
   ...profession,
   ...kpi,

@@ -9,6 +9,7 @@ import { county } from './county';
 import { dashboard } from './dashboard';
 import { deal } from './deal';
 import { expert } from './expert';
+import { finance } from './finance';
 import { financeExtras } from './finance-extras';
 import { fulfilment } from './fulfilment';
 import { kpi } from './kpi';
@@ -39,6 +40,7 @@ export const zhCNFeatures = {
   commissioner,
   county,
   expert,
+  finance,
   financeExtras,
   profession,
   kpi,
@@ -63,6 +65,7 @@ export const zhCN = {
   ...commissioner,
   ...county,
   ...expert,
+  ...finance,
   ...financeExtras,
   ...profession,
   ...kpi,
