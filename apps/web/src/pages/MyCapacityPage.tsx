@@ -99,7 +99,15 @@ export function MyCapacityPage() {
     <Space wrap>
       {b.status === BookingStatus.Requested && (
         <>
-          <ActionButton primary testId={`booking-approve-${b.id}`} loading={act.isPending} onClick={() => act.mutate({ path: `/capacity/bookings/${b.id}/approve`, body: {} })}>
+          <ActionButton
+            primary
+            testId={`booking-approve-${b.id}`}
+            loading={act.isPending}
+            onClick={() => {
+              setPicked(dayjs(b.date));
+              act.mutate({ path: `/capacity/bookings/${b.id}/approve`, body: {} });
+            }}
+          >
             {t('capacity.approve')}
           </ActionButton>
           <ActionButton danger testId={`booking-decline-${b.id}`} onClick={() => setStep({ kind: 'booking-decline', id: b.id })}>
@@ -112,6 +120,7 @@ export function MyCapacityPage() {
           primary
           testId={`booking-complete-${b.id}`}
           onClick={() => {
+            setPicked(dayjs(b.date));
             hoursForm.setFieldsValue({ hoursUsed: Number(b.hours) });
             setStep({ kind: 'booking-complete', b });
           }}
