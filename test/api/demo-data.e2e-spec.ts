@@ -42,6 +42,23 @@ describe('demo data', () => {
     expect(dashboard.body.trlMoves).toEqual([expect.objectContaining({ achievementTitle: '牡蛎壳生物活性钙制备与高值化利用技术', trlBefore: 5, trlReached: 6 })]);
   });
 
+  it('has a bank and a fund with profiles, open financing requests matched with reasons, and the fund’s interest (科技金融, issue 18)', async () => {
+    const fund = await login(api, 'fund@demo.zj.cn', DEMO_PASSWORD);
+    const watchlist = await api.call('GET', '/api/finance/watchlist', { token: fund.accessToken });
+    const calcium = watchlist.body.find((x: { request: { title: string } }) => x.request.title === '牡蛎壳活性钙产业化项目股权融资');
+    expect(calcium).toMatchObject({ interested: true, watched: true });
+    expect(calcium.reasons).toEqual(expect.arrayContaining(['工具相符：股权投资', '阶段相符：成长期', '同属产业链：海洋生物医药']));
+    expect(calcium.request.confidential).toBeUndefined();
+    const bank = await login(api, 'bank@demo.zj.cn', DEMO_PASSWORD);
+    const bankList = await api.call('GET', '/api/finance/watchlist', { token: bank.accessToken });
+    expect(bankList.body.map((x: { request: { title: string } }) => x.request.title)).toEqual(
+      expect.arrayContaining(['智能投喂系统量产知识产权质押融资', '循环水养殖尾水处理改造贷款']),
+    );
+    const broker = await login(api, 'broker@demo.zj.cn', DEMO_PASSWORD);
+    const interests = await api.call('GET', `/api/financing-requests/${calcium.request.id}/interests`, { token: broker.accessToken });
+    expect(interests.body).toEqual([expect.objectContaining({ orgName: '湛江科创投资基金管理有限公司', dealId: null })]);
+  });
+
   it('has certified brokers in a broker firm, and a rated one whose average is public (issue 17)', async () => {
     const directory = await api.call('GET', '/api/brokers');
     const senior = directory.body.items.find((b: { level: string }) => b.level === 'senior');
