@@ -59,6 +59,26 @@ describe('demo data', () => {
     expect(interests.body).toEqual([expect.objectContaining({ orgName: '湛江科创投资基金管理有限公司', dealId: null })]);
   });
 
+  it('has a policy referral waiting for the bank and a held roadshow with two projects, the fund signed up and a follow-up (科技金融 extras, issue 18)', async () => {
+    const bank = await login(api, 'bank@demo.zj.cn', DEMO_PASSWORD);
+    const referrals = await api.call('GET', '/api/finance/referrals', { token: bank.accessToken });
+    expect(referrals.body).toEqual([
+      expect.objectContaining({ requestTitle: '循环水养殖尾水处理改造贷款', programme: 'risk_compensation_pool', status: 'sent', bankOrgName: '湛江农商银行科技支行' }),
+    ]);
+    const marine = await login(api, 'marine@demo.zj.cn', DEMO_PASSWORD);
+    const panel = await api.call('GET', `/api/financing-requests/${referrals.body[0].requestId}/referral-panel`, { token: marine.accessToken });
+    expect(panel.body.eligibility.find((e: { code: string }) => e.code === 'risk_compensation_pool').eligible).toBe(true);
+    const fund = await login(api, 'fund@demo.zj.cn', DEMO_PASSWORD);
+    const [held] = (await api.call('GET', '/api/roadshows', { token: fund.accessToken })).body;
+    expect(held).toMatchObject({ status: 'held', projects: 2, investors: 2, signUps: 1 });
+    const detail = await api.call('GET', `/api/roadshows/${held.id}`, { token: fund.accessToken });
+    expect(detail.body).toMatchObject({ signedUp: true, followUps: [expect.objectContaining({ requestTitle: '牡蛎壳活性钙产业化项目股权融资' })] });
+    const admin = await login(api, 'admin@demo.zj.cn', DEMO_PASSWORD);
+    const figures = await api.call('GET', '/api/admin/dashboard/financing', { token: admin.accessToken });
+    expect(figures.body.roadshows).toEqual({ held: 1, projects: 2, followUps: 1 });
+    expect(figures.body.referrals).toEqual([{ programme: 'risk_compensation_pool', status: 'sent', count: 1 }]);
+  });
+
   it('has certified brokers in a broker firm, and a rated one whose average is public (issue 17)', async () => {
     const directory = await api.call('GET', '/api/brokers');
     const senior = directory.body.items.find((b: { level: string }) => b.level === 'senior');

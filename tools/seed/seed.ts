@@ -11,6 +11,7 @@ import { catalogueSeeder } from './seeders/catalogue.seeder';
 import { commissionersSeeder } from './seeders/commissioners.seeder';
 import { countiesSeeder } from './seeders/counties.seeder';
 import { expertsSeeder } from './seeders/experts.seeder';
+import { financeExtrasSeeder } from './seeders/finance-extras.seeder';
 import { capacitySeeder } from './seeders/capacity.seeder';
 import { financeSeeder } from './seeders/finance.seeder';
 import { campaignsSeeder } from './campaigns.seeder';
@@ -33,6 +34,7 @@ export const SEEDERS: Seeder[] = [
   countiesSeeder,
   capacitySeeder,
   financeSeeder,
+  financeExtrasSeeder,
 ];
 
 export async function seed(ds: DataSource, passwords: PasswordService, files: FileStore = new FileStore(loadConfig())): Promise<Record<string, number>> {

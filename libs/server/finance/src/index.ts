@@ -12,6 +12,7 @@ export type { FinanceProfileSide, FinancingRequestSide, FinancingScore } from '.
 export { FinancingReferral } from './referral.entity';
 export { Roadshow, RoadshowFollowUp, RoadshowInvestor, RoadshowProject, RoadshowSignup } from './roadshow.entity';
 export { evaluatePolicies, parsePolicies } from './policies/policy-rules';
+export { builtInFinancePolicies } from './policies/finance-policies';
 
 export const FINANCE_ENTITIES = [FinancingRequest, FinanceProfile, FinancingDisclosure, FinancingMatch, FinancingInterest, FinancingWatch, ...FINANCE_EXTRAS_ENTITIES];
 export { FinanceService } from './finance.service';

@@ -22,3 +22,8 @@ export class FinancePolicies {
     return this.programmes.find((p) => p.code === code);
   }
 }
+
+/** The programmes of the built-in configuration (the demo data evaluates against them). */
+export function builtInFinancePolicies(): PolicyProgramme[] {
+  return parsePolicies(builtIn);
+}
