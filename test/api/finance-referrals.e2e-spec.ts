@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { PlatformRole, quarterOf } from '@ztt/contracts';
 import { achievementInput, createOrg, publishItem, registerUser, TestUser } from '../harness/builders';
 import { startTestApi, TestApi } from '../harness/test-app';
@@ -192,5 +193,17 @@ describe('政策性金融服务转介: eligibility, consent, the bank’s decisi
     ]);
     expect(figures.body.referrals).toEqual([{ programme: 'risk_compensation_pool', status: 'accepted', count: 1 }]);
     expect((await api.call('GET', '/api/admin/dashboard/financing', { token: broker.token })).status).toBe(403);
+    // the same figures export to .xlsx like the dashboard's other charts
+    const xlsx = await fetch(`${api.url}/api/admin/dashboard/export/financing`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      ['季度', '融资方式', '融资需求数', '需求金额（元）', '达成笔数', '达成金额（元）'],
+      [quarter, '股权投资', 1, '8000000.00', 1, '3000000.50'],
+      [quarter, '贷款', 1, '5000000.00', 0, '0.00'],
+    ]);
   });
 });

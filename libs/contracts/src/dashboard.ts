@@ -158,7 +158,21 @@ export interface FulfilmentFigures {
 /** How many overdue lines the dashboard lists (the count and the outstanding cover all). */
 export const OVERDUE_LIST_LIMIT = 20;
 
-export const DASHBOARD_CHARTS = ['industry', 'region', 'trl', 'heatmap', 'funnel', 'contract-value', 'brokers', 'fulfilment', 'overdue', 'trials', 'equity', 'models'] as const;
+export const DASHBOARD_CHARTS = [
+  'industry',
+  'region',
+  'trl',
+  'heatmap',
+  'funnel',
+  'contract-value',
+  'brokers',
+  'fulfilment',
+  'overdue',
+  'trials',
+  'equity',
+  'models',
+  'financing',
+] as const;
 export type DashboardChart = (typeof DASHBOARD_CHARTS)[number];
 
 export interface PublicStats {

@@ -174,7 +174,7 @@ export function DashboardPage() {
           <CommissionerFiguresCard />
         </Col>
         <Col xs={24}>
-          <FinancingFiguresCard />
+          <FinancingFiguresCard exportButton={exportButton} />
         </Col>
         <Col xs={24}>
           <CapacityFiguresCard />

@@ -1,17 +1,26 @@
 import { Card, Col, Row, Statistic, Table, Tag } from 'antd';
-import { FINANCING_INSTRUMENT_LABELS, FinancingFigures, groupDigits } from '@ztt/contracts';
+import { ReactNode } from 'react';
+import { DashboardChart, FINANCING_INSTRUMENT_LABELS, FinancingFigures, groupDigits } from '@ztt/contracts';
 import { useApiQuery } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
 import { BarChart } from './charts';
 
 type Row = FinancingFigures['quarters'][number];
+
+/** The built-in programmes' names (a programme added in configuration shows its code). */
+const PROGRAMME_KEYS: Record<string, MessageKey> = {
+  risk_compensation_pool: 'referral.programme.risk_compensation_pool',
+  ip_pledge_whitelist: 'referral.programme.ip_pledge_whitelist',
+  conversion_insurance: 'referral.programme.conversion_insurance',
+};
 
 /**
  * The dashboard's 科技金融 card: per quarter and instrument, the financing requested against the
  * financing arranged (a bar chart in 万元 and the exact table in 元), the policy referrals by
  * programme and status, and the roadshows held with their projects and follow-ups.
  */
-export function FinancingFiguresCard() {
+export function FinancingFiguresCard({ exportButton }: { exportButton?: (chart: DashboardChart) => ReactNode }) {
   const { t, locale } = useI18n();
   const { data, isLoading } = useApiQuery<FinancingFigures>(['dashboard', 'financing'], '/admin/dashboard/financing', { staleTime: 0 });
   const instrument = (code: string) => {
@@ -22,7 +31,7 @@ export function FinancingFiguresCard() {
   const wan = (yuan: string) => Math.round(Number(yuan) / 10_000);
   const rows = data?.quarters ?? [];
   return (
-    <Card title={t('financeFigures.title')} loading={isLoading} data-testid="financing-figures">
+    <Card title={t('financeFigures.title')} extra={exportButton?.('financing')} loading={isLoading} data-testid="financing-figures">
       {data && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
@@ -63,7 +72,7 @@ export function FinancingFiguresCard() {
               dataSource={data.referrals}
               data-testid="financing-referrals"
               columns={[
-                { title: t('referral.programme'), dataIndex: 'programme' },
+                { title: t('referral.programme'), render: (_, r) => (PROGRAMME_KEYS[r.programme] ? t(PROGRAMME_KEYS[r.programme] as MessageKey) : r.programme) },
                 { title: t('roadshow.status'), render: (_, r) => <Tag>{t(`referral.status.${r.status}`)}</Tag> },
                 { title: t('financeFigures.count'), dataIndex: 'count', align: 'right' },
               ]}

@@ -9,6 +9,7 @@ import {
   Dashboard,
   DashboardChart,
   DashboardFilters,
+  FINANCING_INSTRUMENT_LABELS,
   FulfilmentFigures,
   FunnelQuarter,
   HeatCell,
@@ -22,6 +23,7 @@ import { AuditService } from '@ztt/audit';
 import { AuthContext } from '@ztt/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { FinancingFiguresReader } from './financing-figures';
 import { FulfilmentReader, fulfilmentYears, holderText, MODEL_LABELS, NO_MODEL_LABEL, rate } from './fulfilment-figures';
 
 export { rate };
@@ -423,6 +425,19 @@ export class DashboardService {
           header: ['转化方式', '合同数', '合同金额（元）'],
           rows: (await this.fulfilmentReader.byModel(f)).map((m) => [m.model ? MODEL_LABELS[m.model] : NO_MODEL_LABEL, m.contracts, m.value]),
         };
+      case 'financing':
+        // 科技金融: requested against arranged by quarter and instrument (not narrowed by the filters)
+        return {
+          header: ['季度', '融资方式', '融资需求数', '需求金额（元）', '达成笔数', '达成金额（元）'],
+          rows: (await new FinancingFiguresReader(this.db).figures()).quarters.map((q) => [
+            q.quarter,
+            FINANCING_INSTRUMENT_LABELS[q.instrument]?.['zh-CN'] ?? q.instrument,
+            q.requestedCount,
+            q.requested,
+            q.arrangedCount,
+            q.arranged,
+          ]),
+        };
     }
   }
 }
@@ -440,6 +455,7 @@ export const CHART_SHEETS: Record<DashboardChart, string> = {
   trials: '先用后转',
   equity: '作价入股',
   models: '按转化方式',
+  financing: '科技金融',
 };
 
 /** The most rows a list exports (the dashboard itself shows OVERDUE_LIST_LIMIT). */
