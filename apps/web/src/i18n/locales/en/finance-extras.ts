@@ -1,7 +1,7 @@
 import type { English } from '../types';
 import type { financeExtras as zh } from '../zh-CN/finance-extras';
 
-/** English messages of policy referrals, roadshows, the dashboard's financing figures and organisation credentials. */
+/** English messages of policy referrals, roadshows, the dashboard's financing figures. */
 export const financeExtras: English<typeof zh> = {
   'referral.panel.title': 'Policy financing referrals',
   'referral.panel.hint':
@@ -105,8 +105,4 @@ export const financeExtras: English<typeof zh> = {
   'financeFigures.roadshowProjects': 'Projects presented',
   'financeFigures.followUps': 'Follow-ups',
   'financeFigures.count': 'Count',
-  'org.credentials': 'Credentials',
-  'org.credentials.hint': "Checked with the organisation's verification (a change is verified again); used for policy financing eligibility",
-  'org.credential.high_tech_enterprise': 'High-tech enterprise',
-  'org.credential.sme_tech': 'Technology-based SME',
 };

@@ -1,4 +1,4 @@
-/** 科技金融 extras: policy referrals (政策性金融服务转介), roadshows (路演), the dashboard's financing figures, organisation credentials. */
+/** 科技金融 extras: policy referrals (政策性金融服务转介), roadshows (路演), the dashboard's financing figures. */
 export const financeExtras = {
   'referral.panel.title': '政策性金融服务转介',
   'referral.panel.hint': '根据融资需求和本机构资质，逐项对照风险补偿资金池、知识产权质押融资白名单、科技成果转化保险的条件。符合条件的，可在同意后转介给合作银行。',
@@ -101,8 +101,4 @@ export const financeExtras = {
   'financeFigures.roadshowProjects': '路演项目',
   'financeFigures.followUps': '跟进记录',
   'financeFigures.count': '数量',
-  'org.credentials': '资质',
-  'org.credentials.hint': '随机构认证审核，变更后需重新认证；用于政策性金融服务的资格判断',
-  'org.credential.high_tech_enterprise': '高新技术企业',
-  'org.credential.sme_tech': '科技型中小企业',
 };
