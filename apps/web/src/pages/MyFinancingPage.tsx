@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Table, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { FinancingRequestPublicView } from '@ztt/contracts';
+import { FinanceProfileView, FinancingRequestPublicView, PlatformRole } from '@ztt/contracts';
 import { useApiQuery } from '../api/queries';
+import { useAuth } from '../auth/auth';
 import { formatDate } from '../components/catalogue';
 import { FinancingStatusTag, useFinanceLabels } from '../components/finance/financing-ui';
+import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
 
 function RequestsTable({ rows, loading, showOrg }: { rows: FinancingRequestPublicView[]; loading: boolean; showOrg?: boolean }) {
@@ -59,14 +61,47 @@ export function MyFinancingPage() {
   );
 }
 
-/** /financing: open requests (public part) for finance members, brokers and admins. */
+/** /financing: open requests (public part) for finance members, brokers and admins; brokers and admins also see every finance profile. */
 export function FinancingRequestsPage() {
   const { t } = useI18n();
+  const { hasRole } = useAuth();
   const open = useApiQuery<FinancingRequestPublicView[]>(['financing', 'open'], '/financing-requests', { staleTime: 0, retry: false });
+  const staff = hasRole(PlatformRole.Broker) || hasRole(PlatformRole.Admin);
   return (
-    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('finance.open.title')}</h1>}>
-      <Typography.Paragraph type="secondary">{t('finance.open.hint')}</Typography.Paragraph>
-      {open.error ? <Alert type="info" showIcon message={t('finance.watchlist.noProfile')} /> : <RequestsTable rows={open.data ?? []} loading={open.isLoading} showOrg />}
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('finance.open.title')}</h1>}>
+        <Typography.Paragraph type="secondary">{t('finance.open.hint')}</Typography.Paragraph>
+        {open.error ? <Alert type="info" showIcon message={t('finance.watchlist.noProfile')} /> : <RequestsTable rows={open.data ?? []} loading={open.isLoading} showOrg />}
+      </Card>
+      {staff && <FinanceProfiles />}
+    </Space>
+  );
+}
+
+/** Every finance organisation's profile, for brokers and admins. */
+function FinanceProfiles() {
+  const { t } = useI18n();
+  const f = useFinanceLabels();
+  const labels = useTaxonomyLabels();
+  const q = useApiQuery<FinanceProfileView[]>(['finance', 'profiles'], '/finance/profiles', { staleTime: 0 });
+  return (
+    <Card title={t('finance.profiles.title')}>
+      <Table<FinanceProfileView>
+        rowKey="orgId"
+        loading={q.isLoading}
+        dataSource={q.data ?? []}
+        pagination={false}
+        scroll={{ x: true }}
+        data-testid="finance-profiles"
+        columns={[
+          { title: t('finance.field.org'), dataIndex: 'orgName' },
+          { title: t('finance.profile.kind'), render: (_: unknown, p) => f.kind(p.kind) },
+          { title: t('finance.profile.instruments'), render: (_: unknown, p) => p.instruments.map(f.instrument).join('、') },
+          { title: t('finance.profiles.ticket'), render: (_: unknown, p) => `${f.yuan(p.ticketMin)} – ${f.yuan(p.ticketMax)}` },
+          { title: t('finance.profile.stages'), render: (_: unknown, p) => p.stages.map(f.stage).join('、') || '—' },
+          { title: t('finance.profile.chains'), render: (_: unknown, p) => p.chains.map((c) => labels.chain(c)).join('、') || '—' },
+        ]}
+      />
     </Card>
   );
 }

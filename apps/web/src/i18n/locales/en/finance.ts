@@ -103,6 +103,8 @@ export const finance: English<typeof zh> = {
   'finance.profile.exclusions': 'Will not fund (chains or keywords)',
   'finance.profile.exclusions.hint': 'Type a keyword and press Enter, e.g. "real estate", or a chain code. Requests containing them are not matched to you.',
   'finance.profile.summary': 'About the organisation',
+  'finance.profiles.title': "Finance organisations' profiles",
+  'finance.profiles.ticket': 'Ticket',
   'finance.deal.kind': 'Financing deal',
   'finance.deal.request': 'Financing request',
   'finance.deal.close': 'Financing arranged',

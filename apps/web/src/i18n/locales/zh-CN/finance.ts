@@ -98,6 +98,8 @@ export const finance = {
   'finance.profile.exclusions': '不投领域（产业链或关键词）',
   'finance.profile.exclusions.hint': '输入关键词后回车，如“房地产”；也可以填写产业链代码。含这些内容的需求不会匹配给贵机构。',
   'finance.profile.summary': '机构简介',
+  'finance.profiles.title': '金融机构融资服务信息',
+  'finance.profiles.ticket': '单笔额度',
   'finance.deal.kind': '融资对接',
   'finance.deal.request': '融资需求',
   'finance.deal.close': '融资已落实',
