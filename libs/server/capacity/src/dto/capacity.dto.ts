@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
@@ -59,6 +59,7 @@ export class CapacityProviderInputDto {
   @ApiProperty({ example: '湛江市麻章区海洋大道 1 号', maxLength: L.shortLength }) @IsString() @MaxLength(L.shortLength) address: string;
 }
 
+@ApiExtraModels(OpeningHoursDto)
 export class InstrumentInputDto {
   @ApiProperty({ format: 'uuid', description: '所属机构（须为其成员）' }) @IsUUID() orgId: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: '所属中试平台（本机构的）' }) @IsOptional() @IsUUID() providerId?: string | null;
@@ -74,7 +75,13 @@ export class InstrumentInputDto {
   tags: string[];
   @ApiProperty({ example: '中试基地 2 号楼 201', maxLength: L.shortLength }) @IsString() @MaxLength(L.shortLength) location: string;
   @ApiProperty({ example: '300.00', description: '每小时收费（元）' }) @Matches(AMOUNT_PATTERN) hourlyRate: string;
-  @ApiProperty({ type: [OpeningHoursDto], nullable: true, description: '周一至周日的开放时间（北京时间），不开放的一天为 null；共 7 项' })
+  @ApiProperty({
+    type: 'array',
+    items: { nullable: true, allOf: [{ $ref: getSchemaPath(OpeningHoursDto) }] },
+    minItems: 7,
+    maxItems: 7,
+    description: '周一至周日的开放时间（北京时间），不开放的一天为 null；共 7 项',
+  })
   @IsArray()
   @ArrayMinSize(7)
   @ArrayMaxSize(7)
@@ -164,8 +171,16 @@ export class OpeningHoursViewDto {
   @ApiProperty() close: string;
 }
 
+@ApiExtraModels(OpeningHoursViewDto)
 export class BookingRulesDto {
-  @ApiProperty({ type: [OpeningHoursViewDto], description: '周一至周日；null 为不开放' }) openingHours: (OpeningHoursViewDto | null)[];
+  @ApiProperty({
+    type: 'array',
+    items: { nullable: true, allOf: [{ $ref: getSchemaPath(OpeningHoursViewDto) }] },
+    minItems: 7,
+    maxItems: 7,
+    description: '周一至周日；null 为不开放',
+  })
+  openingHours: (OpeningHoursViewDto | null)[];
   @ApiProperty() minHours: number;
   @ApiProperty() maxHours: number;
   @ApiProperty() slotMinutes: number;
