@@ -49,6 +49,7 @@ export function CapacityPage() {
                   <Input.Search
                     allowClear
                     placeholder={t('capacity.filter.q')}
+                    aria-label={t('capacity.filter.q')}
                     onSearch={(q) => set({ q: q.trim() || undefined })}
                     style={{ width: 260 }}
                     data-testid="capacity-search"
@@ -139,6 +140,7 @@ export function CapacityPage() {
                 <Input.Search
                   allowClear
                   placeholder={t('capacity.filter.q')}
+                  aria-label={t('capacity.filter.q')}
                   onSearch={(q) => {
                     setInstrumentQ(q.trim());
                     setInstrumentPage(1);
