@@ -67,6 +67,9 @@ const PUBLIC: Check[] = [
   { name: 'the broker directory', path: () => '/brokers', ready: '[data-testid="broker-card"]' },
   { name: "a broker's card", path: (w) => `/brokers/${w.brokerX.id}`, ready: '[data-testid="broker-name"]' },
   { name: 'the commissioner roster', path: () => '/commissioners', ready: '[data-testid="commissioner-roster"] tbody tr' },
+  { name: 'the capacity directory', path: () => '/capacity', ready: '[data-testid="capacity-providers"] tbody tr.ant-table-row' },
+  { name: 'a pilot platform', path: (w) => `/capacity/${w.capacityProvider}`, ready: '[data-testid="provider-name"]' },
+  { name: 'a shared instrument', path: (w) => `/capacity/instruments/${w.instrument}`, ready: '[data-testid="instrument-title"]' },
   { name: 'login', path: () => '/login', ready: '#email' },
   { name: 'register', path: () => '/register', ready: 'button[type=submit]' },
 ];
