@@ -230,6 +230,23 @@ describe('中试与仪器共享: directory, bookings without double booking, run
     expect((await api.call('GET', '/api/me/capacity', { token: outsider.token })).body.bookings).toEqual([]);
   });
 
+  it('frees a slot when the provider declines (with a reason) or the booker cancels, so it can be booked again', async () => {
+    const day = weekdayAfter(14);
+    const first = await book(booker, day, '13:00', '15:00');
+    expect(first.status).toBe(201);
+    const noReason = await api.call('POST', `/api/capacity/bookings/${first.body.id}/decline`, { token: pilot.token, body: { reason: ' ' } });
+    expect(noReason.body.error.details.map((d: { message: string }) => d.message)).toEqual(['请说明原因']);
+    const declined = await api.call('POST', `/api/capacity/bookings/${first.body.id}/decline`, { token: pilot.token, body: { reason: '设备维护' } });
+    expect(declined.body).toMatchObject({ status: 'declined', declineReason: '设备维护' });
+    expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: booker.token })).body)).toContain('未批准：设备维护');
+    const second = await book(rival, day, '13:00', '15:00');
+    expect(second.status).toBe(201);
+    expect((await api.call('POST', `/api/capacity/bookings/${second.body.id}/cancel`, { token: booker.token, body: {} })).status).toBe(404);
+    expect((await api.call('POST', `/api/capacity/bookings/${second.body.id}/cancel`, { token: rival.token, body: {} })).body.status).toBe('cancelled');
+    expect((await api.call('POST', `/api/capacity/bookings/${second.body.id}/approve`, { token: pilot.token, body: {} })).status).toBe(409);
+    expect((await book(booker, day, '13:00', '15:00')).status).toBe(201);
+  });
+
   it('suggests the pilot base for a TRL 4 achievement with its reasons, to the owner only', async () => {
     const res = await api.call('GET', `/api/achievements/${achievement}/capacity-suggestions`, { token: owner.token });
     expect(res.status).toBe(200);
@@ -261,6 +278,20 @@ describe('中试与仪器共享: directory, bookings without double booking, run
     expect((await api.call('POST', `/api/capacity/runs/${id}/rate`, { token: owner.token, body: { score: 3 } })).status).toBe(409);
     expect((await api.call('GET', `/api/capacity/providers/${provider}`)).body.rating).toEqual({ count: 4, average: '4.50' });
     expect((await api.call('GET', '/api/me/bookings', { token: owner.token })).body.runs.map((r: { id: string }) => r.id)).toEqual([id]);
+  });
+
+  it('lets the provider decline a run with a reason and either side cancel one, telling the other', async () => {
+    const body = { providerId: provider, achievementId: achievement, goal: '冻干工艺放大', wishFrom: weekdayAfter(40), wishTo: weekdayAfter(50) };
+    const declined = (await api.call('POST', '/api/capacity/runs', { token: owner.token, body })).body.id as string;
+    expect((await api.call('POST', `/api/capacity/runs/${declined}/decline`, { token: pilot.token, body: { reason: '档期已满' } })).body).toMatchObject({
+      status: 'declined',
+      declineReason: '档期已满',
+    });
+    expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: owner.token })).body)).toContain('未批准：档期已满');
+    const cancelled = (await api.call('POST', '/api/capacity/runs', { token: owner.token, body })).body.id as string;
+    expect((await api.call('POST', `/api/capacity/runs/${cancelled}/cancel`, { token: outsider.token, body: {} })).status).toBe(404);
+    expect((await api.call('POST', `/api/capacity/runs/${cancelled}/cancel`, { token: owner.token, body: { reason: '计划调整' } })).body.status).toBe('cancelled');
+    expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: pilot.token })).body)).toContain('已取消：计划调整');
   });
 
   it("shows admins each provider's utilisation and satisfaction, and the achievements that moved up in TRL after a run", async () => {

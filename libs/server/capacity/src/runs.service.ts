@@ -140,14 +140,23 @@ export class RunsService {
     return this.get(actor, id);
   }
 
-  /** The achievement's organisation or the provider cancels a run not yet completed. */
+  /** The achievement's organisation or the provider cancels a run not yet completed; the other side is told. */
   async cancel(actor: AuthContext, id: string, dto: CapacityCancelDto): Promise<RunView> {
-    void dto;
+    const reason = dto.reason?.trim();
     await this.db.transaction(async (m) => {
       const { r, provider } = await this.locked(m, id);
-      if (!actor.orgRoles.has(r.orgId) && !actor.orgRoles.has(provider.orgId)) throw AppException.notFound();
+      const owner = actor.orgRoles.has(r.orgId);
+      if (!owner && !actor.orgRoles.has(provider.orgId)) throw AppException.notFound();
       if (!OPEN.includes(r.status)) throw AppException.invalidState();
       await m.update(VerificationRun, { id }, { status: RunStatus.Cancelled });
+      const title = (await this.catalogue.titles('achievement', [r.achievementId], m)).get(r.achievementId) ?? '';
+      await this.notifications.notify(m, {
+        to: owner ? { orgId: provider.orgId } : r.requesterId ? { userIds: [r.requesterId] } : { orgId: r.orgId },
+        type: 'capacity.run_decided',
+        params: { title, name: provider.name, decision: reason ? `已取消：${reason}` : '已取消' },
+        link: owner ? '/my/capacity' : '/my/bookings',
+        dedupeKey: `run:${id}:cancelled`,
+      });
     });
     return this.get(actor, id);
   }
