@@ -59,6 +59,10 @@ describe('browser journey: a financing request matched to a fund and closed by a
     await mine.getByTestId('financing-publish').click();
     await mine.getByTestId('financing-status').getByText('融资中').waitFor();
     const requestId = new URL(mine.url()).pathname.split('/').pop() as string;
+    // 政策性金融服务转介 on the same page: an equity request fits no policy programme, and each says which condition fails
+    await mine.getByTestId('programme-risk_compensation_pool-verdict').getByText('暂不符合').waitFor();
+    await mine.getByTestId('programme-risk_compensation_pool').click();
+    await mine.getByTestId('condition-risk_compensation_pool-instrument').getByText('融资方式为贷款').waitFor();
 
     // The fund's member sees it on the watchlist with the reasons, and expresses interest.
     const investor = await as(fund);
