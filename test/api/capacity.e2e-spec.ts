@@ -129,6 +129,8 @@ describe('中试与仪器共享: directory, bookings without double booking, run
     const signedIn = await api.call('GET', `/api/capacity/providers/${provider}`, { token: outsider.token });
     expect(signedIn.body.contact).toEqual({ name: '陈工', phone: '0759-1234567', email: 'pilot@example.cn' });
     expect(JSON.stringify((await api.call('GET', '/api/notifications', { token: pilot.token })).body)).toContain('已通过审核');
+    const audited = await api.db.query(`SELECT action, actor_id FROM audit_log WHERE target_id = $1`, [provider]);
+    expect(audited.rows).toEqual([{ action: 'capacity.published', actor_id: admin.id }]);
   });
 
   it('keeps an instrument with its hourly rate exact and its booking rules, bookable once published', async () => {

@@ -120,4 +120,6 @@ export enum AuditAction {
   FinanceProfileSaved = 'finance.profile_saved',
   FinancingDisclosureDecided = 'financing.disclosure_decided',
   FinancingInterestExpressed = 'financing.interest_expressed',
+  CapacityPublished = 'capacity.published',
+  CapacityRejected = 'capacity.rejected',
 }

@@ -255,17 +255,25 @@ export class AdminCapacityController {
 
   @Post('providers/:id/review')
   @HttpCode(200)
-  @ApiOkResponse({ type: CapacityReviewQueueDto, description: '公开或退回（须说明原因）中试平台；通知所属机构；返回余下的待审核项' })
-  async reviewProvider(@Param('id', uuid) id: string, @Body() dto: CapacityReviewDto): Promise<{ providers: ProviderDetailView[]; instruments: InstrumentView[] }> {
-    await this.capacity.review('provider', id, dto);
+  @ApiOkResponse({ type: CapacityReviewQueueDto, description: '公开或退回（须说明原因）中试平台；记入审计日志并通知所属机构；返回余下的待审核项' })
+  async reviewProvider(
+    @CurrentUser() user: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() dto: CapacityReviewDto,
+  ): Promise<{ providers: ProviderDetailView[]; instruments: InstrumentView[] }> {
+    await this.capacity.review(user, 'provider', id, dto);
     return this.capacity.reviewQueue();
   }
 
   @Post('instruments/:id/review')
   @HttpCode(200)
-  @ApiOkResponse({ type: CapacityReviewQueueDto, description: '公开或退回（须说明原因）共享仪器；通知所属机构；返回余下的待审核项' })
-  async reviewInstrument(@Param('id', uuid) id: string, @Body() dto: CapacityReviewDto): Promise<{ providers: ProviderDetailView[]; instruments: InstrumentView[] }> {
-    await this.capacity.review('instrument', id, dto);
+  @ApiOkResponse({ type: CapacityReviewQueueDto, description: '公开或退回（须说明原因）共享仪器；记入审计日志并通知所属机构；返回余下的待审核项' })
+  async reviewInstrument(
+    @CurrentUser() user: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() dto: CapacityReviewDto,
+  ): Promise<{ providers: ProviderDetailView[]; instruments: InstrumentView[] }> {
+    await this.capacity.review(user, 'instrument', id, dto);
     return this.capacity.reviewQueue();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AuditAction,
   BookingStatus,
   CapacityStatus,
   InstrumentDetailView,
@@ -13,6 +14,7 @@ import {
   RatingSummary,
   TIME_PATTERN,
 } from '@ztt/contracts';
+import { AuditService } from '@ztt/audit';
 import { OrganisationDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
 import { AppException, AuthContext } from '@ztt/platform';
@@ -41,6 +43,7 @@ export class CapacityService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly organisations: OrganisationDirectory,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
   ) {}
 
   // ---- the public directory ------------------------------------------------------------------
@@ -162,8 +165,8 @@ export class CapacityService {
     return { providers: await this.details(providers, true, true), instruments: await this.instrumentViews(instruments) };
   }
 
-  /** Publishes or rejects (with a reason) a provider or an instrument; its organisation's members are told. */
-  async review(kind: 'provider' | 'instrument', id: string, dto: CapacityReviewDto): Promise<void> {
+  /** Publishes or rejects (with a reason) a provider or an instrument, audited; its organisation's members are told. */
+  async review(actor: AuthContext, kind: 'provider' | 'instrument', id: string, dto: CapacityReviewDto): Promise<void> {
     const publish = dto.decision === 'publish';
     const reason = dto.reason?.trim() ?? '';
     if (!publish && !reason) throw AppException.validation([{ field: 'reason', code: 'capacity_reason_required' }]);
@@ -174,6 +177,17 @@ export class CapacityService {
       await m
         .getRepository<CapacityProvider | SharedInstrument>(entity)
         .update({ id }, publish ? { status: CapacityStatus.Published, rejectionReason: null } : { status: CapacityStatus.Rejected, rejectionReason: reason });
+      await this.audit.record(
+        {
+          action: publish ? AuditAction.CapacityPublished : AuditAction.CapacityRejected,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          targetType: kind === 'provider' ? 'capacity_provider' : 'shared_instrument',
+          targetId: id,
+          detail: publish ? { name: row.name } : { name: row.name, reason },
+        },
+        m,
+      );
       await this.notifications.notify(m, {
         to: { orgId: row.orgId },
         type: 'capacity.reviewed',
