@@ -199,6 +199,14 @@ export function App() {
                   </Link>
                 ),
               },
+              {
+                key: '/roadshows',
+                label: (
+                  <Link to="/roadshows" data-testid="nav-roadshows">
+                    {t('roadshow.nav')}
+                  </Link>
+                ),
+              },
               ...(financeMember || hasRole(PlatformRole.Broker) || hasRole(PlatformRole.Admin)
                 ? [
                     {
@@ -226,6 +234,14 @@ export function App() {
                       label: (
                         <Link to="/finance/profile" data-testid="nav-finance-profile">
                           {t('finance.nav.profile')}
+                        </Link>
+                      ),
+                    },
+                    {
+                      key: '/finance/referrals',
+                      label: (
+                        <Link to="/finance/referrals" data-testid="nav-finance-referrals">
+                          {t('referral.incoming.nav')}
                         </Link>
                       ),
                     },
@@ -371,22 +387,6 @@ export function App() {
                 label: (
                   <Link to="/my/bookings" data-testid="nav-my-bookings">
                     {t('capacity.nav.bookings')}
-                  </Link>
-                ),
-              },
-              {
-                key: '/roadshows',
-                label: (
-                  <Link to="/roadshows" data-testid="nav-roadshows">
-                    {t('roadshow.nav')}
-                  </Link>
-                ),
-              },
-              {
-                key: '/finance/referrals',
-                label: (
-                  <Link to="/finance/referrals" data-testid="nav-finance-referrals">
-                    {t('referral.incoming.nav')}
                   </Link>
                 ),
               },

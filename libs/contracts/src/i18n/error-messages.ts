@@ -351,6 +351,8 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   referral_programme_unknown: { 'zh-CN': '请选择政策项目', en: 'Choose a programme' },
   referral_bank_unknown: { 'zh-CN': '请选择已在平台登记的银行', en: 'Choose a bank registered on the platform' },
   referral_note_required: { 'zh-CN': '不受理时请说明原因', en: 'Give a reason when declining' },
+  roadshow_title_required: { 'zh-CN': '请填写路演名称', en: 'Give the roadshow a title' },
+  roadshow_note_required: { 'zh-CN': '请填写跟进情况', en: 'Describe the follow-up' },
   roadshow_place_required: { 'zh-CN': '请填写路演地点或线上链接', en: 'Give a place or an online link' },
   roadshow_ends_before_start: { 'zh-CN': '结束时间应晚于开始时间', en: 'The end must be after the start' },
   roadshow_project_not_open: { 'zh-CN': '路演项目须为融资中的融资需求', en: 'Projects must be open financing requests' },

@@ -220,7 +220,7 @@ export class RoadshowsService {
   /** A broker or admin logs a follow-up of a held roadshow: an investor (invited or signed up), a presenting project, a note, the next step. */
   async followUp(actor: AuthContext, id: string, dto: RoadshowFollowUpInputDto): Promise<RoadshowView> {
     const note = dto.note.trim();
-    if (!note) throw AppException.validation([{ field: 'note', code: 'roadshow_follow_up_party' }]);
+    if (!note) throw AppException.validation([{ field: 'note', code: 'roadshow_note_required' }]);
     await this.db.transaction(async (m) => {
       const r = await this.lockedManaged(m, actor, id);
       if (r.status !== RoadshowStatus.Held) throw AppException.invalidState();
@@ -254,7 +254,7 @@ export class RoadshowsService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
     const problems: { field: string; code: string }[] = [];
-    if (!dto.title.trim()) problems.push({ field: 'title', code: 'required' });
+    if (!dto.title.trim()) problems.push({ field: 'title', code: 'roadshow_title_required' });
     if (!place && !onlineLink) problems.push({ field: 'place', code: 'roadshow_place_required' });
     if (endsAt && endsAt <= startsAt) problems.push({ field: 'endsAt', code: 'roadshow_ends_before_start' });
     if (problems.length) throw AppException.validation(problems);
