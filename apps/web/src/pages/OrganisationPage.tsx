@@ -11,6 +11,7 @@ import { OrganisationForm, OrganisationFormValues } from '../components/Organisa
 import { PublicOrganisationCard } from '../components/PublicOrganisationCard';
 import { FirmBrokers } from '../components/broker/FirmBrokers';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
 /** Members and platform admins get every field (the credit code among them); others the public card. */
 const isFullView = (o: OrganisationView | OrganisationPublicView): o is OrganisationView => 'creditCode' in o;
@@ -117,6 +118,9 @@ export function OrganisationPage() {
             {org.industries.length ? org.industries.map((i) => <Tag key={i}>{labels.industry(i)}</Tag>) : t('common.none')}
           </Descriptions.Item>
           <Descriptions.Item label={t('org.website')}>{org.website ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('org.credentials')}>
+            {org.credentials?.length ? org.credentials.map((c) => <Tag key={c}>{t(`org.credential.${c}` as MessageKey)}</Tag>) : t('common.none')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('org.description')} span={2}>
             {org.description || t('common.none')}
           </Descriptions.Item>
