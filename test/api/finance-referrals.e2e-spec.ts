@@ -23,6 +23,7 @@ describe('政策性金融服务转介: eligibility, consent, the bank’s decisi
   let bankOrg: string;
   let fundOrg: string;
   let request: string;
+  let outsiderOrg: string;
 
   const financingRequest = (orgId: string, achievementId: string, overrides: Record<string, unknown> = {}) => ({
     orgId,
@@ -76,7 +77,7 @@ describe('政策性金融服务转介: eligibility, consent, the bank’s decisi
     applicantOrg = (await createOrg(api, applicant, { verified: true, input: { name: '湛江蓝海水产科技有限公司', credentials: ['sme_tech'] } })).id;
     bankOrg = (await createOrg(api, banker, { verified: true, input: { name: '湛江农村商业银行', type: 'finance' } })).id;
     fundOrg = (await createOrg(api, investor, { verified: true, input: { name: '湛江蓝海创业投资基金', type: 'finance' } })).id;
-    await createOrg(api, outsider, { verified: true, input: { name: '湛江无关贸易有限公司' } });
+    outsiderOrg = (await createOrg(api, outsider, { verified: true, input: { name: '湛江无关贸易有限公司' } })).id;
     await saveProfile(banker, 'bank');
     await saveProfile(investor, 'fund');
     const achievement = await publishItem(api, 'achievement', applicant, admin, achievementInput(applicantOrg));
@@ -205,5 +206,24 @@ describe('政策性金融服务转介: eligibility, consent, the bank’s decisi
       [quarter, '股权投资', 1, '8000000.00', 1, '3000000.50'],
       [quarter, '贷款', 1, '5000000.00', 0, '0.00'],
     ]);
+  });
+
+  it('an organisation’s admin claims credentials; a changed set is checked again with the verification, the same set is not', async () => {
+    const org = (await api.call('GET', `/api/orgs/${outsiderOrg}`, { token: outsider.token })).body;
+    expect(org).toMatchObject({ credentials: [], verificationStatus: 'verified' });
+    const bad = await api.call('PATCH', `/api/orgs/${outsiderOrg}`, { token: outsider.token, body: { credentials: ['gold_medal'], version: org.version } });
+    expect(bad.status).toBe(400);
+    const claimed = await api.call('PATCH', `/api/orgs/${outsiderOrg}`, {
+      token: outsider.token,
+      body: { credentials: ['high_tech_enterprise', 'sme_tech'], version: org.version },
+    });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({ credentials: ['high_tech_enterprise', 'sme_tech'], verificationStatus: 'unverified' });
+    await api.db.query(`UPDATE organisation SET verification_status = 'verified' WHERE id = $1`, [outsiderOrg]);
+    const same = await api.call('PATCH', `/api/orgs/${outsiderOrg}`, {
+      token: outsider.token,
+      body: { credentials: ['sme_tech', 'high_tech_enterprise'], version: claimed.body.version },
+    });
+    expect(same.body.verificationStatus).toBe('verified');
   });
 });
