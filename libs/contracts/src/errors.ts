@@ -66,13 +66,13 @@ export enum ErrorCode {
   CountyRequired = 'COUNTY_REQUIRED',
   CountyNeedListNeed = 'COUNTY_NEED_LIST_NEED',
   CountyNeedListEmpty = 'COUNTY_NEED_LIST_EMPTY',
+  /** the action is for technology deals only (contract, registration, fulfilment) */
+  NotForFinancingDeal = 'NOT_FOR_FINANCING_DEAL',
+  FinancingInterestExists = 'FINANCING_INTEREST_EXISTS',
   ReferralConsentRequired = 'REFERRAL_CONSENT_REQUIRED',
   PolicyNotEligible = 'POLICY_NOT_ELIGIBLE',
   ReferralAlreadySent = 'REFERRAL_ALREADY_SENT',
   RoadshowAlreadySignedUp = 'ROADSHOW_ALREADY_SIGNED_UP',
-  /** the action is for technology deals only (contract, registration, fulfilment) */
-  NotForFinancingDeal = 'NOT_FOR_FINANCING_DEAL',
-  FinancingInterestExists = 'FINANCING_INTEREST_EXISTS',
   SlotTaken = 'SLOT_TAKEN',
   CapacityAlreadyRated = 'CAPACITY_ALREADY_RATED',
 }

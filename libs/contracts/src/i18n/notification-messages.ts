@@ -242,7 +242,10 @@ export const NOTIFICATION_MESSAGES: Catalogue<`${NotificationType}.title` | `${N
   'finance.roadshow_invited.title': { 'zh-CN': '邀请您参加路演', en: 'You are invited to a roadshow' },
   'finance.roadshow_invited.body': { 'zh-CN': '路演“{title}”将于 {when} 举行，欢迎报名', en: 'The roadshow "{title}" is on {when}; sign up' },
   'finance.roadshow_present.title': { 'zh-CN': '邀请您的项目参加路演', en: 'Your project is invited to present' },
-  'finance.roadshow_present.body': { 'zh-CN': '融资需求“{project}”受邀参加路演“{title}”（{when}），请确认是否参加', en: '"{project}" is invited to present at "{title}" ({when}); please answer' },
+  'finance.roadshow_present.body': {
+    'zh-CN': '融资需求“{project}”受邀参加路演“{title}”（{when}），请确认是否参加',
+    en: '"{project}" is invited to present at "{title}" ({when}); please answer',
+  },
   'finance.roadshow_answered.title': { 'zh-CN': '路演项目答复', en: 'A project answered' },
   'finance.roadshow_answered.body': { 'zh-CN': '“{project}”对路演“{title}”的邀请：{decision}', en: '"{project}" on the roadshow "{title}": {decision}' },
   'finance.roadshow_cancelled.title': { 'zh-CN': '路演已取消', en: 'Roadshow cancelled' },
