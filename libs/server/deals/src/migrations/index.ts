@@ -6,4 +6,11 @@ import { DealBrokerRating1766100100000 } from './1766100100000-deal-broker-ratin
 import { FinancingDeals1766500000001 } from './1766500000001-financing-deals';
 
 /** This domain's migrations, oldest first (the schema composition in @ztt/entities orders every domain's by timestamp). */
-export const DEAL_MIGRATIONS = [Deals1765100000000, ContractTerms1765800000000, DealApproval1765810000000, ContractFulfilment1765820000000, DealBrokerRating1766100100000, FinancingDeals1766500000001];
+export const DEAL_MIGRATIONS = [
+  Deals1765100000000,
+  ContractTerms1765800000000,
+  DealApproval1765810000000,
+  ContractFulfilment1765820000000,
+  DealBrokerRating1766100100000,
+  FinancingDeals1766500000001,
+];
