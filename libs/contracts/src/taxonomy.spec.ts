@@ -1,4 +1,4 @@
-import { taxonomyItem } from './taxonomy';
+import { taxonomyItem, taxonomyLabel } from './taxonomy';
 
 describe('taxonomyItem: the one lookup of a taxonomy code', () => {
   it('finds a county with its Chinese label and English name', () => {
@@ -12,5 +12,16 @@ describe('taxonomyItem: the one lookup of a taxonomy code', () => {
   it('answers undefined for a code the list does not have, or one of another list', () => {
     expect(taxonomyItem('region', 'atlantis')).toBeUndefined();
     expect(taxonomyItem('region', 'petrochem.oil-gas')).toBeUndefined();
+  });
+});
+
+describe('taxonomyLabel: a code as a reader sees it', () => {
+  it('says a chain in Chinese by default and in English when asked', () => {
+    expect(taxonomyLabel('chain', 'petrochem.oil-gas')).toBe('油气开采炼化');
+    expect(taxonomyLabel('chain', 'petrochem.oil-gas', 'en')).toBe('Oil and gas extraction and refining');
+  });
+
+  it('shows an unknown code as it is', () => {
+    expect(taxonomyLabel('industry', 'no-such-industry')).toBe('no-such-industry');
   });
 });

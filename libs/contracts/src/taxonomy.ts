@@ -67,3 +67,10 @@ const BY_CODE = new Map(Object.entries(TAXONOMY_LISTS).map(([list, items]) => [l
 export function taxonomyItem(list: TaxonomyList, code: string): TaxonomyItem | undefined {
   return BY_CODE.get(list)?.get(code);
 }
+
+/** A code's label in the language given (Chinese by default; English falls back to Chinese), or the code itself when the taxonomy does not have it. */
+export function taxonomyLabel(list: TaxonomyList, code: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const item = taxonomyItem(list, code);
+  if (!item) return code;
+  return locale === 'en' ? (item.en ?? item.label) : item.label;
+}

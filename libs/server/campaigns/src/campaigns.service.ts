@@ -16,7 +16,7 @@ import {
   ErrorCode,
   INDUSTRY_CODES,
   REGION_CODES,
-  TAXONOMY,
+  taxonomyLabel,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { CatalogueReader } from '@ztt/catalogue';
@@ -423,7 +423,6 @@ function order(r: CampaignProgressRow): number {
 }
 
 function labelOf(dimension: CampaignProgressRow['dimension'], code: string, orgs: Map<string, string>): string {
-  if (dimension === 'region') return TAXONOMY.regions.find((r) => r.code === code)?.label ?? code;
-  if (dimension === 'industry') return TAXONOMY.industries.find((i) => i.code === code)?.label ?? code;
+  if (dimension === 'region' || dimension === 'industry') return taxonomyLabel(dimension, code);
   return orgs.get(code) ?? code;
 }

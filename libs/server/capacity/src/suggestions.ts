@@ -1,4 +1,4 @@
-import { TAXONOMY } from '@ztt/contracts';
+import { taxonomyLabel } from '@ztt/contracts';
 import { documentGrams, queryGrams } from '@ztt/matching';
 
 /**
@@ -11,12 +11,6 @@ import { documentGrams, queryGrams } from '@ztt/matching';
 
 export const SUGGESTION_TRL_MIN = 3;
 export const SUGGESTION_TRL_MAX = 6;
-
-const CHAIN_LABELS = new Map(TAXONOMY.industries.flatMap((i) => i.chains.map((c) => [c.code, c.label] as const)));
-
-export function chainLabel(code: string): string {
-  return CHAIN_LABELS.get(code) ?? code;
-}
 
 export interface SuggestionAchievement {
   trl: number;
@@ -63,7 +57,7 @@ export function providerFit(provider: SuggestionProvider, achievement: Suggestio
   if (!suggestionEligible(achievement.trl) || next < provider.trlMin || next > provider.trlMax) return null;
   const reasons = [`服务TRL ${provider.trlMin}–${provider.trlMax}，覆盖下一阶段`];
   const chains = provider.chains.filter((c) => achievement.chains.includes(c));
-  if (chains.length) reasons.push(`同属产业链：${chains.map(chainLabel).join('、')}`);
+  if (chains.length) reasons.push(`同属产业链：${chains.map((c) => taxonomyLabel('chain', c)).join('、')}`);
   const caps = matchedCapabilities(provider, achievement);
   if (caps.length) reasons.push(`能力相符：${caps.join('、')}`);
   return { score: 3 + chains.length * 2 + caps.length, reasons };

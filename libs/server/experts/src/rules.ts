@@ -1,11 +1,4 @@
-import { TAXONOMY } from '@ztt/contracts';
-
-const CHAIN_LABELS = new Map(TAXONOMY.industries.flatMap((i) => i.chains.map((c) => [c.code, c.label] as const)));
-
-/** A chain's Chinese label (the code when unknown). */
-export function chainLabel(code: string): string {
-  return CHAIN_LABELS.get(code) ?? code;
-}
+import { taxonomyLabel } from '@ztt/contracts';
 
 /** Keywords or titles as kept: trimmed, no empties, no repeats, in the order given. */
 export function cleanList(values: string[]): string[] {
@@ -30,7 +23,7 @@ export function fitOf(expert: { chains: string[]; keywords: string[] }, challeng
   const text = challenge.text.toLowerCase();
   const matchedKeywords = expert.keywords.filter((k) => k.trim() && text.includes(k.trim().toLowerCase()));
   const parts: string[] = [];
-  if (matchedChains.length) parts.push(`同属产业链：${matchedChains.map(chainLabel).join('、')}`);
+  if (matchedChains.length) parts.push(`同属产业链：${matchedChains.map((c) => taxonomyLabel('chain', c)).join('、')}`);
   if (matchedKeywords.length) parts.push(`关键词：${matchedKeywords.join('、')}`);
   return { score: matchedChains.length * 3 + matchedKeywords.length, matchedChains, matchedKeywords, reason: parts.join('；') };
 }

@@ -7,7 +7,7 @@ import {
   formatYuanWan,
   groupDigits,
   hundredths,
-  TAXONOMY,
+  taxonomyLabel,
 } from '@ztt/contracts';
 
 /**
@@ -57,8 +57,6 @@ export const FINANCING_WEIGHTS = { instrument: 0.3, amount: 0.25, stage: 0.2, ch
 /** Pairs scoring below this are not kept as matches. */
 export const FINANCING_MIN_SCORE = 0.3;
 
-const CHAIN_LABELS = new Map(TAXONOMY.industries.flatMap((i) => i.chains.map((c) => [c.code, { zh: c.label, en: c.en ?? c.label }] as const)));
-const REGION_LABELS = new Map(TAXONOMY.regions.map((r) => [r.code, { zh: r.label, en: r.en ?? r.label }] as const));
 const CHAINS = new Set(CHAIN_CODES);
 
 /** "3000000.00", "20000000.00" → "300万–2000万元" */
@@ -118,17 +116,16 @@ export function scoreFinancing(req: FinancingRequestSide, profile: FinanceProfil
   const shared = req.chains.filter((c) => profile.chains.includes(c));
   if (shared.length) {
     score += FINANCING_WEIGHTS.chain;
-    reasons.push(`同属产业链：${shared.map((c) => CHAIN_LABELS.get(c)?.zh ?? c).join('、')}`);
-    reasonsEn.push(`Same industry chain: ${shared.map((c) => CHAIN_LABELS.get(c)?.en ?? c).join(', ')}`);
+    reasons.push(`同属产业链：${shared.map((c) => taxonomyLabel('chain', c)).join('、')}`);
+    reasonsEn.push(`Same industry chain: ${shared.map((c) => taxonomyLabel('chain', c, 'en')).join(', ')}`);
   }
 
   if (!profile.regions.length) {
     score += FINANCING_WEIGHTS.region;
   } else if (req.region && profile.regions.includes(req.region)) {
     score += FINANCING_WEIGHTS.region;
-    const l = REGION_LABELS.get(req.region);
-    reasons.push(`服务区域内：${l?.zh ?? req.region}`);
-    reasonsEn.push(`Within the service area: ${l?.en ?? req.region}`);
+    reasons.push(`服务区域内：${taxonomyLabel('region', req.region)}`);
+    reasonsEn.push(`Within the service area: ${taxonomyLabel('region', req.region, 'en')}`);
   }
 
   return { score: Math.round(score * 10_000) / 10_000, reasons, reasonsEn };

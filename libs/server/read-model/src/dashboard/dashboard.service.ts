@@ -18,6 +18,7 @@ import {
   quarterOf,
   quartersUpTo,
   TAXONOMY,
+  taxonomyLabel,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
 import { AuthContext } from '@ztt/platform';
@@ -344,9 +345,9 @@ export class DashboardService {
 
   /** A chart's table: a header row and data rows (also used by the PDF report). */
   async table(chart: DashboardChart, f: DashboardFilters): Promise<{ header: string[]; rows: (string | number)[][] }> {
-    const industry = (c: string) => TAXONOMY.industries.find((i) => i.code === c)?.label ?? c;
-    const region = (c: string) => TAXONOMY.regions.find((r) => r.code === c)?.label ?? c;
-    const chain = (c: string) => TAXONOMY.industries.flatMap((i) => i.chains).find((x) => x.code === c)?.label ?? c;
+    const industry = (c: string) => taxonomyLabel('industry', c);
+    const region = (c: string) => taxonomyLabel('region', c);
+    const chain = (c: string) => taxonomyLabel('chain', c);
     const pct = (v: number | null) => (v === null ? '' : v);
     switch (chart) {
       case 'industry':

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Dashboard, KpiIndicatorView, KpiRegister, QuarterlyReportView, TAXONOMY, yuanToWan } from '@ztt/contracts';
+import { Dashboard, KpiIndicatorView, KpiRegister, QuarterlyReportView, taxonomyLabel, yuanToWan } from '@ztt/contracts';
 import { MailAttachments, NotificationsService } from '@ztt/notifications';
 import { AppException, JobOutcome } from '@ztt/platform';
 import { existsSync } from 'node:fs';
@@ -102,7 +102,7 @@ interface CampaignSummary {
 }
 
 function label(kind: 'industry' | 'region', code: string): string {
-  return kind === 'industry' ? (TAXONOMY.industries.find((i) => i.code === code)?.label ?? code) : (TAXONOMY.regions.find((r) => r.code === code)?.label ?? code);
+  return taxonomyLabel(kind, code);
 }
 
 /** A4 PDF: headline figures, the plan's indicators (with `kpis`), campaigns, and bar charts drawn with vector primitives. */
