@@ -11,6 +11,7 @@ import { useTaxonomyLabels } from '../components/labels';
 import { OrganisationPicker } from '../components/OrganisationPicker';
 import { useI18n } from '../i18n/i18n';
 import { Assignments } from './CommissionerWorkbenchPage';
+import { ChainSelect } from '../components/ChainSelect';
 
 interface EntryForm {
   userId?: string;
@@ -194,14 +195,7 @@ export function AdminCommissionersPage() {
             <OrganisationPicker />
           </Form.Item>
           <Form.Item name="chains" label={t('commissioner.chains')}>
-            <Select
-              mode="multiple"
-              optionFilterProp="label"
-              options={TAXONOMY.industries.map((i) => ({
-                label: labels.industry(i.code),
-                options: i.chains.map((c) => ({ value: c.code, label: `${labels.industry(i.code)} / ${labels.chain(c.code)}` })),
-              }))}
-            />
+            <ChainSelect />
           </Form.Item>
           <Form.Item name="keywords" label={t('commissioner.keywords')} extra={t('commissioner.keywords.hint')}>
             <Select mode="tags" open={false} suffixIcon={null} />

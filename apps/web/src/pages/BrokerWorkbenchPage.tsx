@@ -12,6 +12,7 @@ import { useTaxonomyLabels } from '../components/labels';
 import { MatchReason, MatchScore, useMatchActions } from '../components/MatchesPanel';
 import { OpenDealButton } from '../components/deal/OpenDealButton';
 import { useI18n } from '../i18n/i18n';
+import { ChainSelect } from '../components/ChainSelect';
 import { SectionTabs } from '../components/SectionTabs';
 
 /** 技术经纪人工作台: the matches handed to me, and my specialties. */
@@ -88,11 +89,7 @@ export function BrokerProfileFields() {
   return (
     <>
       <Form.Item name="chains" label={t('broker.chains')}>
-        <Select
-          mode="multiple"
-          optionFilterProp="label"
-          options={TAXONOMY.industries.map((i) => ({ label: label(i), options: i.chains.map((c) => ({ value: c.code, label: `${label(i)} / ${c.label}` })) }))}
-        />
+        <ChainSelect />
       </Form.Item>
       <Form.Item name="regions" label={t('broker.regions')}>
         <Select mode="multiple" optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: label(r) }))} />

@@ -8,6 +8,7 @@ import { useFinanceLabels } from '../components/finance/financing-ui';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
+import { ChainSelect } from '../components/ChainSelect';
 
 interface ProfileForm {
   kind: string;
@@ -81,15 +82,7 @@ export function FinanceProfilePage() {
           <Select mode="multiple" options={f.stageOptions} data-testid="profile-stages" />
         </Form.Item>
         <Form.Item name="chains" label={t('finance.profile.chains')}>
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            maxCount={L.chainsMax}
-            options={TAXONOMY.industries.map((i) => ({
-              label: labels.industry(i.code),
-              options: i.chains.map((c) => ({ value: c.code, label: `${labels.industry(i.code)} / ${labels.chain(c.code)}` })),
-            }))}
-          />
+          <ChainSelect maxCount={L.chainsMax} />
         </Form.Item>
         <Form.Item name="regions" label={t('finance.profile.regions')}>
           <Select mode="multiple" optionFilterProp="label" options={TAXONOMY.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} />

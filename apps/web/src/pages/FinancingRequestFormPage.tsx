@@ -10,6 +10,7 @@ import { useFinanceLabels } from '../components/finance/financing-ui';
 import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
+import { ChainSelect } from '../components/ChainSelect';
 
 type SubjectKind = 'achievement' | 'need' | 'deal';
 
@@ -173,15 +174,7 @@ export function FinancingRequestFormPage() {
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="chains" label={t('finance.field.chains')}>
-              <Select
-                mode="multiple"
-                optionFilterProp="label"
-                maxCount={L.chainsMax}
-                options={TAXONOMY.industries.map((i) => ({
-                  label: labels.industry(i.code),
-                  options: i.chains.map((c) => ({ value: c.code, label: `${labels.industry(i.code)} / ${labels.chain(c.code)}` })),
-                }))}
-              />
+              <ChainSelect maxCount={L.chainsMax} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

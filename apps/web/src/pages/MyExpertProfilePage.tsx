@@ -1,13 +1,13 @@
 import { Alert, App, Button, Card, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { EXPERT_LIMITS as L, ExpertKind, ExpertProfileView, TAXONOMY } from '@ztt/contracts';
+import { EXPERT_LIMITS as L, ExpertKind, ExpertProfileView } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { applyApiError } from '../components/form-errors';
-import { useTaxonomyLabels } from '../components/labels';
 import { OrganisationPicker } from '../components/OrganisationPicker';
 import { useI18n } from '../i18n/i18n';
+import { ChainSelect } from '../components/ChainSelect';
 
 interface ProfileForm {
   kind: ExpertKind;
@@ -26,7 +26,6 @@ const STATUS_COLOUR = { pending: 'gold', verified: 'green', rejected: 'red' } as
 export function MyExpertProfilePage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const labels = useTaxonomyLabels();
   const [form] = Form.useForm<ProfileForm>();
   const mine = useApiQuery<ExpertProfileView>(['expert', 'mine'], '/me/expert-profile', { staleTime: 0 });
   const missing = mine.error instanceof ApiError && mine.error.status === 404;
@@ -86,15 +85,7 @@ export function MyExpertProfilePage() {
           <Select data-testid="expert-kind" options={Object.values(ExpertKind).map((k) => ({ value: k, label: t(`expert.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="chains" label={t('expert.chains')}>
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            maxCount={L.chainsMax}
-            options={TAXONOMY.industries.map((i) => ({
-              label: labels.industry(i.code),
-              options: i.chains.map((c) => ({ value: c.code, label: `${labels.industry(i.code)} / ${labels.chain(c.code)}` })),
-            }))}
-          />
+          <ChainSelect maxCount={L.chainsMax} />
         </Form.Item>
         <Form.Item name="keywords" label={t('expert.keywords')} extra={t('expert.keywords.hint')}>
           <Select mode="tags" open={false} suffixIcon={null} maxCount={L.keywordsMax} data-testid="expert-keywords" />

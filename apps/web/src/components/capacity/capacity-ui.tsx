@@ -17,6 +17,7 @@ import {
 } from '@ztt/contracts';
 import { useTaxonomyLabels } from '../labels';
 import { useI18n } from '../../i18n/i18n';
+import { ChainSelect } from '../ChainSelect';
 
 export const KIND_COLOUR: Record<CapacityKind, string> = { pilot_base: 'geekblue', poc_centre: 'purple', open_line: 'cyan' };
 const STATUS_COLOUR: Record<CapacityStatus, string> = { pending: 'gold', published: 'green', rejected: 'red' };
@@ -172,15 +173,7 @@ export function ProviderFormModal(props: {
           <Select mode="tags" open={false} suffixIcon={null} maxCount={L.tagsMax} />
         </Form.Item>
         <Form.Item name="chains" label={t('capacity.chains')}>
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            maxCount={L.chainsMax}
-            options={TAXONOMY.industries.map((i) => ({
-              label: labels.industry(i.code),
-              options: i.chains.map((c) => ({ value: c.code, label: `${labels.industry(i.code)} / ${labels.chain(c.code)}` })),
-            }))}
-          />
+          <ChainSelect maxCount={L.chainsMax} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="trlMin" label={t('capacity.trlMin')} rules={[{ required: true }]}>
