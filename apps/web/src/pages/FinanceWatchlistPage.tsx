@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Empty, Input, List, Modal, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { FINANCE_LIMITS as L, FinancingWatchlistItem } from '@ztt/contracts';
+import { FinancingWatchlistItem } from '@ztt/contracts';
 import { api, ApiError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useFinanceLabels } from '../components/finance/financing-ui';
+import { InterestModal } from '../components/finance/InterestModal';
 import { useI18n } from '../i18n/i18n';
 
 /** /finance/watchlist: a finance member's matched open requests with score and reasons; watch, express interest. */
@@ -85,42 +86,7 @@ export function FinanceWatchlistPage() {
           )}
         />
       )}
-      {interestFor && <InterestModal item={interestFor} onClose={() => setInterestFor(null)} />}
+      {interestFor && <InterestModal id={interestFor.request.id} title={interestFor.request.title} onClose={() => setInterestFor(null)} />}
     </Card>
-  );
-}
-
-function InterestModal({ item, onClose }: { item: FinancingWatchlistItem; onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [note, setNote] = useState('');
-  const send = useMutation({
-    mutationFn: () => api('POST', `/financing-requests/${item.request.id}/interests`, { note }),
-    meta: { invalidates: [['finance'], ['financing']] },
-    onSuccess: () => {
-      message.success(t('finance.interest.sent'));
-      onClose();
-    },
-    onError: (e) => message.error(e.message),
-  });
-  return (
-    <Modal
-      open
-      title={`${t('finance.interest.express')}：${item.request.title}`}
-      onCancel={onClose}
-      onOk={() => send.mutate()}
-      confirmLoading={send.isPending}
-      okButtonProps={{ 'data-testid': 'interest-confirm' } as Record<string, string>}
-    >
-      <Input.TextArea
-        rows={3}
-        maxLength={L.noteLength}
-        showCount
-        placeholder={t('finance.interest.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        data-testid="interest-note"
-      />
-    </Modal>
   );
 }

@@ -1,13 +1,14 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Modal, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { FINANCE_LIMITS as L, FinancingDisclosureView, FinancingInterestView, FinancingMatchView, FinancingRequestView, PlatformRole } from '@ztt/contracts';
+import { FinancingDisclosureView, FinancingInterestView, FinancingMatchView, FinancingRequestView, PlatformRole } from '@ztt/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAuth } from '../auth/auth';
 import { formatDateTime } from '../components/catalogue';
 import { FinancingStatusTag, useFinanceLabels } from '../components/finance/financing-ui';
+import { InterestModal } from '../components/finance/InterestModal';
 import { ReferralPanel } from '../components/finance/ReferralPanel';
 import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
@@ -158,41 +159,6 @@ function PublicPart({ r }: { r: FinancingRequestView }) {
       </Descriptions>
       {interestOpen && <InterestModal id={r.id} title={r.title} onClose={() => setInterestOpen(false)} />}
     </Card>
-  );
-}
-
-function InterestModal({ id, title, onClose }: { id: string; title: string; onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [note, setNote] = useState('');
-  const send = useMutation({
-    mutationFn: () => api('POST', `/financing-requests/${id}/interests`, { note }),
-    meta: { invalidates: [['financing'], ['finance']] },
-    onSuccess: () => {
-      message.success(t('finance.interest.sent'));
-      onClose();
-    },
-    onError: (e) => message.error(e.message),
-  });
-  return (
-    <Modal
-      open
-      title={`${t('finance.interest.express')}：${title}`}
-      onCancel={onClose}
-      onOk={() => send.mutate()}
-      confirmLoading={send.isPending}
-      okButtonProps={{ 'data-testid': 'interest-confirm' } as Record<string, string>}
-    >
-      <Input.TextArea
-        rows={3}
-        maxLength={L.noteLength}
-        showCount
-        placeholder={t('finance.interest.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        data-testid="interest-note"
-      />
-    </Modal>
   );
 }
 
