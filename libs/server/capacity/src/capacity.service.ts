@@ -17,7 +17,7 @@ import {
 import { AuditService } from '@ztt/audit';
 import { OrganisationDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
-import { AppException, AuthContext } from '@ztt/platform';
+import { AppException, AuthContext, containsPattern } from '@ztt/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CapacityProvider, InstrumentBooking, SharedInstrument } from './capacity.entity';
 import { CapacityDirectoryQueryDto, CapacityProviderInputDto, CapacityReviewDto, InstrumentDirectoryQueryDto, InstrumentInputDto } from './dto/capacity.dto';
@@ -64,7 +64,7 @@ export class CapacityService {
     const text = q.q?.trim();
     if (text)
       qb.andWhere(`(p.name ILIKE :like OR p.capabilities ILIKE :like OR p.scale ILIKE :like OR array_to_string(p.tags, ' ') ILIKE :like)`, {
-        like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        like: containsPattern(text),
       });
     const [rows, total] = await qb.getManyAndCount();
     return { items: await this.cards(rows), total, page: q.page, pageSize: q.pageSize };
@@ -89,7 +89,7 @@ export class CapacityService {
     const text = q.q?.trim();
     if (text)
       qb.andWhere(`(i.name ILIKE :like OR i.model ILIKE :like OR i.capabilities ILIKE :like OR array_to_string(i.tags, ' ') ILIKE :like)`, {
-        like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        like: containsPattern(text),
       });
     const [rows, total] = await qb.getManyAndCount();
     return { items: await this.instrumentViews(rows), total, page: q.page, pageSize: q.pageSize };

@@ -21,7 +21,7 @@ import {
 import { AuditService } from '@ztt/audit';
 import { OrganisationDirectory, PeopleDirectory } from '@ztt/identity';
 import { NotificationsService } from '@ztt/notifications';
-import { AppException, AuthContext } from '@ztt/platform';
+import { AppException, AuthContext, containsPattern } from '@ztt/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { aggregate } from './aggregate';
 import { readChallengeAward } from './award';
@@ -399,7 +399,7 @@ export class ChallengesService {
       where.push(`c.mode = $${params.length}`);
     }
     if (q.q?.trim()) {
-      params.push(`%${q.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      params.push(containsPattern(q.q.trim()));
       where.push(`(c.title ILIKE $${params.length} OR c.background ILIKE $${params.length})`);
     }
     return this.summaries(where.join(' AND '), params, q.page, q.pageSize, `CASE WHEN c.status = 'published' THEN 0 ELSE 1 END, c.published_at DESC, c.id`);

@@ -28,7 +28,7 @@ import { ChallengeReader } from '@ztt/challenges';
 import { OrganisationDirectory, PeopleDirectory, PersonCard } from '@ztt/identity';
 import { markMatchAsDeal, matchForDeal } from '@ztt/matching';
 import { NotificationsService } from '@ztt/notifications';
-import { AppException, AuthContext, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
+import { AppException, AuthContext, containsPattern, FieldProblemSpec, hasPlatformRole, isUniqueViolation } from '@ztt/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { accessOf, DealAccess } from './deal-access';
 import { FinancingDealPort } from './financing-port';
@@ -324,7 +324,7 @@ export class DealsService {
     }
     if (q.stage) where.push(`d.stage = ${p(q.stage)}`);
     if (q.q?.trim()) {
-      const text = p(`%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const text = p(containsPattern(q.q.trim()));
       const named = p(await this.organisations.idsNamedLike(q.q.trim()));
       // Private notes are searched for the deal's own brokers only.
       where.push(`(d.title ILIKE ${text} OR d.next_step ILIKE ${text} OR d.demand_org_id = ANY(${named}::uuid[]) OR d.supply_org_id = ANY(${named}::uuid[])

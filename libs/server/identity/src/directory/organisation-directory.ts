@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MembershipStatus, VerificationStatus } from '@ztt/contracts';
+import { containsPattern } from '@ztt/platform';
 import { DataSource, EntityManager, FindOptionsSelect, In } from 'typeorm';
 import { Membership, Organisation } from '../entities/organisation.entity';
 
@@ -55,7 +56,7 @@ export class OrganisationDirectory {
 
   /** Ids of the organisations whose name contains `text` (case-insensitive), for searching lists by party. */
   async idsNamedLike(text: string, m: EntityManager = this.db.manager): Promise<string[]> {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(text);
     const rows = await m.getRepository(Organisation).createQueryBuilder('o').select('o.id', 'id').where('o.name ILIKE :pattern', { pattern }).getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }

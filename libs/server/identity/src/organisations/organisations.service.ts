@@ -15,10 +15,9 @@ import {
   normaliseCreditCode,
 } from '@ztt/contracts';
 import { AuditService } from '@ztt/audit';
-import { AppException, AuthContext, hasPlatformRole } from '@ztt/platform';
+import { AppException, AuthContext, containsPattern, hasPlatformRole } from '@ztt/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Membership, Organisation } from '../entities';
-import { escapeLike } from '../users/users.service';
 
 export interface OrganisationInput {
   name?: string;
@@ -82,7 +81,7 @@ export class OrganisationsService {
     const qb = this.db.getRepository(Organisation).createQueryBuilder('o').where('o.verification_status = :v', { v: VerificationStatus.Verified }).orderBy('o.name', 'ASC');
     if (q.q) {
       const code = normaliseCreditCode(q.q);
-      qb.andWhere('(o.name ILIKE :q OR o.credit_code = :code)', { q: `%${escapeLike(q.q)}%`, code });
+      qb.andWhere('(o.name ILIKE :q OR o.credit_code = :code)', { q: containsPattern(q.q), code });
     }
     const [rows, total] = await qb
       .skip((q.page - 1) * q.pageSize)
@@ -166,7 +165,7 @@ export class OrganisationsService {
       .where('o.verification_status = :s', { s: q.status })
       .orderBy('o.submitted_at', 'ASC', 'NULLS LAST')
       .addOrderBy('o.created_at', 'ASC');
-    if (q.q) qb.andWhere('o.name ILIKE :q', { q: `%${escapeLike(q.q)}%` });
+    if (q.q) qb.andWhere('o.name ILIKE :q', { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuthTokens, ErrorCode, isCounty, MeView, MembershipStatus, OrgRole, Page, PlatformRole, UserAdminView, UserStatus, VerificationStatus } from '@ztt/contracts';
 import { AuditDetail, AuditService } from '@ztt/audit';
-import { AppException, AuthContext } from '@ztt/platform';
+import { AppException, AuthContext, containsPattern } from '@ztt/platform';
 import { DataSource, In } from 'typeorm';
 import { AuthService, ClientInfo } from '../auth/auth.service';
 import { LoginThrottleService } from '../auth/login-throttle.service';
@@ -74,7 +74,7 @@ export class UsersService {
 
   async list(q: { q?: string; page: number; pageSize: number }): Promise<Page<UserAdminView>> {
     const qb = this.db.getRepository(User).createQueryBuilder('u').orderBy('u.created_at', 'DESC');
-    if (q.q) qb.where('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(q.q)}%` });
+    if (q.q) qb.where('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q.q) });
     const [users, total] = await qb
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
@@ -166,8 +166,4 @@ export class UsersService {
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     }));
   }
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

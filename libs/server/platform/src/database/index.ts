@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './snake-naming.strategy';
 export * from './db-errors';
 export * from './change-order';
+export * from './like-pattern';
