@@ -1,6 +1,6 @@
 /**
  * 科技金融 extras: policy referrals (政策性金融服务转介), roadshows (路演) and the dashboard's financing
- * figures. The programmes' rules are configuration (config/finance-policies.json); the evaluator in
+ * figures. The programmes' rules are configuration (libs/server/finance/src/policies/policy-programmes.json); the evaluator in
  * @ztt/finance reads them against a financing request and its organisation's credentials.
  */
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { PolicyProgramme } from '@ztt/contracts';
 import { APP_CONFIG, AppConfig } from '@ztt/platform';
-import builtIn from './finance-policies.json';
+import builtIn from './policy-programmes.json';
 import { parsePolicies } from './policy-rules';
 
 /**
  * The policy programmes in force: read once at boot from FINANCE_POLICIES_FILE when set, else the
- * copy built into this lib (finance-policies.json). A file that cannot be evaluated stops the boot.
+ * copy built into this lib (policy-programmes.json). A file that cannot be evaluated stops the boot.
  */
 @Injectable()
 export class FinancePolicies {

@@ -1,5 +1,5 @@
 import { PolicySubject } from '@ztt/contracts';
-import builtIn from './finance-policies.json';
+import builtIn from './policy-programmes.json';
 import { evaluatePolicies, parsePolicies } from './policy-rules';
 
 const programmes = parsePolicies(builtIn);
