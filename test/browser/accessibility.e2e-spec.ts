@@ -94,10 +94,13 @@ const SIGNED_IN: Check[] = [
   { name: "a deal's edit form, for its broker", path: (w) => `/deals/${w.deal}?tab=edit`, ready: '[data-testid="deal-expected"]', as: (w) => w.brokerX },
   { name: 'a challenge form', path: () => '/challenges/new', ready: '[data-testid="challenge-save"]', as: (w) => w.memberB },
   { name: 'a campaign form, for an admin', path: () => '/admin/campaigns/new', ready: '[data-testid="campaign-title"]', as: (w) => w.admin },
+  { name: 'a financing request form', path: () => '/my/financing/new', ready: '[data-testid="financing-amount"]', as: (w) => w.memberA },
+  { name: 'a financing request, for its applicant', path: (w) => `/financing/${w.financingRequest}`, ready: '[data-testid="financing-page"]', as: (w) => w.memberA },
+  { name: "a provider's calendar", path: () => '/my/capacity', ready: '[data-testid="capacity-day"]', as: (w) => w.memberA },
 ];
 
 /** The signed-in forms a phone user is most likely to open from a notification. */
-const SIGNED_IN_ON_A_PHONE = ['a need form', 'a deal, for its broker', 'a challenge form'];
+const SIGNED_IN_ON_A_PHONE = ['a need form', 'a deal, for its broker', 'a challenge form', 'a financing request form', "a provider's calendar"];
 
 async function expectNoViolations(page: Page, shot: string): Promise<void> {
   const violations = await axeViolations(page);

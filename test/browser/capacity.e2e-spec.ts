@@ -136,6 +136,8 @@ describe('browser journey: booking a shared instrument (issue 18)', () => {
     await page.goto(`${api.url}/my/bookings`);
     await page.getByTestId(`booking-rate-${id}`).click();
     await page.getByTestId('rate-stars').locator('.ant-rate-star').nth(4).click();
+    // the fifth star lit: the dialog took the click (it may still be opening on a busy machine)
+    await page.getByTestId('rate-stars').locator('.ant-rate-star-full').nth(4).waitFor();
     await page.getByTestId('rate-comment').fill('检测及时');
     await page.getByTestId('rate-save').click();
     await page.getByTestId('my-bookings').getByText('我的评价：5 分（检测及时）').waitFor();

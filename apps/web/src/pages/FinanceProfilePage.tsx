@@ -9,6 +9,7 @@ import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
 import { ChainSelect } from '../components/ChainSelect';
+import { FormSelect } from '../components/FormSelect';
 
 interface ProfileForm {
   kind: string;
@@ -67,10 +68,10 @@ export function FinanceProfilePage() {
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="kind" label={t('finance.profile.kind')} rules={[{ required: true }]}>
-          <Select options={f.kindOptions} data-testid="profile-kind" />
+          <FormSelect options={f.kindOptions} data-testid="profile-kind" />
         </Form.Item>
         <Form.Item name="instruments" label={t('finance.profile.instruments')} rules={[{ required: true }]}>
-          <Select mode="multiple" options={f.instrumentOptions} data-testid="profile-instruments" />
+          <FormSelect mode="multiple" options={f.instrumentOptions} data-testid="profile-instruments" />
         </Form.Item>
         <Form.Item name="ticketMin" label={t('finance.profile.ticketMin')} rules={[{ required: true }, amount]}>
           <Input inputMode="decimal" data-testid="profile-ticket-min" />

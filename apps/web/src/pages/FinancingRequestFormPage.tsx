@@ -11,6 +11,7 @@ import { applyApiError } from '../components/form-errors';
 import { useTaxonomyLabels } from '../components/labels';
 import { useI18n } from '../i18n/i18n';
 import { ChainSelect } from '../components/ChainSelect';
+import { FormSelect } from '../components/FormSelect';
 
 type SubjectKind = 'achievement' | 'need' | 'deal';
 
@@ -127,7 +128,7 @@ export function FinancingRequestFormPage() {
       >
         {orgs.length > 1 && (
           <Form.Item name="orgId" label={t('finance.form.org')} rules={[{ required: true }]}>
-            <Select options={orgs.map((o) => ({ value: o.organisationId, label: o.organisationName }))} disabled={!!id} />
+            <FormSelect options={orgs.map((o) => ({ value: o.organisationId, label: o.organisationName }))} disabled={!!id} />
           </Form.Item>
         )}
         <Form.Item name="subjectKind" label={t('finance.form.subjectKind')}>
@@ -138,7 +139,7 @@ export function FinancingRequestFormPage() {
           </Radio.Group>
         </Form.Item>
         <Form.Item name="subjectId" label={t('finance.form.subject')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={subjects} data-testid="financing-subject" />
+          <FormSelect showSearch optionFilterProp="label" options={subjects} data-testid="financing-subject" />
         </Form.Item>
         <Form.Item name="title" label={t('finance.field.title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={L.titleLength} data-testid="financing-title" />
@@ -159,12 +160,12 @@ export function FinancingRequestFormPage() {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="instrument" label={t('finance.field.instrument')} rules={[{ required: true }]}>
-              <Select options={f.instrumentOptions} data-testid="financing-instrument" />
+              <FormSelect options={f.instrumentOptions} data-testid="financing-instrument" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="stage" label={t('finance.field.stage')} rules={[{ required: true }]}>
-              <Select options={f.stageOptions} data-testid="financing-stage" />
+              <FormSelect options={f.stageOptions} data-testid="financing-stage" />
             </Form.Item>
           </Col>
         </Row>

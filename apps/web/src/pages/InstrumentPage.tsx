@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Result, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Result, Space, Spin, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useAuth } from '../auth/auth';
 import { CapacityStatusTag, RulesText } from '../components/capacity/capacity-ui';
 import { applyApiError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n';
+import { FormSelect } from '../components/FormSelect';
 
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -103,10 +104,10 @@ export function InstrumentPage() {
               />
             </Form.Item>
             <Form.Item name="start" label={t('capacity.booking.start')} rules={[{ required: true }]}>
-              <Select style={{ width: 110 }} data-testid="booking-start" options={times.slice(0, -1).map((x) => ({ value: x, label: x }))} />
+              <FormSelect style={{ width: 110 }} data-testid="booking-start" options={times.slice(0, -1).map((x) => ({ value: x, label: x }))} />
             </Form.Item>
             <Form.Item name="end" label={t('capacity.booking.end')} rules={[{ required: true }]}>
-              <Select style={{ width: 110 }} data-testid="booking-end" options={times.filter((x) => !start || x > start).map((x) => ({ value: x, label: x }))} />
+              <FormSelect style={{ width: 110 }} data-testid="booking-end" options={times.filter((x) => !start || x > start).map((x) => ({ value: x, label: x }))} />
             </Form.Item>
             <Form.Item name="purpose" label={t('capacity.booking.purpose')}>
               <Input maxLength={500} style={{ width: 240 }} />

@@ -1,4 +1,5 @@
-import { Alert, App, Badge, Button, Calendar, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Calendar, Card, DatePicker, Empty, Form, Grid, Input, InputNumber, List, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -21,6 +22,7 @@ import {
   RunStatusTag,
 } from '../components/capacity/capacity-ui';
 import { applyApiError } from '../components/form-errors';
+import { SectionTabs } from '../components/SectionTabs';
 import { useI18n } from '../i18n/i18n';
 
 type Step =
@@ -87,6 +89,8 @@ export function MyCapacityPage() {
   const firstPending = bookings.find((b) => b.status === BookingStatus.Requested)?.date ?? runs.find((r) => r.status === RunStatus.Requested)?.wishFrom;
   const day = picked ?? (firstPending ? dayjs(firstPending) : dayjs());
   const dayKey = day.format('YYYY-MM-DD');
+  const screens = Grid.useBreakpoint();
+  const phone = screens.xs === true && screens.md === false;
   const bookingsOn = (d: string) => bookings.filter((b) => b.date === d && b.status !== BookingStatus.Cancelled && b.status !== BookingStatus.Declined);
   const runsOn = (d: string) =>
     runs.filter((r) => {
@@ -192,10 +196,14 @@ export function MyCapacityPage() {
 
   const dayBookings = bookingsOn(dayKey);
   const dayRuns = runsOn(dayKey);
+  const dayItems: { key: string; booking?: BookingView; run?: RunView }[] = [
+    ...dayBookings.map((b) => ({ key: b.id, booking: b })),
+    ...dayRuns.map((r) => ({ key: r.id, run: r })),
+  ];
   return (
     <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('capacity.mine.title')}</h1>}>
       <Typography.Paragraph type="secondary">{t('capacity.mine.hint')}</Typography.Paragraph>
-      <Tabs
+      <SectionTabs
         items={[
           {
             key: 'calendar',
@@ -204,14 +212,26 @@ export function MyCapacityPage() {
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Calendar
                   value={day}
+                  // On a phone the month fits as a small calendar, a dot on the busy days; the day's card lists them.
+                  fullscreen={!phone}
                   onSelect={(d) => setPicked(d)}
                   onPanelChange={(d) => setPicked(d)}
-                  data-testid="capacity-calendar"
+                  // Ant Design's own header has a year and a month picker without labels: a labelled month switch instead.
+                  headerRender={({ value, onChange }) => (
+                    <Space style={{ padding: 8 }}>
+                      <Button aria-label={t('capacity.mine.prevMonth')} icon={<LeftOutlined />} onClick={() => onChange(value.subtract(1, 'month'))} />
+                      <Typography.Text strong aria-live="polite" data-testid="calendar-month">
+                        {t('capacity.mine.month', { year: value.year(), month: value.month() + 1 })}
+                      </Typography.Text>
+                      <Button aria-label={t('capacity.mine.nextMonth')} icon={<RightOutlined />} onClick={() => onChange(value.add(1, 'month'))} />
+                    </Space>
+                  )}
                   cellRender={(d, info) => {
                     if (info.type !== 'date') return info.originNode;
                     const key = d.format('YYYY-MM-DD');
                     const bs = bookingsOn(key);
                     const rs = runsOn(key);
+                    if (phone) return bs.length + rs.length ? <Badge dot>{info.originNode}</Badge> : info.originNode;
                     return (
                       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                         {bs.map((b) => (
@@ -235,25 +255,27 @@ export function MyCapacityPage() {
                   {!dayBookings.length && !dayRuns.length ? (
                     <Empty description={t('capacity.mine.day.none')} />
                   ) : (
-                    <List>
-                      {dayBookings.map((b) => (
-                        <List.Item key={b.id} actions={[bookingActions(b)]} data-testid={`day-booking-${b.id}`}>
-                          <Space wrap>
-                            <BookingStatusTag status={b.status} />
-                            <span>{`${b.startTime}–${b.endTime} ${b.instrumentName}`}</span>
-                            <Typography.Text type="secondary">{b.userName}</Typography.Text>
-                          </Space>
-                        </List.Item>
-                      ))}
-                      {dayRuns.map((r) => (
-                        <List.Item key={r.id} actions={[runActions(r)]}>
-                          <Space wrap>
-                            <RunStatusTag status={r.status} />
-                            <span>{`${r.providerName}：${r.achievementTitle}`}</span>
-                          </Space>
-                        </List.Item>
-                      ))}
-                    </List>
+                    <List
+                      dataSource={dayItems}
+                      renderItem={({ key, booking: b, run: r }) =>
+                        b ? (
+                          <List.Item key={key} actions={[bookingActions(b)]} data-testid={`day-booking-${b.id}`}>
+                            <Space wrap>
+                              <BookingStatusTag status={b.status} />
+                              <span>{`${b.startTime}–${b.endTime} ${b.instrumentName}`}</span>
+                              <Typography.Text type="secondary">{b.userName}</Typography.Text>
+                            </Space>
+                          </List.Item>
+                        ) : r ? (
+                          <List.Item key={key} actions={[runActions(r)]}>
+                            <Space wrap>
+                              <RunStatusTag status={r.status} />
+                              <span>{`${r.providerName}：${r.achievementTitle}`}</span>
+                            </Space>
+                          </List.Item>
+                        ) : null
+                      }
+                    />
                   )}
                 </Card>
               </Space>

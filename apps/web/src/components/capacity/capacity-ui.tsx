@@ -18,6 +18,7 @@ import {
 import { useTaxonomyLabels } from '../labels';
 import { useI18n } from '../../i18n/i18n';
 import { ChainSelect } from '../ChainSelect';
+import { FormSelect } from '../FormSelect';
 
 export const KIND_COLOUR: Record<CapacityKind, string> = { pilot_base: 'geekblue', poc_centre: 'purple', open_line: 'cyan' };
 const STATUS_COLOUR: Record<CapacityStatus, string> = { pending: 'gold', published: 'green', rejected: 'red' };
@@ -158,10 +159,10 @@ export function ProviderFormModal(props: {
         }}
       >
         <Form.Item name="orgId" label={t('capacity.form.org')} rules={[{ required: true }]}>
-          <Select options={props.orgs.map((o) => ({ value: o.id, label: o.name }))} disabled={!!props.initial} />
+          <FormSelect options={props.orgs.map((o) => ({ value: o.id, label: o.name }))} disabled={!!props.initial} />
         </Form.Item>
         <Form.Item name="kind" label={t('capacity.kind')} rules={[{ required: true }]}>
-          <Select options={Object.values(CapacityKind).map((k) => ({ value: k, label: t(`capacity.kind.${k}`) }))} />
+          <FormSelect options={Object.values(CapacityKind).map((k) => ({ value: k, label: t(`capacity.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('capacity.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={L.nameLength} data-testid="provider-name" />
@@ -183,7 +184,7 @@ export function ProviderFormModal(props: {
             <InputNumber min={1} max={9} precision={0} />
           </Form.Item>
           <Form.Item name="region" label={t('capacity.region')} rules={[{ required: true }]}>
-            <Select style={{ width: 160 }} options={TAXONOMY.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} />
+            <FormSelect style={{ width: 160 }} options={TAXONOMY.regions.map((r) => ({ value: r.code, label: labels.region(r.code) }))} />
           </Form.Item>
         </Space>
         <Space wrap>
@@ -196,7 +197,7 @@ export function ProviderFormModal(props: {
         </Space>
         <Space wrap>
           <Form.Item name="priceBasis" label={t('capacity.priceBasis')} rules={[{ required: true }]}>
-            <Select style={{ width: 140 }} options={Object.values(PriceBasis).map((b) => ({ value: b, label: t(`capacity.price.${b}`) }))} />
+            <FormSelect style={{ width: 140 }} options={Object.values(PriceBasis).map((b) => ({ value: b, label: t(`capacity.price.${b}`) }))} />
           </Form.Item>
           <Form.Item name="priceAmount" label={t('capacity.priceAmount')} rules={[{ pattern: /^\d{1,14}(\.\d{1,2})?$/ }]}>
             <Input style={{ width: 160 }} />
@@ -306,7 +307,7 @@ export function InstrumentFormModal(props: {
       >
         <Space wrap>
           <Form.Item name="orgId" label={t('capacity.form.org')} rules={[{ required: true }]}>
-            <Select style={{ width: 260 }} options={props.orgs.map((o) => ({ value: o.id, label: o.name }))} disabled={!!props.initial} />
+            <FormSelect style={{ width: 260 }} options={props.orgs.map((o) => ({ value: o.id, label: o.name }))} disabled={!!props.initial} />
           </Form.Item>
           <Form.Item name="providerId" label={t('capacity.form.provider')}>
             <Select style={{ width: 260 }} allowClear options={props.providers.filter((p) => p.orgId === orgId).map((p) => ({ value: p.id, label: p.name }))} />
@@ -355,7 +356,7 @@ export function InstrumentFormModal(props: {
             <InputNumber min={0.25} max={24} step={0.5} />
           </Form.Item>
           <Form.Item name="slotMinutes" label={t('capacity.form.slotMinutes')} rules={[{ required: true }]}>
-            <Select style={{ width: 100 }} options={SLOT_MINUTES.map((m) => ({ value: m, label: String(m) }))} />
+            <FormSelect style={{ width: 100 }} options={SLOT_MINUTES.map((m) => ({ value: m, label: String(m) }))} />
           </Form.Item>
           <Form.Item name="leadHours" label={t('capacity.form.leadHours')} rules={[{ required: true }]}>
             <InputNumber min={0} max={720} precision={0} />

@@ -1,12 +1,12 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { CHAIN_CODES, FINANCE_EXTRAS_LIMITS as L, RoadshowCandidatesView, RoadshowView } from '@ztt/contracts';
+import { FINANCE_EXTRAS_LIMITS as L, RoadshowCandidatesView, RoadshowView } from '@ztt/contracts';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';
 import { applyApiError } from '../form-errors';
-import { useTaxonomyLabels } from '../labels';
+import { ChainSelect } from '../ChainSelect';
 
 interface RoadshowFormValues {
   title: string;
@@ -34,7 +34,6 @@ export function fromBeijingLocal(local: string | undefined): string | undefined 
 export function RoadshowForm({ open, roadshow, onClose, onSaved }: { open: boolean; roadshow?: RoadshowView; onClose: () => void; onSaved: (r: RoadshowView) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const labels = useTaxonomyLabels();
   const [form] = Form.useForm<RoadshowFormValues>();
   const candidates = useApiQuery<RoadshowCandidatesView>(['roadshows', 'candidates'], open ? '/roadshows/candidates' : null, { staleTime: 0 });
   useEffect(() => {
@@ -107,7 +106,7 @@ export function RoadshowForm({ open, roadshow, onClose, onSaved }: { open: boole
           <Input data-testid="roadshow-link" />
         </Form.Item>
         <Form.Item name="chains" label={t('roadshow.chains')}>
-          <Select mode="multiple" maxCount={L.chainsMax} options={CHAIN_CODES.map((c) => ({ value: c, label: labels.chain(c) }))} optionFilterProp="label" />
+          <ChainSelect maxCount={L.chainsMax} />
         </Form.Item>
         <Form.Item name="requestIds" label={t('roadshow.projects')} extra={t('roadshow.projects.hint')}>
           <Select

@@ -121,6 +121,9 @@ export const capacity: English<typeof zh> = {
   'capacity.mine.hint':
     "Keep your organisation's pilot platforms and shared instruments (changes are reviewed again), see bookings and runs on the calendar, approve and complete them.",
   'capacity.mine.calendar': 'Calendar',
+  'capacity.mine.prevMonth': 'Previous month',
+  'capacity.mine.nextMonth': 'Next month',
+  'capacity.mine.month': '{month}/{year}',
   'capacity.mine.bookings': 'Instrument bookings',
   'capacity.mine.runs': 'Run requests',
   'capacity.mine.entries': 'Platforms and instruments',
