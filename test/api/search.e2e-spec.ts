@@ -42,7 +42,7 @@ beforeAll(async () => {
     admin,
     achievementInput(orgId, { title: '对虾抗病新品系选育及苗种繁育', keywords: ['选育'], summary: '通过家系选育获得抗病对虾新品系。' }),
   );
-  await eventually('all published items indexed', async () => (await titles('needs', '风电')).length >= 2 && (await titles('achievements', '对虾')).length === 1);
+  await eventually('all published items indexed', async () => (await titles('needs', '风电')).length >= 2 && (await titles('achievements', '对虾')).length === 1, 60_000);
 });
 afterAll(async () => {
   await worker?.close();

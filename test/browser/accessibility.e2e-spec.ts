@@ -96,7 +96,8 @@ const SIGNED_IN: Check[] = [
   { name: 'a campaign form, for an admin', path: () => '/admin/campaigns/new', ready: '[data-testid="campaign-title"]', as: (w) => w.admin },
   { name: 'a financing request form', path: () => '/my/financing/new', ready: '[data-testid="financing-amount"]', as: (w) => w.memberA },
   { name: 'a financing request, for its applicant', path: (w) => `/financing/${w.financingRequest}`, ready: '[data-testid="financing-page"]', as: (w) => w.memberA },
-  { name: "a provider's calendar", path: () => '/my/capacity', ready: '[data-testid="capacity-day"]', as: (w) => w.memberA },
+  // Ready once the desk has its bookings: the calendar then moves to the day of the one waiting for an answer.
+  { name: "a provider's calendar", path: () => '/my/capacity', ready: '[data-testid^="day-booking-"]', as: (w) => w.memberA },
 ];
 
 /** The signed-in forms a phone user is most likely to open from a notification. */

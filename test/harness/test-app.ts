@@ -186,8 +186,12 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** Polls `check` until it returns true (or throws after `timeoutMs`). */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+/**
+ * Polls `check` until it returns true (or throws after `timeoutMs`). The default is generous: on a
+ * busy two-core machine (the whole suite, a browser beside it) indexing or a job can take well over
+ * ten seconds, and a passing check returns at once whatever the bound.
+ */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;
