@@ -231,7 +231,8 @@ export function MyCapacityPage() {
                     const key = d.format('YYYY-MM-DD');
                     const bs = bookingsOn(key);
                     const rs = runsOn(key);
-                    if (phone) return bs.length + rs.length ? <Badge dot>{info.originNode}</Badge> : info.originNode;
+                    // What is returned goes under the day's number: on a phone only a dot marks a busy day.
+                    if (phone) return bs.length + rs.length ? <Badge status="warning" /> : null;
                     return (
                       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                         {bs.map((b) => (
