@@ -1,5 +1,5 @@
 import { Achievement, TechNeed } from '@ztt/catalogue';
-import { FinanceProviderKind, FINANCING_STRONG_MATCH, FinancingInstrument, FinancingRequestStatus, FinancingStage } from '@ztt/contracts';
+import { FinanceProfileView, FINANCING_STRONG_MATCH, FinancingInstrument, FinancingRequestStatus, FinancingStage } from '@ztt/contracts';
 import { FinanceProfile, FinancingInterest, FinancingMatch, FinancingRequest, FinancingWatch, scoreFinancing } from '@ztt/finance';
 import { Organisation, User } from '@ztt/identity';
 import { DEMO_ORGS } from '../demo-data';
@@ -7,19 +7,8 @@ import { Seeder } from '../seeder';
 
 const orgName = (key: string) => DEMO_ORGS.find((o) => o.key === key)?.name ?? '';
 
-interface DemoProfile {
-  org: string;
-  email: string;
-  kind: FinanceProviderKind;
-  instruments: FinancingInstrument[];
-  ticketMin: string;
-  ticketMax: string;
-  stages: FinancingStage[];
-  chains: string[];
-  regions: string[];
-  exclusions: string[];
-  summary: string;
-}
+/** A demo finance organisation's profile, as the API shows one, with the organisation and its member to create. */
+type DemoProfile = Omit<FinanceProfileView, 'orgId' | 'orgName' | 'updatedAt'> & { org: string; email: string };
 
 /** 湛江农商银行科技支行 (loans and IP pledges, 100万–1000万) and the 海洋产业 fund (equity, 500万–5000万, growth/expansion, marine chains). */
 const PROFILES: DemoProfile[] = [
